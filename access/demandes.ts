@@ -1,0 +1,125 @@
+import type { Access, PayloadRequest, Where } from 'payload'
+
+import { type Action, portee, type Portee } from './permissions'
+import { aLeRole, idDe, utilisateurDe, type Utilisateur } from './roles'
+
+/** The structure a user files for: drafts are shared by everyone of that structure and by nobody else. */
+export function cleStructure(user: Utilisateur | null): string | null {
+  if (!user) return null
+  switch (user.role) {
+    case 'etablissement': {
+      const id = idDe(user.etablissement)
+      return id === null ? null : `etablissement:${id}`
+    }
+    case 'reseau': {
+      const id = idDe(user.reseau)
+      return id === null ? null : `reseau:${id}`
+    }
+    case 'draaf':
+      return 'draaf'
+    case 'admin':
+      return 'admin'
+    default:
+      return null
+  }
+}
+
+/** Members of the user's réseau, looked up once per request. */
+export async function membresDuReseau(req: PayloadRequest): Promise<(number | string)[]> {
+  const user = utilisateurDe(req)
+  const reseauId = idDe(user?.reseau)
+  if (user?.role !== 'reseau' || reseauId === null) return []
+  const cache = (req.context.membresReseau ??= {}) as Record<string, (number | string)[]>
+  const cle = String(reseauId)
+  if (!cache[cle]) {
+    const reseau = await req.payload
+      .findByID({ collection: 'reseaux', id: reseauId, depth: 0, req, overrideAccess: true, select: { membres: true, etablissementReferent: true } })
+      .catch(() => null)
+    const membres = ((reseau?.membres ?? []) as unknown[]).map(idDe).filter((id): id is number | string => id !== null)
+    const referent = idDe(reseau?.etablissementReferent)
+    cache[cle] = referent !== null && !membres.some((m) => String(m) === String(referent)) ? [...membres, referent] : membres
+  }
+  return cache[cle]
+}
+
+/** Établissements a structure may file for and read once validated (null = no restriction from the structure). */
+export async function etablissementsDeLaStructure(req: PayloadRequest): Promise<(number | string)[]> {
+  const user = utilisateurDe(req)
+  if (user?.role === 'etablissement') {
+    const id = idDe(user.etablissement)
+    return id === null ? [] : [id]
+  }
+  if (user?.role === 'reseau') return membresDuReseau(req)
+  return []
+}
+
+const BROUILLON: Where = { statut: { equals: 'brouillon' } }
+const VALIDEE: Where = { statut: { not_equals: 'brouillon' } }
+
+/** Turns a scope into a Where on demandes. `false` denies; never returns an empty Where by accident. */
+export async function filtrePortee(req: PayloadRequest, p: Portee, etat: 'brouillon' | 'validee'): Promise<Where | boolean> {
+  const user = utilisateurDe(req)
+  if (!user || p === 'non') return false
+  if (p === 'tout') return true
+  if (p === 'academie') return user.academie ? { academie: { equals: user.academie } } : false
+  if (p === 'agricole') return { agricole: { equals: true } }
+  const cle = cleStructure(user)
+  if (!cle) return false
+  const deLaStructure: Where = { structureDeposante: { equals: cle } }
+  if (etat === 'brouillon') return deLaStructure
+  const etablissements = await etablissementsDeLaStructure(req)
+  if (etablissements.length === 0) return deLaStructure
+  return { or: [deLaStructure, { etablissementConcerne: { in: etablissements } }] }
+}
+
+/** OR of (draft ∧ scope of `actionBrouillon`) and (validated ∧ scope of each of `actionsValidees`). */
+async function filtreDemandes(req: PayloadRequest, actionBrouillon: Action | null, actionsValidees: Action[]): Promise<Where | boolean> {
+  const user = utilisateurDe(req)
+  if (!user) return false
+  const branches: Where[] = []
+  let brouillonsTous = false
+  let valideesTous = false
+  if (actionBrouillon) {
+    const f = await filtrePortee(req, portee(user.role, actionBrouillon), 'brouillon')
+    if (f === true) brouillonsTous = true
+    else if (f) branches.push({ and: [BROUILLON, f] })
+  }
+  for (const action of actionsValidees) {
+    const f = await filtrePortee(req, portee(user.role, action), 'validee')
+    if (f === true) valideesTous = true
+    else if (f) branches.push({ and: [VALIDEE, f] })
+  }
+  if (brouillonsTous && valideesTous) return true
+  if (brouillonsTous) branches.push(BROUILLON)
+  if (valideesTous) branches.push(VALIDEE)
+  if (branches.length === 0) return false
+  return branches.length === 1 ? branches[0]! : { or: branches }
+}
+
+export const readDemandes: Access = ({ req }) => filtreDemandes(req, 'lireBrouillons', ['lireValidees'])
+
+/** Drafts in the structure's scope; validated demandes only for whoever writes an avis or a décision. */
+export const updateDemandes: Access = ({ req }) => filtreDemandes(req, 'modifierBrouillons', ['donnerAvis', 'decider'])
+
+/** Filers delete only their structure's drafts; the admin may delete anything. */
+export const deleteDemandes: Access = ({ req }) => aLeRole(req, 'admin') || filtreDemandes(req, 'modifierBrouillons', [])
+
+export const createDemandes: Access = ({ req }) => portee(utilisateurDe(req)?.role, 'creer') !== 'non'
+
+/** Versions carry the same data: the same filter, on `version.<field>`. */
+export const readDemandeVersions: Access = async ({ req }) => {
+  const filtre = await readDemandes({ req })
+  return typeof filtre === 'boolean' ? filtre : prefixerVersion(filtre)
+}
+
+export function prefixerVersion(where: Where): Where {
+  const resultat: Where = {}
+  for (const [cle, valeur] of Object.entries(where)) {
+    if ((cle === 'and' || cle === 'or') && Array.isArray(valeur)) {
+      resultat[cle] = valeur.map((w) => prefixerVersion(w as Where))
+    } else {
+      resultat[`version.${cle}`] = valeur
+    }
+  }
+  return resultat
+}

@@ -1,0 +1,49 @@
+import type { CollectionConfig } from 'payload'
+import path from 'node:path'
+
+import { createAnnexes, modifierAnnexes, readAnnexes } from '../access/annexes'
+import { verifierDemandeModifiable } from '../hooks/annexes/verifierDemandeModifiable'
+
+export const TYPES_ANNEXES = [
+  'application/pdf',
+  'application/msword',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.ms-excel',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.ms-powerpoint',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'application/vnd.oasis.opendocument.text',
+  'application/vnd.oasis.opendocument.spreadsheet',
+  'application/vnd.oasis.opendocument.presentation',
+  'image/jpeg',
+  'image/png',
+]
+
+export const Annexes: CollectionConfig = {
+  slug: 'annexes',
+  labels: { singular: 'Annexe', plural: 'Annexes' },
+  admin: {
+    useAsTitle: 'filename',
+    defaultColumns: ['filename', 'description', 'demande', 'filesize'],
+    group: 'Demandes',
+    description:
+      "Documents joints à une demande : PV du CP/CA, plan d'implantation, lettre de soutien… Formats acceptés : PDF, Word, Excel, PowerPoint, OpenDocument, JPEG, PNG.",
+  },
+  access: { read: readAnnexes, create: createAnnexes, update: modifierAnnexes, delete: modifierAnnexes },
+  upload: {
+    staticDir: path.resolve(process.env.UPLOAD_DIR || 'data/annexes'),
+    mimeTypes: TYPES_ANNEXES,
+    pasteURL: false,
+    disableLocalStorage: false,
+    modifyResponseHeaders: ({ headers }) => {
+      headers.set('Content-Disposition', 'attachment')
+      headers.set('X-Content-Type-Options', 'nosniff')
+      return headers
+    },
+  },
+  hooks: { beforeChange: [verifierDemandeModifiable] },
+  fields: [
+    { name: 'demande', type: 'relationship', relationTo: 'demandes', label: 'Demande', required: true, index: true },
+    { name: 'description', type: 'text', label: 'Description', maxLength: 300 },
+  ],
+}

@@ -1,0 +1,15 @@
+import type { CollectionConfig } from 'payload'
+
+import { administrateur, personne } from '../access/roles'
+
+/** Named counters (the demande's numero): written only through src/numerotation.ts. */
+export const Compteurs: CollectionConfig = {
+  slug: 'compteurs',
+  labels: { singular: 'Compteur', plural: 'Compteurs' },
+  admin: { hidden: true },
+  access: { read: administrateur, create: personne, update: personne, delete: personne },
+  fields: [
+    { name: 'nom', type: 'text', required: true, unique: true },
+    { name: 'valeur', type: 'number', required: true, defaultValue: 0 },
+  ],
+}

@@ -1,0 +1,172 @@
+import type { CollectionConfig, FieldAccess } from 'payload'
+
+import { createDemandes, deleteDemandes, readDemandes, readDemandeVersions, updateDemandes } from '../../access/demandes'
+import { portee, SANS_DONNEES_PERSONNELLES } from '../../access/permissions'
+import { aLeRole, utilisateurDe } from '../../access/roles'
+import { horodaterInstruction } from '../../hooks/demandes/horodaterInstruction'
+import { renseignerChampsServeur } from '../../hooks/demandes/renseignerChampsServeur'
+import { verifierCampagneOuverte } from '../../hooks/demandes/verifierCampagneOuverte'
+import { interdireSuppressionApresValidation, verrouillerApresValidation } from '../../hooks/demandes/verrouillerApresValidation'
+import { AVIS, DECISIONS, MESURES, MODALITES, RAPPORT_MAX, STATUTS, ZONES_RECRUTEMENT } from '../../src/regles/enums'
+
+/** The filer's fields: writable while the demande is a draft (the admin: always). */
+const saisie: FieldAccess = ({ req, doc }) => aLeRole(req, 'admin') || !doc || doc.statut === 'brouillon'
+/** Set by the server only. */
+const serveur: FieldAccess = () => false
+const avisAccess: FieldAccess = ({ req, doc }) =>
+  portee(utilisateurDe(req)?.role, 'donnerAvis') !== 'non' && Boolean(doc) && doc?.statut !== 'brouillon'
+const decisionAccess: FieldAccess = ({ req, doc }) =>
+  portee(utilisateurDe(req)?.role, 'decider') !== 'non' && Boolean(doc) && doc?.statut !== 'brouillon'
+const donneesPersonnelles: FieldAccess = ({ req }) => !aLeRole(req, ...SANS_DONNEES_PERSONNELLES)
+
+const acces = { create: saisie, update: saisie }
+
+export const Demandes: CollectionConfig = {
+  slug: 'demandes',
+  labels: { singular: 'Demande', plural: 'Demandes' },
+  admin: {
+    useAsTitle: 'titre',
+    defaultColumns: ['numero', 'mesure', 'diplome', 'modalite', 'projetLie', 'statut', 'etablissementConcerne'],
+    listSearchableFields: ['numero', 'rapportOpportunite'],
+    group: 'Demandes',
+    description: "Demandes d'ouverture, de fermeture ou d'évolution de capacité des formations professionnelles.",
+    pagination: { defaultLimit: 50 },
+  },
+  defaultSort: '-numero',
+  disableDuplicate: true,
+  versions: { maxPerDoc: 100 },
+  access: {
+    create: createDemandes,
+    read: readDemandes,
+    update: updateDemandes,
+    delete: deleteDemandes,
+    readVersions: readDemandeVersions,
+    unlock: updateDemandes,
+  },
+  hooks: {
+    beforeChange: [verifierCampagneOuverte, renseignerChampsServeur, verrouillerApresValidation, horodaterInstruction],
+    beforeDelete: [interdireSuppressionApresValidation],
+  },
+  fields: [
+    {
+      type: 'row',
+      fields: [
+        { name: 'numero', type: 'number', label: 'N° de projet (identifiant)', unique: true, index: true, access: { create: serveur, update: serveur }, admin: { readOnly: true, description: 'Généré automatiquement au premier enregistrement.' } },
+        { name: 'rentree', type: 'number', label: 'Année scolaire de programmation (rentrée)', index: true, access: { create: serveur, update: serveur }, admin: { readOnly: true, description: 'Préremplie à partir de la campagne en cours.' } },
+        { name: 'statut', type: 'select', label: 'Statut', required: true, defaultValue: 'brouillon', index: true, options: [...STATUTS], access: { create: serveur, update: serveur }, admin: { readOnly: true } },
+      ],
+    },
+    { name: 'titre', type: 'text', label: 'Intitulé', access: { create: serveur, update: serveur }, admin: { hidden: true } },
+    {
+      type: 'collapsible',
+      label: 'A/ Établissement de formation',
+      fields: [
+        { name: 'etablissementReferent', type: 'relationship', relationTo: 'etablissements', label: "Code UAI de l'établissement référent", index: true, access: { create: serveur, update: serveur }, admin: { readOnly: true, description: "Prérempli à partir de l'identifiant avec lequel vous êtes connecté." } },
+        { name: 'etablissementConcerne', type: 'relationship', relationTo: 'etablissements', label: "Code UAI de l'établissement concerné", required: true, index: true, access: acces, admin: { description: "L'établissement de votre réseau concerné par le projet." } },
+        { name: 'siteFormation', type: 'text', label: "Site de formation (s'il est différent du site de l'établissement concerné)", maxLength: 300, access: acces },
+        {
+          name: 'responsable',
+          type: 'group',
+          label: 'Responsable du projet',
+          access: { read: donneesPersonnelles, create: saisie, update: saisie },
+          fields: [
+            { type: 'row', fields: [
+              { name: 'nom', type: 'text', label: 'Nom du responsable', maxLength: 200 },
+              { name: 'telephone', type: 'text', label: 'Téléphone', maxLength: 30, admin: { description: 'Exemple : 04 67 13 81 55' } },
+              { name: 'email', type: 'text', label: 'Adresse mail', maxLength: 254 },
+            ] },
+          ],
+        },
+      ],
+    },
+    {
+      type: 'collapsible',
+      label: 'B/ Informations sur la formation',
+      fields: [
+        { name: 'modalite', type: 'select', label: 'Modalité', options: [...MODALITES], access: acces, admin: { description: "Scolaires uniquement, ou création ex nihilo d'une formation avec un public mixé (préciser alors le détail dans le rapport d'opportunité ou en annexe)." } },
+        { name: 'diplome', type: 'relationship', relationTo: 'diplomes', label: 'Diplôme', index: true, access: acces, filterOptions: { ouvert: { equals: true } }, admin: { description: "Si la formation n'est pas dans la liste, contactez le Carif-Oref avec le code diplôme et le code RNCP." } },
+        { type: 'row', fields: [
+          { name: 'dureeFormation', type: 'number', label: 'Durée de la formation (en années)', min: 1, max: 4, access: acces },
+          { name: 'anneeFormation', type: 'number', label: 'Année de formation concernée', min: 1, max: 4, access: acces },
+        ] },
+        { name: 'mesure', type: 'select', label: 'Mesure demandée', options: [...MESURES], index: true, access: acces },
+        { name: 'projetLie', type: 'checkbox', label: 'Votre projet fait-il référence à un autre projet ?', defaultValue: false, access: acces },
+        { name: 'demandeLiee', type: 'relationship', relationTo: 'demandes', label: "Si oui, indiquez l'identifiant du projet concerné", access: acces, admin: { condition: (data) => Boolean(data?.projetLie) } },
+        { name: 'priorite', type: 'number', label: 'Priorité', min: 1, access: acces, admin: { description: 'Classez vos projets par ordre de priorité : 1 le plus prioritaire, 2, etc.' } },
+        { type: 'row', fields: [
+          { name: 'capaciteActuelle', type: 'number', label: "Capacité d'accueil actuelle", min: 0, access: acces },
+          { name: 'capaciteNouvelle', type: 'number', label: "Capacité d'accueil nouvelle", min: 0, access: acces },
+        ] },
+        { name: 'premiereDemande', type: 'checkbox', label: 'Projet déposé pour la première fois', defaultValue: true, access: acces },
+        { name: 'anneePrecedentDepot', type: 'number', label: 'Si non, année du précédent dépôt', min: 2000, max: 2100, access: acces, admin: { condition: (data) => !data?.premiereDemande } },
+        { name: 'dateConseil', type: 'date', label: 'Date de présentation du projet au Conseil de perfectionnement / Conseil d\'administration', access: acces, admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'dd/MM/yyyy' }, description: 'Joignez le PV du CP/CA en annexe si vous en disposez.' } },
+        { name: 'zonesRecrutement', type: 'select', hasMany: true, label: 'Zone de recrutement', options: [...ZONES_RECRUTEMENT], access: acces },
+      ],
+    },
+    {
+      name: 'travaux',
+      type: 'group',
+      label: "Demande de travaux, d'équipements et autres incidences",
+      admin: { description: "Si aucune demande de travaux n'est déclarée à ce stade, la Région ne pourra s'engager à en réaliser pour la rentrée concernée." },
+      access: acces,
+      fields: [
+        { name: 'travauxDemandes', type: 'checkbox', label: 'Des travaux sont nécessaires', defaultValue: false },
+        { name: 'descriptionTravaux', type: 'textarea', label: 'Description des travaux', maxLength: 5000, admin: { condition: (_, siblingData) => Boolean(siblingData?.travauxDemandes) } },
+        { name: 'equipementsDemandes', type: 'checkbox', label: 'Des équipements sont nécessaires', defaultValue: false },
+        { name: 'descriptionEquipements', type: 'textarea', label: 'Description des équipements', maxLength: 5000, admin: { condition: (_, siblingData) => Boolean(siblingData?.equipementsDemandes) } },
+        { name: 'autresIncidences', type: 'textarea', label: 'Autres incidences', maxLength: 5000 },
+      ],
+    },
+    {
+      name: 'rapportOpportunite',
+      type: 'textarea',
+      label: `Rapport d'opportunité (5 000 caractères au maximum)`,
+      access: acces,
+      // Counted in Unicode characters, not UTF-16 units: the limit the guide states.
+      validate: (value: string | null | undefined) =>
+        !value || [...value].length <= RAPPORT_MAX
+          ? true
+          : `Le rapport d'opportunité dépasse 5 000 caractères (${[...value].length} saisis).`,
+      admin: { rows: 14, description: "Synthèse du rapport d'opportunité : classe ou section (DRAAF), organisation envisagée pour un public mixé, lien entre deux projets, faisabilité en matière de ressources humaines." },
+    },
+    { name: 'annexes', type: 'relationship', relationTo: 'annexes', hasMany: true, label: 'Annexes', access: acces },
+    {
+      type: 'collapsible',
+      label: 'Validation et instruction',
+      fields: [
+        { type: 'row', fields: [
+          { name: 'valideeLe', type: 'date', label: 'Validée le', access: { create: serveur, update: serveur }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+          { name: 'validePar', type: 'relationship', relationTo: 'users', label: 'Validée par', access: { create: serveur, update: serveur }, admin: { readOnly: true } },
+        ] },
+        {
+          name: 'avis',
+          type: 'group',
+          label: 'Avis des autorités académiques',
+          access: { create: serveur, update: avisAccess },
+          fields: [
+            { name: 'avis', type: 'select', label: 'Avis', options: [...AVIS] },
+            { name: 'commentaire', type: 'textarea', label: "Commentaire de l'avis", maxLength: 5000 },
+            { name: 'auteur', type: 'text', label: 'Avis donné par', admin: { readOnly: true } },
+            { name: 'date', type: 'date', label: "Date de l'avis", admin: { readOnly: true } },
+          ],
+        },
+        {
+          name: 'decision',
+          type: 'group',
+          label: 'Décision de la Région',
+          access: { create: serveur, update: decisionAccess },
+          fields: [
+            { name: 'decision', type: 'select', label: 'Décision', options: [...DECISIONS] },
+            { name: 'commentaire', type: 'textarea', label: 'Commentaire de la décision', maxLength: 5000 },
+            { name: 'auteur', type: 'text', label: 'Décision enregistrée par', admin: { readOnly: true } },
+            { name: 'date', type: 'date', label: 'Date de la décision', admin: { readOnly: true } },
+          ],
+        },
+      ],
+    },
+    { name: 'structureDeposante', type: 'text', label: 'Structure déposante', index: true, access: { create: serveur, update: serveur }, admin: { hidden: true } },
+    { name: 'academie', type: 'select', label: 'Académie', index: true, options: [{ label: 'Montpellier', value: 'montpellier' }, { label: 'Toulouse', value: 'toulouse' }], access: { create: serveur, update: serveur }, admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'departement', type: 'text', label: 'Département', index: true, access: { create: serveur, update: serveur }, admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'agricole', type: 'checkbox', label: 'Établissement agricole', index: true, defaultValue: false, access: { create: serveur, update: serveur }, admin: { readOnly: true, position: 'sidebar' } },
+  ],
+}

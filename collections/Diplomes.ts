@@ -1,0 +1,58 @@
+import type { CollectionConfig } from 'payload'
+
+import { connecte, editeur } from '../access/roles'
+
+export const Diplomes: CollectionConfig = {
+  slug: 'diplomes',
+  labels: { singular: 'Diplôme', plural: 'Diplômes' },
+  admin: {
+    useAsTitle: 'intitule',
+    defaultColumns: ['cfd', 'typeDiplome', 'libelle', 'durees', 'ouvert'],
+    listSearchableFields: ['cfd', 'libelle', 'typeDiplome'],
+    group: 'Référentiels',
+    description: 'Diplômes professionnels de la BCN (code formation diplôme), avec leurs durées et leurs codes RNCP.',
+    pagination: { defaultLimit: 50 },
+  },
+  defaultSort: 'libelle',
+  access: { read: connecte, create: editeur, update: editeur, delete: editeur },
+  hooks: {
+    beforeChange: [
+      ({ data, originalDoc }) => {
+        const type = data.typeDiplome ?? originalDoc?.typeDiplome
+        const libelle = data.libelle ?? originalDoc?.libelle
+        const cfd = data.cfd ?? originalDoc?.cfd
+        return { ...data, intitule: `${type} ${libelle} (${cfd})` }
+      },
+    ],
+  },
+  fields: [
+    {
+      name: 'cfd',
+      type: 'text',
+      label: 'Code formation diplôme (CFD)',
+      required: true,
+      unique: true,
+      index: true,
+      validate: (value: string | null | undefined) =>
+        value && /^[0-9A-Z]{8}$/.test(value) ? true : 'Le code formation diplôme comporte 8 caractères (ex. 50022137).',
+      hooks: { beforeValidate: [({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value)] },
+    },
+    { name: 'libelle', type: 'text', label: 'Libellé', required: true, maxLength: 300 },
+    { name: 'typeDiplome', type: 'text', label: 'Type de diplôme', required: true, index: true, maxLength: 20, admin: { description: 'CAP, BAC PRO, BTS, BP, CS, MC, CAPA, BTSA…' } },
+    { name: 'niveau', type: 'text', label: 'Niveau de qualification (RNCP)', maxLength: 2 },
+    { name: 'codesRncp', type: 'text', hasMany: true, label: 'Codes RNCP' },
+    {
+      name: 'durees',
+      type: 'number',
+      hasMany: true,
+      label: 'Durées possibles (en années)',
+      min: 1,
+      max: 4,
+      required: true,
+    },
+    { name: 'ouvert', type: 'checkbox', label: 'Diplôme ouvert', defaultValue: true, index: true },
+    { name: 'dateOuverture', type: 'date', label: "Date d'ouverture", admin: { date: { pickerAppearance: 'dayOnly' } } },
+    { name: 'dateFermeture', type: 'date', label: 'Date de fermeture', admin: { date: { pickerAppearance: 'dayOnly' } } },
+    { name: 'intitule', type: 'text', label: 'Intitulé', admin: { hidden: true, readOnly: true } },
+  ],
+}

@@ -1,0 +1,18 @@
+import type { CollectionConfig } from 'payload'
+import path from 'node:path'
+
+import { editeur } from '../access/roles'
+
+/** Campaign documents to consult (guide de saisie, CPRDFOP, diagnostics sectoriels): public. */
+export const Documents: CollectionConfig = {
+  slug: 'documents',
+  labels: { singular: 'Document à consulter', plural: 'Documents à consulter' },
+  admin: { useAsTitle: 'titre', group: 'Campagne' },
+  access: { read: () => true, create: editeur, update: editeur, delete: editeur },
+  upload: {
+    staticDir: path.resolve(process.env.DOCUMENTS_DIR || 'data/documents'),
+    mimeTypes: ['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/vnd.oasis.opendocument.text'],
+    pasteURL: false,
+  },
+  fields: [{ name: 'titre', type: 'text', label: 'Titre', required: true, maxLength: 200 }],
+}

@@ -1,0 +1,37 @@
+import type { CollectionConfig } from 'payload'
+
+import { ACADEMIES, connecte, editeur } from '../access/roles'
+
+export const Reseaux: CollectionConfig = {
+  slug: 'reseaux',
+  labels: { singular: "Réseau d'établissements", plural: "Réseaux d'établissements" },
+  admin: {
+    useAsTitle: 'nom',
+    defaultColumns: ['nom', 'type', 'academie', 'etablissementReferent'],
+    group: 'Référentiels',
+    description: "Les lycées déposent leurs projets en concertation par réseau d'établissements ou réseau sectoriel.",
+  },
+  access: { read: connecte, create: editeur, update: editeur, delete: editeur },
+  fields: [
+    { name: 'nom', type: 'text', label: 'Nom du réseau', required: true, maxLength: 200 },
+    {
+      name: 'type',
+      type: 'select',
+      label: 'Type de réseau',
+      required: true,
+      defaultValue: 'etablissements',
+      options: [
+        { label: "Réseau d'établissements", value: 'etablissements' },
+        { label: 'Réseau sectoriel', value: 'sectoriel' },
+      ],
+    },
+    { name: 'academie', type: 'select', label: 'Académie', options: [...ACADEMIES] },
+    {
+      name: 'etablissementReferent',
+      type: 'relationship',
+      relationTo: 'etablissements',
+      label: 'Tête de réseau (établissement référent)',
+    },
+    { name: 'membres', type: 'relationship', relationTo: 'etablissements', hasMany: true, label: 'Établissements membres' },
+  ],
+}

@@ -1,0 +1,115 @@
+import type { CollectionConfig, FieldAccess } from 'payload'
+import { baseUsernameField } from 'payload'
+
+import { ACADEMIES, aLeRole, editeur, LIBELLES_ROLES, ROLES, utilisateurDe } from '../access/roles'
+import { refuserCompteDesactive } from '../hooks/users/refuserCompteDesactive'
+import { verifierCoherenceCompte } from '../hooks/users/verifierCoherenceCompte'
+
+const champEditeur: FieldAccess = ({ req }) => aLeRole(req, 'admin', 'carif-oref')
+
+export const Users: CollectionConfig = {
+  slug: 'users',
+  labels: { singular: 'Compte', plural: 'Comptes' },
+  admin: {
+    useAsTitle: 'username',
+    defaultColumns: ['username', 'nom', 'role', 'email', 'actif'],
+    listSearchableFields: ['username', 'nom', 'email'],
+    group: 'Administration',
+    description: "Comptes d'accès à la plateforme. Pour un établissement, l'identifiant est son code UAI.",
+  },
+  auth: {
+    loginWithUsername: { allowEmailLogin: false, requireEmail: false },
+    maxLoginAttempts: 5,
+    lockTime: 15 * 60 * 1000,
+    tokenExpiration: 2 * 60 * 60,
+    useAPIKey: true,
+    forgotPassword: { expiration: 60 * 60 * 1000 },
+    cookies: {
+      sameSite: 'Strict',
+      secure: process.env.NODE_ENV === 'production' && (process.env.SERVER_URL ?? '').startsWith('https://'),
+    },
+  },
+  access: {
+    admin: ({ req }) => Boolean(utilisateurDe(req)) && !aLeRole(req, 'integration'),
+    create: editeur,
+    read: ({ req }) => {
+      const user = utilisateurDe(req)
+      if (!user) return false
+      if (aLeRole(req, 'admin', 'carif-oref')) return true
+      return { id: { equals: user.id } }
+    },
+    update: ({ req }) => {
+      const user = utilisateurDe(req)
+      if (!user) return false
+      if (aLeRole(req, 'admin', 'carif-oref')) return true
+      return { id: { equals: user.id } }
+    },
+    delete: ({ req }) => aLeRole(req, 'admin'),
+    unlock: editeur,
+  },
+  hooks: {
+    beforeValidate: [verifierCoherenceCompte],
+    beforeLogin: [refuserCompteDesactive],
+  },
+  fields: [
+    {
+      ...baseUsernameField,
+      label: 'Identifiant',
+      admin: {
+        ...baseUsernameField.admin,
+        description: "Pour un établissement : son code UAI (ex. 0340042L). L'identifiant ne tient pas compte des majuscules.",
+      },
+      hooks: {
+        ...baseUsernameField.hooks,
+        // Payload stores usernames in lower case; show UAIs as the register writes them.
+        afterRead: [({ value }) => (typeof value === 'string' && /^\d{7}[a-z]$/.test(value) ? value.toUpperCase() : value)],
+      },
+    },
+    { name: 'nom', type: 'text', label: 'Nom (personne ou service)', maxLength: 200 },
+    {
+      name: 'role',
+      type: 'select',
+      label: 'Rôle',
+      required: true,
+      defaultValue: 'etablissement',
+      saveToJWT: true,
+      options: ROLES.map((value) => ({ value, label: LIBELLES_ROLES[value] })),
+      access: { create: champEditeur, update: champEditeur },
+    },
+    {
+      name: 'academie',
+      type: 'select',
+      label: 'Académie',
+      saveToJWT: true,
+      options: [...ACADEMIES],
+      access: { create: champEditeur, update: champEditeur },
+      admin: { description: 'Obligatoire pour un compte de rectorat.' },
+    },
+    {
+      name: 'etablissement',
+      type: 'relationship',
+      relationTo: 'etablissements',
+      label: 'Établissement de formation',
+      saveToJWT: true,
+      access: { create: champEditeur, update: champEditeur },
+      admin: { description: 'Obligatoire pour un compte établissement.' },
+    },
+    {
+      name: 'reseau',
+      type: 'relationship',
+      relationTo: 'reseaux',
+      label: "Réseau d'établissements",
+      saveToJWT: true,
+      access: { create: champEditeur, update: champEditeur },
+      admin: { description: 'Obligatoire pour un compte de réseau.' },
+    },
+    {
+      name: 'actif',
+      type: 'checkbox',
+      label: 'Compte actif',
+      defaultValue: true,
+      access: { create: champEditeur, update: champEditeur },
+      admin: { description: 'Décochez pour désactiver le compte : il ne peut plus se connecter.' },
+    },
+  ],
+}

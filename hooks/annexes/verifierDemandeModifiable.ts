@@ -1,0 +1,21 @@
+import type { CollectionBeforeChangeHook, Where } from 'payload'
+import { ValidationError } from 'payload'
+
+import { updateDemandes } from '../../access/demandes'
+import { aLeRole, idDe, utilisateurDe } from '../../access/roles'
+
+/** An annexe is attached only to a draft the user may edit (the admin: any demande). */
+export const verifierDemandeModifiable: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
+  const demandeId = idDe(data.demande ?? originalDoc?.demande)
+  const erreur = (message: string) =>
+    new ValidationError({ collection: 'annexes', errors: [{ path: 'demande', message }], req }, req.t)
+  if (demandeId === null) throw erreur('Indiquez la demande à laquelle joindre cette annexe.')
+  if (!utilisateurDe(req) || aLeRole(req, 'admin')) return data
+  const filtre = await updateDemandes({ req })
+  if (filtre === false) throw erreur("Vous ne pouvez pas joindre d'annexe à une demande.")
+  const where: Where = filtre === true ? { id: { equals: demandeId } } : { and: [{ id: { equals: demandeId } }, filtre] }
+  const { docs } = await req.payload.find({ collection: 'demandes', where, depth: 0, limit: 1, req, overrideAccess: true, select: { statut: true } })
+  if (!docs[0]) throw erreur("Cette demande n'existe pas ou ne vous est pas accessible.")
+  if (docs[0].statut !== 'brouillon') throw erreur("Cette demande est validée : ses annexes ne sont plus modifiables.")
+  return data
+}

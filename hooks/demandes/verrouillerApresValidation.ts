@@ -1,0 +1,45 @@
+import type { CollectionBeforeChangeHook, CollectionBeforeDeleteHook } from 'payload'
+import { APIError } from 'payload'
+
+import { aLeRole, idDe } from '../../access/roles'
+
+/** Once validated, only the instruction (avis, décision) may change; the filer's content is frozen. */
+const CHAMPS_INSTRUCTION = new Set(['avis', 'decision', 'statut', 'updatedAt', 'createdAt', 'id'])
+
+export const MESSAGE_VERROUILLEE = "Cette demande est validée : elle n'est plus modifiable."
+
+function normaliser(valeur: unknown): unknown {
+  if (valeur === undefined || valeur === null || valeur === '') return null
+  if (valeur instanceof Date) return valeur.toISOString()
+  if (Array.isArray(valeur)) return valeur.map(normaliser)
+  if (typeof valeur === 'object') {
+    const id = idDe(valeur)
+    if (id !== null && 'id' in (valeur as object)) return String(id)
+    const objet = valeur as Record<string, unknown>
+    return Object.fromEntries(Object.keys(objet).filter((k) => k !== 'id').sort().map((k) => [k, normaliser(objet[k])]))
+  }
+  return typeof valeur === 'number' ? String(valeur) : valeur
+}
+
+export function champsModifies(data: Record<string, unknown>, original: Record<string, unknown>): string[] {
+  return Object.keys(data).filter(
+    (champ) => !CHAMPS_INSTRUCTION.has(champ) && JSON.stringify(normaliser(data[champ])) !== JSON.stringify(normaliser(original[champ])),
+  )
+}
+
+/** Holds on the stored state, whatever the path (REST, GraphQL, Local API, version restore): only the admin may edit. */
+export const verrouillerApresValidation: CollectionBeforeChangeHook = ({ data, originalDoc, operation, req }) => {
+  if (operation !== 'update' || !originalDoc || originalDoc.statut === 'brouillon') return data
+  if (aLeRole(req, 'admin')) return data
+  const modifies = champsModifies(data, originalDoc)
+  if (modifies.length) throw new APIError(`${MESSAGE_VERROUILLEE} (champ : ${modifies.join(', ')})`, 403, null, true)
+  return data
+}
+
+export const interdireSuppressionApresValidation: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  if (aLeRole(req, 'admin')) return
+  const demande = await req.payload.findByID({ collection: 'demandes', id, depth: 0, req, overrideAccess: true }).catch(() => null)
+  if (demande && demande.statut !== 'brouillon') {
+    throw new APIError("Cette demande est validée : elle ne peut pas être supprimée.", 403, null, true)
+  }
+}

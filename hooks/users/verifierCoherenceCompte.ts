@@ -1,0 +1,44 @@
+import type { CollectionBeforeValidateHook } from 'payload'
+import { ValidationError } from 'payload'
+
+import { aLeRole, idDe } from '../../access/roles'
+
+type Erreur = { path: string; message: string }
+
+/** Each role needs its structure; an établissement account's identifiant is its UAI; only an admin makes admins. */
+export const verifierCoherenceCompte: CollectionBeforeValidateHook = async ({ data, originalDoc, req, operation }) => {
+  if (!data) return data
+  const fusion = { ...(originalDoc ?? {}), ...data } as Record<string, unknown>
+  const erreurs: Erreur[] = []
+  const role = fusion.role as string | undefined
+  if (role === 'admin' && data.role === 'admin' && originalDoc?.role !== 'admin' && req.user && !aLeRole(req, 'admin')) {
+    erreurs.push({ path: 'role', message: 'Seul un administrateur peut attribuer le rôle « Administrateur ».' })
+  }
+  if (role === 'rectorat' && !fusion.academie) {
+    erreurs.push({ path: 'academie', message: "L'académie est obligatoire pour un compte de rectorat." })
+  }
+  if (role === 'reseau' && idDe(fusion.reseau) === null) {
+    erreurs.push({ path: 'reseau', message: 'Le réseau est obligatoire pour un compte de réseau.' })
+  }
+  if (role === 'etablissement') {
+    const etablissementId = idDe(fusion.etablissement)
+    if (etablissementId === null) {
+      erreurs.push({ path: 'etablissement', message: "L'établissement est obligatoire pour un compte établissement." })
+    } else {
+      const etablissement = await req.payload
+        .findByID({ collection: 'etablissements', id: etablissementId, depth: 0, req, overrideAccess: true })
+        .catch(() => null)
+      const identifiant = String(fusion.username ?? '').trim().toUpperCase()
+      if (!etablissement) {
+        erreurs.push({ path: 'etablissement', message: "Cet établissement n'existe pas." })
+      } else if (identifiant !== etablissement.uai) {
+        erreurs.push({
+          path: 'username',
+          message: `L'identifiant d'un compte établissement doit être son code UAI (${etablissement.uai}).`,
+        })
+      }
+    }
+  }
+  if (erreurs.length) throw new ValidationError({ collection: 'users', errors: erreurs, req }, req.t)
+  return operation === 'create' && data.actif === undefined ? { ...data, actif: true } : data
+}

@@ -1,0 +1,72 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { fr } from '@payloadcms/translations/languages/fr'
+import { buildConfig } from 'payload'
+
+import { Annexes } from './collections/Annexes'
+import { Compteurs } from './collections/Compteurs'
+import { Demandes } from './collections/Demandes'
+import { Diplomes } from './collections/Diplomes'
+import { Documents } from './collections/Documents'
+import { Etablissements } from './collections/Etablissements'
+import { Reseaux } from './collections/Reseaux'
+import { Users } from './collections/Users'
+import { adaptateurEmail } from './src/email'
+import { health } from './src/endpoints/health'
+import { lireConfiguration } from './src/env'
+import { Campagne } from './src/globals/Campagne'
+import { migrations } from './src/migrations'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+const conf = lireConfiguration()
+
+const db =
+  conf.base.type === 'mongodb'
+    ? mongooseAdapter({
+        url: conf.base.url,
+        // Fail within 10 s with a clear message instead of hanging on an unreachable server.
+        connectOptions: { serverSelectionTimeoutMS: 8_000, connectTimeoutMS: 8_000 },
+      })
+    : sqliteAdapter({
+        client: { url: conf.base.url },
+        wal: true,
+        busyTimeout: 5_000,
+        migrationDir: path.resolve(dirname, 'src/migrations'),
+        prodMigrations: migrations,
+        push: process.env.CARTE_SCHEMA_PUSH === 'false' ? false : undefined,
+      })
+
+export default buildConfig({
+  serverURL: conf.serverURL,
+  secret: conf.secret,
+  admin: {
+    user: Users.slug,
+    avatar: 'default',
+    dateFormat: 'dd/MM/yyyy HH:mm',
+    meta: { titleSuffix: ' — Carte des formations Occitanie', description: 'Plateforme carte des formations — Occitanie' },
+    importMap: { baseDir: path.resolve(dirname), autoGenerate: false },
+  },
+  i18n: { supportedLanguages: { fr }, fallbackLanguage: 'fr' },
+  collections: [Demandes, Annexes, Etablissements, Reseaux, Diplomes, Documents, Users, Compteurs],
+  globals: [Campagne],
+  editor: lexicalEditor(),
+  db,
+  email: adaptateurEmail(conf),
+  endpoints: [health],
+  cors: [conf.serverURL],
+  csrf: [conf.serverURL],
+  maxDepth: 3,
+  defaultDepth: 1,
+  upload: { limits: { fileSize: conf.UPLOAD_MAX_MO * 1024 * 1024 } },
+  graphQL: {
+    disablePlaygroundInProduction: true,
+    disableIntrospectionInProduction: true,
+    maxComplexity: 1000,
+  },
+  typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts'), autoGenerate: false },
+  telemetry: false,
+})

@@ -1,0 +1,46 @@
+import type { PayloadRequest } from 'payload'
+
+export type Campagne = {
+  rentree: number
+  ouverture?: string | null
+  cloture?: string | null
+  contactSupport?: string | null
+  decisionsPubliees?: boolean | null
+}
+
+/** The campagne global, read once per request (hooks and access functions all need it). */
+export async function lireCampagne(req: PayloadRequest): Promise<Campagne> {
+  if (req.context.campagne) return req.context.campagne as Campagne
+  const brut = (await req.payload.findGlobal({ slug: 'campagne', depth: 0, req, overrideAccess: true })) as Partial<Campagne>
+  const campagne: Campagne = { ...brut, rentree: brut.rentree ?? new Date().getFullYear() + 1 }
+  req.context.campagne = campagne
+  return campagne
+}
+
+export type EtatCampagne = 'ouverte' | 'pas-encore-ouverte' | 'close' | 'non-configuree'
+
+/** Where `maintenant` stands in the window [ouverture, cloture] (cloture is inclusive to the end of its day). */
+export function etatCampagne(campagne: Pick<Campagne, 'ouverture' | 'cloture'>, maintenant = new Date()): EtatCampagne {
+  if (!campagne.ouverture || !campagne.cloture) return 'non-configuree'
+  const ouverture = new Date(campagne.ouverture)
+  const cloture = new Date(campagne.cloture)
+  if (maintenant < ouverture) return 'pas-encore-ouverte'
+  if (maintenant > cloture) return 'close'
+  return 'ouverte'
+}
+
+export function formaterDate(iso: string | null | undefined): string {
+  if (!iso) return '?'
+  return new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(new Date(iso))
+}
+
+export function messageCampagneFermee(campagne: Campagne, etat: EtatCampagne): string {
+  switch (etat) {
+    case 'pas-encore-ouverte':
+      return `La campagne de saisie de la rentrée ${campagne.rentree} n'est pas encore ouverte : elle ouvre le ${formaterDate(campagne.ouverture)}.`
+    case 'close':
+      return `La campagne de saisie de la rentrée ${campagne.rentree} est close depuis le ${formaterDate(campagne.cloture)} : les demandes ne peuvent plus être déposées ni modifiées.`
+    default:
+      return "La campagne de saisie n'est pas encore programmée : les dates d'ouverture et de clôture ne sont pas fixées."
+  }
+}

@@ -1,0 +1,94 @@
+import path from 'node:path'
+import { z } from 'zod'
+
+/** Raised when the environment is unusable; its message is the one line printed before exiting. */
+export class ErreurConfiguration extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'ErreurConfiguration'
+  }
+}
+
+export type Base =
+  | { type: 'sqlite'; url: string; fichier: string }
+  | { type: 'mongodb'; url: string }
+
+export const CHEMIN_SQLITE_PAR_DEFAUT = 'data/carte.db'
+
+/** Chooses the adapter from DATABASE_URI: mongodb(+srv):// → MongoDB, file: or nothing → embedded SQLite. */
+export function choisirBase(uri: string | undefined, racine = process.cwd()): Base {
+  const valeur = uri?.trim()
+  if (!valeur) {
+    const fichier = path.resolve(racine, CHEMIN_SQLITE_PAR_DEFAUT)
+    return { type: 'sqlite', url: `file:${fichier}`, fichier }
+  }
+  if (/^mongodb(\+srv)?:\/\//.test(valeur)) return { type: 'mongodb', url: valeur }
+  if (valeur.startsWith('file:')) {
+    const brut = valeur.slice('file:'.length)
+    if (!brut) throw new ErreurConfiguration('DATABASE_URI : chemin du fichier SQLite manquant après « file: ».')
+    const fichier = path.resolve(racine, brut)
+    return { type: 'sqlite', url: `file:${fichier}`, fichier }
+  }
+  throw new ErreurConfiguration(
+    `DATABASE_URI : « ${valeur.split(':')[0]}: » n'est pas pris en charge (attendu : mongodb://, mongodb+srv:// ou file:).`,
+  )
+}
+
+const vide = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URI: z.preprocess(vide, z.string().optional()),
+  PAYLOAD_SECRET: z.preprocess(vide, z.string().min(32, 'doit contenir au moins 32 caractères').optional()),
+  PORT: z.preprocess(vide, z.coerce.number().int().min(1).max(65535).default(3000)),
+  SERVER_URL: z.preprocess(vide, z.url({ protocol: /^https?$/, error: 'doit être une URL http(s) complète' }).optional()),
+  UPLOAD_DIR: z.preprocess(vide, z.string().default('data/annexes')),
+  DOCUMENTS_DIR: z.preprocess(vide, z.string().default('data/documents')),
+  MAIL_DIR: z.preprocess(vide, z.string().default('data/mail')),
+  UPLOAD_MAX_MO: z.preprocess(vide, z.coerce.number().positive().max(100).default(10)),
+  SMTP_HOST: z.preprocess(vide, z.string().optional()),
+  SMTP_PORT: z.preprocess(vide, z.coerce.number().int().min(1).max(65535).default(587)),
+  SMTP_USER: z.preprocess(vide, z.string().optional()),
+  SMTP_PASS: z.preprocess(vide, z.string().optional()),
+  SMTP_SECURE: z.preprocess(vide, z.enum(['true', 'false']).default('false')),
+  MAIL_FROM: z.preprocess(vide, z.email({ error: 'doit être une adresse électronique' }).default('ne-pas-repondre@carte-formations.local')),
+  MAIL_FROM_NAME: z.preprocess(vide, z.string().default('Carte des formations — Occitanie')),
+})
+
+export type Configuration = Omit<z.infer<typeof schema>, 'SMTP_SECURE'> & {
+  SMTP_SECURE: boolean
+  base: Base
+  secret: string
+  serverURL: string
+}
+
+// Development and tests only: a fixed secret so sessions survive restarts; production must provide its own.
+const SECRET_DEVELOPPEMENT = 'developpement-uniquement-ne-pas-utiliser-en-production'
+
+/** Parses the environment once; throws ErreurConfiguration naming the first bad variable. */
+export function lireConfiguration(env: NodeJS.ProcessEnv = process.env, racine = process.cwd()): Configuration {
+  const resultat = schema.safeParse(env)
+  if (!resultat.success) {
+    const probleme = resultat.error.issues[0]!
+    const variable = String(probleme.path[0] ?? '?')
+    const valeur = env[variable]
+    const detail = valeur === undefined ? 'valeur manquante' : probleme.message
+    throw new ErreurConfiguration(`${variable} : ${detail}.`)
+  }
+  const v = resultat.data
+  if (v.NODE_ENV === 'production' && !v.PAYLOAD_SECRET) {
+    throw new ErreurConfiguration(
+      'PAYLOAD_SECRET : obligatoire en production (au moins 32 caractères aléatoires, par exemple « openssl rand -hex 32 »).',
+    )
+  }
+  if (v.SMTP_HOST && Boolean(v.SMTP_USER) !== Boolean(v.SMTP_PASS)) {
+    throw new ErreurConfiguration('SMTP_USER et SMTP_PASS : renseignez les deux ou aucun.')
+  }
+  return {
+    ...v,
+    SMTP_SECURE: v.SMTP_SECURE === 'true',
+    base: choisirBase(v.DATABASE_URI, racine),
+    secret: v.PAYLOAD_SECRET ?? SECRET_DEVELOPPEMENT,
+    serverURL: (v.SERVER_URL ?? `http://localhost:${v.PORT}`).replace(/\/$/, ''),
+  }
+}

@@ -1,0 +1,36 @@
+import type { GlobalConfig } from 'payload'
+
+import { editeur } from '../../access/roles'
+
+export const Campagne: GlobalConfig = {
+  slug: 'campagne',
+  label: 'Campagne',
+  admin: { group: 'Campagne', description: "Paramètres de la campagne de recueil des demandes (appel à projets)." },
+  access: { read: () => true, update: editeur },
+  versions: { max: 20 },
+  fields: [
+    { name: 'rentree', type: 'number', label: 'Rentrée préparée (année scolaire de programmation)', required: true, defaultValue: new Date().getFullYear() + 1, min: 2000, max: 2100 },
+    { type: 'row', fields: [
+      { name: 'ouverture', type: 'date', label: 'Ouverture de la saisie', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+      { name: 'cloture', type: 'date', label: 'Clôture de la saisie', admin: { date: { pickerAppearance: 'dayAndTime' } },
+        validate: (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) =>
+          !value || !siblingData.ouverture || new Date(value as string) > new Date(siblingData.ouverture as string)
+            ? true
+            : "La date de clôture doit être postérieure à la date d'ouverture." },
+    ] },
+    { name: 'texteAccueil', type: 'richText', label: "Texte de l'appel à projets (page d'accueil)" },
+    { name: 'lettreDeCadrage', type: 'richText', label: 'Lettre de cadrage' },
+    {
+      name: 'documents',
+      type: 'array',
+      label: 'Documents à consulter',
+      labels: { singular: 'Document', plural: 'Documents' },
+      fields: [
+        { name: 'titre', type: 'text', label: 'Titre', required: true },
+        { name: 'fichier', type: 'upload', relationTo: 'documents', label: 'Fichier' },
+      ],
+    },
+    { name: 'contactSupport', type: 'email', label: 'Adresse du support technique', defaultValue: 'support.carte@cariforefoccitanie.fr' },
+    { name: 'decisionsPubliees', type: 'checkbox', label: 'Décisions publiées aux établissements', defaultValue: false },
+  ],
+}

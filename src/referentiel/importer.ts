@@ -1,0 +1,68 @@
+import type { Payload } from 'payload'
+
+import type { DiplomeRef, EtablissementRef, Rejet } from './lire'
+
+export type Bilan = { crees: number; modifies: number; inchanges: number; rejetes: Rejet[] }
+
+function egal(a: unknown, b: unknown): boolean {
+  const norm = (v: unknown): unknown => {
+    if (v === undefined || v === '') return null
+    if (Array.isArray(v)) return v.map(norm)
+    if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v)) return v.slice(0, 10)
+    return v
+  }
+  return JSON.stringify(norm(a)) === JSON.stringify(norm(b))
+}
+
+async function parLots<T>(elements: T[], taille: number, traiter: (e: T) => Promise<void>) {
+  for (let i = 0; i < elements.length; i += taille) await Promise.all(elements.slice(i, i + taille).map(traiter))
+}
+
+/**
+ * Creates what is new and updates what changed, keyed on `cle`; a second run with the same file changes nothing.
+ * Rows missing from the file are left alone (a closed diplôme stays referenced by old demandes).
+ */
+async function synchroniser<T extends Record<string, unknown>>(
+  payload: Payload,
+  collection: 'etablissements' | 'diplomes',
+  cle: keyof T & string,
+  lignes: T[],
+  rejetes: Rejet[],
+): Promise<Bilan> {
+  const existants = await payload.find({ collection, pagination: false, depth: 0, overrideAccess: true })
+  const parCle = new Map(existants.docs.map((d) => [String((d as unknown as Record<string, unknown>)[cle]), d as unknown as Record<string, unknown>]))
+  const bilan: Bilan = { crees: 0, modifies: 0, inchanges: 0, rejetes }
+  await parLots(lignes, 8, async (ligne) => {
+    const existant = parCle.get(String(ligne[cle]))
+    if (!existant) {
+      await payload.create({ collection, data: ligne as never, overrideAccess: true, depth: 0 })
+      bilan.crees++
+      return
+    }
+    const changements = Object.fromEntries(Object.entries(ligne).filter(([k, v]) => !egal(v, existant[k])))
+    if (Object.keys(changements).length === 0) {
+      bilan.inchanges++
+      return
+    }
+    await payload.update({ collection, id: existant.id as number | string, data: changements as never, overrideAccess: true, depth: 0 })
+    bilan.modifies++
+  })
+  return bilan
+}
+
+export function importerEtablissements(payload: Payload, lignes: EtablissementRef[], rejetes: Rejet[] = []) {
+  return synchroniser(payload, 'etablissements', 'uai', lignes, rejetes)
+}
+
+export function importerDiplomes(payload: Payload, lignes: DiplomeRef[], rejetes: Rejet[] = []) {
+  return synchroniser(payload, 'diplomes', 'cfd', lignes, rejetes)
+}
+
+export function resumer(nom: string, bilan: Bilan): string {
+  const lignes = [
+    `${nom} : ${bilan.crees} créé(s), ${bilan.modifies} modifié(s), ${bilan.inchanges} inchangé(s), ${bilan.rejetes.length} ligne(s) rejetée(s).`,
+  ]
+  if (bilan.crees === 0 && bilan.modifies === 0) lignes.push(`${nom} : déjà à jour, rien n'a été modifié.`)
+  for (const r of bilan.rejetes) lignes.push(`  ligne ${r.ligne} rejetée : ${r.raison}`)
+  return lignes.join('\n')
+}

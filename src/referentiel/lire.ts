@@ -1,0 +1,193 @@
+import { parse } from 'csv-parse/sync'
+
+import { verifierUai } from '../uai'
+
+export type Rejet = { ligne: number; raison: string }
+export type Lecture<T> = { lignes: T[]; rejets: Rejet[] }
+
+export type EtablissementRef = {
+  uai: string
+  nom: string
+  type: string | null
+  secteur: 'public' | 'prive' | null
+  ministere: 'education-nationale' | 'agriculture' | 'autre'
+  commune: string | null
+  departement: string | null
+  academie: 'montpellier' | 'toulouse'
+}
+
+export type DiplomeRef = {
+  cfd: string
+  libelle: string
+  typeDiplome: string
+  niveau: string | null
+  codesRncp: string[]
+  durees: number[]
+  ouvert: boolean
+  dateOuverture: string | null
+  dateFermeture: string | null
+}
+
+/** Header names compared without case, accents or punctuation, so a re-export with other casing still reads. */
+function cleEntete(entete: string): string {
+  return entete.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '')
+}
+
+function lireCsv(texte: string): { entetes: string[]; enregistrements: string[][] } {
+  const lignes = parse(texte.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true }) as string[][]
+  const [entetes = [], ...enregistrements] = lignes
+  return { entetes: entetes.map(cleEntete), enregistrements }
+}
+
+function colonnes(entetes: string[], alias: Record<string, string[]>, obligatoires: string[]): Record<string, number> | string {
+  const index: Record<string, number> = {}
+  for (const [champ, noms] of Object.entries(alias)) {
+    const i = entetes.findIndex((e) => noms.includes(e))
+    if (i >= 0) index[champ] = i
+  }
+  const manquantes = obligatoires.filter((c) => index[c] === undefined)
+  if (manquantes.length) return `colonnes manquantes dans l'en-tête : ${manquantes.map((c) => alias[c]![0]).join(', ')}`
+  return index
+}
+
+const ALIAS_ETABLISSEMENTS: Record<string, string[]> = {
+  uai: ['uai', 'identifiant_de_l_etablissement', 'numero_uai', 'code_uai'],
+  nom: ['nom', 'nom_etablissement', 'appellation_officielle', 'denomination'],
+  type: ['type', 'sigle'],
+  secteur: ['secteur', 'statut_public_prive', 'secteur_public_prive'],
+  ministere: ['ministere_tutelle', 'ministere'],
+  agricole: ['lycee_agricole'],
+  commune: ['commune', 'nom_commune', 'libelle_commune'],
+  departement: ['code_departement', 'departement'],
+  academie: ['code_academie', 'academie', 'libelle_academie'],
+}
+
+function academieDe(valeur: string): EtablissementRef['academie'] | null {
+  const v = cleEntete(valeur)
+  if (v === '11' || v === 'montpellier') return 'montpellier'
+  if (v === '16' || v === 'toulouse') return 'toulouse'
+  return null
+}
+
+function secteurDe(valeur: string): EtablissementRef['secteur'] {
+  const v = cleEntete(valeur)
+  if (v === 'pu' || v === 'public') return 'public'
+  if (v === 'pr' || v === 'prive') return 'prive'
+  return null
+}
+
+function ministereDe(tutelle: string, agricole: string): EtablissementRef['ministere'] {
+  const v = cleEntete(tutelle)
+  if (v.includes('agriculture') || cleEntete(agricole) === 'oui') return 'agriculture'
+  if (v.includes('education_nationale')) return 'education-nationale'
+  return 'autre'
+}
+
+/** Reads an annuaire export (the project's file or the Annuaire de l'éducation's columns). */
+export function lireEtablissements(texte: string): Lecture<EtablissementRef> {
+  const { entetes, enregistrements } = lireCsv(texte)
+  const index = colonnes(entetes, ALIAS_ETABLISSEMENTS, ['uai', 'nom', 'academie'])
+  if (typeof index === 'string') return { lignes: [], rejets: [{ ligne: 1, raison: index }] }
+  const lignes: EtablissementRef[] = []
+  const rejets: Rejet[] = []
+  const vus = new Map<string, number>()
+  enregistrements.forEach((valeurs, i) => {
+    const ligne = i + 2
+    const champ = (nom: string) => (index[nom] === undefined ? '' : (valeurs[index[nom]!] ?? '').trim())
+    const uai = verifierUai(champ('uai'))
+    if (!uai.valide) return rejets.push({ ligne, raison: uai.message })
+    if (vus.has(uai.uai)) return rejets.push({ ligne, raison: `UAI ${uai.uai} déjà présent ligne ${vus.get(uai.uai)}.` })
+    const nom = champ('nom')
+    if (!nom) return rejets.push({ ligne, raison: `UAI ${uai.uai} : nom manquant.` })
+    const academie = academieDe(champ('academie'))
+    if (!academie) return rejets.push({ ligne, raison: `UAI ${uai.uai} : académie « ${champ('academie')} » hors Occitanie (attendu : 11 Montpellier ou 16 Toulouse).` })
+    const departement = champ('departement').padStart(2, '0')
+    if (departement !== '00' && !/^(\d{2}|2A|2B)$/.test(departement)) {
+      return rejets.push({ ligne, raison: `UAI ${uai.uai} : département « ${champ('departement')} » invalide.` })
+    }
+    vus.set(uai.uai, ligne)
+    lignes.push({
+      uai: uai.uai,
+      nom,
+      type: champ('type') || null,
+      secteur: secteurDe(champ('secteur')),
+      ministere: ministereDe(champ('ministere'), champ('agricole')),
+      commune: champ('commune') || null,
+      departement: departement === '00' ? null : departement,
+      academie,
+    })
+  })
+  return { lignes, rejets }
+}
+
+const ALIAS_DIPLOMES: Record<string, string[]> = {
+  cfd: ['cfd', 'formation_diplome', 'code_diplome'],
+  type: ['type_diplome', 'libelle_court'],
+  libelle: ['libelle_long', 'libelle_long_200'],
+  niveau: ['niveau_qualification_rncp'],
+  ouverture: ['date_ouverture'],
+  fermeture: ['date_fermeture'],
+  dureesOuvertes: ['durees_mef_ouverts'],
+  dureesToutes: ['durees_mef_toutes'],
+  rncp: ['codes_rncp'],
+}
+
+/** Usual length of a diplôme when the BCN gives none (DUREE_DISPOSITIF 9 = not specified). */
+export const DUREE_USUELLE: Record<string, number> = {
+  CAP: 2, CAPA: 2, 'BAC PRO': 3, 'BAC PRO AG': 3, BP: 2, BPA4: 2, BPA5: 2, BTS: 2, BTSA: 2, BMA: 2, DMA: 2, DNMADE: 3,
+  MC: 1, 'MC AG': 1, 'CS 3': 1, 'CS 4': 1, 'CSA NIV3': 1, 'CSA NIV4': 1, 'CSA NIV5': 1,
+}
+
+function durees(texte: string): number[] {
+  return [...new Set(texte.split('|').map((d) => Number.parseInt(d, 10)).filter((d) => d >= 1 && d <= 4))].sort()
+}
+
+/** dd/mm/yyyy (BCN) or yyyy-mm-dd → yyyy-mm-dd; null when empty; undefined when unreadable. */
+export function dateIso(texte: string): string | null | undefined {
+  if (!texte) return null
+  const bcn = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(texte)
+  if (bcn) return `${bcn[3]}-${bcn[2]}-${bcn[1]}`
+  if (/^\d{4}-\d{2}-\d{2}$/.test(texte)) return texte
+  return undefined
+}
+
+export function lireDiplomes(texte: string, aujourdhui = new Date().toISOString().slice(0, 10)): Lecture<DiplomeRef> {
+  const { entetes, enregistrements } = lireCsv(texte)
+  const index = colonnes(entetes, ALIAS_DIPLOMES, ['cfd', 'type', 'libelle'])
+  if (typeof index === 'string') return { lignes: [], rejets: [{ ligne: 1, raison: index }] }
+  const lignes: DiplomeRef[] = []
+  const rejets: Rejet[] = []
+  const vus = new Map<string, number>()
+  enregistrements.forEach((valeurs, i) => {
+    const ligne = i + 2
+    const champ = (nom: string) => (index[nom] === undefined ? '' : (valeurs[index[nom]!] ?? '').trim())
+    const cfd = champ('cfd').toUpperCase()
+    if (!/^[0-9A-Z]{8}$/.test(cfd)) return rejets.push({ ligne, raison: `code formation diplôme « ${champ('cfd')} » invalide (8 caractères attendus).` })
+    if (vus.has(cfd)) return rejets.push({ ligne, raison: `CFD ${cfd} déjà présent ligne ${vus.get(cfd)}.` })
+    const typeDiplome = champ('type')
+    const libelle = champ('libelle')
+    if (!typeDiplome || !libelle) return rejets.push({ ligne, raison: `CFD ${cfd} : type ou libellé manquant.` })
+    const dateOuverture = dateIso(champ('ouverture'))
+    const dateFermeture = dateIso(champ('fermeture'))
+    if (dateOuverture === undefined || dateFermeture === undefined) {
+      return rejets.push({ ligne, raison: `CFD ${cfd} : date illisible (attendu jj/mm/aaaa ou aaaa-mm-jj).` })
+    }
+    let liste = durees(champ('dureesOuvertes'))
+    if (!liste.length) liste = durees(champ('dureesToutes'))
+    if (!liste.length && DUREE_USUELLE[typeDiplome]) liste = [DUREE_USUELLE[typeDiplome]!]
+    if (!liste.length) return rejets.push({ ligne, raison: `CFD ${cfd} : aucune durée connue pour le type « ${typeDiplome} ».` })
+    vus.set(cfd, ligne)
+    lignes.push({
+      cfd,
+      libelle,
+      typeDiplome,
+      niveau: champ('niveau') || null,
+      codesRncp: champ('rncp') ? [...new Set(champ('rncp').split('|').map((c) => c.trim()).filter(Boolean))] : [],
+      durees: liste,
+      ouvert: !dateFermeture || dateFermeture >= aujourdhui,
+      dateOuverture,
+      dateFermeture,
+    })
+  })
+  return { lignes, rejets }
+}
