@@ -13,6 +13,7 @@ import { Demandes } from './collections/Demandes'
 import { Diplomes } from './collections/Diplomes'
 import { Documents } from './collections/Documents'
 import { Etablissements } from './collections/Etablissements'
+import { Journal } from './collections/Journal'
 import { Reseaux } from './collections/Reseaux'
 import { Users } from './collections/Users'
 import { adaptateurEmail } from './src/email'
@@ -35,7 +36,7 @@ const db =
         client: { url: conf.base.url },
         wal: true,
         busyTimeout: 5_000,
-        migrationDir: path.resolve(dirname, 'src/migrations'),
+        migrationDir: process.env.CARTE_MIGRATIONS_DIR || path.resolve(dirname, 'src/migrations'),
         prodMigrations: migrations,
         push: process.env.CARTE_SCHEMA_PUSH === 'false' ? false : undefined,
       })
@@ -51,7 +52,7 @@ export default buildConfig({
     importMap: { baseDir: path.resolve(dirname), autoGenerate: false },
   },
   i18n: { supportedLanguages: { fr }, fallbackLanguage: 'fr' },
-  collections: [Demandes, Annexes, Etablissements, Reseaux, Diplomes, Documents, Users, Compteurs],
+  collections: [Demandes, Annexes, Etablissements, Reseaux, Diplomes, Documents, Users, Journal, Compteurs],
   globals: [Campagne],
   editor: lexicalEditor(),
   db,

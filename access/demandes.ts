@@ -123,3 +123,6 @@ export function prefixerVersion(where: Where): Where {
   }
   return resultat
 }
+
+/** Drafts the user may validate (their structure's; the admin: all drafts). */
+export const validerDemandes: Access = ({ req }) => filtreDemandes(req, 'valider', [])

@@ -76,7 +76,8 @@ export function lireConfiguration(env: NodeJS.ProcessEnv = process.env, racine =
     throw new ErreurConfiguration(`${variable} : ${detail}.`)
   }
   const v = resultat.data
-  if (v.NODE_ENV === 'production' && !v.PAYLOAD_SECRET) {
+  // `next build` runs with NODE_ENV=production but serves nothing: the secret is only needed at run time.
+  if (v.NODE_ENV === 'production' && !v.PAYLOAD_SECRET && env.NEXT_PHASE !== 'phase-production-build') {
     throw new ErreurConfiguration(
       'PAYLOAD_SECRET : obligatoire en production (au moins 32 caractères aléatoires, par exemple « openssl rand -hex 32 »).',
     )

@@ -74,6 +74,7 @@ export interface Config {
     diplomes: Diplome;
     documents: Document;
     users: User;
+    journal: Journal;
     compteurs: Compteur;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
@@ -89,6 +90,7 @@ export interface Config {
     diplomes: DiplomesSelect<false> | DiplomesSelect<true>;
     documents: DocumentsSelect<false> | DocumentsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    journal: JournalSelect<false> | JournalSelect<true>;
     compteurs: CompteursSelect<false> | CompteursSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -390,6 +392,33 @@ export interface Document {
   focalY?: number | null;
 }
 /**
+ * Connexions, refus, validations, avis, décisions, suppressions et modifications de comptes.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "journal".
+ */
+export interface Journal {
+  id: number;
+  action: 'connexion' | 'echec-connexion' | 'refus' | 'validation' | 'avis' | 'decision' | 'suppression' | 'compte';
+  utilisateur?: string | null;
+  role?: string | null;
+  collectionConcernee?: string | null;
+  documentId?: string | null;
+  resume?: string | null;
+  details?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  ip?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "compteurs".
  */
@@ -451,6 +480,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'journal';
+        value: number | Journal;
       } | null)
     | ({
         relationTo: 'compteurs';
@@ -685,6 +718,22 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "journal_select".
+ */
+export interface JournalSelect<T extends boolean = true> {
+  action?: T;
+  utilisateur?: T;
+  role?: T;
+  collectionConcernee?: T;
+  documentId?: T;
+  resume?: T;
+  details?: T;
+  ip?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -7,16 +7,17 @@ import { horodaterInstruction } from '../../hooks/demandes/horodaterInstruction'
 import { renseignerChampsServeur } from '../../hooks/demandes/renseignerChampsServeur'
 import { verifierCampagneOuverte } from '../../hooks/demandes/verifierCampagneOuverte'
 import { interdireSuppressionApresValidation, verrouillerApresValidation } from '../../hooks/demandes/verrouillerApresValidation'
+import { valider } from './endpoints/valider'
 import { AVIS, DECISIONS, MESURES, MODALITES, RAPPORT_MAX, STATUTS, ZONES_RECRUTEMENT } from '../../src/regles/enums'
 
 /** The filer's fields: writable while the demande is a draft (the admin: always). */
-const saisie: FieldAccess = ({ req, doc }) => aLeRole(req, 'admin') || !doc || doc.statut === 'brouillon'
+const saisie: FieldAccess = ({ req, doc }) => aLeRole(req, 'admin') || (doc?.statut ?? 'brouillon') === 'brouillon'
 /** Set by the server only. */
 const serveur: FieldAccess = () => false
 const avisAccess: FieldAccess = ({ req, doc }) =>
-  portee(utilisateurDe(req)?.role, 'donnerAvis') !== 'non' && Boolean(doc) && doc?.statut !== 'brouillon'
+  portee(utilisateurDe(req)?.role, 'donnerAvis') !== 'non' && Boolean(doc?.statut) && doc?.statut !== 'brouillon'
 const decisionAccess: FieldAccess = ({ req, doc }) =>
-  portee(utilisateurDe(req)?.role, 'decider') !== 'non' && Boolean(doc) && doc?.statut !== 'brouillon'
+  portee(utilisateurDe(req)?.role, 'decider') !== 'non' && Boolean(doc?.statut) && doc?.statut !== 'brouillon'
 const donneesPersonnelles: FieldAccess = ({ req }) => !aLeRole(req, ...SANS_DONNEES_PERSONNELLES)
 
 const acces = { create: saisie, update: saisie }
@@ -34,6 +35,7 @@ export const Demandes: CollectionConfig = {
   },
   defaultSort: '-numero',
   disableDuplicate: true,
+  endpoints: [valider],
   versions: { maxPerDoc: 100 },
   access: {
     create: createDemandes,

@@ -2,6 +2,7 @@ import type { CollectionBeforeChangeHook, CollectionBeforeDeleteHook } from 'pay
 import { APIError } from 'payload'
 
 import { aLeRole, idDe } from '../../access/roles'
+import { CONTEXTE_VALIDATION } from './renseignerChampsServeur'
 
 /** Once validated, only the instruction (avis, décision) may change; the filer's content is frozen. */
 const CHAMPS_INSTRUCTION = new Set(['avis', 'decision', 'statut', 'updatedAt', 'createdAt', 'id'])
@@ -30,7 +31,7 @@ export function champsModifies(data: Record<string, unknown>, original: Record<s
 /** Holds on the stored state, whatever the path (REST, GraphQL, Local API, version restore): only the admin may edit. */
 export const verrouillerApresValidation: CollectionBeforeChangeHook = ({ data, originalDoc, operation, req }) => {
   if (operation !== 'update' || !originalDoc || originalDoc.statut === 'brouillon') return data
-  if (aLeRole(req, 'admin')) return data
+  if (aLeRole(req, 'admin') || req.context[CONTEXTE_VALIDATION]) return data
   const modifies = champsModifies(data, originalDoc)
   if (modifies.length) throw new APIError(`${MESSAGE_VERROUILLEE} (champ : ${modifies.join(', ')})`, 403, null, true)
   return data

@@ -1,0 +1,34 @@
+import type { Payload } from 'payload'
+
+/**
+ * The two atomic primitives Payload's adapter-neutral API lacks (an increment, a compare-and-set) are written
+ * once per adapter here: one SQL statement on SQLite, one findOneAndUpdate on MongoDB.
+ */
+export type ClientSqlite = { execute: (q: { sql: string; args: unknown[] }) => Promise<{ rows: Record<string, unknown>[] }> }
+export type ModeleMongo = {
+  updateOne: (filtre: object, maj: object, options?: object) => Promise<unknown>
+  findOneAndUpdate: (filtre: object, maj: object, options?: object) => Promise<Record<string, unknown> | null>
+}
+
+export function clientSqlite(payload: Payload): ClientSqlite | null {
+  const db = payload.db as unknown as { name: string; client?: ClientSqlite }
+  return db.name === 'sqlite' && db.client ? db.client : null
+}
+
+export function modeleMongo(payload: Payload, collection: string): ModeleMongo {
+  const db = payload.db as unknown as { name: string; collections?: Record<string, ModeleMongo> }
+  const modele = db.collections?.[collection]
+  if (!modele) throw new Error(`Adaptateur de base de données « ${db.name} » non pris en charge.`)
+  return modele
+}
+
+/** Moves a demande from `de` to `vers` only if it is still in `de`; true when this call made the change. */
+export async function changerStatutSi(payload: Payload, id: number | string, de: string, vers: string): Promise<boolean> {
+  const sqlite = clientSqlite(payload)
+  if (sqlite) {
+    const r = await sqlite.execute({ sql: 'UPDATE demandes SET statut = ? WHERE id = ? AND statut = ? RETURNING id', args: [vers, id, de] })
+    return r.rows.length === 1
+  }
+  const doc = await modeleMongo(payload, 'demandes').findOneAndUpdate({ _id: id, statut: de }, { $set: { statut: vers } })
+  return doc !== null
+}

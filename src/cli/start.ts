@@ -1,0 +1,15 @@
+/** npm start: production. Checks the configuration, applies migrations, serves. Never creates demo data. */
+import { demarrerPayload, quitterSurErreur } from './commun'
+import { servir } from './serveur'
+import { lireConfiguration } from '../env'
+
+try {
+  const conf = lireConfiguration()
+  const payload = await demarrerPayload() // applies pending migrations (prodMigrations)
+  console.log('Base de données à jour (migrations appliquées).')
+  await payload.destroy()
+  await servir(process.env, conf.PORT)
+  console.log(`Carte des formations en service sur ${conf.serverURL}`)
+} catch (err) {
+  quitterSurErreur(err)
+}

@@ -1,0 +1,35 @@
+import type { PayloadRequest } from 'payload'
+
+import type { ActionJournal } from '../collections/Journal'
+
+type Entree = { action: ActionJournal; resume: string; collection?: string; documentId?: number | string; details?: Record<string, unknown>; utilisateur?: string }
+
+function adresseIp(req: PayloadRequest): string | null {
+  const transmise = req.headers?.get?.('x-forwarded-for')
+  return transmise ? transmise.split(',')[0]!.trim() : null
+}
+
+/** Records an audit entry; a failure to record never breaks the user's action, but is logged. */
+export async function journaliser(req: PayloadRequest, entree: Entree): Promise<void> {
+  const user = req.user as { username?: string; role?: string } | null
+  try {
+    await req.payload.create({
+      collection: 'journal',
+      overrideAccess: true,
+      req,
+      depth: 0,
+      data: {
+        action: entree.action,
+        resume: entree.resume,
+        utilisateur: entree.utilisateur ?? user?.username ?? null,
+        role: user?.role ?? null,
+        collectionConcernee: entree.collection ?? null,
+        documentId: entree.documentId === undefined ? null : String(entree.documentId),
+        details: entree.details ?? null,
+        ip: adresseIp(req),
+      },
+    })
+  } catch (err) {
+    req.payload.logger.error({ err, msg: `Journal d'audit : entrée « ${entree.action} » non enregistrée` })
+  }
+}

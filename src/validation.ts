@@ -1,0 +1,137 @@
+import type { PayloadRequest, Where } from 'payload'
+
+import { validerDemandes } from '../access/demandes'
+import { aLeRole, idDe, utilisateurDe } from '../access/roles'
+import { CONTEXTE_VALIDATION } from '../hooks/demandes/renseignerChampsServeur'
+import { changerStatutSi } from './adaptateur'
+import { etatCampagne, lireCampagne, messageCampagneFermee } from './campagne'
+import { journaliser } from './journal'
+import { type ContexteValidation, type DemandeSaisie, type ErreurChamp, recapituler, verifierDemande } from './regles/validationDemande'
+import { sousVerrou } from './verrou'
+
+export type ResultatValidation = { status: number; body: Record<string, unknown> }
+
+const erreur = (status: number, message: string): ResultatValidation => ({ status, body: { errors: [{ message }] } })
+
+/** Payload's own validation error shape, so clients handle both the same way. */
+export function erreursDeValidation(erreurs: ErreurChamp[]): ResultatValidation {
+  const s = erreurs.length > 1 ? 's' : ''
+  return {
+    status: 400,
+    body: {
+      errors: [
+        {
+          name: 'ValidationError',
+          message: `La demande ne peut pas être validée : ${erreurs.length} champ${s} à corriger (${erreurs.map((e) => e.path).join(', ')}).`,
+          data: { collection: 'demandes', errors: erreurs },
+        },
+      ],
+    },
+  }
+}
+
+type Demande = DemandeSaisie & Record<string, unknown> & { id: number | string; statut: string; structureDeposante?: string | null }
+
+async function contexte(req: PayloadRequest, demande: Demande): Promise<ContexteValidation> {
+  const { payload } = req
+  const diplomeId = idDe(demande.diplome)
+  const diplome = diplomeId === null ? null : await payload.findByID({ collection: 'diplomes', id: diplomeId, depth: 0, req, overrideAccess: true }).catch(() => null)
+  const lieeId = idDe(demande.demandeLiee)
+  // Existence only: the linked demande may be another school's, its content is never read here.
+  const demandeLieeExiste = lieeId === null ? false : (await payload.count({ collection: 'demandes', where: { id: { equals: lieeId } }, req, overrideAccess: true })).totalDocs === 1
+  const memeStructure: Where = {
+    and: [
+      { structureDeposante: { equals: demande.structureDeposante ?? '' } },
+      { rentree: { equals: demande.rentree ?? 0 } },
+      { statut: { not_equals: 'brouillon' } },
+      { id: { not_equals: demande.id } },
+    ],
+  }
+  const autres = await payload.find({ collection: 'demandes', where: memeStructure, pagination: false, depth: 0, req, overrideAccess: true, select: { priorite: true } })
+  return {
+    diplome: diplome ? { libelle: diplome.libelle, typeDiplome: diplome.typeDiplome, durees: (diplome.durees ?? []) as number[], ouvert: Boolean(diplome.ouvert) } : null,
+    demandeLieeExiste,
+    prioritesPrises: autres.docs.map((d) => d.priorite).filter((p): p is number => typeof p === 'number'),
+  }
+}
+
+async function libelleEtablissement(req: PayloadRequest, valeur: unknown): Promise<string> {
+  const id = idDe(valeur)
+  if (id === null) return ''
+  const e = await req.payload.findByID({ collection: 'etablissements', id, depth: 0, req, overrideAccess: true }).catch(() => null)
+  return e?.libelle ?? ''
+}
+
+async function numeroDemande(req: PayloadRequest, valeur: unknown): Promise<string> {
+  const id = idDe(valeur)
+  if (id === null) return ''
+  const d = await req.payload.findByID({ collection: 'demandes', id, depth: 0, req, overrideAccess: true, select: { numero: true } }).catch(() => null)
+  return d?.numero ? `N° ${d.numero}` : ''
+}
+
+/** The recap as the filer will see it (used by the endpoint, the recap page and the consult page). */
+export async function construireRecapitulatif(req: PayloadRequest, demande: Demande, ctx?: ContexteValidation) {
+  const c = ctx ?? (await contexte(req, demande))
+  return recapituler(demande, {
+    diplome: c.diplome,
+    etablissementConcerne: await libelleEtablissement(req, demande.etablissementConcerne),
+    etablissementReferent: await libelleEtablissement(req, demande.etablissementReferent),
+    demandeLiee: await numeroDemande(req, demande.demandeLiee),
+  })
+}
+
+/**
+ * POST /api/demandes/:id/valider. `confirmer: false` checks and returns the recap or the errors;
+ * `confirmer: true` validates: the statut moves from brouillon to validee in one atomic database step, so two
+ * concurrent confirmations cannot both succeed.
+ */
+export async function traiterValidation(req: PayloadRequest, id: string | number, confirmer: boolean): Promise<ResultatValidation> {
+  const user = utilisateurDe(req)
+  if (!user) return erreur(401, 'Vous devez être connecté pour valider une demande.')
+  const { payload } = req
+  const demande = (await payload.findByID({ collection: 'demandes', id, depth: 0, req, overrideAccess: false, user: req.user }).catch(() => null)) as Demande | null
+  if (!demande) return erreur(404, "Cette demande n'existe pas ou ne vous est pas accessible.")
+  if (demande.statut !== 'brouillon') return erreur(409, 'Cette demande est déjà validée : elle n\'est plus modifiable.')
+
+  const filtre = await validerDemandes({ req })
+  const autorisee =
+    filtre === true ||
+    (filtre !== false && (await payload.count({ collection: 'demandes', where: { and: [{ id: { equals: demande.id } }, filtre] }, req, overrideAccess: true })).totalDocs === 1)
+  if (!autorisee) {
+    await journaliser(req, { action: 'refus', resume: `Validation refusée de la demande n° ${demande.numero}`, collection: 'demandes', documentId: demande.id })
+    return erreur(403, "Vous n'êtes pas autorisé à valider cette demande.")
+  }
+  if (!aLeRole(req, 'admin')) {
+    const campagne = await lireCampagne(req)
+    const etat = etatCampagne(campagne)
+    if (etat !== 'ouverte') return erreur(403, messageCampagneFermee(campagne, etat))
+  }
+
+  // Priorities are unique per structure and rentrée: check and validate one demande of a structure at a time.
+  return sousVerrou(`validation:${demande.structureDeposante}`, async () => {
+    const ctx = await contexte(req, demande)
+    const erreurs = verifierDemande(demande, ctx)
+    if (erreurs.length) return erreursDeValidation(erreurs)
+    if (!confirmer) return { status: 200, body: { pret: true, recapitulatif: await construireRecapitulatif(req, demande, ctx) } }
+
+    if (!(await changerStatutSi(payload, demande.id, 'brouillon', 'validee'))) {
+      return erreur(409, 'Cette demande vient d\'être validée par ailleurs : elle n\'est plus modifiable.')
+    }
+    try {
+      const validee = await payload.update({
+        collection: 'demandes',
+        id: demande.id,
+        data: { statut: 'validee', valideeLe: new Date().toISOString(), validePar: user.id } as never,
+        req,
+        overrideAccess: true,
+        context: { [CONTEXTE_VALIDATION]: true },
+        depth: 0,
+      })
+      await journaliser(req, { action: 'validation', resume: `Demande n° ${demande.numero} validée`, collection: 'demandes', documentId: demande.id })
+      return { status: 200, body: { message: 'La demande a été validée.', doc: validee } }
+    } catch (err) {
+      await changerStatutSi(payload, demande.id, 'validee', 'brouillon')
+      throw err
+    }
+  })
+}
