@@ -3,6 +3,7 @@ import path from 'node:path'
 
 import { createAnnexes, modifierAnnexes, readAnnexes } from '../access/annexes'
 import { verifierDemandeModifiable } from '../hooks/annexes/verifierDemandeModifiable'
+import { relationExistante } from '../hooks/relationExistante'
 
 export const TYPES_ANNEXES = [
   'application/pdf',
@@ -43,7 +44,7 @@ export const Annexes: CollectionConfig = {
   },
   hooks: { beforeChange: [verifierDemandeModifiable] },
   fields: [
-    { name: 'demande', type: 'relationship', relationTo: 'demandes', label: 'Demande', required: true, index: true },
+    { name: 'demande', type: 'relationship', validate: relationExistante, relationTo: 'demandes', label: 'Demande', required: true, index: true },
     { name: 'description', type: 'text', label: 'Description', maxLength: 300 },
   ],
 }

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { ACADEMIES, connecte, editeur } from '../access/roles'
+import { relationExistante } from '../hooks/relationExistante'
 
 export const Reseaux: CollectionConfig = {
   slug: 'reseaux',
@@ -29,9 +30,10 @@ export const Reseaux: CollectionConfig = {
     {
       name: 'etablissementReferent',
       type: 'relationship',
+      validate: relationExistante,
       relationTo: 'etablissements',
       label: 'Tête de réseau (établissement référent)',
     },
-    { name: 'membres', type: 'relationship', relationTo: 'etablissements', hasMany: true, label: 'Établissements membres' },
+    { name: 'membres', type: 'relationship', validate: relationExistante, relationTo: 'etablissements', hasMany: true, label: 'Établissements membres' },
   ],
 }

@@ -4,6 +4,7 @@ import { baseUsernameField } from 'payload'
 import { ACADEMIES, aLeRole, editeur, LIBELLES_ROLES, ROLES, utilisateurDe } from '../access/roles'
 import { refuserCompteDesactive } from '../hooks/users/refuserCompteDesactive'
 import { verifierCoherenceCompte } from '../hooks/users/verifierCoherenceCompte'
+import { relationExistante } from '../hooks/relationExistante'
 
 const champEditeur: FieldAccess = ({ req }) => aLeRole(req, 'admin', 'carif-oref')
 
@@ -88,6 +89,7 @@ export const Users: CollectionConfig = {
     {
       name: 'etablissement',
       type: 'relationship',
+      validate: relationExistante,
       relationTo: 'etablissements',
       label: 'Établissement de formation',
       saveToJWT: true,
@@ -97,6 +99,7 @@ export const Users: CollectionConfig = {
     {
       name: 'reseau',
       type: 'relationship',
+      validate: relationExistante,
       relationTo: 'reseaux',
       label: "Réseau d'établissements",
       saveToJWT: true,

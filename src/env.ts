@@ -66,7 +66,7 @@ export type Configuration = Omit<z.infer<typeof schema>, 'SMTP_SECURE'> & {
 const SECRET_DEVELOPPEMENT = 'developpement-uniquement-ne-pas-utiliser-en-production'
 
 /** Parses the environment once; throws ErreurConfiguration naming the first bad variable. */
-export function lireConfiguration(env: NodeJS.ProcessEnv = process.env, racine = process.cwd()): Configuration {
+export function lireConfiguration(env: Record<string, string | undefined> = process.env, racine = process.cwd()): Configuration {
   const resultat = schema.safeParse(env)
   if (!resultat.success) {
     const probleme = resultat.error.issues[0]!

@@ -9,6 +9,7 @@ import { verifierCampagneOuverte } from '../../hooks/demandes/verifierCampagneOu
 import { interdireSuppressionApresValidation, verrouillerApresValidation } from '../../hooks/demandes/verrouillerApresValidation'
 import { valider } from './endpoints/valider'
 import { AVIS, DECISIONS, MESURES, MODALITES, RAPPORT_MAX, STATUTS, ZONES_RECRUTEMENT } from '../../src/regles/enums'
+import { relationExistante } from '../../hooks/relationExistante'
 
 /** The filer's fields: writable while the demande is a draft (the admin: always). */
 const saisie: FieldAccess = ({ req, doc }) => aLeRole(req, 'admin') || (doc?.statut ?? 'brouillon') === 'brouillon'
@@ -64,7 +65,7 @@ export const Demandes: CollectionConfig = {
       label: 'A/ Établissement de formation',
       fields: [
         { name: 'etablissementReferent', type: 'relationship', relationTo: 'etablissements', label: "Code UAI de l'établissement référent", index: true, access: { create: serveur, update: serveur }, admin: { readOnly: true, description: "Prérempli à partir de l'identifiant avec lequel vous êtes connecté." } },
-        { name: 'etablissementConcerne', type: 'relationship', relationTo: 'etablissements', label: "Code UAI de l'établissement concerné", required: true, index: true, access: acces, admin: { description: "L'établissement de votre réseau concerné par le projet." } },
+        { name: 'etablissementConcerne', type: 'relationship', validate: relationExistante, relationTo: 'etablissements', label: "Code UAI de l'établissement concerné", required: true, index: true, access: acces, admin: { description: "L'établissement de votre réseau concerné par le projet." } },
         { name: 'siteFormation', type: 'text', label: "Site de formation (s'il est différent du site de l'établissement concerné)", maxLength: 300, access: acces },
         {
           name: 'responsable',
@@ -86,14 +87,14 @@ export const Demandes: CollectionConfig = {
       label: 'B/ Informations sur la formation',
       fields: [
         { name: 'modalite', type: 'select', label: 'Modalité', options: [...MODALITES], access: acces, admin: { description: "Scolaires uniquement, ou création ex nihilo d'une formation avec un public mixé (préciser alors le détail dans le rapport d'opportunité ou en annexe)." } },
-        { name: 'diplome', type: 'relationship', relationTo: 'diplomes', label: 'Diplôme', index: true, access: acces, filterOptions: { ouvert: { equals: true } }, admin: { description: "Si la formation n'est pas dans la liste, contactez le Carif-Oref avec le code diplôme et le code RNCP." } },
+        { name: 'diplome', type: 'relationship', validate: relationExistante, relationTo: 'diplomes', label: 'Diplôme', index: true, access: acces, filterOptions: { ouvert: { equals: true } }, admin: { description: "Si la formation n'est pas dans la liste, contactez le Carif-Oref avec le code diplôme et le code RNCP." } },
         { type: 'row', fields: [
           { name: 'dureeFormation', type: 'number', label: 'Durée de la formation (en années)', min: 1, max: 4, access: acces },
           { name: 'anneeFormation', type: 'number', label: 'Année de formation concernée', min: 1, max: 4, access: acces },
         ] },
         { name: 'mesure', type: 'select', label: 'Mesure demandée', options: [...MESURES], index: true, access: acces },
         { name: 'projetLie', type: 'checkbox', label: 'Votre projet fait-il référence à un autre projet ?', defaultValue: false, access: acces },
-        { name: 'demandeLiee', type: 'relationship', relationTo: 'demandes', label: "Si oui, indiquez l'identifiant du projet concerné", access: acces, admin: { condition: (data) => Boolean(data?.projetLie) } },
+        { name: 'demandeLiee', type: 'relationship', validate: relationExistante, relationTo: 'demandes', label: "Si oui, indiquez l'identifiant du projet concerné", access: acces, admin: { condition: (data) => Boolean(data?.projetLie) } },
         { name: 'priorite', type: 'number', label: 'Priorité', min: 1, access: acces, admin: { description: 'Classez vos projets par ordre de priorité : 1 le plus prioritaire, 2, etc.' } },
         { type: 'row', fields: [
           { name: 'capaciteActuelle', type: 'number', label: "Capacité d'accueil actuelle", min: 0, access: acces },
@@ -131,7 +132,7 @@ export const Demandes: CollectionConfig = {
           : `Le rapport d'opportunité dépasse 5 000 caractères (${[...value].length} saisis).`,
       admin: { rows: 14, description: "Synthèse du rapport d'opportunité : classe ou section (DRAAF), organisation envisagée pour un public mixé, lien entre deux projets, faisabilité en matière de ressources humaines." },
     },
-    { name: 'annexes', type: 'relationship', relationTo: 'annexes', hasMany: true, label: 'Annexes', access: acces },
+    { name: 'annexes', type: 'relationship', validate: relationExistante, relationTo: 'annexes', hasMany: true, label: 'Annexes', access: acces },
     {
       type: 'collapsible',
       label: 'Validation et instruction',

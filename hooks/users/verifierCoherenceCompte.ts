@@ -31,10 +31,11 @@ export const verifierCoherenceCompte: CollectionBeforeValidateHook = async ({ da
       const identifiant = String(fusion.username ?? '').trim().toUpperCase()
       if (!etablissement) {
         erreurs.push({ path: 'etablissement', message: "Cet établissement n'existe pas." })
-      } else if (identifiant !== etablissement.uai) {
+      } else if (identifiant !== etablissement.uai && !identifiant.startsWith(`${etablissement.uai}-`)) {
+        // Several people of one lycée may each have an account: 0340042L, 0340042L-proviseur…
         erreurs.push({
           path: 'username',
-          message: `L'identifiant d'un compte établissement doit être son code UAI (${etablissement.uai}).`,
+          message: `L'identifiant d'un compte établissement est son code UAI (${etablissement.uai}), éventuellement suivi d'un tiret et d'un complément (${etablissement.uai}-proviseur).`,
         })
       }
     }

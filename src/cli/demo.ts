@@ -6,6 +6,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { choisirBase } from '../env'
 import { quitterSurErreur } from './commun'
 import { constructionAJour, construire, servir } from './serveur'
 
@@ -18,10 +19,14 @@ function secretPersistant(fichier: string, generer: () => string): string {
 
 try {
   const debut = Date.now()
-  fs.mkdirSync('data', { recursive: true })
+  const base = choisirBase(process.env.DATABASE_URI)
+  // Demo side files live next to the database, so that each demo database keeps its own secret and password.
+  const dossier = base.type === 'sqlite' ? path.dirname(base.fichier) : path.resolve('data')
+  fs.mkdirSync(dossier, { recursive: true })
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production' }
-  env.PAYLOAD_SECRET ||= secretPersistant(path.join('data', '.secret-demo'), () => crypto.randomBytes(32).toString('hex'))
-  const motDePasse = process.env.DEMO_PASSWORD || secretPersistant(path.join('data', '.mot-de-passe-demo'), () => `Demo-${crypto.randomBytes(6).toString('base64url')}`)
+  env.PAYLOAD_SECRET ||= secretPersistant(path.join(dossier, '.secret-demo'), () => crypto.randomBytes(32).toString('hex'))
+  const motDePasse = process.env.DEMO_PASSWORD || secretPersistant(path.join(dossier, '.mot-de-passe-demo'), () => `Demo-${crypto.randomBytes(6).toString('base64url')}`)
+  const fichierCle = path.join(dossier, '.cle-api-demo')
   const port = Number(env.PORT || 3000)
   env.SERVER_URL ||= `http://localhost:${port}`
   Object.assign(process.env, env)
@@ -34,16 +39,16 @@ try {
   const { preparerDemo, COMPTES_DEMO } = await import('../demo/seed')
   const { rapport, cree, cleApi } = await preparerDemo(payload, motDePasse)
   console.log(rapport)
-  if (cleApi) fs.writeFileSync(path.join('data', '.cle-api-demo'), cleApi, { mode: 0o600 })
+  if (cleApi) fs.writeFileSync(fichierCle, cleApi, { mode: 0o600 })
   await payload.destroy()
 
   await servir(env, port)
-  const cle = fs.existsSync(path.join('data', '.cle-api-demo')) ? fs.readFileSync(path.join('data', '.cle-api-demo'), 'utf8') : '?'
+  const cle = fs.existsSync(fichierCle) ? fs.readFileSync(fichierCle, 'utf8') : '?'
   console.log(`
 ==========================================================================
  Carte des formations — Occitanie (démonstration), prête en ${((Date.now() - debut) / 1000).toFixed(0)} s
  Adresse : ${env.SERVER_URL}/admin
- ${cree ? 'Base de démonstration créée' : 'Base de démonstration existante réutilisée'} : ${path.resolve('data/carte.db')}
+ ${cree ? 'Base de démonstration créée' : 'Base de démonstration existante réutilisée'} : ${base.type === 'sqlite' ? base.fichier : 'MongoDB'}
 
  Comptes de démonstration (mot de passe commun : ${motDePasse})
 ${COMPTES_DEMO.map((c) => `   ${c.identifiant.padEnd(22)} ${c.description}`).join('\n')}

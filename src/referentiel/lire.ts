@@ -101,7 +101,8 @@ export function lireEtablissements(texte: string): Lecture<EtablissementRef> {
     if (!nom) return rejets.push({ ligne, raison: `UAI ${uai.uai} : nom manquant.` })
     const academie = academieDe(champ('academie'))
     if (!academie) return rejets.push({ ligne, raison: `UAI ${uai.uai} : académie « ${champ('academie')} » hors Occitanie (attendu : 11 Montpellier ou 16 Toulouse).` })
-    const departement = champ('departement').padStart(2, '0')
+    // The annuaire writes départements on 3 characters (034): keep the 2-character code.
+    const departement = champ('departement').replace(/^0(\d{2})$/, '$1').padStart(2, '0')
     if (departement !== '00' && !/^(\d{2}|2A|2B)$/.test(departement)) {
       return rejets.push({ ligne, raison: `UAI ${uai.uai} : département « ${champ('departement')} » invalide.` })
     }

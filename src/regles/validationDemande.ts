@@ -85,7 +85,8 @@ export function verifierDemande(d: DemandeSaisie, ctx: ContexteValidation): Erre
 
   if (!MESURES.some((m) => m.value === d.mesure)) err('mesure', 'Cochez la mesure demandée.')
 
-  const capacitesOk = ['capaciteActuelle', 'capaciteNouvelle'].every((champ) => {
+  // map, not every: both fields are reported when both are wrong.
+  const capacitesOk = ['capaciteActuelle', 'capaciteNouvelle'].map((champ) => {
     const v = d[champ as 'capaciteActuelle']
     const nom = champ === 'capaciteActuelle' ? "La capacité d'accueil actuelle" : "La capacité d'accueil nouvelle"
     if (!entier(v) || v < 0) {
@@ -93,7 +94,7 @@ export function verifierDemande(d: DemandeSaisie, ctx: ContexteValidation): Erre
       return false
     }
     return true
-  })
+  }).every(Boolean)
   if (capacitesOk) {
     const a = d.capaciteActuelle as number
     const n = d.capaciteNouvelle as number

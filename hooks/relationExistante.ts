@@ -1,0 +1,19 @@
+import type { RelationshipFieldValidation } from 'payload'
+import { validations } from 'payload'
+
+/**
+ * Payload checks a relationship ID's format, not that the document exists; SQLite then fails on the foreign key
+ * (a 500). This checks existence, without access control and without reading the document: whether a linked
+ * demande of another school exists may be known, its content may not.
+ */
+export const relationExistante: RelationshipFieldValidation = async (value, options) => {
+  const base = await validations.relationship(value as never, options as never)
+  if (base !== true) return base
+  if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return true
+  const collection = options.relationTo
+  if (typeof collection !== 'string') return true
+  const ids = [...new Set((Array.isArray(value) ? value : [value]).map((v) => (typeof v === 'object' && v !== null && 'id' in v ? (v as { id: unknown }).id : v)))]
+  const { totalDocs } = await options.req.payload.count({ collection, where: { id: { in: ids } }, overrideAccess: true, req: options.req })
+  if (totalDocs === ids.length) return true
+  return ids.length > 1 ? 'Certains des éléments choisis n’existent pas (ou plus).' : 'L’élément choisi n’existe pas (ou plus) : vérifiez l’identifiant.'
+}

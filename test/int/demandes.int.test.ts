@@ -1,0 +1,353 @@
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+
+import { traiterValidation } from '../../src/validation'
+import { campagne, construireMonde, demandeComplete, type Monde, type Utilisateur } from '../aides/fabrique'
+import { payloadDeTest, requetePour } from '../aides/payload'
+
+let payload: Payload
+let fermer: () => Promise<void>
+let monde: Monde
+
+beforeAll(async () => {
+  ;({ payload, fermer } = await payloadDeTest())
+  monde = await construireMonde(payload)
+})
+afterAll(async () => fermer())
+beforeEach(async () => campagne(payload, 'ouverte'))
+
+const creer = (user: Utilisateur, data: Record<string, unknown>) =>
+  payload.create({ collection: 'demandes', data: data as never, user, overrideAccess: false, depth: 0 })
+const lire = (user: Utilisateur, id: number | string) =>
+  payload.findByID({ collection: 'demandes', id, user, overrideAccess: false, depth: 0 })
+const lister = async (user: Utilisateur, where = {}) =>
+  (await payload.find({ collection: 'demandes', user, overrideAccess: false, depth: 0, pagination: false, where })).docs
+const valider = async (user: Utilisateur, id: number | string, confirmer = true) => traiterValidation(await requetePour(payload, user), id, confirmer)
+const erreurChamp = (path: string, message: RegExp) => ({ data: { errors: [expect.objectContaining({ path, message: expect.stringMatching(message) })] } })
+const deposerEtValider = async (user: Utilisateur, data: Record<string, unknown>) => {
+  const d = await creer(user, data)
+  const r = await valider(user, d.id)
+  expect(r.status, JSON.stringify(r.body)).toBe(200)
+  return d
+}
+
+describe('Numéro de projet', () => {
+  it('attribue 25 numéros distincts et consécutifs à 25 créations simultanées', async () => {
+    const { users, etablissements } = monde
+    const crees = await Promise.all(Array.from({ length: 25 }, () => creer(users.etabA, { etablissementConcerne: etablissements.a.id })))
+    const numeros = crees.map((d) => d.numero as number).sort((x, y) => x - y)
+    expect(new Set(numeros).size).toBe(25)
+    expect(numeros[24]! - numeros[0]!).toBe(24)
+    await payload.delete({ collection: 'demandes', where: { id: { in: crees.map((d) => d.id) } }, overrideAccess: true })
+  })
+
+  it('ne réutilise jamais un numéro, même après suppression', async () => {
+    const { users, etablissements } = monde
+    const d1 = await creer(users.etabA, { etablissementConcerne: etablissements.a.id })
+    await payload.delete({ collection: 'demandes', id: d1.id, user: users.etabA, overrideAccess: false })
+    const d2 = await creer(users.etabA, { etablissementConcerne: etablissements.a.id })
+    expect(d2.numero).toBe(Number(d1.numero) + 1)
+  })
+})
+
+describe('Champs renseignés par le serveur', () => {
+  it('ignore statut, numéro, référent, rentrée, validation, avis et décision envoyés par le déposant', async () => {
+    const { users, etablissements } = monde
+    const d = await creer(users.etabA, {
+      etablissementConcerne: etablissements.a.id,
+      statut: 'validee',
+      numero: 999999,
+      rentree: 1990,
+      etablissementReferent: etablissements.b.id,
+      structureDeposante: `etablissement:${etablissements.b.id}`,
+      valideeLe: '2020-01-01T00:00:00.000Z',
+      validePar: users.admin.id,
+      avis: { avis: 'favorable', auteur: 'moi' },
+      decision: { decision: 'retenue' },
+      academie: 'toulouse',
+      agricole: true,
+    })
+    expect(d).toMatchObject({ statut: 'brouillon', rentree: 2027, etablissementReferent: etablissements.a.id, structureDeposante: `etablissement:${etablissements.a.id}`, academie: 'montpellier', agricole: false })
+    expect(d.numero).not.toBe(999999)
+    expect(d.valideeLe ?? null).toBeNull()
+    expect(d.validePar ?? null).toBeNull()
+    expect(d.avis?.avis ?? null).toBeNull()
+    expect(d.decision?.decision ?? null).toBeNull()
+  })
+
+  it('ne laisse pas modifier ces champs par une mise à jour, même par l’API locale sans contrôle d’accès', async () => {
+    const { users, etablissements } = monde
+    const d = await creer(users.etabA, { etablissementConcerne: etablissements.a.id })
+    const maj = await payload.update({ collection: 'demandes', id: d.id, user: users.etabA, data: { statut: 'validee', numero: 1, etablissementReferent: etablissements.b.id, rentree: 2000 } as never, depth: 0 })
+    expect(maj).toMatchObject({ statut: 'brouillon', numero: d.numero, etablissementReferent: etablissements.a.id, rentree: 2027 })
+  })
+})
+
+describe('Qui dépose pour qui', () => {
+  it('un établissement dépose pour lui-même, pas pour un autre', async () => {
+    const { users, etablissements } = monde
+    await expect(creer(users.etabA, { etablissementConcerne: etablissements.b.id })).rejects.toMatchObject(erreurChamp('etablissementConcerne', /pas pour 0310024H/))
+  })
+
+  it('un réseau dépose pour ses membres, avec la tête de réseau comme référent, et pas pour un autre établissement', async () => {
+    const { users, etablissements } = monde
+    const d = await creer(users.reseau, { etablissementConcerne: etablissements.m2.id })
+    expect(d).toMatchObject({ etablissementReferent: etablissements.m1.id, structureDeposante: `reseau:${monde.reseau.id}` })
+    await expect(creer(users.reseau, { etablissementConcerne: etablissements.a.id })).rejects.toMatchObject(erreurChamp('etablissementConcerne', /n'est pas membre de votre réseau/))
+  })
+
+  it('la DRAAF dépose pour un établissement agricole seulement', async () => {
+    const { users, etablissements } = monde
+    const d = await creer(users.draaf, { etablissementConcerne: etablissements.ag.id })
+    expect(d).toMatchObject({ agricole: true, structureDeposante: 'draaf', etablissementReferent: etablissements.ag.id })
+    await expect(creer(users.draaf, { etablissementConcerne: etablissements.a.id })).rejects.toMatchObject(erreurChamp('etablissementConcerne', /uniquement pour les établissements agricoles/))
+  })
+
+  it.each(['rectoratM', 'region', 'carif', 'integration'] as const)('%s ne peut pas créer de demande', async (qui) => {
+    await expect(creer(monde.users[qui], { etablissementConcerne: monde.etablissements.a.id })).rejects.toThrow(/autorisé/)
+  })
+
+  it('refuse un établissement concerné qui n’existe pas, en nommant le champ', async () => {
+    await expect(creer(monde.users.admin, { etablissementConcerne: 987654 })).rejects.toMatchObject({ data: { errors: [{ path: 'etablissementConcerne' }] } })
+  })
+
+  it('refuse de déplacer un brouillon vers un établissement hors du périmètre', async () => {
+    const { users, etablissements } = monde
+    const d = await creer(users.reseau, { etablissementConcerne: etablissements.m1.id })
+    await expect(payload.update({ collection: 'demandes', id: d.id, user: users.reseau, overrideAccess: false, data: { etablissementConcerne: etablissements.b.id } })).rejects.toMatchObject(erreurChamp('etablissementConcerne', /pas membre/))
+  })
+})
+
+describe('Brouillons', () => {
+  it('s’enregistrent incomplets', async () => {
+    const d = await creer(monde.users.etabA, { etablissementConcerne: monde.etablissements.a.id, mesure: 'ouverture' })
+    expect(d).toMatchObject({ statut: 'brouillon', mesure: 'ouverture' })
+    expect(d.diplome ?? null).toBeNull()
+  })
+
+  it('sont partagés par les comptes d’une même structure et invisibles pour tous les autres (sauf l’admin)', async () => {
+    const { users, etablissements } = monde
+    const d = await creer(users.etabA, { etablissementConcerne: etablissements.a.id })
+    expect((await lire(users.etabA2, d.id)).id).toBe(d.id)
+    await payload.update({ collection: 'demandes', id: d.id, user: users.etabA2, overrideAccess: false, data: { siteFormation: 'Annexe du lycée' } })
+    for (const qui of ['etabB', 'reseau', 'draaf', 'rectoratM', 'region', 'carif', 'integration'] as const) {
+      await expect(lire(users[qui], d.id), qui).rejects.toThrow()
+      expect((await lister(users[qui])).some((x) => x.id === d.id), qui).toBe(false)
+    }
+    expect((await lire(users.admin, d.id)).siteFormation).toBe('Annexe du lycée')
+  })
+
+  it('les brouillons d’un réseau ne sont pas visibles de l’établissement membre concerné', async () => {
+    const { users, etablissements } = monde
+    const d = await creer(users.reseau, { etablissementConcerne: etablissements.m1.id })
+    const membre = await payload.create({ collection: 'users', overrideAccess: true, data: { username: '0300057Z', password: 'x-mot-de-passe-123', role: 'etablissement', etablissement: etablissements.m1.id } as never })
+    await expect(lire({ ...(membre as unknown as Record<string, unknown>), id: membre.id, collection: 'users', role: 'etablissement', username: '0300057Z' }, d.id)).rejects.toThrow()
+  })
+})
+
+describe('Validation', () => {
+  it('sans confirmation, renvoie les erreurs en français avec le chemin de chaque champ', async () => {
+    const d = await creer(monde.users.etabA, { etablissementConcerne: monde.etablissements.a.id })
+    const r = await valider(monde.users.etabA, d.id, false)
+    expect(r.status).toBe(400)
+    const erreurs = (r.body as { errors: { name: string; data: { errors: { path: string; message: string }[] } }[] }).errors[0]!
+    expect(erreurs.name).toBe('ValidationError')
+    expect(erreurs.data.errors.map((e) => e.path)).toContain('rapportOpportunite')
+    expect((await lire(monde.users.etabA, d.id)).statut).toBe('brouillon')
+  })
+
+  it('sans confirmation, renvoie le récapitulatif d’une demande complète sans la valider', async () => {
+    const d = await creer(monde.users.etabA, demandeComplete(monde, { priorite: 50 }))
+    const r = await valider(monde.users.etabA, d.id, false)
+    expect(r.status).toBe(200)
+    expect(r.body).toMatchObject({ pret: true, recapitulatif: { numero: d.numero } })
+    expect(JSON.stringify(r.body)).toContain('1re année du CAP Cuisine en 2 ans')
+    expect((await lire(monde.users.etabA, d.id)).statut).toBe('brouillon')
+  })
+
+  it('avec confirmation, valide, date et signe la demande, et l’inscrit au journal', async () => {
+    const d = await creer(monde.users.etabA, demandeComplete(monde, { priorite: 51 }))
+    const r = await valider(monde.users.etabA2, d.id)
+    expect(r.status).toBe(200)
+    const v = await lire(monde.users.etabA, d.id)
+    expect(v.statut).toBe('validee')
+    expect(v.validePar).toBe(monde.users.etabA2.id)
+    expect(Date.now() - new Date(v.valideeLe as string).getTime()).toBeLessThan(60_000)
+    const journal = await payload.find({ collection: 'journal', where: { and: [{ action: { equals: 'validation' } }, { documentId: { equals: String(d.id) } }] } })
+    expect(journal.docs[0]).toMatchObject({ utilisateur: '0340042l-proviseur', role: 'etablissement' })
+  })
+
+  it('deux confirmations simultanées : exactement une réussit, l’autre reçoit 409', async () => {
+    const d = await creer(monde.users.etabA, demandeComplete(monde, { priorite: 52 }))
+    const resultats = await Promise.all([valider(monde.users.etabA, d.id), valider(monde.users.etabA2, d.id), valider(monde.users.etabA, d.id)])
+    expect(resultats.map((r) => r.status).sort()).toEqual([200, 409, 409])
+    const versions = await payload.findVersions({ collection: 'demandes', where: { parent: { equals: d.id } }, overrideAccess: true })
+    expect(versions.docs.filter((v) => v.version.statut === 'validee')).toHaveLength(1)
+  })
+
+  it('refuse une seconde validation (409) et une validation par une autre structure (404 ou 403)', async () => {
+    const d = await deposerEtValider(monde.users.etabA, demandeComplete(monde, { priorite: 53 }))
+    expect((await valider(monde.users.etabA, d.id)).status).toBe(409)
+    const brouillon = await creer(monde.users.etabA, demandeComplete(monde, { priorite: 54 }))
+    for (const qui of ['etabB', 'reseau', 'rectoratM', 'region', 'integration'] as const) {
+      expect([403, 404], qui).toContain((await valider(monde.users[qui], brouillon.id)).status)
+    }
+    expect((await lire(monde.users.etabA, brouillon.id)).statut).toBe('brouillon')
+  })
+
+  it('refuse une priorité déjà prise par une demande validée de la même structure et de la même rentrée', async () => {
+    await deposerEtValider(monde.users.etabA, demandeComplete(monde, { priorite: 60 }))
+    const d = await creer(monde.users.etabA2, demandeComplete(monde, { priorite: 60 }))
+    const r = await valider(monde.users.etabA2, d.id)
+    expect(r.status).toBe(400)
+    expect(JSON.stringify(r.body)).toContain('La priorité 60 est déjà attribuée')
+    const autre = await creer(monde.users.etabB, demandeComplete(monde, { etablissementConcerne: monde.etablissements.b.id, priorite: 60 }))
+    expect((await valider(monde.users.etabB, autre.id)).status).toBe(200)
+  })
+
+  it('vérifie l’existence d’un projet lié d’un autre établissement sans en révéler le contenu', async () => {
+    const chezB = await creer(monde.users.etabB, { etablissementConcerne: monde.etablissements.b.id, rapportOpportunite: 'Secret de B' })
+    const d = await creer(monde.users.etabA, demandeComplete(monde, { priorite: 70, projetLie: true, demandeLiee: chezB.id }))
+    const r = await valider(monde.users.etabA, d.id, false)
+    expect(r.status).toBe(200)
+    expect(JSON.stringify(r.body)).not.toContain('Secret de B')
+    const peuple = await payload.findByID({ collection: 'demandes', id: d.id, user: monde.users.etabA, overrideAccess: false, depth: 2 })
+    expect(JSON.stringify(peuple)).not.toContain('Secret de B')
+    await expect(creer(monde.users.etabA, demandeComplete(monde, { priorite: 71, projetLie: true, demandeLiee: 99999999 }))).rejects.toMatchObject(
+      erreurChamp('demandeLiee', /n’existe pas/),
+    )
+    const supprimee = await creer(monde.users.etabB, { etablissementConcerne: monde.etablissements.b.id })
+    const liee = await creer(monde.users.etabA, demandeComplete(monde, { priorite: 71, projetLie: true, demandeLiee: supprimee.id }))
+    await payload.delete({ collection: 'demandes', id: supprimee.id, overrideAccess: true })
+    // SQLite empties the link (foreign key), MongoDB keeps a dangling ID: either way validation names the field.
+    expect(JSON.stringify((await valider(monde.users.etabA, liee.id, false)).body)).toMatch(/"path":"demandeLiee","message":"(Indiquez l'identifiant du projet lié|Le projet lié indiqué n'existe pas)/)
+  })
+})
+
+describe('Verrou après validation', () => {
+  it('le déposant ne peut plus modifier ni supprimer la demande, par aucun chemin de l’API locale', async () => {
+    const { users } = monde
+    const d = await deposerEtValider(users.etabA, demandeComplete(monde, { priorite: 80 }))
+    await expect(payload.update({ collection: 'demandes', id: d.id, user: users.etabA, overrideAccess: false, data: { rapportOpportunite: 'modifié' } })).rejects.toThrow()
+    await expect(payload.update({ collection: 'demandes', id: d.id, user: users.etabA, overrideAccess: false, data: { statut: 'brouillon' } as never })).rejects.toThrow()
+    await expect(payload.update({ collection: 'demandes', id: d.id, user: users.etabA, data: { rapportOpportunite: 'modifié sans contrôle' } })).rejects.toThrow(/validée/)
+    const enMasse = await payload.update({ collection: 'demandes', where: { id: { equals: d.id } }, user: users.etabA, overrideAccess: false, data: { rapportOpportunite: 'en masse' } })
+    expect(enMasse.docs).toHaveLength(0)
+    await expect(payload.delete({ collection: 'demandes', id: d.id, user: users.etabA, overrideAccess: false })).rejects.toThrow()
+    await expect(payload.delete({ collection: 'demandes', id: d.id, user: users.etabA })).rejects.toThrow(/validée/)
+    const v = await lire(users.etabA, d.id)
+    expect(v).toMatchObject({ statut: 'validee', rapportOpportunite: 'Besoin confirmé par le diagnostic sectoriel.' })
+  })
+
+  it('la restauration d’une ancienne version (brouillon) est refusée', async () => {
+    const { users } = monde
+    const d = await creer(users.etabA, demandeComplete(monde, { priorite: 81 }))
+    await payload.update({ collection: 'demandes', id: d.id, user: users.etabA, overrideAccess: false, data: { siteFormation: 'v2' } })
+    await valider(users.etabA, d.id)
+    const versions = await payload.findVersions({ collection: 'demandes', where: { parent: { equals: d.id } }, sort: 'createdAt', overrideAccess: true })
+    const ancienne = versions.docs.find((v) => v.version.statut === 'brouillon')!
+    await expect(payload.restoreVersion({ collection: 'demandes', id: ancienne.id, user: users.etabA, overrideAccess: false })).rejects.toThrow()
+    expect((await lire(users.etabA, d.id)).statut).toBe('validee')
+  })
+
+  it('une demande validée ne peut pas être dupliquée', async () => {
+    const d = await deposerEtValider(monde.users.etabA, demandeComplete(monde, { priorite: 82 }))
+    await expect(payload.duplicate({ collection: 'demandes', id: d.id, user: monde.users.etabA, overrideAccess: false })).rejects.toThrow()
+  })
+})
+
+describe('Lecture des demandes validées selon le périmètre', () => {
+  let deA: number | string
+  let deB: number | string
+  let agricole: number | string
+  beforeAll(async () => {
+    deA = (await deposerEtValider(monde.users.etabA, demandeComplete(monde, { priorite: 90 }))).id
+    deB = (await deposerEtValider(monde.users.etabB, demandeComplete(monde, { etablissementConcerne: monde.etablissements.b.id, priorite: 90 }))).id
+    agricole = (await deposerEtValider(monde.users.draaf, demandeComplete(monde, { etablissementConcerne: monde.etablissements.ag.id, priorite: 90 }))).id
+  })
+  const voit = async (qui: keyof Monde['users']) => {
+    const ids = (await lister(monde.users[qui])).map((d) => String(d.id))
+    return [deA, deB, agricole].map((id) => ids.includes(String(id)))
+  }
+
+  it.each([
+    ['etabA', [true, false, false]],
+    ['etabB', [false, true, false]],
+    ['rectoratM', [true, false, true]],
+    ['rectoratT', [false, true, false]],
+    ['draaf', [false, false, true]],
+    ['region', [true, true, true]],
+    ['carif', [true, true, true]],
+    ['integration', [true, true, true]],
+    ['admin', [true, true, true]],
+    ['reseau', [false, false, false]],
+  ] as const)('%s voit [A, B, agricole] = %j', async (qui, attendu) => {
+    expect(await voit(qui)).toEqual(attendu)
+  })
+
+  it('l’intégration ne reçoit jamais les données personnelles du responsable', async () => {
+    const d = await lire(monde.users.integration, deA)
+    expect(d.responsable).toBeUndefined()
+    expect(JSON.stringify(d)).not.toContain('claire.martin')
+    expect((await lire(monde.users.region, deA)).responsable?.email).toBe('claire.martin@ac-montpellier.fr')
+  })
+
+  it('les versions ne sont lisibles que par qui peut lire la demande', async () => {
+    const versions = (qui: keyof Monde['users']) =>
+      payload.findVersions({ collection: 'demandes', user: monde.users[qui], overrideAccess: false, where: { parent: { equals: deA } }, depth: 0 })
+    expect((await versions('etabA')).docs.length).toBeGreaterThan(0)
+    expect((await versions('rectoratM')).docs.length).toBeGreaterThan(0)
+    expect((await versions('etabB')).docs).toHaveLength(0)
+    expect((await versions('rectoratT')).docs).toHaveLength(0)
+  })
+})
+
+describe('Avis et décision', () => {
+  it('le rectorat de l’académie donne un avis daté et signé ; le reste de la demande est ignoré', async () => {
+    const d = await deposerEtValider(monde.users.etabA, demandeComplete(monde, { priorite: 100 }))
+    const maj = await payload.update({
+      collection: 'demandes', id: d.id, user: monde.users.rectoratM, overrideAccess: false, depth: 0,
+      data: { avis: { avis: 'favorable', commentaire: 'Projet cohérent.', auteur: 'usurpé' }, rapportOpportunite: 'réécrit par le rectorat', decision: { decision: 'retenue' } } as never,
+    })
+    expect(maj.avis).toMatchObject({ avis: 'favorable', commentaire: 'Projet cohérent.', auteur: 'rectorat-m (rectorat-m)' })
+    expect(maj.statut).toBe('en-instruction')
+    expect(maj.rapportOpportunite).toBe('Besoin confirmé par le diagnostic sectoriel.')
+    expect(maj.decision?.decision ?? null).toBeNull()
+  })
+
+  it('le rectorat d’une autre académie, le déposant et la Région ne peuvent pas donner d’avis', async () => {
+    const d = await deposerEtValider(monde.users.etabA, demandeComplete(monde, { priorite: 101 }))
+    await expect(payload.update({ collection: 'demandes', id: d.id, user: monde.users.rectoratT, overrideAccess: false, data: { avis: { avis: 'defavorable' } } })).rejects.toThrow()
+    await expect(payload.update({ collection: 'demandes', id: d.id, user: monde.users.etabA, overrideAccess: false, data: { avis: { avis: 'favorable' } } })).rejects.toThrow()
+    const parRegion = await payload.update({ collection: 'demandes', id: d.id, user: monde.users.region, overrideAccess: false, data: { avis: { avis: 'favorable' } } })
+    expect(parRegion.avis?.avis ?? null).toBeNull()
+  })
+
+  it('la Région enregistre une décision datée et signée ; le statut suit la décision', async () => {
+    const d = await deposerEtValider(monde.users.etabA, demandeComplete(monde, { priorite: 102 }))
+    const maj = await payload.update({ collection: 'demandes', id: d.id, user: monde.users.region, overrideAccess: false, data: { decision: { decision: 'retenue', commentaire: 'Retenue au titre du CPRDFOP.' } } })
+    expect(maj.decision).toMatchObject({ decision: 'retenue', auteur: 'region (region)' })
+    expect(maj.statut).toBe('retenue')
+    await expect(payload.update({ collection: 'demandes', id: d.id, user: monde.users.carif, overrideAccess: false, data: { decision: { decision: 'ajournee' } } })).rejects.toThrow()
+  })
+
+  it('aucun avis ni décision sur un brouillon', async () => {
+    const d = await creer(monde.users.etabA, demandeComplete(monde, { priorite: 103 }))
+    const maj = await payload.update({ collection: 'demandes', id: d.id, user: monde.users.admin, data: { siteFormation: 'x' } })
+    expect(maj.statut).toBe('brouillon')
+    await expect(payload.update({ collection: 'demandes', id: d.id, user: monde.users.rectoratM, overrideAccess: false, data: { avis: { avis: 'favorable' } } })).rejects.toThrow()
+  })
+})
+
+describe('Fenêtre de la campagne', () => {
+  it.each(['close', 'future'] as const)('campagne %s : le déposant ne peut ni créer, ni enregistrer, ni valider ; l’admin le peut', async (etat) => {
+    const d = await creer(monde.users.etabA, demandeComplete(monde, { priorite: 110 }))
+    await campagne(payload, etat)
+    await expect(creer(monde.users.etabA, { etablissementConcerne: monde.etablissements.a.id })).rejects.toThrow(/campagne de saisie/)
+    await expect(payload.update({ collection: 'demandes', id: d.id, user: monde.users.etabA, overrideAccess: false, data: { siteFormation: 'x' } })).rejects.toThrow(/campagne de saisie/)
+    const r = await valider(monde.users.etabA, d.id)
+    expect(r.status).toBe(403)
+    expect(JSON.stringify(r.body)).toMatch(/campagne de saisie/)
+    expect((await creer(monde.users.admin, { etablissementConcerne: monde.etablissements.a.id })).statut).toBe('brouillon')
+  })
+})

@@ -1,0 +1,67 @@
+import path from 'node:path'
+
+import { describe, expect, it } from 'vitest'
+
+import { choisirBase, ErreurConfiguration, lireConfiguration } from '../../src/env'
+
+const racine = '/srv/carte'
+
+describe('Configuration : choix de la base de données', () => {
+  it('utilise SQLite embarqué sur data/carte.db quand DATABASE_URI est absent', () => {
+    expect(choisirBase(undefined, racine)).toEqual({ type: 'sqlite', url: 'file:/srv/carte/data/carte.db', fichier: '/srv/carte/data/carte.db' })
+    expect(choisirBase('  ', racine).type).toBe('sqlite')
+  })
+
+  it('résout un chemin file: relatif depuis la racine du projet', () => {
+    expect(choisirBase('file:./autre/base.db', racine)).toMatchObject({ type: 'sqlite', fichier: path.join(racine, 'autre/base.db') })
+  })
+
+  it.each(['mongodb://localhost:27017/carte', 'mongodb+srv://u:p@cluster.example.net/carte'])('choisit MongoDB pour %s', (uri) => {
+    expect(choisirBase(uri, racine)).toEqual({ type: 'mongodb', url: uri })
+  })
+
+  it.each(['postgres://localhost/carte', 'mysql://x', 'carte.db'])('refuse %s en nommant DATABASE_URI', (uri) => {
+    expect(() => choisirBase(uri, racine)).toThrow(ErreurConfiguration)
+    expect(() => choisirBase(uri, racine)).toThrow(/^DATABASE_URI/)
+  })
+})
+
+describe('Configuration : lecture de l’environnement', () => {
+  it('exige PAYLOAD_SECRET en production, en une ligne qui nomme la variable', () => {
+    expect(() => lireConfiguration({ NODE_ENV: 'production' }, racine)).toThrow(/^PAYLOAD_SECRET : obligatoire en production/)
+  })
+
+  it('n’exige pas le secret pendant next build (qui ne sert rien)', () => {
+    expect(() => lireConfiguration({ NODE_ENV: 'production', NEXT_PHASE: 'phase-production-build' }, racine)).not.toThrow()
+  })
+
+  it('refuse un secret trop court', () => {
+    expect(() => lireConfiguration({ NODE_ENV: 'production', PAYLOAD_SECRET: 'court' }, racine)).toThrow(/^PAYLOAD_SECRET : doit contenir au moins 32 caractères/)
+  })
+
+  it.each([
+    [{ PORT: 'abc' }, /^PORT/],
+    [{ PORT: '70000' }, /^PORT/],
+    [{ SERVER_URL: 'pas une url' }, /^SERVER_URL/],
+    [{ MAIL_FROM: 'personne' }, /^MAIL_FROM/],
+    [{ SMTP_PORT: '-1' }, /^SMTP_PORT/],
+    [{ SMTP_SECURE: 'oui' }, /^SMTP_SECURE/],
+    [{ SMTP_HOST: 'smtp.example.org', SMTP_USER: 'moi' }, /^SMTP_USER et SMTP_PASS/],
+    [{ NODE_ENV: 'staging' }, /^NODE_ENV/],
+  ])('refuse %o avec un message qui nomme la variable', (env, attendu) => {
+    expect(() => lireConfiguration(env, racine)).toThrow(attendu)
+  })
+
+  it('applique des valeurs par défaut sûres en développement', () => {
+    const conf = lireConfiguration({}, racine)
+    expect(conf.PORT).toBe(3000)
+    expect(conf.serverURL).toBe('http://localhost:3000')
+    expect(conf.base.type).toBe('sqlite')
+    expect(conf.UPLOAD_DIR).toBe('data/annexes')
+    expect(conf.secret.length).toBeGreaterThanOrEqual(32)
+  })
+
+  it('retire la barre finale de SERVER_URL', () => {
+    expect(lireConfiguration({ SERVER_URL: 'https://carte.example.fr/' }, racine).serverURL).toBe('https://carte.example.fr')
+  })
+})
