@@ -22,6 +22,7 @@ export const TYPES_ANNEXES = [
 
 export const Annexes: CollectionConfig = {
   slug: 'annexes',
+  graphQL: { singularName: 'Annexe', pluralName: 'Annexes' },
   labels: { singular: 'Annexe', plural: 'Annexes' },
   admin: {
     useAsTitle: 'filename',

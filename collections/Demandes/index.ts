@@ -25,6 +25,7 @@ const acces = { create: saisie, update: saisie }
 
 export const Demandes: CollectionConfig = {
   slug: 'demandes',
+  graphQL: { singularName: 'Demande', pluralName: 'Demandes' },
   labels: { singular: 'Demande', plural: 'Demandes' },
   admin: {
     useAsTitle: 'titre',

@@ -1,0 +1,42 @@
+import { inject } from 'vitest'
+
+export const URL_SERVEUR = () => inject('urlServeur')
+
+export type Reponse = { status: number; corps: any; entetes: Headers } // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** One HTTP call as a client (or an attacker) would make it: JSON in, JSON out, no cookies unless given. */
+export async function appel(methode: string, chemin: string, options: { jeton?: string; cleApi?: string; corps?: unknown; entetes?: Record<string, string> } = {}): Promise<Reponse> {
+  const entetes: Record<string, string> = { ...options.entetes }
+  if (options.jeton) entetes.Authorization = `JWT ${options.jeton}`
+  if (options.cleApi) entetes.Authorization = `users API-Key ${options.cleApi}`
+  let body: BodyInit | undefined
+  if (options.corps instanceof FormData) body = options.corps
+  else if (options.corps !== undefined) {
+    entetes['Content-Type'] = 'application/json'
+    body = JSON.stringify(options.corps)
+  }
+  const r = await fetch(`${URL_SERVEUR()}${chemin}`, { method: methode, headers: entetes, body, redirect: 'manual' })
+  const texte = await r.text()
+  let corps: unknown = texte
+  try {
+    corps = JSON.parse(texte)
+  } catch {
+    // not JSON (a file, an HTML page)
+  }
+  return { status: r.status, corps, entetes: r.headers }
+}
+
+const jetons = new Map<string, string>()
+
+export async function jeton(identifiant: string): Promise<string> {
+  if (!jetons.has(identifiant)) {
+    const r = await appel('POST', '/api/users/login', { corps: { username: identifiant, password: inject('motDePasseDemo') } })
+    if (r.status !== 200) throw new Error(`Connexion de ${identifiant} impossible : ${r.status} ${JSON.stringify(r.corps)}`)
+    jetons.set(identifiant, r.corps.token)
+  }
+  return jetons.get(identifiant)!
+}
+
+export async function graphql(requete: string, variables: Record<string, unknown> = {}, auth: { jeton?: string; cleApi?: string } = {}) {
+  return appel('POST', '/api/graphql', { ...auth, corps: { query: requete, variables } })
+}
