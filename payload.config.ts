@@ -30,7 +30,7 @@ const db =
     ? mongooseAdapter({
         url: conf.base.url,
         // Fail within 10 s with a clear message instead of hanging on an unreachable server.
-        connectOptions: { serverSelectionTimeoutMS: 8_000, connectTimeoutMS: 8_000 },
+        connectOptions: { serverSelectionTimeoutMS: 5_000, connectTimeoutMS: 5_000 },
       })
     : sqliteAdapter({
         client: { url: conf.base.url },

@@ -73,3 +73,20 @@ export const GESTION_REFERENTIELS: readonly Role[] = ['admin', 'carif-oref']
 
 /** Integrations never see the responsable's personal data. */
 export const SANS_DONNEES_PERSONNELLES: readonly Role[] = ['integration']
+
+const LIBELLES_PORTEES: Record<Portee, string> = {
+  tout: 'toutes',
+  structure: 'sa structure',
+  agricole: 'établissements agricoles',
+  academie: 'son académie',
+  non: '—',
+}
+
+/** The table as the README shows it (a test checks that the README carries exactly this). */
+export function tableauPermissions(): string {
+  const actions = Object.keys(ACTIONS) as Action[]
+  const entete = `| rôle | ${actions.map((a) => ACTIONS[a]).join(' | ')} |`
+  const separation = `|---|${actions.map(() => '---').join('|')}|`
+  const lignes = (Object.keys(PERMISSIONS) as Role[]).map((role) => `| \`${role}\` | ${actions.map((a) => LIBELLES_PORTEES[PERMISSIONS[role][a]]).join(' | ')} |`)
+  return [entete, separation, ...lignes].join('\n')
+}

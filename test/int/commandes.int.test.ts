@@ -1,0 +1,34 @@
+import { spawnSync } from 'node:child_process'
+
+import { describe, expect, it } from 'vitest'
+
+const TSX = ['--no-deprecation', 'node_modules/tsx/dist/cli.mjs']
+
+function lancer(script: string, env: Record<string, string>, delai = 30_000) {
+  const debut = Date.now()
+  const r = spawnSync(process.execPath, [...TSX, script], { env: { PATH: process.env.PATH!, HOME: process.env.HOME!, ...env } as unknown as NodeJS.ProcessEnv, encoding: 'utf8', timeout: delai })
+  return { code: r.status, sortie: `${r.stdout}${r.stderr}`.trim(), duree: Date.now() - debut }
+}
+
+describe('Commandes : configuration refusée en une ligne claire', () => {
+  it('npm start en production sans PAYLOAD_SECRET refuse de démarrer, en une ligne qui nomme la variable', () => {
+    const r = lancer('src/cli/start.ts', { NODE_ENV: 'production' })
+    expect(r.code).toBe(1)
+    expect(r.sortie.split('\n')).toHaveLength(1)
+    expect(r.sortie).toMatch(/^Configuration invalide — PAYLOAD_SECRET : obligatoire en production/)
+  })
+
+  it('npm start refuse une base de données non prise en charge', () => {
+    const r = lancer('src/cli/start.ts', { NODE_ENV: 'production', PAYLOAD_SECRET: 'x'.repeat(40), DATABASE_URI: 'postgres://localhost/carte' })
+    expect(r.code).toBe(1)
+    expect(r.sortie).toBe('Configuration invalide — DATABASE_URI : « postgres: » n\'est pas pris en charge (attendu : mongodb://, mongodb+srv:// ou file:).')
+  })
+
+  it('un serveur MongoDB injoignable fait échouer le démarrage en moins de 10 s avec un message clair', () => {
+    const r = lancer('src/cli/start.ts', { NODE_ENV: 'production', PAYLOAD_SECRET: 'x'.repeat(40), DATABASE_URI: 'mongodb://127.0.0.1:9/carte?directConnection=true' }, 20_000)
+    expect(r.code).toBe(1)
+    expect(r.duree).toBeLessThan(10_000)
+    expect(r.sortie.split('\n')).toHaveLength(1)
+    expect(r.sortie).toMatch(/^Base de données injoignable — MongoDB ne répond pas à mongodb:\/\/127\.0\.0\.1:9\/carte/)
+  })
+})
