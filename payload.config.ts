@@ -16,6 +16,7 @@ import { Etablissements } from './collections/Etablissements'
 import { Journal } from './collections/Journal'
 import { Reseaux } from './collections/Reseaux'
 import { Users } from './collections/Users'
+import { traduireErreursFichiers } from './hooks/traduireErreursFichiers'
 import { adaptateurEmail } from './src/email'
 import { health } from './src/endpoints/health'
 import { lireConfiguration } from './src/env'
@@ -58,6 +59,7 @@ export default buildConfig({
   db,
   email: adaptateurEmail(conf),
   endpoints: [health],
+  hooks: { afterError: [traduireErreursFichiers] },
   cors: [conf.serverURL],
   csrf: [conf.serverURL],
   maxDepth: 3,

@@ -3,6 +3,7 @@ import path from 'node:path'
 
 import { createAnnexes, modifierAnnexes, readAnnexes } from '../access/annexes'
 import { verifierDemandeModifiable } from '../hooks/annexes/verifierDemandeModifiable'
+import { journaliserSuppression } from '../hooks/demandes/journaliserInstruction'
 import { relationExistante } from '../hooks/relationExistante'
 
 export const TYPES_ANNEXES = [
@@ -20,6 +21,8 @@ export const TYPES_ANNEXES = [
   'image/png',
 ]
 
+export const TYPES_ANNEXES_LIBELLE = 'PDF, Word, Excel, PowerPoint, OpenDocument (texte, classeur, présentation), JPEG, PNG'
+
 export const Annexes: CollectionConfig = {
   slug: 'annexes',
   graphQL: { singularName: 'Annexe', pluralName: 'Annexes' },
@@ -29,7 +32,7 @@ export const Annexes: CollectionConfig = {
     defaultColumns: ['filename', 'description', 'demande', 'filesize'],
     group: 'Demandes',
     description:
-      "Documents joints à une demande : PV du CP/CA, plan d'implantation, lettre de soutien… Formats acceptés : PDF, Word, Excel, PowerPoint, OpenDocument, JPEG, PNG.",
+      `Documents joints à une demande : PV du CP/CA, plan d'implantation, lettre de soutien… Formats acceptés : ${TYPES_ANNEXES_LIBELLE}.`,
   },
   access: { read: readAnnexes, create: createAnnexes, update: modifierAnnexes, delete: modifierAnnexes },
   upload: {
@@ -43,7 +46,7 @@ export const Annexes: CollectionConfig = {
       return headers
     },
   },
-  hooks: { beforeChange: [verifierDemandeModifiable] },
+  hooks: { beforeChange: [verifierDemandeModifiable], afterDelete: [journaliserSuppression] },
   fields: [
     { name: 'demande', type: 'relationship', validate: relationExistante, relationTo: 'demandes', label: 'Demande', required: true, index: true },
     { name: 'description', type: 'text', label: 'Description', maxLength: 300 },

@@ -4,6 +4,7 @@ import { createDemandes, deleteDemandes, readDemandes, readDemandeVersions, upda
 import { portee, SANS_DONNEES_PERSONNELLES } from '../../access/permissions'
 import { aLeRole, utilisateurDe } from '../../access/roles'
 import { horodaterInstruction } from '../../hooks/demandes/horodaterInstruction'
+import { journaliserInstruction, journaliserSuppression } from '../../hooks/demandes/journaliserInstruction'
 import { renseignerChampsServeur } from '../../hooks/demandes/renseignerChampsServeur'
 import { verifierCampagneOuverte } from '../../hooks/demandes/verifierCampagneOuverte'
 import { interdireSuppressionApresValidation, verrouillerApresValidation } from '../../hooks/demandes/verrouillerApresValidation'
@@ -49,7 +50,9 @@ export const Demandes: CollectionConfig = {
   },
   hooks: {
     beforeChange: [verifierCampagneOuverte, renseignerChampsServeur, verrouillerApresValidation, horodaterInstruction],
+    afterChange: [journaliserInstruction],
     beforeDelete: [interdireSuppressionApresValidation],
+    afterDelete: [journaliserSuppression],
   },
   fields: [
     {
