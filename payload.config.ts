@@ -51,8 +51,23 @@ export default buildConfig({
     dateFormat: 'dd/MM/yyyy HH:mm',
     meta: { titleSuffix: ' — Carte des formations Occitanie', description: 'Plateforme carte des formations — Occitanie' },
     importMap: { baseDir: path.resolve(dirname), autoGenerate: false },
+    components: {
+      header: ['/src/admin/BandeauConnexion#BandeauConnexion'],
+      graphics: { Logo: '/src/admin/Marque#Logo', Icon: '/src/admin/Marque#Icone' },
+      beforeLogin: ['/src/admin/Marque#AvantConnexion'],
+      views: {
+        dashboard: { Component: '/src/admin/TableauDeBord#TableauDeBord' },
+        recapitulatif: { Component: '/src/admin/vues#Recapitulatif', path: '/demandes/:id/recapitulatif', meta: { title: 'Récapitulatif de la demande' } },
+        consulter: { Component: '/src/admin/vues#Consulter', path: '/demandes/:id/consulter', meta: { title: 'Consulter une demande' } },
+      },
+    },
   },
-  i18n: { supportedLanguages: { fr }, fallbackLanguage: 'fr' },
+  i18n: {
+    supportedLanguages: { fr },
+    fallbackLanguage: 'fr',
+    // The guide's words: "identifiant", "tableau de bord de suivi".
+    translations: { fr: { authentication: { username: 'Identifiant' }, general: { dashboard: 'Tableau de bord de suivi' } } },
+  },
   collections: [Demandes, Annexes, Etablissements, Reseaux, Diplomes, Documents, Users, Journal, Compteurs],
   globals: [Campagne],
   editor: lexicalEditor(),

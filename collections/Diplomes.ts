@@ -7,6 +7,7 @@ export const Diplomes: CollectionConfig = {
   graphQL: { singularName: 'Diplome', pluralName: 'Diplomes' },
   labels: { singular: 'Diplôme', plural: 'Diplômes' },
   admin: {
+    hidden: ({ user }) => ['etablissement', 'reseau', 'draaf'].includes(String((user as { role?: string } | null)?.role)),
     useAsTitle: 'intitule',
     defaultColumns: ['cfd', 'typeDiplome', 'libelle', 'durees', 'ouvert'],
     listSearchableFields: ['cfd', 'libelle', 'typeDiplome'],

@@ -8,7 +8,11 @@ export const Documents: CollectionConfig = {
   slug: 'documents',
   graphQL: { singularName: 'Document', pluralName: 'Documents' },
   labels: { singular: 'Document à consulter', plural: 'Documents à consulter' },
-  admin: { useAsTitle: 'titre', group: 'Campagne' },
+  admin: {
+    useAsTitle: 'titre',
+    group: 'Campagne',
+    hidden: ({ user }) => ['etablissement', 'reseau', 'draaf'].includes(String((user as { role?: string } | null)?.role)),
+  },
   access: { read: () => true, create: editeur, update: editeur, delete: editeur },
   upload: {
     staticDir: path.resolve(process.env.DOCUMENTS_DIR || 'data/documents'),

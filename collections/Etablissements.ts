@@ -14,6 +14,7 @@ export const Etablissements: CollectionConfig = {
   graphQL: { singularName: 'Etablissement', pluralName: 'Etablissements' },
   labels: { singular: 'Établissement', plural: 'Établissements' },
   admin: {
+    hidden: ({ user }) => ['etablissement', 'reseau', 'draaf'].includes(String((user as { role?: string } | null)?.role)),
     useAsTitle: 'libelle',
     defaultColumns: ['uai', 'nom', 'type', 'commune', 'departement', 'academie', 'ministere'],
     listSearchableFields: ['uai', 'nom', 'commune'],

@@ -8,6 +8,7 @@ export const Reseaux: CollectionConfig = {
   graphQL: { singularName: 'Reseau', pluralName: 'Reseaux' },
   labels: { singular: "Réseau d'établissements", plural: "Réseaux d'établissements" },
   admin: {
+    hidden: ({ user }) => ['etablissement', 'reseau', 'draaf'].includes(String((user as { role?: string } | null)?.role)),
     useAsTitle: 'nom',
     defaultColumns: ['nom', 'type', 'academie', 'etablissementReferent'],
     group: 'Référentiels',

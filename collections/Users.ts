@@ -13,6 +13,7 @@ export const Users: CollectionConfig = {
   graphQL: { singularName: 'User', pluralName: 'Users' },
   labels: { singular: 'Compte', plural: 'Comptes' },
   admin: {
+    hidden: ({ user }) => ['etablissement', 'reseau', 'draaf'].includes(String((user as { role?: string } | null)?.role)),
     useAsTitle: 'username',
     defaultColumns: ['username', 'nom', 'role', 'email', 'actif'],
     listSearchableFields: ['username', 'nom', 'email'],

@@ -81,7 +81,11 @@ export interface Config {
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    demandes: {
+      piecesJointes: 'annexes';
+    };
+  };
   collectionsSelect: {
     demandes: DemandesSelect<false> | DemandesSelect<true>;
     annexes: AnnexesSelect<false> | AnnexesSelect<true>;
@@ -166,15 +170,15 @@ export interface Demande {
      * Exemple : 04 67 13 81 55
      */
     telephone?: string | null;
+    /**
+     * Exemple : prenom.nom@ac-montpellier.fr
+     */
     email?: string | null;
   };
   /**
    * Scolaires uniquement, ou création ex nihilo d'une formation avec un public mixé (préciser alors le détail dans le rapport d'opportunité ou en annexe).
    */
   modalite?: ('scolaire' | 'mixte') | null;
-  /**
-   * Si la formation n'est pas dans la liste, contactez le Carif-Oref avec le code diplôme et le code RNCP.
-   */
   diplome?: (number | null) | Diplome;
   dureeFormation?: number | null;
   anneeFormation?: number | null;
@@ -209,6 +213,14 @@ export interface Demande {
    */
   rapportOpportunite?: string | null;
   annexes?: (number | Annex)[] | null;
+  /**
+   * Joignez tout document utile : PV du CP/CA, plan d'implantation, lettre de soutien, organisation pour un public mixé…
+   */
+  piecesJointes?: {
+    docs?: (number | Annex)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   valideeLe?: string | null;
   validePar?: (number | null) | User;
   avis?: {
@@ -281,7 +293,7 @@ export interface Diplome {
   createdAt: string;
 }
 /**
- * Documents joints à une demande : PV du CP/CA, plan d'implantation, lettre de soutien… Formats acceptés : PDF, Word, Excel, PowerPoint, OpenDocument, JPEG, PNG.
+ * Documents joints à une demande : PV du CP/CA, plan d'implantation, lettre de soutien… Formats acceptés : PDF, Word, Excel, PowerPoint, OpenDocument (texte, classeur, présentation), JPEG, PNG.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "annexes".
@@ -575,6 +587,7 @@ export interface DemandesSelect<T extends boolean = true> {
       };
   rapportOpportunite?: T;
   annexes?: T;
+  piecesJointes?: T;
   valideeLe?: T;
   validePar?: T;
   avis?:

@@ -35,6 +35,7 @@ export const Demandes: CollectionConfig = {
     group: 'Demandes',
     description: "Demandes d'ouverture, de fermeture ou d'évolution de capacité des formations professionnelles.",
     pagination: { defaultLimit: 50 },
+    components: { edit: { beforeDocumentControls: ['/src/admin/boutons#BoutonsDemande'] } },
   },
   defaultSort: '-numero',
   disableDuplicate: true,
@@ -55,6 +56,7 @@ export const Demandes: CollectionConfig = {
     afterDelete: [journaliserSuppression],
   },
   fields: [
+    { name: 'legende', type: 'ui', admin: { components: { Field: '/src/admin/Legende#Legende' } } },
     {
       type: 'row',
       fields: [
@@ -69,7 +71,7 @@ export const Demandes: CollectionConfig = {
       label: 'A/ Établissement de formation',
       fields: [
         { name: 'etablissementReferent', type: 'relationship', relationTo: 'etablissements', label: "Code UAI de l'établissement référent", index: true, access: { create: serveur, update: serveur }, admin: { readOnly: true, description: "Prérempli à partir de l'identifiant avec lequel vous êtes connecté." } },
-        { name: 'etablissementConcerne', type: 'relationship', validate: relationExistante, relationTo: 'etablissements', label: "Code UAI de l'établissement concerné", required: true, index: true, access: acces, admin: { description: "L'établissement de votre réseau concerné par le projet." } },
+        { name: 'etablissementConcerne', type: 'relationship', validate: relationExistante, relationTo: 'etablissements', label: "Code UAI de l'établissement concerné", required: true, index: true, access: acces, admin: { description: "L'établissement de votre réseau concerné par le projet.", components: { Field: '/src/admin/ChampUai#ChampUai' } } },
         { name: 'siteFormation', type: 'text', label: "Site de formation (s'il est différent du site de l'établissement concerné)", maxLength: 300, access: acces },
         {
           name: 'responsable',
@@ -78,9 +80,9 @@ export const Demandes: CollectionConfig = {
           access: { read: donneesPersonnelles, create: saisie, update: saisie },
           fields: [
             { type: 'row', fields: [
-              { name: 'nom', type: 'text', label: 'Nom du responsable', maxLength: 200 },
-              { name: 'telephone', type: 'text', label: 'Téléphone', maxLength: 30, admin: { description: 'Exemple : 04 67 13 81 55' } },
-              { name: 'email', type: 'text', label: 'Adresse mail', maxLength: 254 },
+              { name: 'nom', type: 'text', label: 'Nom du responsable', maxLength: 200, admin: { className: 'requis-validation' } },
+              { name: 'telephone', type: 'text', label: 'Téléphone', maxLength: 30, admin: { className: 'requis-validation', description: 'Exemple : 04 67 13 81 55' } },
+              { name: 'email', type: 'text', label: 'Adresse mail', maxLength: 254, admin: { className: 'requis-validation', description: 'Exemple : prenom.nom@ac-montpellier.fr' } },
             ] },
           ],
         },
@@ -90,24 +92,24 @@ export const Demandes: CollectionConfig = {
       type: 'collapsible',
       label: 'B/ Informations sur la formation',
       fields: [
-        { name: 'modalite', type: 'select', label: 'Modalité', options: [...MODALITES], access: acces, admin: { description: "Scolaires uniquement, ou création ex nihilo d'une formation avec un public mixé (préciser alors le détail dans le rapport d'opportunité ou en annexe)." } },
-        { name: 'diplome', type: 'relationship', validate: relationExistante, relationTo: 'diplomes', label: 'Diplôme', index: true, access: acces, filterOptions: { ouvert: { equals: true } }, admin: { description: "Si la formation n'est pas dans la liste, contactez le Carif-Oref avec le code diplôme et le code RNCP." } },
+        { name: 'modalite', type: 'select', label: 'Modalité', options: [...MODALITES], access: acces, admin: { className: 'requis-validation', description: "Scolaires uniquement, ou création ex nihilo d'une formation avec un public mixé (préciser alors le détail dans le rapport d'opportunité ou en annexe)." } },
+        { name: 'diplome', type: 'relationship', validate: relationExistante, relationTo: 'diplomes', label: 'Diplôme', index: true, access: acces, filterOptions: { ouvert: { equals: true } }, admin: { components: { Field: '/src/admin/ChoixDiplome#ChoixDiplome' } } },
         { type: 'row', fields: [
-          { name: 'dureeFormation', type: 'number', label: 'Durée de la formation (en années)', min: 1, max: 4, access: acces },
-          { name: 'anneeFormation', type: 'number', label: 'Année de formation concernée', min: 1, max: 4, access: acces },
+          { name: 'dureeFormation', type: 'number', label: 'Durée de la formation (en années)', min: 1, max: 4, access: acces, admin: { hidden: true } },
+          { name: 'anneeFormation', type: 'number', label: 'Année de formation concernée', min: 1, max: 4, access: acces, admin: { hidden: true } },
         ] },
-        { name: 'mesure', type: 'select', label: 'Mesure demandée', options: [...MESURES], index: true, access: acces },
+        { name: 'mesure', type: 'select', label: 'Mesure demandée', options: [...MESURES], index: true, access: acces , admin: { className: 'requis-validation' } },
         { name: 'projetLie', type: 'checkbox', label: 'Votre projet fait-il référence à un autre projet ?', defaultValue: false, access: acces },
-        { name: 'demandeLiee', type: 'relationship', validate: relationExistante, relationTo: 'demandes', label: "Si oui, indiquez l'identifiant du projet concerné", access: acces, admin: { condition: (data) => Boolean(data?.projetLie) } },
-        { name: 'priorite', type: 'number', label: 'Priorité', min: 1, access: acces, admin: { description: 'Classez vos projets par ordre de priorité : 1 le plus prioritaire, 2, etc.' } },
+        { name: 'demandeLiee', type: 'relationship', validate: relationExistante, relationTo: 'demandes', label: "Si oui, indiquez l'identifiant du projet concerné", access: acces, admin: { className: 'requis-validation', condition: (data) => Boolean(data?.projetLie) } },
+        { name: 'priorite', type: 'number', label: 'Priorité', min: 1, access: acces, admin: { className: 'requis-validation', description: 'Classez vos projets par ordre de priorité : 1 le plus prioritaire, 2, etc.' } },
         { type: 'row', fields: [
-          { name: 'capaciteActuelle', type: 'number', label: "Capacité d'accueil actuelle", min: 0, access: acces },
-          { name: 'capaciteNouvelle', type: 'number', label: "Capacité d'accueil nouvelle", min: 0, access: acces },
+          { name: 'capaciteActuelle', type: 'number', label: "Capacité d'accueil actuelle", min: 0, access: acces , admin: { className: 'requis-validation' } },
+          { name: 'capaciteNouvelle', type: 'number', label: "Capacité d'accueil nouvelle", min: 0, access: acces , admin: { className: 'requis-validation' } },
         ] },
         { name: 'premiereDemande', type: 'checkbox', label: 'Projet déposé pour la première fois', defaultValue: true, access: acces },
-        { name: 'anneePrecedentDepot', type: 'number', label: 'Si non, année du précédent dépôt', min: 2000, max: 2100, access: acces, admin: { condition: (data) => !data?.premiereDemande } },
-        { name: 'dateConseil', type: 'date', label: 'Date de présentation du projet au Conseil de perfectionnement / Conseil d\'administration', access: acces, admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'dd/MM/yyyy' }, description: 'Joignez le PV du CP/CA en annexe si vous en disposez.' } },
-        { name: 'zonesRecrutement', type: 'select', hasMany: true, label: 'Zone de recrutement', options: [...ZONES_RECRUTEMENT], access: acces },
+        { name: 'anneePrecedentDepot', type: 'number', label: 'Si non, année du précédent dépôt', min: 2000, max: 2100, access: acces, admin: { className: 'requis-validation', condition: (data) => !data?.premiereDemande } },
+        { name: 'dateConseil', type: 'date', label: 'Date de présentation du projet au Conseil de perfectionnement / Conseil d\'administration', access: acces, admin: { className: 'requis-validation', date: { pickerAppearance: 'dayOnly', displayFormat: 'dd/MM/yyyy' }, description: 'Joignez le PV du CP/CA en annexe si vous en disposez.' } },
+        { name: 'zonesRecrutement', type: 'select', hasMany: true, label: 'Zone de recrutement', options: [...ZONES_RECRUTEMENT], access: acces , admin: { className: 'requis-validation' } },
       ],
     },
     {
@@ -134,9 +136,21 @@ export const Demandes: CollectionConfig = {
         !value || [...value].length <= RAPPORT_MAX
           ? true
           : `Le rapport d'opportunité dépasse 5 000 caractères (${[...value].length} saisis).`,
-      admin: { rows: 14, description: "Synthèse du rapport d'opportunité : classe ou section (DRAAF), organisation envisagée pour un public mixé, lien entre deux projets, faisabilité en matière de ressources humaines." },
+      admin: { className: 'requis-validation', rows: 14, components: { afterInput: ['/src/admin/CompteurCaracteres#CompteurCaracteres'] }, description: "Synthèse du rapport d'opportunité : classe ou section (DRAAF), organisation envisagée pour un public mixé, lien entre deux projets, faisabilité en matière de ressources humaines." },
     },
-    { name: 'annexes', type: 'relationship', validate: relationExistante, relationTo: 'annexes', hasMany: true, label: 'Annexes', access: acces },
+    { name: 'annexes', type: 'relationship', validate: relationExistante, relationTo: 'annexes', hasMany: true, label: 'Annexes', access: acces, admin: { hidden: true } },
+    {
+      name: 'piecesJointes',
+      type: 'join',
+      collection: 'annexes',
+      on: 'demande',
+      label: 'Annexes',
+      admin: {
+        description: "Joignez tout document utile : PV du CP/CA, plan d'implantation, lettre de soutien, organisation pour un public mixé…",
+        defaultColumns: ['filename', 'description', 'filesize'],
+        allowCreate: true,
+      },
+    },
     {
       type: 'collapsible',
       label: 'Validation et instruction',

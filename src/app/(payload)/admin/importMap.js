@@ -1,3 +1,8 @@
+import { Legende as Legende_6ccc90a87a47790b742c7761770aad6b } from '../../../../src/admin/Legende'
+import { ChampUai as ChampUai_71186758372cceedf28f60576052ecac } from '../../../../src/admin/ChampUai'
+import { ChoixDiplome as ChoixDiplome_f1ea1da68a2ebe8ca04e3ca1a9860e95 } from '../../../../src/admin/ChoixDiplome'
+import { CompteurCaracteres as CompteurCaracteres_9e8307417b735ef9466f6cef47ac172c } from '../../../../src/admin/CompteurCaracteres'
+import { BoutonsDemande as BoutonsDemande_1d39d85f68c10a5434534bde2a8a8397 } from '../../../../src/admin/boutons'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -21,10 +26,22 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { BandeauConnexion as BandeauConnexion_f5b2560241ec3d08c7be946a96e9da87 } from '../../../../src/admin/BandeauConnexion'
+import { Icone as Icone_6041950230ff46cc92e4d6638724f870 } from '../../../../src/admin/Marque'
+import { Logo as Logo_6041950230ff46cc92e4d6638724f870 } from '../../../../src/admin/Marque'
+import { AvantConnexion as AvantConnexion_6041950230ff46cc92e4d6638724f870 } from '../../../../src/admin/Marque'
+import { TableauDeBord as TableauDeBord_48e9d2b57dd9beafe9815d4c43e7c418 } from '../../../../src/admin/TableauDeBord'
+import { Recapitulatif as Recapitulatif_756831b51fd019807b79d8c345eb951f } from '../../../../src/admin/vues'
+import { Consulter as Consulter_756831b51fd019807b79d8c345eb951f } from '../../../../src/admin/vues'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/src/admin/Legende#Legende": Legende_6ccc90a87a47790b742c7761770aad6b,
+  "/src/admin/ChampUai#ChampUai": ChampUai_71186758372cceedf28f60576052ecac,
+  "/src/admin/ChoixDiplome#ChoixDiplome": ChoixDiplome_f1ea1da68a2ebe8ca04e3ca1a9860e95,
+  "/src/admin/CompteurCaracteres#CompteurCaracteres": CompteurCaracteres_9e8307417b735ef9466f6cef47ac172c,
+  "/src/admin/boutons#BoutonsDemande": BoutonsDemande_1d39d85f68c10a5434534bde2a8a8397,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -48,5 +65,12 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/src/admin/BandeauConnexion#BandeauConnexion": BandeauConnexion_f5b2560241ec3d08c7be946a96e9da87,
+  "/src/admin/Marque#Icone": Icone_6041950230ff46cc92e4d6638724f870,
+  "/src/admin/Marque#Logo": Logo_6041950230ff46cc92e4d6638724f870,
+  "/src/admin/Marque#AvantConnexion": AvantConnexion_6041950230ff46cc92e4d6638724f870,
+  "/src/admin/TableauDeBord#TableauDeBord": TableauDeBord_48e9d2b57dd9beafe9815d4c43e7c418,
+  "/src/admin/vues#Recapitulatif": Recapitulatif_756831b51fd019807b79d8c345eb951f,
+  "/src/admin/vues#Consulter": Consulter_756831b51fd019807b79d8c345eb951f,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -1,0 +1,24 @@
+import type { ServerProps } from 'payload'
+import React from 'react'
+
+import type { Role } from '../../access/roles'
+import { CONNECTE_EN_TANT_QUE } from './libelles'
+
+/** Always visible at top left once signed in, as in the guide: who you are, and how to leave. */
+export function BandeauConnexion({ user }: ServerProps) {
+  if (!user) return null
+  const u = user as { username?: string; role?: Role; academie?: string | null }
+  const role = u.role ? CONNECTE_EN_TANT_QUE[u.role] : ''
+  const academie = u.role === 'rectorat' && u.academie ? ` (académie de ${u.academie === 'montpellier' ? 'Montpellier' : 'Toulouse'})` : ''
+  return (
+    <div className="bandeau-connexion" role="region" aria-label="Connexion">
+      <p>
+        Vous êtes connecté en tant {role}
+        {academie} avec l&apos;identifiant <strong>{u.username}</strong>
+      </p>
+      <a className="bandeau-connexion__deconnexion" href="/admin/logout">
+        Déconnexion
+      </a>
+    </div>
+  )
+}

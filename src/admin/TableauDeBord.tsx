@@ -1,0 +1,236 @@
+import type { AdminViewServerProps, PayloadRequest, Where } from 'payload'
+import { DefaultDashboard } from '@payloadcms/next/views'
+import React from 'react'
+
+import { utilisateurDe } from '../../access/roles'
+import { etatCampagne, formaterDate, lireCampagne, messageCampagneFermee } from '../campagne'
+import { libelle, MESURES, STATUTS } from '../regles/enums'
+import { formationEnClair } from '../regles/validationDemande'
+import { MODALITE_COURTE, ROLES_DEPOSANTS } from './libelles'
+
+type Ligne = {
+  id: number | string
+  numero?: number | null
+  mesure?: string | null
+  modalite?: string | null
+  projetLie?: boolean | null
+  statut: string
+  dureeFormation?: number | null
+  anneeFormation?: number | null
+  diplome?: { libelle?: string; typeDiplome?: string; durees?: number[]; ouvert?: boolean } | number | string | null
+  etablissementConcerne?: { uai?: string; nom?: string } | number | string | null
+}
+
+async function demandes(req: PayloadRequest, where: Where): Promise<Ligne[]> {
+  const r = await req.payload.find({
+    collection: 'demandes',
+    where,
+    req,
+    user: req.user,
+    overrideAccess: false,
+    depth: 1,
+    limit: 500,
+    sort: '-numero',
+    select: { numero: true, mesure: true, modalite: true, projetLie: true, statut: true, dureeFormation: true, anneeFormation: true, diplome: true, etablissementConcerne: true },
+  })
+  return r.docs as unknown as Ligne[]
+}
+
+function diplomeEnClair(d: Ligne): string {
+  if (!d.diplome || typeof d.diplome !== 'object') return 'Pas encore saisi'
+  return formationEnClair(d, { libelle: d.diplome.libelle ?? '', typeDiplome: d.diplome.typeDiplome ?? '', durees: d.diplome.durees ?? [], ouvert: true })
+}
+
+function TableDemandes({ lignes, operation, titre, idTitre, montrerEtablissement }: { lignes: Ligne[]; operation: 'saisie' | 'consulter'; titre: string; idTitre: string; montrerEtablissement: boolean }) {
+  return (
+    <table className="tableau-demandes" aria-labelledby={idTitre}>
+      <caption className="sr-only">{titre}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Id</th>
+          {montrerEtablissement && <th scope="col">Établissement concerné</th>}
+          <th scope="col">Mesure</th>
+          <th scope="col">Diplôme</th>
+          <th scope="col">
+            <abbr title="S : scolaire uniquement ; M : public mixé">Modalité</abbr>
+          </th>
+          <th scope="col">Projet lié</th>
+          {operation === 'consulter' && <th scope="col">Statut</th>}
+          <th scope="col">Opération</th>
+        </tr>
+      </thead>
+      <tbody>
+        {lignes.map((d) => (
+          <tr key={String(d.id)}>
+            <td>{d.numero}</td>
+            {montrerEtablissement && (
+              <td>{typeof d.etablissementConcerne === 'object' && d.etablissementConcerne ? `${d.etablissementConcerne.uai} — ${d.etablissementConcerne.nom}` : ''}</td>
+            )}
+            <td>{libelle(MESURES, d.mesure) || 'Pas encore saisie'}</td>
+            <td>{diplomeEnClair(d)}</td>
+            <td>{d.modalite ? MODALITE_COURTE[d.modalite] : ''}</td>
+            <td>{d.projetLie ? 'Oui' : 'Non'}</td>
+            {operation === 'consulter' && <td>{libelle(STATUTS, d.statut)}</td>}
+            <td>
+              {operation === 'saisie' ? (
+                <a href={`/admin/collections/demandes/${d.id}`} aria-label={`Continuer la saisie de la demande ${d.numero}`}>
+                  Continuer la saisie
+                </a>
+              ) : (
+                <a href={`/admin/demandes/${d.id}/consulter`} aria-label={`Consulter la demande ${d.numero}`}>
+                  Consulter
+                </a>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+async function TableauDeposant({ req, valide }: { req: PayloadRequest; valide?: string }) {
+  const campagne = await lireCampagne(req)
+  const etat = etatCampagne(campagne)
+  const [brouillons, validees] = await Promise.all([
+    demandes(req, { statut: { equals: 'brouillon' } }),
+    demandes(req, { statut: { not_equals: 'brouillon' } }),
+  ])
+  const multi = utilisateurDe(req)?.role !== 'etablissement'
+  const support = campagne.contactSupport || 'support.carte@cariforefoccitanie.fr'
+  return (
+    <div className="tableau-de-bord">
+      <h1>Saisie en ligne des demandes — rentrée {campagne.rentree}</h1>
+      {valide && (
+        <div className="message-succes" role="status">
+          La demande n° {valide} a été validée. Elle figure dans la liste des demandes validées : vous pouvez la consulter et l&apos;imprimer, mais
+          plus la modifier.
+        </div>
+      )}
+      <p className={etat === 'ouverte' ? 'campagne campagne--ouverte' : 'campagne campagne--fermee'}>
+        {etat === 'ouverte'
+          ? `La saisie est ouverte jusqu'au ${formaterDate(campagne.cloture)}.`
+          : messageCampagneFermee(campagne, etat)}
+      </p>
+
+      <section aria-labelledby="titre-brouillons">
+        <h2 id="titre-brouillons">Demandes en cours de saisie</h2>
+        <p>
+          Ces demandes ne sont consultables que par vous, {multi ? 'la structure responsable' : "l'établissement responsable"}. Vous pouvez en
+          ajouter ou les modifier, puis, quand elles sont finalisées, demander leur validation.
+        </p>
+        {brouillons.length ? (
+          <TableDemandes lignes={brouillons} operation="saisie" titre="Demandes en cours de saisie" idTitre="titre-brouillons" montrerEtablissement={multi} />
+        ) : (
+          <p className="vide">Aucune demande en cours de saisie. Pour commencer, déposez une nouvelle demande.</p>
+        )}
+        {etat === 'ouverte' && (
+          <p>
+            <a className="btn btn--style-primary lien-nouvelle-demande" href="/admin/collections/demandes/create">
+              Déposer une nouvelle demande
+            </a>
+          </p>
+        )}
+        <p className="support">
+          En cas de problème, vous pouvez <a href={`mailto:${support}`}>contacter le support technique</a> par courrier électronique : {support}.
+          Merci de préciser la référence (code UAI) de votre établissement de formation.
+        </p>
+      </section>
+
+      <section aria-labelledby="titre-validees">
+        <h2 id="titre-validees">Demandes validées</h2>
+        <p>Vous pouvez consulter ces demandes, mais vous ne pourrez pas les modifier.</p>
+        {validees.length ? (
+          <TableDemandes lignes={validees} operation="consulter" titre="Demandes validées" idTitre="titre-validees" montrerEtablissement={multi} />
+        ) : (
+          <p className="vide">Aucune demande validée pour l&apos;instant.</p>
+        )}
+      </section>
+    </div>
+  )
+}
+
+function lienListe(where: Record<string, string>): string {
+  const params = new URLSearchParams()
+  Object.entries(where).forEach(([champ, valeur], i) => params.set(`where[and][${i}][${champ}][equals]`, valeur))
+  return `/admin/collections/demandes?${params.toString()}`
+}
+
+async function TableauAutorite({ req }: { req: PayloadRequest }) {
+  const campagne = await lireCampagne(req)
+  const compter = async (where: Where) =>
+    (await req.payload.count({ collection: 'demandes', where, req, user: req.user, overrideAccess: false })).totalDocs
+  const validees: Where = { statut: { not_equals: 'brouillon' } }
+  const parStatut = await Promise.all(STATUTS.filter((s) => s.value !== 'brouillon').map(async (s) => ({ ...s, n: await compter({ statut: { equals: s.value } }) })))
+  const parAcademie = await Promise.all(
+    (['montpellier', 'toulouse'] as const).map(async (a) => ({
+      academie: a,
+      mesures: await Promise.all(MESURES.map(async (m) => ({ ...m, n: await compter({ and: [validees, { academie: { equals: a } }, { mesure: { equals: m.value } }] }) }))),
+    })),
+  )
+  const total = parStatut.reduce((s, x) => s + x.n, 0)
+  return (
+    <div className="tableau-de-bord">
+      <h1>Suivi des demandes — rentrée {campagne.rentree}</h1>
+      <p>
+        {total} demande{total > 1 ? 's' : ''} validée{total > 1 ? 's' : ''} dans votre périmètre.{' '}
+        <a href="/admin/collections/demandes?where[statut][not_equals]=brouillon">Voir la liste</a>
+      </p>
+      <section aria-labelledby="titre-statuts">
+        <h2 id="titre-statuts">Par statut</h2>
+        <ul className="compteurs">
+          {parStatut.map((s) => (
+            <li key={s.value}>
+              <a href={lienListe({ statut: s.value })}>
+                <span className="compteurs__n">{s.n}</span> {s.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="titre-academies">
+        <h2 id="titre-academies">Par académie et par mesure</h2>
+        <table className="tableau-demandes">
+          <thead>
+            <tr>
+              <th scope="col">Académie</th>
+              {MESURES.map((m) => (
+                <th scope="col" key={m.value}>
+                  {m.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {parAcademie.map((a) => (
+              <tr key={a.academie}>
+                <th scope="row">{a.academie === 'montpellier' ? 'Montpellier' : 'Toulouse'}</th>
+                {a.mesures.map((m) => (
+                  <td key={m.value}>
+                    <a href={lienListe({ academie: a.academie, mesure: m.value })} aria-label={`${m.n} demandes, ${m.label}, académie de ${a.academie}`}>
+                      {m.n}
+                    </a>
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  )
+}
+
+/** The home page: the filer's "tableau de bord de suivi", or the authorities' counts. */
+export async function TableauDeBord(props: AdminViewServerProps) {
+  const req = props.initPageResult.req
+  const user = utilisateurDe(req)
+  const valide = typeof props.searchParams?.valide === 'string' ? props.searchParams.valide.replace(/\D/g, '') : undefined
+  if (user && ROLES_DEPOSANTS.includes(user.role!)) return <TableauDeposant req={req} valide={valide} />
+  return (
+    <>
+      <TableauAutorite req={req} />
+      {(user?.role === 'admin' || user?.role === 'carif-oref') && <DefaultDashboard {...(props as unknown as React.ComponentProps<typeof DefaultDashboard>)} />}
+    </>
+  )
+}

@@ -1,0 +1,164 @@
+import type { AdminViewServerProps } from 'payload'
+import { DefaultTemplate } from '@payloadcms/next/templates'
+import { Gutter } from '@payloadcms/ui'
+import React from 'react'
+
+import { utilisateurDe } from '../../access/roles'
+import { construireRecapitulatif, traiterValidation } from '../validation'
+import { BoutonConfirmer, BoutonImprimer } from './boutons'
+import { ROLES_DEPOSANTS } from './libelles'
+import { VueRecapitulatif } from './VueRecapitulatif'
+
+function Gabarit({ props, children }: { props: AdminViewServerProps; children: React.ReactNode }) {
+  const { initPageResult, params, searchParams } = props
+  return (
+    <DefaultTemplate
+      i18n={initPageResult.req.i18n}
+      locale={initPageResult.locale}
+      params={params}
+      payload={initPageResult.req.payload}
+      permissions={initPageResult.permissions}
+      searchParams={searchParams}
+      user={initPageResult.req.user ?? undefined}
+      visibleEntities={initPageResult.visibleEntities}
+    >
+      <Gutter>{children}</Gutter>
+    </DefaultTemplate>
+  )
+}
+
+function idDemande(props: AdminViewServerProps): string {
+  const segments = (props.params?.segments ?? []) as string[]
+  return String(segments[1] ?? '')
+}
+
+/** An error path ("responsable.nom") → the id Payload gives its input ("field-responsable__nom"). */
+function ancreChamp(path: string): string {
+  return `field-${path.replace(/\./g, '__')}`
+}
+
+type Erreurs = { errors: { message: string; data?: { errors: { path: string; message: string }[] } }[] }
+
+/** /admin/demandes/:id/recapitulatif — "Valider la demande": the errors, or the recap and the confirmation. */
+export async function Recapitulatif(props: AdminViewServerProps) {
+  const req = props.initPageResult.req
+  const id = idDemande(props)
+  const r = await traiterValidation(req, id, false)
+  const retour = (
+    <a className="btn btn--style-secondary btn--size-medium" href={`/admin/collections/demandes/${id}`}>
+      Revenir à la saisie
+    </a>
+  )
+  if (r.status === 400) {
+    const erreurs = (r.body as Erreurs).errors[0]?.data?.errors ?? []
+    return (
+      <Gabarit props={props}>
+        <h1>La demande ne peut pas encore être validée</h1>
+        <div className="message-erreur" role="alert">
+          <p>Certaines données sont manquantes ou erronées. Corrigez-les puis validez à nouveau :</p>
+          <ul className="liste-erreurs">
+            {erreurs.map((e) => (
+              <li key={e.path}>
+                <a href={`/admin/collections/demandes/${id}#${ancreChamp(e.path)}`}>{e.message}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+        <p>{retour}</p>
+      </Gabarit>
+    )
+  }
+  if (r.status !== 200) {
+    const message = (r.body as Erreurs).errors?.[0]?.message ?? 'Cette demande ne peut pas être validée.'
+    return (
+      <Gabarit props={props}>
+        <h1>Validation impossible</h1>
+        <p className="message-erreur" role="alert">
+          {message}
+        </p>
+        <p>
+          <a href="/admin">Retour au tableau de bord</a>
+          {r.status === 409 && (
+            <>
+              {' · '}
+              <a href={`/admin/demandes/${id}/consulter`}>Consulter la demande</a>
+            </>
+          )}
+        </p>
+      </Gabarit>
+    )
+  }
+  const recap = (r.body as { recapitulatif: Awaited<ReturnType<typeof construireRecapitulatif>> }).recapitulatif
+  return (
+    <Gabarit props={props}>
+      <h1>Récapitulatif de la demande n° {recap.numero}</h1>
+      <p className="avertissement" role="note">
+        Vérifiez votre saisie. <strong>Attention, quand vous validez, la demande n&apos;est plus modifiable.</strong> Elle apparaîtra dans la liste
+        des demandes validées de votre tableau de bord de suivi.
+      </p>
+      <VueRecapitulatif recap={recap} />
+      <div className="boutons-recapitulatif">
+        {retour}
+        <BoutonConfirmer id={id} numero={recap.numero} />
+      </div>
+    </Gabarit>
+  )
+}
+
+/** /admin/demandes/:id/consulter — read-only, printable (A4). */
+export async function Consulter(props: AdminViewServerProps) {
+  const req = props.initPageResult.req
+  const id = idDemande(props)
+  const demande = await req.payload.findByID({ collection: 'demandes', id, depth: 0, req, user: req.user, overrideAccess: false }).catch(() => null)
+  if (!demande) {
+    return (
+      <Gabarit props={props}>
+        <h1>Demande introuvable</h1>
+        <p>Cette demande n&apos;existe pas ou ne vous est pas accessible.</p>
+        <p>
+          <a href="/admin">Retour au tableau de bord</a>
+        </p>
+      </Gabarit>
+    )
+  }
+  const recap = await construireRecapitulatif(req, demande as never)
+  const deposant = ROLES_DEPOSANTS.includes(utilisateurDe(req)?.role ?? 'admin')
+  if (deposant) recap.sections = recap.sections.filter((s) => s.titre !== 'Instruction')
+  const annexes = await req.payload.find({ collection: 'annexes', where: { demande: { equals: demande.id } }, req, user: req.user, overrideAccess: false, depth: 0, limit: 100 })
+  return (
+    <Gabarit props={props}>
+      <div className="consultation">
+        <h1>Demande n° {demande.numero}</h1>
+        <p className="consultation__etat">
+          {demande.statut === 'brouillon'
+            ? 'Demande en cours de saisie.'
+            : `Demande validée le ${new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(demande.valideeLe as string))} — elle n'est plus modifiable.`}
+        </p>
+        <VueRecapitulatif recap={recap} />
+        <section aria-labelledby="titre-annexes">
+          <h2 id="titre-annexes">Annexes</h2>
+          {annexes.docs.length ? (
+            <ul>
+              {annexes.docs.map((a) => (
+                <li key={String(a.id)}>
+                  <a href={a.url ?? '#'} download>
+                    {a.filename}
+                  </a>
+                  {a.description ? ` — ${a.description}` : ''}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>Aucune annexe.</p>
+          )}
+        </section>
+        <div className="boutons-recapitulatif">
+          <a className="btn btn--style-secondary btn--size-medium" href="/admin">
+            Retour au tableau de bord
+          </a>
+          <BoutonImprimer />
+        </div>
+      </div>
+    </Gabarit>
+  )
+}
