@@ -53,6 +53,7 @@ export default buildConfig({
     importMap: { baseDir: path.resolve(dirname), autoGenerate: false },
     components: {
       header: ['/src/admin/BandeauConnexion#BandeauConnexion'],
+      providers: ['/src/admin/Accessibilite#Accessibilite'],
       graphics: { Logo: '/src/admin/Marque#Logo', Icon: '/src/admin/Marque#Icone' },
       beforeLogin: ['/src/admin/Marque#AvantConnexion'],
       views: {

@@ -23,6 +23,7 @@ const decisionAccess: FieldAccess = ({ req, doc }) =>
 const donneesPersonnelles: FieldAccess = ({ req }) => !aLeRole(req, ...SANS_DONNEES_PERSONNELLES)
 
 const acces = { create: saisie, update: saisie }
+const estDeposant = (user: unknown) => ['etablissement', 'reseau', 'draaf'].includes(String((user as { role?: string } | null)?.role))
 
 export const Demandes: CollectionConfig = {
   slug: 'demandes',
@@ -65,7 +66,7 @@ export const Demandes: CollectionConfig = {
         { name: 'statut', type: 'select', label: 'Statut', required: true, defaultValue: 'brouillon', index: true, options: [...STATUTS], access: { create: serveur, update: serveur }, admin: { readOnly: true } },
       ],
     },
-    { name: 'titre', type: 'text', label: 'Intitulé', access: { create: serveur, update: serveur }, admin: { hidden: true } },
+    { name: 'titre', type: 'text', label: 'Intitulé', defaultValue: 'Nouvelle demande', access: { create: serveur, update: serveur }, admin: { hidden: true } },
     {
       type: 'collapsible',
       label: 'A/ Établissement de formation',
@@ -163,6 +164,7 @@ export const Demandes: CollectionConfig = {
           name: 'avis',
           type: 'group',
           label: 'Avis des autorités académiques',
+          admin: { condition: (_data, _sibling, { user }) => !estDeposant(user) },
           access: { create: serveur, update: avisAccess },
           fields: [
             { name: 'avis', type: 'select', label: 'Avis', options: [...AVIS] },
@@ -175,6 +177,7 @@ export const Demandes: CollectionConfig = {
           name: 'decision',
           type: 'group',
           label: 'Décision de la Région',
+          admin: { condition: (_data, _sibling, { user }) => !estDeposant(user) },
           access: { create: serveur, update: decisionAccess },
           fields: [
             { name: 'decision', type: 'select', label: 'Décision', options: [...DECISIONS] },

@@ -3,7 +3,7 @@ import type { RelationshipFieldClientComponent } from 'payload'
 import { FieldError, useField } from '@payloadcms/ui'
 import React, { useEffect, useId, useMemo, useState } from 'react'
 
-import { formationEnClair } from '../regles/validationDemande'
+import { formationEnClair, libelleSansType } from '../regles/validationDemande'
 
 type Diplome = { id: number | string; cfd: string; libelle: string; typeDiplome: string; durees: number[]; ouvert?: boolean }
 
@@ -94,12 +94,12 @@ export const ChoixDiplome: RelationshipFieldClientComponent = ({ path, readOnly 
       <select id={`${base}-diplome`} size={8} className="choix-diplome__liste" value={diplome.value ? String(diplome.value) : ''} onChange={(e) => choisirDiplome(e.target.value)}>
         {candidats.map((d) => (
           <option key={String(d.id)} value={String(d.id)}>
-            {d.typeDiplome} {d.libelle} — {d.cfd}
+            {d.typeDiplome} {libelleSansType(d.libelle)} — {d.cfd}
           </option>
         ))}
         {choisi && !candidats.some((d) => d.id === choisi.id) && (
           <option value={String(choisi.id)}>
-            {choisi.typeDiplome} {choisi.libelle} — {choisi.cfd}
+            {choisi.typeDiplome} {libelleSansType(choisi.libelle)} — {choisi.cfd}
           </option>
         )}
       </select>

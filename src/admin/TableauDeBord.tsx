@@ -1,5 +1,6 @@
 import type { AdminViewServerProps, PayloadRequest, Where } from 'payload'
 import { DefaultDashboard } from '@payloadcms/next/views'
+import { Gutter } from '@payloadcms/ui'
 import React from 'react'
 
 import { utilisateurDe } from '../../access/roles'
@@ -226,10 +227,18 @@ export async function TableauDeBord(props: AdminViewServerProps) {
   const req = props.initPageResult.req
   const user = utilisateurDe(req)
   const valide = typeof props.searchParams?.valide === 'string' ? props.searchParams.valide.replace(/\D/g, '') : undefined
-  if (user && ROLES_DEPOSANTS.includes(user.role!)) return <TableauDeposant req={req} valide={valide} />
+  if (user && ROLES_DEPOSANTS.includes(user.role!)) {
+    return (
+      <Gutter>
+        <TableauDeposant req={req} valide={valide} />
+      </Gutter>
+    )
+  }
   return (
     <>
-      <TableauAutorite req={req} />
+      <Gutter>
+        <TableauAutorite req={req} />
+      </Gutter>
       {(user?.role === 'admin' || user?.role === 'carif-oref') && <DefaultDashboard {...(props as unknown as React.ComponentProps<typeof DefaultDashboard>)} />}
     </>
   )

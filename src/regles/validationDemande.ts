@@ -149,10 +149,15 @@ export type Recapitulatif = { numero: number | null; rentree: number | null; sec
 
 const ordinal = (n: number) => (n === 1 ? '1re' : `${n}e`)
 
+/** BCN libellés end with their type, "CUISINE (CAP)", "AGENT … (MC4)": drop it when the type is shown before. */
+export function libelleSansType(libelle: string): string {
+  return libelle.replace(/\s*\((?:CAP|CAPA|BAC PRO|BAC PRO AG|BP|BPA|BTS|BTSA|BMA|DMA|DNMADE|MC|MC ?\d|CS|CS ?\d|CSA)[^)]*\)\s*$/i, '').trim() || libelle
+}
+
 /** "1re année du CAP Ébéniste en 2 ans", as the guide phrases it. */
 export function formationEnClair(d: Pick<DemandeSaisie, 'anneeFormation' | 'dureeFormation'>, diplome: ContexteValidation['diplome']): string {
   if (!diplome) return ''
-  const base = `${diplome.typeDiplome} ${diplome.libelle}`
+  const base = `${diplome.typeDiplome} ${libelleSansType(diplome.libelle)}`
   if (!d.anneeFormation || !d.dureeFormation) return base
   return `${ordinal(d.anneeFormation)} année du ${base} en ${d.dureeFormation} an${d.dureeFormation > 1 ? 's' : ''}`
 }

@@ -33,6 +33,14 @@ function portLibre(): Promise<number> {
  * command a user runs, served by `next start` (production mode, migrations applied, demo data loaded).
  */
 export default async function setup(project: TestProject) {
+  // Development only: reuse a server already started with `npm run demo` (CARTE_TEST_URL, CARTE_TEST_DOSSIER).
+  if (process.env.CARTE_TEST_URL && process.env.CARTE_TEST_DOSSIER) {
+    project.provide('urlServeur', process.env.CARTE_TEST_URL)
+    project.provide('motDePasseDemo', process.env.DEMO_PASSWORD ?? MOT_DE_PASSE_DEMO)
+    project.provide('cleApiDemo', fs.readFileSync(path.join(process.env.CARTE_TEST_DOSSIER, '.cle-api-demo'), 'utf8'))
+    project.provide('dossierServeur', process.env.CARTE_TEST_DOSSIER)
+    return
+  }
   const dossier = fs.mkdtempSync(path.join(os.tmpdir(), 'carte-serveur-'))
   const port = await portLibre()
   const journal = fs.createWriteStream(path.join(dossier, 'serveur.log'))

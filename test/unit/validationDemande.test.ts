@@ -159,3 +159,14 @@ describe('Récapitulatif', () => {
     })
   })
 })
+
+describe('Libellés BCN', () => {
+  it('retire le type répété en fin de libellé', async () => {
+    const { libelleSansType } = await import('../../src/regles/validationDemande')
+    expect(libelleSansType('MANAGEMENT COMMERCIAL OPERATIONNEL (BTS)')).toBe('MANAGEMENT COMMERCIAL OPERATIONNEL')
+    expect(libelleSansType('AGENT DE CONTROLE NON DESTRUCTIF (MC NIVEAU IV)')).toBe('AGENT DE CONTROLE NON DESTRUCTIF')
+    expect(libelleSansType('EMPLOYE TRAITEUR (MC4)')).toBe('EMPLOYE TRAITEUR')
+    expect(libelleSansType('APICULTURE (CSA)')).toBe('APICULTURE')
+    expect(libelleSansType('CUISINE (OPTION A)')).toBe('CUISINE (OPTION A)')
+  })
+})

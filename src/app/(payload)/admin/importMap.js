@@ -30,6 +30,7 @@ import { BandeauConnexion as BandeauConnexion_f5b2560241ec3d08c7be946a96e9da87 }
 import { Icone as Icone_6041950230ff46cc92e4d6638724f870 } from '../../../../src/admin/Marque'
 import { Logo as Logo_6041950230ff46cc92e4d6638724f870 } from '../../../../src/admin/Marque'
 import { AvantConnexion as AvantConnexion_6041950230ff46cc92e4d6638724f870 } from '../../../../src/admin/Marque'
+import { Accessibilite as Accessibilite_3a98fe5a72f3c86f66e611159cb4bcfb } from '../../../../src/admin/Accessibilite'
 import { TableauDeBord as TableauDeBord_48e9d2b57dd9beafe9815d4c43e7c418 } from '../../../../src/admin/TableauDeBord'
 import { Recapitulatif as Recapitulatif_756831b51fd019807b79d8c345eb951f } from '../../../../src/admin/vues'
 import { Consulter as Consulter_756831b51fd019807b79d8c345eb951f } from '../../../../src/admin/vues'
@@ -69,6 +70,7 @@ export const importMap = {
   "/src/admin/Marque#Icone": Icone_6041950230ff46cc92e4d6638724f870,
   "/src/admin/Marque#Logo": Logo_6041950230ff46cc92e4d6638724f870,
   "/src/admin/Marque#AvantConnexion": AvantConnexion_6041950230ff46cc92e4d6638724f870,
+  "/src/admin/Accessibilite#Accessibilite": Accessibilite_3a98fe5a72f3c86f66e611159cb4bcfb,
   "/src/admin/TableauDeBord#TableauDeBord": TableauDeBord_48e9d2b57dd9beafe9815d4c43e7c418,
   "/src/admin/vues#Recapitulatif": Recapitulatif_756831b51fd019807b79d8c345eb951f,
   "/src/admin/vues#Consulter": Consulter_756831b51fd019807b79d8c345eb951f,

@@ -1,0 +1,172 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { appel, jeton } from '../aides/http'
+import { capturer, Chrono, connecter, lancerNavigateur, url, verifierAccessibilite, visible } from '../aides/navigateur'
+
+let navigateur: Browser
+let page: Page
+const chrono = new Chrono('parcours-etablissement')
+let numero = ''
+let idDemande = ''
+
+beforeAll(async () => {
+  navigateur = await lancerNavigateur()
+  page = await navigateur.newPage({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' })
+  // A lycée's first visit: a new account for a lycée with no demande yet.
+  const admin = await jeton('admin')
+  const etab = await appel('GET', '/api/etablissements?where[uai][equals]=0340040J&depth=0', { jeton: admin })
+  const compte = await appel('POST', '/api/users', { jeton: admin, corps: { username: '0340040J', password: 'Premiere-visite-2027', role: 'etablissement', etablissement: etab.corps.docs[0].id, nom: 'Lycée polyvalent Jules Guesde' } })
+  expect(compte.status).toBe(201)
+})
+afterAll(async () => {
+  chrono.ecrire()
+  await navigateur?.close()
+})
+
+async function choisirOption(p: Page, champ: string, option: string) {
+  await p.locator(`#field-${champ}`).click()
+  await p.getByRole('option', { name: option, exact: true }).click()
+}
+
+describe("Parcours d'un établissement, comme dans le guide", () => {
+  it('1. la page de connexion est en français, avec identifiant, mot de passe et « mot de passe oublié »', async () => {
+    await page.goto(url('/admin/login'))
+    expect(await page.getAttribute('html', 'lang')).toBe('fr')
+    await visible(page.getByText('Carte des formations — Occitanie').first())
+    await visible(page.getByLabel('Identifiant'))
+    await visible(page.getByRole('link', { name: /Mot de passe oublié/ }))
+    await capturer(page, '01-connexion')
+    await verifierAccessibilite(page, 'connexion')
+    chrono.top('page de connexion')
+  })
+
+  it('2. première visite : le tableau de bord est vide et propose de déposer une nouvelle demande', async () => {
+    await connecter(page, '0340040J', 'Premiere-visite-2027')
+    await visible(page.getByText("Vous êtes connecté en tant qu'établissement de formation avec l'identifiant 0340040J"))
+    await visible(page.getByRole('link', { name: 'Déconnexion' }))
+    await visible(page.getByText('Aucune demande en cours de saisie'))
+    await visible(page.getByText('Aucune demande validée'))
+    await capturer(page, '02-premiere-visite')
+    await verifierAccessibilite(page, 'tableau de bord vide')
+    chrono.top('connexion et tableau de bord (première visite)')
+  })
+
+  it('3. nouvelle demande : l’UAI est prérempli et reconnu, une saisie incomplète se sauvegarde', async () => {
+    await page.getByRole('link', { name: 'Déposer une nouvelle demande' }).click()
+    await page.waitForURL(/\/admin\/collections\/demandes\/create/)
+    const uai = page.getByLabel("Code UAI de l'établissement concerné")
+    await expect.poll(() => uai.inputValue()).toBe('0340040J')
+    await visible(page.getByText('Lycée polyvalent Jules Guesde').first())
+    await capturer(page, '03-nouvelle-demande')
+    await verifierAccessibilite(page, 'formulaire')
+    await page.locator('#field-responsable__nom').fill('Claire Martin')
+    await choisirOption(page, 'mesure', 'Ouverture')
+    await page.getByRole('button', { name: 'Sauvegarder' }).click()
+    await page.waitForURL(/\/admin\/collections\/demandes\/\d+|\/admin\/collections\/demandes\/[a-f0-9]{24}/)
+    idDemande = page.url().split('/').pop()!.split('?')[0]!
+    await expect.poll(() => page.locator('#field-numero').inputValue()).not.toBe('')
+    numero = await page.locator('#field-numero').inputValue()
+    await capturer(page, '04-brouillon-sauvegarde')
+    chrono.top('nouvelle demande, saisie incomplète sauvegardée')
+  })
+
+  it('4. la demande apparaît « en cours de saisie » ; « Continuer la saisie » y ramène', async () => {
+    await page.goto(url('/admin'))
+    const ligne = page.getByRole('row').filter({ has: page.getByRole('cell', { name: numero, exact: true }) })
+    await visible(ligne.getByText('Ouverture'))
+    await ligne.getByRole('link', { name: /Continuer la saisie/ }).click()
+    await page.waitForURL(url(`/admin/collections/demandes/${idDemande}`))
+    chrono.top('retour au tableau de bord, continuer la saisie')
+  })
+
+  it('5. « Valider la demande » refuse une demande incomplète et liste les erreurs, chacune menant à son champ', async () => {
+    await page.getByRole('button', { name: 'Valider la demande' }).click()
+    await page.waitForURL(url(`/admin/demandes/${idDemande}/recapitulatif`))
+    await visible(page.getByRole('heading', { name: 'La demande ne peut pas encore être validée' }))
+    const erreurs = page.locator('.liste-erreurs a')
+    expect(await erreurs.count()).toBeGreaterThan(5)
+    await visible(page.getByRole('link', { name: "Le téléphone du responsable du projet est obligatoire." }))
+    await capturer(page, '05-validation-refusee')
+    await verifierAccessibilite(page, 'erreurs de validation')
+    await page.getByRole('link', { name: "Le téléphone du responsable du projet est obligatoire." }).click()
+    await page.waitForURL(new RegExp(`/admin/collections/demandes/${idDemande}#field-responsable__telephone`))
+    chrono.top('validation refusée, retour au champ en erreur')
+  })
+
+  it('6. la saisie corrigée : arbre des diplômes, compteur du rapport, champs conditionnels', async () => {
+    await page.locator('#field-responsable__telephone').fill('04 67 13 81 55')
+    await page.locator('#field-responsable__email').fill('claire.martin@ac-montpellier.fr')
+    await choisirOption(page, 'modalite', 'Scolaire uniquement (S)')
+    await page.getByLabel('Type de diplôme').selectOption('CAP')
+    await page.getByLabel('Rechercher (libellé ou code diplôme)').fill('ebeniste')
+    await page.locator('.choix-diplome__liste').selectOption({ label: 'CAP EBENISTE — 50023445' })
+    await page.getByLabel('Durée de la formation').selectOption('2')
+    await page.getByLabel('Année de formation').selectOption('1')
+    await visible(page.getByText('1re année du CAP EBENISTE en 2 ans'))
+    await page.locator('#field-priorite').fill('1')
+    await page.locator('#field-capaciteActuelle').fill('0')
+    await page.locator('#field-capaciteNouvelle').fill('12')
+    await expect(page.locator('#field-anneePrecedentDepot').count()).resolves.toBe(0)
+    await page.locator('#field-premiereDemande').uncheck()
+    await visible(page.locator('#field-anneePrecedentDepot'))
+    await page.locator('#field-anneePrecedentDepot').fill('2025')
+    await page.locator('#field-dateConseil input, input#field-dateConseil').first().fill('10/11/2026')
+    await page.keyboard.press('Escape')
+    await choisirOption(page, 'zonesRecrutement', 'Départementale')
+    await page.locator('#field-travaux__equipementsDemandes').check()
+    await page.locator('#field-travaux__descriptionEquipements').fill('Établis et machines à bois.')
+    const rapport = 'Ouverture d’un CAP Ébéniste : besoins confirmés par les entreprises du bassin. 🪵'
+    await page.locator('#field-rapportOpportunite').fill(rapport)
+    await visible(page.getByText(`${[...rapport].length} / 5 000 caractères`))
+    await capturer(page, '06-saisie-complete')
+    chrono.top('saisie complète')
+  })
+
+  it('7. récapitulatif : chaque valeur lisible, « Revenir à la saisie » et « Confirmer la validation »', async () => {
+    await page.getByRole('button', { name: 'Valider la demande' }).click()
+    await page.waitForURL(url(`/admin/demandes/${idDemande}/recapitulatif`))
+    await visible(page.getByRole('heading', { name: `Récapitulatif de la demande n° ${numero}` }))
+    for (const texte of ['1re année du CAP EBENISTE en 2 ans', 'Ouverture', 'Scolaire uniquement (S)', '04 67 13 81 55', '10 novembre 2026', 'Départementale', 'Établis et machines à bois.']) {
+      await visible(page.locator('.recapitulatif').getByText(texte, { exact: true }).first())
+    }
+    await visible(page.getByRole('link', { name: 'Revenir à la saisie' }))
+    await capturer(page, '07-recapitulatif')
+    await verifierAccessibilite(page, 'récapitulatif')
+    await page.getByRole('button', { name: 'Confirmer la validation' }).click()
+    await page.waitForURL(url(`/admin?valide=${numero}`))
+    await visible(page.getByRole('status').getByText(`La demande n° ${numero} a été validée.`))
+    const validee = page.locator('section', { has: page.getByRole('heading', { name: 'Demandes validées' }) }).getByRole('row').filter({ has: page.getByRole('cell', { name: numero, exact: true }) })
+    await visible(validee.getByRole('link', { name: /Consulter/ }))
+    await capturer(page, '08-validee')
+    chrono.top('récapitulatif, confirmation, retour au tableau de bord')
+  })
+
+  it('8. la demande validée est verrouillée : le formulaire n’est plus modifiable', async () => {
+    await page.goto(url(`/admin/collections/demandes/${idDemande}`))
+    await expect.poll(() => page.locator('#field-responsable__nom').isDisabled()).toBe(true)
+    await expect(page.getByRole('button', { name: 'Valider la demande' }).count()).resolves.toBe(0)
+    const patch = await page.evaluate(async (id) => (await fetch(`/api/demandes/${id}`, { method: 'PATCH', credentials: 'include', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ rapportOpportunite: 'modifié' }) })).status, idDemande)
+    expect([403, 404]).toContain(patch)
+    await capturer(page, '09-verrouillee')
+    chrono.top('demande verrouillée')
+  })
+
+  it('9. « Consulter » affiche la demande en lecture seule et s’imprime sur A4', async () => {
+    await page.goto(url(`/admin/demandes/${idDemande}/consulter`))
+    await visible(page.getByRole('heading', { name: `Demande n° ${numero}` }))
+    await visible(page.getByText(/Demande validée le .* elle n'est plus modifiable/))
+    await visible(page.getByRole('button', { name: 'Imprimer' }))
+    await capturer(page, '10-consultation')
+    await verifierAccessibilite(page, 'consultation')
+    await page.emulateMedia({ media: 'print' })
+    await capturer(page, '11-impression')
+    const pdf = await page.pdf({ format: 'A4', path: 'test-artifacts/captures/11-impression.pdf', printBackground: false })
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length
+    expect(pages).toBeGreaterThanOrEqual(1)
+    expect(pages).toBeLessThanOrEqual(2)
+    await page.emulateMedia({ media: 'screen' })
+    chrono.top('consultation et impression')
+  })
+})
