@@ -25,6 +25,7 @@ export const TYPES_ANNEXES_LIBELLE = 'PDF, Word, Excel, PowerPoint, OpenDocument
 
 export const Annexes: CollectionConfig = {
   slug: 'annexes',
+  lockDocuments: false,
   graphQL: { singularName: 'Annexe', pluralName: 'Annexes' },
   labels: { singular: 'Annexe', plural: 'Annexes' },
   admin: {

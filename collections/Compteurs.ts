@@ -5,6 +5,7 @@ import { administrateur, personne } from '../access/roles'
 /** Named counters (the demande's numero): written only through src/numerotation.ts. */
 export const Compteurs: CollectionConfig = {
   slug: 'compteurs',
+  lockDocuments: false,
   graphQL: { singularName: 'Compteur', pluralName: 'Compteurs' },
   labels: { singular: 'Compteur', plural: 'Compteurs' },
   admin: { hidden: true },

@@ -4,6 +4,7 @@ import { connecte, editeur } from '../access/roles'
 
 export const Diplomes: CollectionConfig = {
   slug: 'diplomes',
+  lockDocuments: false,
   graphQL: { singularName: 'Diplome', pluralName: 'Diplomes' },
   labels: { singular: 'Diplôme', plural: 'Diplômes' },
   admin: {

@@ -6,6 +6,7 @@ import { editeur } from '../access/roles'
 /** Campaign documents to consult (guide de saisie, CPRDFOP, diagnostics sectoriels): public. */
 export const Documents: CollectionConfig = {
   slug: 'documents',
+  lockDocuments: false,
   graphQL: { singularName: 'Document', pluralName: 'Documents' },
   labels: { singular: 'Document à consulter', plural: 'Documents à consulter' },
   admin: {

@@ -11,6 +11,7 @@ export const MINISTERES = [
 
 export const Etablissements: CollectionConfig = {
   slug: 'etablissements',
+  lockDocuments: false,
   graphQL: { singularName: 'Etablissement', pluralName: 'Etablissements' },
   labels: { singular: 'Établissement', plural: 'Établissements' },
   admin: {

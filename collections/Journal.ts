@@ -17,6 +17,7 @@ export type ActionJournal = (typeof ACTIONS_JOURNAL)[number]['value']
 /** Audit trail: written by the server only, read by the admin only, never edited. */
 export const Journal: CollectionConfig = {
   slug: 'journal',
+  lockDocuments: false,
   graphQL: { singularName: 'EntreeJournal', pluralName: 'Journal' },
   labels: { singular: 'Entrée du journal', plural: "Journal d'audit" },
   admin: {

@@ -5,6 +5,7 @@ import { relationExistante } from '../hooks/relationExistante'
 
 export const Reseaux: CollectionConfig = {
   slug: 'reseaux',
+  lockDocuments: false,
   graphQL: { singularName: 'Reseau', pluralName: 'Reseaux' },
   labels: { singular: "Réseau d'établissements", plural: "Réseaux d'établissements" },
   admin: {

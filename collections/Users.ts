@@ -10,6 +10,7 @@ const champEditeur: FieldAccess = ({ req }) => aLeRole(req, 'admin', 'carif-oref
 
 export const Users: CollectionConfig = {
   slug: 'users',
+  lockDocuments: false,
   graphQL: { singularName: 'User', pluralName: 'Users' },
   labels: { singular: 'Compte', plural: 'Comptes' },
   admin: {

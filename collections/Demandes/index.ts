@@ -27,6 +27,8 @@ const estDeposant = (user: unknown) => ['etablissement', 'reseau', 'draaf'].incl
 
 export const Demandes: CollectionConfig = {
   slug: 'demandes',
+  // Payload's lock records are readable by every signed-in user (they reveal who edits what): off.
+  lockDocuments: false,
   graphQL: { singularName: 'Demande', pluralName: 'Demandes' },
   labels: { singular: 'Demande', plural: 'Demandes' },
   admin: {

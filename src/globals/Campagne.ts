@@ -4,6 +4,7 @@ import { editeur } from '../../access/roles'
 
 export const Campagne: GlobalConfig = {
   slug: 'campagne',
+  lockDocuments: false,
   label: 'Campagne',
   admin: { group: 'Campagne', description: "Paramètres de la campagne de recueil des demandes (appel à projets)." },
   access: { read: () => true, update: editeur },

@@ -1,9 +1,15 @@
 import * as migration_20261127_000241_initial from './20261127_000241_initial';
+import * as migration_20261127_005528_interface_sans_verrous from './20261127_005528_interface_sans_verrous';
 
 export const migrations = [
   {
     up: migration_20261127_000241_initial.up,
     down: migration_20261127_000241_initial.down,
-    name: '20261127_000241_initial'
+    name: '20261127_000241_initial',
+  },
+  {
+    up: migration_20261127_005528_interface_sans_verrous.up,
+    down: migration_20261127_005528_interface_sans_verrous.down,
+    name: '20261127_005528_interface_sans_verrous'
   },
 ];
