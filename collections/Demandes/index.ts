@@ -9,6 +9,7 @@ import { renseignerChampsServeur } from '../../hooks/demandes/renseignerChampsSe
 import { verifierCampagneOuverte } from '../../hooks/demandes/verifierCampagneOuverte'
 import { interdireSuppressionApresValidation, verrouillerApresValidation } from '../../hooks/demandes/verrouillerApresValidation'
 import { valider } from './endpoints/valider'
+import { TYPES_ANNEXES_LIBELLE } from '../Annexes'
 import { AVIS, DECISIONS, MESURES, MODALITES, RAPPORT_MAX, STATUTS, ZONES_RECRUTEMENT } from '../../src/regles/enums'
 import { relationExistante } from '../../hooks/relationExistante'
 
@@ -149,7 +150,7 @@ export const Demandes: CollectionConfig = {
       on: 'demande',
       label: 'Annexes',
       admin: {
-        description: "Joignez tout document utile : PV du CP/CA, plan d'implantation, lettre de soutien, organisation pour un public mixé…",
+        description: `Joignez tout document utile : PV du CP/CA, plan d'implantation, lettre de soutien, organisation pour un public mixé… Formats acceptés : ${TYPES_ANNEXES_LIBELLE} ; ${process.env.UPLOAD_MAX_MO || 10} Mo au plus par fichier.`,
         defaultColumns: ['filename', 'description', 'filesize'],
         allowCreate: true,
       },
@@ -157,6 +158,7 @@ export const Demandes: CollectionConfig = {
     {
       type: 'collapsible',
       label: 'Validation et instruction',
+      admin: { condition: (data) => Boolean(data?.statut) && data.statut !== 'brouillon' },
       fields: [
         { type: 'row', fields: [
           { name: 'valideeLe', type: 'date', label: 'Validée le', access: { create: serveur, update: serveur }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
@@ -191,8 +193,8 @@ export const Demandes: CollectionConfig = {
       ],
     },
     { name: 'structureDeposante', type: 'text', label: 'Structure déposante', index: true, access: { create: serveur, update: serveur }, admin: { hidden: true } },
-    { name: 'academie', type: 'select', label: 'Académie', index: true, options: [{ label: 'Montpellier', value: 'montpellier' }, { label: 'Toulouse', value: 'toulouse' }], access: { create: serveur, update: serveur }, admin: { readOnly: true, position: 'sidebar' } },
-    { name: 'departement', type: 'text', label: 'Département', index: true, access: { create: serveur, update: serveur }, admin: { readOnly: true, position: 'sidebar' } },
-    { name: 'agricole', type: 'checkbox', label: 'Établissement agricole', index: true, defaultValue: false, access: { create: serveur, update: serveur }, admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'academie', type: 'select', label: 'Académie', index: true, options: [{ label: 'Montpellier', value: 'montpellier' }, { label: 'Toulouse', value: 'toulouse' }], access: { create: serveur, update: serveur }, admin: { readOnly: true, position: 'sidebar', condition: (_d, _s, { user }) => !estDeposant(user) } },
+    { name: 'departement', type: 'text', label: 'Département', index: true, access: { create: serveur, update: serveur }, admin: { readOnly: true, position: 'sidebar', condition: (_d, _s, { user }) => !estDeposant(user) } },
+    { name: 'agricole', type: 'checkbox', label: 'Établissement agricole', index: true, defaultValue: false, access: { create: serveur, update: serveur }, admin: { readOnly: true, position: 'sidebar', condition: (_d, _s, { user }) => !estDeposant(user) } },
   ],
 }

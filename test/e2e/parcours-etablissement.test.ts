@@ -8,6 +8,7 @@ let navigateur: Browser
 let page: Page
 const chrono = new Chrono('parcours-etablissement')
 let numero = ''
+const PDF = '%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\nxref\n0 2\ntrailer<</Root 1 0 R/Size 2>>\nstartxref\n9\n%%EOF\n'
 let idDemande = ''
 
 beforeAll(async () => {
@@ -78,6 +79,40 @@ describe("Parcours d'un établissement, comme dans le guide", () => {
     await ligne.getByRole('link', { name: /Continuer la saisie/ }).click()
     await page.waitForURL(url(`/admin/collections/demandes/${idDemande}`))
     chrono.top('retour au tableau de bord, continuer la saisie')
+  })
+
+  it('4 bis. joint une annexe depuis le formulaire (types et taille indiqués), la retrouve dans la liste et la télécharge', async () => {
+    await visible(page.getByText(/Formats acceptés : PDF, Word/))
+    await page.getByRole('button', { name: 'Ajouter nouveau ou nouvelle' }).click()
+    await page.locator('input[type=file]').last().setInputFiles({ name: 'pv-conseil.pdf', mimeType: 'application/pdf', buffer: Buffer.from(PDF) })
+    await page.locator('input#field-description').last().fill('PV du conseil d’administration')
+    await page.getByRole('button', { name: 'Sauvegarder' }).last().click()
+    const ligne = page.locator('.relationship-table').getByRole('row').filter({ hasText: 'pv-conseil.pdf' })
+    await visible(ligne)
+    await visible(ligne.getByText('PV du conseil d’administration'))
+    await capturer(page, '04b-annexe-jointe')
+    const telechargement = await page.evaluate(async (id) => {
+      const demande = await (await fetch(`/api/demandes/${id}?depth=1`, { credentials: 'include' })).json()
+      const annexe = demande.annexes[0]
+      const fichier = await fetch(annexe.url, { credentials: 'include' })
+      return { nombre: demande.annexes.length, statut: fichier.status, disposition: fichier.headers.get('content-disposition') }
+    }, idDemande)
+    expect(telechargement).toMatchObject({ nombre: 1, statut: 200, disposition: expect.stringMatching(/^attachment/) })
+    chrono.top('annexe jointe depuis le formulaire')
+  })
+
+  it('4 ter. « Quitter » abandonne, après confirmation, les modifications non sauvegardées', async () => {
+    await page.keyboard.press('Escape')
+    await page.locator('#field-siteFormation').fill('Site modifié puis abandonné')
+    page.once('dialog', (dialogue) => {
+      expect(dialogue.message()).toContain('Les modifications non sauvegardées seront perdues')
+      void dialogue.accept()
+    })
+    await page.getByRole('button', { name: 'Quitter' }).click()
+    await page.waitForURL(url('/admin'))
+    await page.goto(url(`/admin/collections/demandes/${idDemande}`))
+    await expect.poll(() => page.locator('#field-siteFormation').inputValue()).toBe('')
+    chrono.top('quitter sans sauvegarder')
   })
 
   it('5. « Valider la demande » refuse une demande incomplète et liste les erreurs, chacune menant à son champ', async () => {

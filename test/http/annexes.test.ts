@@ -45,6 +45,12 @@ describe('Annexes : dépôt, lecture et fichiers', () => {
     expect(fichier.headers.get('content-disposition')).toMatch(/^attachment/)
     expect(fichier.headers.get('x-content-type-options')).toBe('nosniff')
     expect(await fichier.text()).toBe(PDF)
+    const demande = await appel('GET', `/api/demandes/${demandeA.id}?depth=0`, { jeton: a })
+    expect(demande.corps.annexes.map(String)).toEqual([String(annexeA.id)])
+    const seconde = await appel('POST', '/api/annexes', { jeton: a, corps: formulaire(PDF, 'plan.pdf', 'application/pdf', { demande: demandeA.id }) })
+    expect((await appel('GET', `/api/demandes/${demandeA.id}?depth=0`, { jeton: a })).corps.annexes.map(String)).toEqual([String(annexeA.id), String(seconde.corps.doc.id)])
+    expect((await appel('DELETE', `/api/annexes/${seconde.corps.doc.id}`, { jeton: a })).status).toBe(200)
+    expect((await appel('GET', `/api/demandes/${demandeA.id}?depth=0`, { jeton: a })).corps.annexes.map(String)).toEqual([String(annexeA.id)])
   })
 
   it('un autre établissement ne voit ni l’annexe ni son fichier', async () => {
