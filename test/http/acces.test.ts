@@ -108,6 +108,15 @@ describe('REST : écritures refusées', () => {
     expect((await appel('GET', `/api/demandes/${valideeA.id}?depth=0`, { jeton: admin })).corps).toEqual(avant.corps)
   })
 
+  it('restaurer une ancienne version ou dupliquer une demande validée : refusé', async () => {
+    const versions = await appel('GET', `/api/demandes/versions?where[parent][equals]=${valideeA.id}&sort=createdAt&depth=0`, { jeton: a })
+    const brouillon = versions.corps.docs.find((v: { version: { statut: string } }) => v.version.statut === 'brouillon')
+    expect(brouillon).toBeTruthy()
+    expect([403, 404]).toContain((await appel('POST', `/api/demandes/versions/${brouillon.id}`, { jeton: a })).status)
+    expect([403, 404, 405]).toContain((await appel('POST', `/api/demandes/${valideeA.id}/duplicate`, { jeton: a })).status)
+    expect((await appel('GET', `/api/demandes/${valideeA.id}?depth=0`, { jeton: admin })).corps.statut).toBe('validee')
+  })
+
   it('POST : statut, numéro, référent, validation, avis et décision envoyés sont ignorés', async () => {
     const r = await appel('POST', '/api/demandes?depth=0', {
       jeton: a,

@@ -327,6 +327,15 @@ describe('Avis et décision', () => {
     expect(parRegion.avis?.avis ?? null).toBeNull()
   })
 
+  it('la DRAAF donne un avis sur une demande agricole validée, pas sur une autre', async () => {
+    const agricole = await deposerEtValider(monde.users.draaf, demandeComplete(monde, { etablissementConcerne: monde.etablissements.ag.id, priorite: 104 }))
+    const maj = await payload.update({ collection: 'demandes', id: agricole.id, user: monde.users.draaf, overrideAccess: false, data: { avis: { avis: 'reserve', commentaire: 'Section à confirmer.' } } })
+    expect(maj.avis).toMatchObject({ avis: 'reserve', auteur: 'draaf (draaf)' })
+    const autre = await deposerEtValider(monde.users.etabA, demandeComplete(monde, { priorite: 105 }))
+    await expect(payload.update({ collection: 'demandes', id: autre.id, user: monde.users.draaf, overrideAccess: false, data: { avis: { avis: 'favorable' } } })).rejects.toThrow()
+    expect((await lire(monde.users.admin, autre.id)).avis?.avis ?? null).toBeNull()
+  })
+
   it('la Région enregistre une décision datée et signée ; le statut suit la décision', async () => {
     const d = await deposerEtValider(monde.users.etabA, demandeComplete(monde, { priorite: 102 }))
     const maj = await payload.update({ collection: 'demandes', id: d.id, user: monde.users.region, overrideAccess: false, data: { decision: { decision: 'retenue', commentaire: 'Retenue au titre du CPRDFOP.' } } })
