@@ -8,7 +8,7 @@ import path from 'node:path'
 
 import { choisirBase } from '../env'
 import { quitterSurErreur } from './commun'
-import { constructionAJour, construire, servir } from './serveur'
+import { constructionAJour, construire, exigerPortLibre, servir } from './serveur'
 
 function secretPersistant(fichier: string, generer: () => string): string {
   if (fs.existsSync(fichier)) return fs.readFileSync(fichier, 'utf8').trim()
@@ -28,6 +28,7 @@ try {
   const motDePasse = process.env.DEMO_PASSWORD || secretPersistant(path.join(dossier, '.mot-de-passe-demo'), () => `Demo-${crypto.randomBytes(6).toString('base64url')}`)
   const fichierCle = path.join(dossier, '.cle-api-demo')
   const port = Number(env.PORT || 3000)
+  await exigerPortLibre(port)
   env.SERVER_URL ||= `http://localhost:${port}`
   Object.assign(process.env, env)
 

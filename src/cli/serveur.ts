@@ -1,7 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
+import net from 'node:net'
 import path from 'node:path'
+
+import { ErreurConfiguration } from '../env'
 
 const RACINE = process.cwd()
 const BIN_NEXT = path.join(RACINE, 'node_modules', 'next', 'dist', 'bin', 'next')
@@ -43,8 +46,24 @@ export async function construire(env: NodeJS.ProcessEnv): Promise<void> {
   console.log(`Construction terminée en ${((Date.now() - debut) / 1000).toFixed(0)} s.`)
 }
 
+function estLibre(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const essai = net.createServer()
+    essai.once('error', () => resolve(false))
+    essai.listen(port, () => essai.close(() => resolve(true)))
+  })
+}
+
+/** Checked first thing: otherwise another server on that port would answer our health check in our place. */
+export async function exigerPortLibre(port: number): Promise<void> {
+  if (!(await estLibre(port))) {
+    throw new ErreurConfiguration(`PORT : le port ${port} est déjà utilisé par un autre programme ; arrêtez-le ou choisissez un autre port (par exemple PORT=3001).`)
+  }
+}
+
 /** Starts `next start` and resolves once /api/health answers (which also boots Payload). */
 export async function servir(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
+  await exigerPortLibre(port)
   const enfant = spawn(process.execPath, [BIN_NEXT, 'start', '-p', String(port)], {
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },

@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
+import net from 'node:net'
 
 import { describe, expect, it } from 'vitest'
 
@@ -22,6 +23,25 @@ describe('Commandes : configuration refusée en une ligne claire', () => {
     const r = lancer('src/cli/start.ts', { NODE_ENV: 'production', PAYLOAD_SECRET: 'x'.repeat(40), DATABASE_URI: 'postgres://localhost/carte' })
     expect(r.code).toBe(1)
     expect(r.sortie).toBe('Configuration invalide — DATABASE_URI : « postgres: » n\'est pas pris en charge (attendu : mongodb://, mongodb+srv:// ou file:).')
+  })
+
+  it('npm start refuse un port déjà occupé, au lieu de laisser un autre serveur répondre à sa place', async () => {
+    const occupant = net.createServer()
+    await new Promise<void>((r) => occupant.listen(0, r))
+    const { port } = occupant.address() as net.AddressInfo
+    try {
+      const r = await new Promise<{ code: number | null; sortie: string }>((resolve) => {
+        const enfant = spawn(process.execPath, [...TSX, 'src/cli/start.ts'], { env: { PATH: process.env.PATH!, HOME: process.env.HOME!, NODE_ENV: 'production', PAYLOAD_SECRET: 'x'.repeat(40), PORT: String(port) } as unknown as NodeJS.ProcessEnv })
+        let sortie = ''
+        enfant.stdout.on('data', (m: Buffer) => (sortie += m))
+        enfant.stderr.on('data', (m: Buffer) => (sortie += m))
+        enfant.on('exit', (code) => resolve({ code, sortie: sortie.trim() }))
+      })
+      expect(r.code).toBe(1)
+      expect(r.sortie).toBe(`Configuration invalide — PORT : le port ${port} est déjà utilisé par un autre programme ; arrêtez-le ou choisissez un autre port (par exemple PORT=3001).`)
+    } finally {
+      occupant.close()
+    }
   })
 
   it('un serveur MongoDB injoignable fait échouer le démarrage en moins de 10 s avec un message clair', () => {
