@@ -8,6 +8,7 @@ import { journaliserInstruction, journaliserSuppression } from '../../hooks/dema
 import { renseignerChampsServeur } from '../../hooks/demandes/renseignerChampsServeur'
 import { verifierCampagneOuverte } from '../../hooks/demandes/verifierCampagneOuverte'
 import { interdireSuppressionApresValidation, verrouillerApresValidation } from '../../hooks/demandes/verrouillerApresValidation'
+import { lireCampagne } from '../../src/campagne'
 import { valider } from './endpoints/valider'
 import { TYPES_ANNEXES_LIBELLE } from '../Annexes'
 import { AVIS, DECISIONS, MESURES, MODALITES, RAPPORT_MAX, STATUTS, ZONES_RECRUTEMENT } from '../../src/regles/enums'
@@ -22,9 +23,13 @@ const avisAccess: FieldAccess = ({ req, doc }) =>
 const decisionAccess: FieldAccess = ({ req, doc }) =>
   portee(utilisateurDe(req)?.role, 'decider') !== 'non' && Boolean(doc?.statut) && doc?.statut !== 'brouillon'
 const donneesPersonnelles: FieldAccess = ({ req }) => !aLeRole(req, ...SANS_DONNEES_PERSONNELLES)
+/** Filers see the avis and the décision only once the Région has published the campaign's decisions. */
+const instructionPubliee: FieldAccess = async ({ req }) => !deposantSansInstruction(req.user) || Boolean((await lireCampagne(req)).decisionsPubliees)
 
 const acces = { create: saisie, update: saisie }
 const estDeposant = (user: unknown) => ['etablissement', 'reseau', 'draaf'].includes(String((user as { role?: string } | null)?.role))
+/** Filers that do not instruct: the DRAAF files and also gives avis. */
+const deposantSansInstruction = (user: unknown) => ['etablissement', 'reseau'].includes(String((user as { role?: string } | null)?.role))
 
 export const Demandes: CollectionConfig = {
   slug: 'demandes',
@@ -168,8 +173,8 @@ export const Demandes: CollectionConfig = {
           name: 'avis',
           type: 'group',
           label: 'Avis des autorités académiques',
-          admin: { condition: (_data, _sibling, { user }) => !estDeposant(user) },
-          access: { create: serveur, update: avisAccess },
+          admin: { condition: (_data, _sibling, { user }) => !deposantSansInstruction(user) },
+          access: { read: instructionPubliee, create: serveur, update: avisAccess },
           fields: [
             { name: 'avis', type: 'select', label: 'Avis', options: [...AVIS] },
             { name: 'commentaire', type: 'textarea', label: "Commentaire de l'avis", maxLength: 5000 },
@@ -181,8 +186,8 @@ export const Demandes: CollectionConfig = {
           name: 'decision',
           type: 'group',
           label: 'Décision de la Région',
-          admin: { condition: (_data, _sibling, { user }) => !estDeposant(user) },
-          access: { create: serveur, update: decisionAccess },
+          admin: { condition: (_data, _sibling, { user }) => !deposantSansInstruction(user) },
+          access: { read: instructionPubliee, create: serveur, update: decisionAccess },
           fields: [
             { name: 'decision', type: 'select', label: 'Décision', options: [...DECISIONS] },
             { name: 'commentaire', type: 'textarea', label: 'Commentaire de la décision', maxLength: 5000 },

@@ -4,9 +4,9 @@ import { Gutter } from '@payloadcms/ui'
 import React from 'react'
 
 import { utilisateurDe } from '../../access/roles'
+import { lireCampagne } from '../campagne'
 import { construireRecapitulatif, traiterValidation } from '../validation'
 import { BoutonConfirmer, BoutonImprimer } from './boutons'
-import { ROLES_DEPOSANTS } from './libelles'
 import { VueRecapitulatif } from './VueRecapitulatif'
 
 function Gabarit({ props, children }: { props: AdminViewServerProps; children: React.ReactNode }) {
@@ -122,8 +122,10 @@ export async function Consulter(props: AdminViewServerProps) {
     )
   }
   const recap = await construireRecapitulatif(req, demande as never)
-  const deposant = ROLES_DEPOSANTS.includes(utilisateurDe(req)?.role ?? 'admin')
-  if (deposant) recap.sections = recap.sections.filter((s) => s.titre !== 'Instruction')
+  // Schools and réseaux see the instruction once the Région has published the decisions (as the API does).
+  const role = utilisateurDe(req)?.role
+  const masquer = (role === 'etablissement' || role === 'reseau') && !(await lireCampagne(req)).decisionsPubliees
+  if (masquer) recap.sections = recap.sections.filter((s) => s.titre !== 'Instruction')
   const annexes = await req.payload.find({ collection: 'annexes', where: { demande: { equals: demande.id } }, req, user: req.user, overrideAccess: false, depth: 0, limit: 100 })
   return (
     <Gabarit props={props}>

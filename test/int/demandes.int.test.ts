@@ -346,6 +346,24 @@ describe('Avis et décision', () => {
     await expect(payload.update({ collection: 'demandes', id: d.id, user: monde.users.carif, overrideAccess: false, data: { decision: { decision: 'ajournee' } } })).rejects.toThrow()
   })
 
+  it('le déposant ne voit l’avis et la décision qu’une fois les décisions publiées par la Région', async () => {
+    const d = await deposerEtValider(monde.users.etabA, demandeComplete(monde, { priorite: 106 }))
+    await payload.update({ collection: 'demandes', id: d.id, user: monde.users.rectoratM, overrideAccess: false, data: { avis: { avis: 'favorable' } } })
+    await payload.update({ collection: 'demandes', id: d.id, user: monde.users.region, overrideAccess: false, data: { decision: { decision: 'retenue' } } })
+    const avant = await lire(monde.users.etabA, d.id)
+    expect(avant.avis).toBeUndefined()
+    expect(avant.decision).toBeUndefined()
+    expect((await lire(monde.users.rectoratM, d.id)).decision?.decision).toBe('retenue')
+    await payload.updateGlobal({ slug: 'campagne', overrideAccess: true, data: { decisionsPubliees: true } })
+    try {
+      const apres = await lire(monde.users.etabA, d.id)
+      expect(apres.decision?.decision).toBe('retenue')
+      expect(apres.avis?.avis).toBe('favorable')
+    } finally {
+      await payload.updateGlobal({ slug: 'campagne', overrideAccess: true, data: { decisionsPubliees: false } })
+    }
+  })
+
   it('aucun avis ni décision sur un brouillon', async () => {
     const d = await creer(monde.users.etabA, demandeComplete(monde, { priorite: 103 }))
     const maj = await payload.update({ collection: 'demandes', id: d.id, user: monde.users.admin, data: { siteFormation: 'x' } })
