@@ -22,6 +22,12 @@ import { health } from './src/endpoints/health'
 import { lireConfiguration } from './src/env'
 import { Campagne } from './src/globals/Campagne'
 import { migrations } from './src/migrations'
+import { profondeurMaximale } from './src/graphqlProfondeur'
+
+/** Deepest legitimate query: Demandes › docs › etablissementConcerne/diplome/demandeLiee › … (6 levels). */
+const PROFONDEUR_GRAPHQL_MAX = 7
+const MESSAGE_CONNEXION =
+  "Identifiant ou mot de passe incorrect. Après 5 essais infructueux, le compte est bloqué pendant 15 minutes."
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const conf = lireConfiguration()
@@ -67,7 +73,15 @@ export default buildConfig({
     supportedLanguages: { fr },
     fallbackLanguage: 'fr',
     // The guide's words: "identifiant", "tableau de bord de suivi".
-    translations: { fr: { authentication: { username: 'Identifiant' }, general: { dashboard: 'Tableau de bord de suivi' } } },
+    translations: {
+      fr: {
+        authentication: { username: 'Identifiant' },
+        general: { dashboard: 'Tableau de bord de suivi' },
+        // One message whether the identifiant exists, the password is wrong or the account is locked:
+        // nothing tells an attacker which identifiants exist.
+        error: { usernameOrPasswordIncorrect: MESSAGE_CONNEXION, emailOrPasswordIncorrect: MESSAGE_CONNEXION, userLocked: MESSAGE_CONNEXION },
+      },
+    },
   },
   collections: [Demandes, Annexes, Etablissements, Reseaux, Diplomes, Documents, Users, Journal, Compteurs],
   globals: [Campagne],
@@ -85,6 +99,7 @@ export default buildConfig({
     disablePlaygroundInProduction: true,
     disableIntrospectionInProduction: true,
     maxComplexity: 1000,
+    validationRules: () => [profondeurMaximale(PROFONDEUR_GRAPHQL_MAX)],
   },
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts'), autoGenerate: false },
   telemetry: false,
