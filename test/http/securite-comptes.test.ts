@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { appel, graphql, jeton, URL_SERVEUR } from '../aides/http'
 
 const MDP = 'Securite-Comptes-2027'
+// Unique per run, so that the suite also runs against a server reused across runs (CARTE_TEST_URL).
+const N = Date.now().toString(36)
 
 async function creerCompte(username: string, email?: string) {
   const admin = await jeton('admin')
@@ -14,29 +16,29 @@ const connexion = (username: string, password = MDP) => appel('POST', '/api/user
 
 describe('Sécurité des comptes et des sessions (SECURITY.md 12 à 16)', () => {
   beforeAll(async () => {
-    await creerCompte('securite-session')
-    await creerCompte('securite-verrou')
-    await creerCompte('securite-oubli', 'securite-oubli@region.example.fr')
+    await creerCompte(`securite-session-${N}`)
+    await creerCompte(`securite-verrou-${N}`)
+    await creerCompte(`securite-oubli-${N}`, `securite-oubli-${N}@region.example.fr`)
   })
 
   it('12. un jeton n’est plus accepté après déconnexion ni après changement de mot de passe', async () => {
-    const t1 = (await connexion('securite-session')).corps.token
-    expect((await appel('GET', '/api/users/me', { jeton: t1 })).corps.user?.username).toBe('securite-session')
+    const t1 = (await connexion(`securite-session-${N}`)).corps.token
+    expect((await appel('GET', '/api/users/me', { jeton: t1 })).corps.user?.username).toBe(`securite-session-${N}`)
     expect((await appel('POST', '/api/users/logout', { jeton: t1 })).status).toBe(200)
     expect((await appel('GET', '/api/users/me', { jeton: t1 })).corps.user ?? null).toBeNull()
     expect((await appel('GET', '/api/demandes', { jeton: t1 })).status).toBe(403)
 
     // A stolen session (t2) dies when the owner changes the password from another session (t3), which stays open.
-    const t2 = (await connexion('securite-session')).corps.token
-    const t3 = (await connexion('securite-session')).corps.token
+    const t2 = (await connexion(`securite-session-${N}`)).corps.token
+    const t3 = (await connexion(`securite-session-${N}`)).corps.token
     const moi = (await appel('GET', '/api/users/me', { jeton: t3 })).corps.user
     expect((await appel('PATCH', `/api/users/${moi.id}`, { jeton: t3, corps: { password: `${MDP}-nouveau` } })).status).toBe(200)
     expect((await appel('GET', '/api/users/me', { jeton: t2 })).corps.user ?? null).toBeNull()
-    expect((await appel('GET', '/api/users/me', { jeton: t3 })).corps.user?.username).toBe('securite-session')
-    expect((await connexion('securite-session')).status).toBe(401)
-    expect((await connexion('securite-session', `${MDP}-nouveau`)).status).toBe(200)
+    expect((await appel('GET', '/api/users/me', { jeton: t3 })).corps.user?.username).toBe(`securite-session-${N}`)
+    expect((await connexion(`securite-session-${N}`)).status).toBe(401)
+    expect((await connexion(`securite-session-${N}`, `${MDP}-nouveau`)).status).toBe(200)
     // An account deleted: its tokens die with it.
-    const t4 = (await connexion('securite-session', `${MDP}-nouveau`)).corps.token
+    const t4 = (await connexion(`securite-session-${N}`, `${MDP}-nouveau`)).corps.token
     expect((await appel('DELETE', `/api/users/${moi.id}`, { jeton: await jeton('admin') })).status).toBe(200)
     expect((await appel('GET', '/api/users/me', { jeton: t4 })).corps.user ?? null).toBeNull()
   })
@@ -44,18 +46,18 @@ describe('Sécurité des comptes et des sessions (SECURITY.md 12 à 16)', () => 
   it('14. après 5 échecs, le compte est verrouillé ; le message d’échec est le même que l’identifiant existe ou non', async () => {
     const inconnu = await connexion('personne-de-ce-nom', 'mauvais')
     const echecs = []
-    for (let i = 0; i < 5; i++) echecs.push(await connexion('securite-verrou', 'mauvais-mot-de-passe'))
+    for (let i = 0; i < 5; i++) echecs.push(await connexion(`securite-verrou-${N}`, 'mauvais-mot-de-passe'))
     expect(echecs.every((r) => r.status === 401)).toBe(true)
     expect(echecs[0]!.corps.errors[0].message).toBe(inconnu.corps.errors[0].message)
     expect(inconnu.corps.errors[0].message).toBe('Identifiant ou mot de passe incorrect. Après 5 essais infructueux, le compte est bloqué pendant 15 minutes.')
-    const apres = await connexion('securite-verrou')
+    const apres = await connexion(`securite-verrou-${N}`)
     expect(apres.status).toBe(401)
     expect(apres.corps.token).toBeUndefined()
     expect(apres.corps.errors[0].message).toBe(inconnu.corps.errors[0].message)
   })
 
   it('13. mot de passe oublié : même réponse pour un compte connu et inconnu', async () => {
-    const connu = await appel('POST', '/api/users/forgot-password', { corps: { username: 'securite-oubli' } })
+    const connu = await appel('POST', '/api/users/forgot-password', { corps: { username: `securite-oubli-${N}` } })
     const inconnu = await appel('POST', '/api/users/forgot-password', { corps: { username: 'personne-de-ce-nom' } })
     expect(connu.status).toBe(200)
     expect(inconnu.status).toBe(connu.status)
