@@ -58,6 +58,24 @@ export function aLeRole(req: Pick<PayloadRequest, 'user'>, ...roles: Role[]): bo
   return Boolean(user && roles.includes(user.role as Role))
 }
 
+/** The roles that file demandes (as opposed to those that consult and instruct them). */
+export const ROLES_DEPOSANTS: readonly Role[] = ['etablissement', 'reseau', 'draaf']
+
+export function estDeposant(user: unknown): boolean {
+  return ROLES_DEPOSANTS.includes((user as { role?: Role } | null)?.role as Role)
+}
+
+/** Hides the reference lists and accounts from the filers' navigation: they only use demandes and annexes. */
+export const cacherAuxDeposants = ({ user }: { user: unknown }) => estDeposant(user)
+
+/** Editors manage every account; everyone else sees and edits only their own. */
+export const soiMemeOuEditeur: Access = ({ req }) => {
+  const user = utilisateurDe(req)
+  if (!user) return false
+  if (aLeRole(req, 'admin', 'carif-oref')) return true
+  return { id: { equals: user.id } }
+}
+
 export const connecte: Access = ({ req }) => utilisateurDe(req) !== null
 export const personne: Access = () => false
 export const administrateur: Access = ({ req }) => aLeRole(req, 'admin')

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { connecte, editeur } from '../access/roles'
+import { cacherAuxDeposants, connecte, editeur } from '../access/roles'
 
 export const Diplomes: CollectionConfig = {
   slug: 'diplomes',
@@ -8,7 +8,7 @@ export const Diplomes: CollectionConfig = {
   graphQL: { singularName: 'Diplome', pluralName: 'Diplomes' },
   labels: { singular: 'Diplôme', plural: 'Diplômes' },
   admin: {
-    hidden: ({ user }) => ['etablissement', 'reseau', 'draaf'].includes(String((user as { role?: string } | null)?.role)),
+    hidden: cacherAuxDeposants,
     useAsTitle: 'intitule',
     defaultColumns: ['cfd', 'typeDiplome', 'libelle', 'durees', 'ouvert'],
     listSearchableFields: ['cfd', 'libelle', 'typeDiplome'],

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import path from 'node:path'
 
-import { editeur } from '../access/roles'
+import { cacherAuxDeposants, editeur } from '../access/roles'
 
 /** Campaign documents to consult (guide de saisie, CPRDFOP, diagnostics sectoriels): public. */
 export const Documents: CollectionConfig = {
@@ -12,7 +12,7 @@ export const Documents: CollectionConfig = {
   admin: {
     useAsTitle: 'titre',
     group: 'Campagne',
-    hidden: ({ user }) => ['etablissement', 'reseau', 'draaf'].includes(String((user as { role?: string } | null)?.role)),
+    hidden: cacherAuxDeposants,
   },
   access: { read: () => true, create: editeur, update: editeur, delete: editeur },
   upload: {

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { ACADEMIES, connecte, editeur } from '../access/roles'
+import { ACADEMIES, cacherAuxDeposants, connecte, editeur } from '../access/roles'
 import { normaliserChampUai, validerChampUai } from '../hooks/uai'
 
 export const MINISTERES = [
@@ -15,7 +15,7 @@ export const Etablissements: CollectionConfig = {
   graphQL: { singularName: 'Etablissement', pluralName: 'Etablissements' },
   labels: { singular: 'Établissement', plural: 'Établissements' },
   admin: {
-    hidden: ({ user }) => ['etablissement', 'reseau', 'draaf'].includes(String((user as { role?: string } | null)?.role)),
+    hidden: cacherAuxDeposants,
     useAsTitle: 'libelle',
     defaultColumns: ['uai', 'nom', 'type', 'commune', 'departement', 'academie', 'ministere'],
     listSearchableFields: ['uai', 'nom', 'commune'],

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { ACADEMIES, connecte, editeur } from '../access/roles'
+import { ACADEMIES, cacherAuxDeposants, connecte, editeur } from '../access/roles'
 import { relationExistante } from '../hooks/relationExistante'
 
 export const Reseaux: CollectionConfig = {
@@ -9,7 +9,7 @@ export const Reseaux: CollectionConfig = {
   graphQL: { singularName: 'Reseau', pluralName: 'Reseaux' },
   labels: { singular: "Réseau d'établissements", plural: "Réseaux d'établissements" },
   admin: {
-    hidden: ({ user }) => ['etablissement', 'reseau', 'draaf'].includes(String((user as { role?: string } | null)?.role)),
+    hidden: cacherAuxDeposants,
     useAsTitle: 'nom',
     defaultColumns: ['nom', 'type', 'academie', 'etablissementReferent'],
     group: 'Référentiels',

@@ -1,7 +1,7 @@
 import type { CollectionConfig, FieldAccess } from 'payload'
 import { baseUsernameField } from 'payload'
 
-import { ACADEMIES, aLeRole, editeur, LIBELLES_ROLES, ROLES, utilisateurDe } from '../access/roles'
+import { ACADEMIES, aLeRole, cacherAuxDeposants, editeur, LIBELLES_ROLES, ROLES, soiMemeOuEditeur, utilisateurDe } from '../access/roles'
 import { refuserCompteDesactive } from '../hooks/users/refuserCompteDesactive'
 import { verifierCoherenceCompte } from '../hooks/users/verifierCoherenceCompte'
 import { relationExistante } from '../hooks/relationExistante'
@@ -14,7 +14,7 @@ export const Users: CollectionConfig = {
   graphQL: { singularName: 'User', pluralName: 'Users' },
   labels: { singular: 'Compte', plural: 'Comptes' },
   admin: {
-    hidden: ({ user }) => ['etablissement', 'reseau', 'draaf'].includes(String((user as { role?: string } | null)?.role)),
+    hidden: cacherAuxDeposants,
     useAsTitle: 'username',
     defaultColumns: ['username', 'nom', 'role', 'email', 'actif'],
     listSearchableFields: ['username', 'nom', 'email'],
@@ -36,18 +36,8 @@ export const Users: CollectionConfig = {
   access: {
     admin: ({ req }) => Boolean(utilisateurDe(req)) && !aLeRole(req, 'integration'),
     create: editeur,
-    read: ({ req }) => {
-      const user = utilisateurDe(req)
-      if (!user) return false
-      if (aLeRole(req, 'admin', 'carif-oref')) return true
-      return { id: { equals: user.id } }
-    },
-    update: ({ req }) => {
-      const user = utilisateurDe(req)
-      if (!user) return false
-      if (aLeRole(req, 'admin', 'carif-oref')) return true
-      return { id: { equals: user.id } }
-    },
+    read: soiMemeOuEditeur,
+    update: soiMemeOuEditeur,
     delete: ({ req }) => aLeRole(req, 'admin'),
     unlock: editeur,
   },

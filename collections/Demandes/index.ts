@@ -2,7 +2,7 @@ import type { CollectionConfig, FieldAccess } from 'payload'
 
 import { createDemandes, deleteDemandes, readDemandes, readDemandeVersions, updateDemandes } from '../../access/demandes'
 import { portee, SANS_DONNEES_PERSONNELLES } from '../../access/permissions'
-import { aLeRole, utilisateurDe } from '../../access/roles'
+import { aLeRole, estDeposant, utilisateurDe } from '../../access/roles'
 import { horodaterInstruction } from '../../hooks/demandes/horodaterInstruction'
 import { journaliserInstruction, journaliserSuppression } from '../../hooks/demandes/journaliserInstruction'
 import { renseignerChampsServeur } from '../../hooks/demandes/renseignerChampsServeur'
@@ -27,7 +27,6 @@ const donneesPersonnelles: FieldAccess = ({ req }) => !aLeRole(req, ...SANS_DONN
 const instructionPubliee: FieldAccess = async ({ req }) => !deposantSansInstruction(req.user) || Boolean((await lireCampagne(req)).decisionsPubliees)
 
 const acces = { create: saisie, update: saisie }
-const estDeposant = (user: unknown) => ['etablissement', 'reseau', 'draaf'].includes(String((user as { role?: string } | null)?.role))
 /** Filers that do not instruct: the DRAAF files and also gives avis. */
 const deposantSansInstruction = (user: unknown) => ['etablissement', 'reseau'].includes(String((user as { role?: string } | null)?.role))
 

@@ -3,11 +3,11 @@ import { DefaultDashboard } from '@payloadcms/next/views'
 import { Gutter } from '@payloadcms/ui'
 import React from 'react'
 
-import { utilisateurDe } from '../../access/roles'
+import { ROLES_DEPOSANTS, utilisateurDe } from '../../access/roles'
 import { etatCampagne, formaterDate, lireCampagne, messageCampagneFermee } from '../campagne'
 import { libelle, MESURES, STATUTS } from '../regles/enums'
 import { formationEnClair } from '../regles/validationDemande'
-import { MODALITE_COURTE, ROLES_DEPOSANTS } from './libelles'
+import { MODALITE_COURTE } from './libelles'
 
 type Ligne = {
   id: number | string

@@ -12,6 +12,4 @@ export const CONNECTE_EN_TANT_QUE: Record<Role, string> = {
   integration: "qu'intégration",
 }
 
-export const ROLES_DEPOSANTS: readonly Role[] = ['etablissement', 'reseau', 'draaf']
-
 export const MODALITE_COURTE: Record<string, string> = { scolaire: 'S', mixte: 'M' }
