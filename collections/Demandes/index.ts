@@ -9,6 +9,7 @@ import { renseignerChampsServeur } from '../../hooks/demandes/renseignerChampsSe
 import { verifierCampagneOuverte } from '../../hooks/demandes/verifierCampagneOuverte'
 import { interdireSuppressionApresValidation, verrouillerApresValidation } from '../../hooks/demandes/verrouillerApresValidation'
 import { lireCampagne } from '../../src/campagne'
+import { exporter } from './endpoints/exporter'
 import { valider } from './endpoints/valider'
 import { TYPES_ANNEXES_LIBELLE } from '../Annexes'
 import { AVIS, DECISIONS, MESURES, MODALITES, RAPPORT_MAX, STATUTS, ZONES_RECRUTEMENT } from '../../src/regles/enums'
@@ -47,7 +48,7 @@ export const Demandes: CollectionConfig = {
   },
   defaultSort: '-numero',
   disableDuplicate: true,
-  endpoints: [valider],
+  endpoints: [exporter, valider],
   versions: { maxPerDoc: 100 },
   access: {
     create: createDemandes,

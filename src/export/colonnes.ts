@@ -1,0 +1,74 @@
+import { AVIS, DECISIONS, libelle, MESURES, MODALITES, STATUTS, ZONES_RECRUTEMENT } from '../regles/enums'
+import { libelleSansType } from '../regles/validationDemande'
+
+type Doc = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+export type Colonne = { entete: string; valeur: (d: Doc) => string | number | null | undefined; personnelle?: boolean }
+
+const objet = (v: unknown): Doc | null => (v && typeof v === 'object' ? (v as Doc) : null)
+const ouiNon = (v: unknown) => (v ? 'Oui' : 'Non')
+const date = (v: unknown) => (typeof v === 'string' && v ? v.slice(0, 10) : '')
+
+/** One row per demande, labels not codes, in the guide's order. */
+export const COLONNES: Colonne[] = [
+  { entete: 'N° de projet', valeur: (d) => d.numero },
+  { entete: 'Statut', valeur: (d) => libelle(STATUTS, d.statut) },
+  { entete: 'Rentrée', valeur: (d) => d.rentree },
+  { entete: 'UAI établissement concerné', valeur: (d) => objet(d.etablissementConcerne)?.uai },
+  { entete: 'Établissement concerné', valeur: (d) => objet(d.etablissementConcerne)?.nom },
+  { entete: 'Commune', valeur: (d) => objet(d.etablissementConcerne)?.commune },
+  { entete: 'Département', valeur: (d) => d.departement },
+  { entete: 'Académie', valeur: (d) => (d.academie === 'montpellier' ? 'Montpellier' : d.academie === 'toulouse' ? 'Toulouse' : '') },
+  { entete: 'UAI établissement référent', valeur: (d) => objet(d.etablissementReferent)?.uai },
+  { entete: 'Site de formation', valeur: (d) => d.siteFormation },
+  { entete: 'Responsable du projet', valeur: (d) => d.responsable?.nom, personnelle: true },
+  { entete: 'Téléphone du responsable', valeur: (d) => d.responsable?.telephone, personnelle: true },
+  { entete: 'Adresse mail du responsable', valeur: (d) => d.responsable?.email, personnelle: true },
+  { entete: 'Modalité', valeur: (d) => libelle(MODALITES, d.modalite) },
+  { entete: 'Type de diplôme', valeur: (d) => objet(d.diplome)?.typeDiplome },
+  { entete: 'Diplôme', valeur: (d) => (objet(d.diplome) ? libelleSansType(objet(d.diplome)!.libelle) : '') },
+  { entete: 'Code diplôme (CFD)', valeur: (d) => objet(d.diplome)?.cfd },
+  { entete: 'Durée (années)', valeur: (d) => d.dureeFormation },
+  { entete: 'Année de formation', valeur: (d) => d.anneeFormation },
+  { entete: 'Mesure', valeur: (d) => libelle(MESURES, d.mesure) },
+  { entete: "Capacité d'accueil actuelle", valeur: (d) => d.capaciteActuelle },
+  { entete: "Capacité d'accueil nouvelle", valeur: (d) => d.capaciteNouvelle },
+  { entete: 'Écart de capacité', valeur: (d) => (typeof d.capaciteActuelle === 'number' && typeof d.capaciteNouvelle === 'number' ? d.capaciteNouvelle - d.capaciteActuelle : '') },
+  { entete: 'Priorité', valeur: (d) => d.priorite },
+  { entete: 'Projet lié', valeur: (d) => ouiNon(d.projetLie) },
+  { entete: 'N° du projet lié', valeur: (d) => objet(d.demandeLiee)?.numero ?? '' },
+  { entete: 'Première demande', valeur: (d) => ouiNon(d.premiereDemande) },
+  { entete: 'Année du précédent dépôt', valeur: (d) => d.anneePrecedentDepot },
+  { entete: 'Date de présentation au CP/CA', valeur: (d) => date(d.dateConseil) },
+  { entete: 'Zones de recrutement', valeur: (d) => (d.zonesRecrutement ?? []).map((z: string) => libelle(ZONES_RECRUTEMENT, z)).join(', ') },
+  { entete: 'Travaux demandés', valeur: (d) => ouiNon(d.travaux?.travauxDemandes) },
+  { entete: 'Description des travaux', valeur: (d) => d.travaux?.descriptionTravaux },
+  { entete: 'Équipements demandés', valeur: (d) => ouiNon(d.travaux?.equipementsDemandes) },
+  { entete: 'Description des équipements', valeur: (d) => d.travaux?.descriptionEquipements },
+  { entete: 'Autres incidences', valeur: (d) => d.travaux?.autresIncidences },
+  { entete: "Rapport d'opportunité", valeur: (d) => d.rapportOpportunite },
+  { entete: 'Validée le', valeur: (d) => date(d.valideeLe) },
+  { entete: 'Avis', valeur: (d) => libelle(AVIS, d.avis?.avis) },
+  { entete: "Commentaire de l'avis", valeur: (d) => d.avis?.commentaire },
+  { entete: 'Décision', valeur: (d) => libelle(DECISIONS, d.decision?.decision) },
+  { entete: 'Commentaire de la décision', valeur: (d) => d.decision?.commentaire },
+]
+
+/**
+ * A spreadsheet runs a cell that starts with = + - @ (or a tab / carriage return) as a formula: such text is
+ * prefixed with an apostrophe, which Excel and LibreOffice show as plain text.
+ */
+export function neutraliser(valeur: string): string {
+  return /^[=+\-@\t\r]/.test(valeur) ? `'${valeur}` : valeur
+}
+
+/** RFC 4180 quoting, ';' separated (what French spreadsheets open directly). */
+export function celluleCsv(valeur: string | number | null | undefined): string {
+  if (valeur === null || valeur === undefined) return ''
+  if (typeof valeur === 'number') return String(valeur)
+  const texte = neutraliser(valeur)
+  return /[";\n\r]/.test(texte) ? `"${texte.replace(/"/g, '""')}"` : texte
+}
+
+export function ligneCsv(valeurs: (string | number | null | undefined)[]): string {
+  return `${valeurs.map(celluleCsv).join(';')}\r\n`
+}
