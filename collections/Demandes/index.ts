@@ -44,7 +44,10 @@ export const Demandes: CollectionConfig = {
     group: 'Demandes',
     description: "Demandes d'ouverture, de fermeture ou d'évolution de capacité des formations professionnelles.",
     pagination: { defaultLimit: 50 },
-    components: { edit: { beforeDocumentControls: ['/src/admin/boutons#BoutonsDemande'] } },
+    components: {
+      edit: { beforeDocumentControls: ['/src/admin/boutons#BoutonsDemande'] },
+      beforeListTable: ['/src/admin/BoutonExport#BoutonExport'],
+    },
   },
   defaultSort: '-numero',
   disableDuplicate: true,

@@ -1,3 +1,5 @@
+import fs from 'node:fs'
+
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -82,6 +84,14 @@ describe('Un rectorat consulte', () => {
     await page.goto(url('/admin/collections/demandes'))
     await visible(page.getByRole('link', { name: String(une.numero), exact: true }).first())
     await capturer(page, 'rectorat-03-liste')
+    await page.goto(url('/admin/collections/demandes?where[mesure][equals]=ouverture'))
+    const [telechargement] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Exporter la liste filtrée (CSV)' }).click()])
+    expect(telechargement.suggestedFilename()).toMatch(/^demandes-\d{4}-\d{2}-\d{2}\.csv$/)
+    const contenu = fs.readFileSync((await telechargement.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n')
+    expect(contenu[0]).toMatch(/^N° de projet;Statut;Rentrée;/)
+    expect(contenu.length).toBeGreaterThan(1)
+    expect(contenu.slice(1).every((l) => l.includes(';Ouverture;'))).toBe(true)
+    fs.copyFileSync((await telechargement.path())!, 'test-artifacts/captures/rectorat-04-export.csv')
     chrono.top('rectorat : tableau de bord, consultation, liste')
   })
 })

@@ -8,7 +8,9 @@ async function exporter(auth: { jeton?: string; cleApi?: string }, requete = '')
   if (auth.jeton) entetes.Authorization = `JWT ${auth.jeton}`
   if (auth.cleApi) entetes.Authorization = `users API-Key ${auth.cleApi}`
   const r = await fetch(`${URL_SERVEUR()}/api/demandes/export?format=csv${requete}`, { headers: entetes })
-  const texte = await r.text()
+  const octets = new Uint8Array(await r.arrayBuffer())
+  // Response.text() would drop the byte-order mark: decode by hand to see what the file really holds.
+  const texte = new TextDecoder('utf-8', { ignoreBOM: true }).decode(octets)
   return { r, texte, lignes: r.ok ? (parse(texte.replace(/^\uFEFF/, ''), { delimiter: ';', columns: true }) as Record<string, string>[]) : [] }
 }
 
