@@ -1,6 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
 import { idDe } from '../../access/roles'
+import { SUPPRESSION_DEMANDE } from '../demandes/verrouillerApresValidation'
 
 /** Keeps the contract's `demandes.annexes` list equal to the annexes attached to the demande. */
 async function mettreAJour(req: PayloadRequest, demandeId: number | string, modifier: (ids: (number | string)[]) => (number | string)[]) {
@@ -24,5 +25,5 @@ export const ajouterALaDemande: CollectionAfterChangeHook = async ({ doc, previo
 
 export const retirerDeLaDemande: CollectionAfterDeleteHook = async ({ doc, req }) => {
   const demande = idDe(doc.demande)
-  if (demande !== null) await mettreAJour(req, demande, (ids) => ids.filter((id) => String(id) !== String(doc.id)))
+  if (demande !== null && req.context[SUPPRESSION_DEMANDE] !== String(demande)) await mettreAJour(req, demande, (ids) => ids.filter((id) => String(id) !== String(doc.id)))
 }

@@ -38,9 +38,16 @@ export const verrouillerApresValidation: CollectionBeforeChangeHook = ({ data, o
 }
 
 export const interdireSuppressionApresValidation: CollectionBeforeDeleteHook = async ({ id, req }) => {
-  if (aLeRole(req, 'admin')) return
-  const demande = await req.payload.findByID({ collection: 'demandes', id, depth: 0, req, overrideAccess: true }).catch(() => null)
-  if (demande && demande.statut !== 'brouillon') {
-    throw new APIError("Cette demande est validée : elle ne peut pas être supprimée.", 403, null, true)
+  if (!aLeRole(req, 'admin')) {
+    const demande = await req.payload.findByID({ collection: 'demandes', id, depth: 0, req, overrideAccess: true }).catch(() => null)
+    if (demande && demande.statut !== 'brouillon') {
+      throw new APIError("Cette demande est validée : elle ne peut pas être supprimée.", 403, null, true)
+    }
   }
+  // A demande's annexes (and their files) go with it; the database would refuse to orphan them.
+  req.context[SUPPRESSION_DEMANDE] = String(id)
+  await req.payload.delete({ collection: 'annexes', where: { demande: { equals: id } }, req, overrideAccess: true })
 }
+
+/** Set while a demande is being deleted: its annexes need not be unlinked from it one by one. */
+export const SUPPRESSION_DEMANDE = 'suppressionDemande'
