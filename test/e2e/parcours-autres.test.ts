@@ -53,7 +53,11 @@ describe('Un réseau dépose pour un établissement membre', () => {
     const demande = await page.evaluate(async (i) => (await fetch(`/api/demandes/${i}?depth=1`, { credentials: 'include' })).json(), id)
     expect(demande.etablissementConcerne.uai).toBe('0300058A')
     expect(demande.etablissementReferent.uai).toBe('0300057Z')
+    // The saved document is reloaded into the form: let it settle before typing again.
+    await page.waitForLoadState('networkidle')
+    await visible(page.getByText('Lycée Frédéric Mistral (Nîmes)'))
     const uai = page.getByLabel("Code UAI de l'établissement concerné")
+    await expect.poll(() => uai.inputValue()).toBe('0300058A')
     await uai.fill('0340042L')
     await visible(page.getByText('Lycée polyvalent Jean Mermoz (Montpellier)'))
     await page.getByRole('button', { name: 'Sauvegarder' }).click()
