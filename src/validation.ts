@@ -90,7 +90,11 @@ export async function traiterValidation(req: PayloadRequest, id: string | number
   if (!user) return erreur(401, 'Vous devez être connecté pour valider une demande.')
   const { payload } = req
   const demande = (await payload.findByID({ collection: 'demandes', id, depth: 0, req, overrideAccess: false, user: req.user }).catch(() => null)) as Demande | null
-  if (!demande) return erreur(404, "Cette demande n'existe pas ou ne vous est pas accessible.")
+  if (!demande) {
+    // Probing demandes one cannot see is what the audit trail is for.
+    await journaliser(req, { action: 'refus', resume: `Validation refusée : demande ${id} inexistante ou hors périmètre`, collection: 'demandes', documentId: id })
+    return erreur(404, "Cette demande n'existe pas ou ne vous est pas accessible.")
+  }
   if (demande.statut !== 'brouillon') return erreur(409, 'Cette demande est déjà validée : elle n\'est plus modifiable.')
 
   const filtre = await validerDemandes({ req })

@@ -195,6 +195,19 @@ describe('Validation', () => {
     expect((await lire(monde.users.etabA, brouillon.id)).statut).toBe('brouillon')
   })
 
+  it('inscrit au journal les refus de validation et les suppressions, avec leur auteur', async () => {
+    const debut = new Date(Date.now() - 1).toISOString()
+    const d = await creer(monde.users.etabA, demandeComplete(monde, { priorite: 55 }))
+    expect((await valider(monde.users.rectoratM, d.id)).status).toBe(404)
+    await payload.delete({ collection: 'demandes', id: d.id, user: monde.users.etabA, overrideAccess: false })
+    // SQLite may reuse the id of an earlier deleted demande: only this test's entries.
+    const entrees = await payload.find({ collection: 'journal', overrideAccess: true, where: { and: [{ documentId: { equals: String(d.id) } }, { createdAt: { greater_than_equal: debut } }] }, sort: 'createdAt' })
+    expect(entrees.docs.map((e) => [e.action, e.utilisateur])).toEqual([
+      ['refus', 'rectorat-m'],
+      ['suppression', '0340042L'],
+    ])
+  })
+
   it('refuse une priorité déjà prise par une demande validée de la même structure et de la même rentrée', async () => {
     await deposerEtValider(monde.users.etabA, demandeComplete(monde, { priorite: 60 }))
     const d = await creer(monde.users.etabA2, demandeComplete(monde, { priorite: 60 }))
