@@ -1,16 +1,6 @@
 import type { Access, PayloadRequest, Where } from 'payload'
 
-import { readDemandes, updateDemandes } from './demandes'
-
-/** The same filter as on demandes, applied through the annexe's `demande` relationship. */
-export function prefixer(where: Where, prefixe: string): Where {
-  const resultat: Where = {}
-  for (const [cle, valeur] of Object.entries(where)) {
-    resultat[cle === 'and' || cle === 'or' ? cle : `${prefixe}${cle}`] =
-      (cle === 'and' || cle === 'or') && Array.isArray(valeur) ? valeur.map((w) => prefixer(w as Where, prefixe)) : valeur
-  }
-  return resultat
-}
+import { prefixer, readDemandes, updateDemandes } from './demandes'
 
 async function parDemande(req: PayloadRequest, acces: Access): Promise<Where | boolean> {
   const filtre = await acces({ req })

@@ -24,12 +24,14 @@ export function cleStructure(user: Utilisateur | null): string | null {
   }
 }
 
-/** Members of the user's réseau, looked up once per request. */
-export async function membresDuReseau(req: PayloadRequest): Promise<(number | string)[]> {
+type ReseauDuCompte = { membres: (number | string)[]; referent: number | string | null }
+
+/** The user's réseau (its members, tête de réseau included, and its référent), looked up once per request. */
+export async function reseauDuCompte(req: PayloadRequest): Promise<ReseauDuCompte> {
   const user = utilisateurDe(req)
   const reseauId = idDe(user?.reseau)
-  if (user?.role !== 'reseau' || reseauId === null) return []
-  const cache = (req.context.membresReseau ??= {}) as Record<string, (number | string)[]>
+  if (user?.role !== 'reseau' || reseauId === null) return { membres: [], referent: null }
+  const cache = (req.context.reseauDuCompte ??= {}) as Record<string, ReseauDuCompte>
   const cle = String(reseauId)
   if (!cache[cle]) {
     const reseau = await req.payload
@@ -37,7 +39,7 @@ export async function membresDuReseau(req: PayloadRequest): Promise<(number | st
       .catch(() => null)
     const membres = ((reseau?.membres ?? []) as unknown[]).map(idDe).filter((id): id is number | string => id !== null)
     const referent = idDe(reseau?.etablissementReferent)
-    cache[cle] = referent !== null && !membres.some((m) => String(m) === String(referent)) ? [...membres, referent] : membres
+    cache[cle] = { membres: referent !== null && !membres.some((m) => String(m) === String(referent)) ? [...membres, referent] : membres, referent }
   }
   return cache[cle]
 }
@@ -49,7 +51,7 @@ export async function etablissementsDeLaStructure(req: PayloadRequest): Promise<
     const id = idDe(user.etablissement)
     return id === null ? [] : [id]
   }
-  if (user?.role === 'reseau') return membresDuReseau(req)
+  if (user?.role === 'reseau') return (await reseauDuCompte(req)).membres
   return []
 }
 
@@ -109,17 +111,15 @@ export const createDemandes: Access = ({ req }) => portee(utilisateurDe(req)?.ro
 /** Versions carry the same data: the same filter, on `version.<field>`. */
 export const readDemandeVersions: Access = async ({ req }) => {
   const filtre = await readDemandes({ req })
-  return typeof filtre === 'boolean' ? filtre : prefixerVersion(filtre)
+  return typeof filtre === 'boolean' ? filtre : prefixer(filtre, 'version.')
 }
 
-export function prefixerVersion(where: Where): Where {
+/** The same filter through a path (`version.` for versions, `demande.` for annexes); and/or kept as they are. */
+export function prefixer(where: Where, prefixe: string): Where {
   const resultat: Where = {}
   for (const [cle, valeur] of Object.entries(where)) {
-    if ((cle === 'and' || cle === 'or') && Array.isArray(valeur)) {
-      resultat[cle] = valeur.map((w) => prefixerVersion(w as Where))
-    } else {
-      resultat[`version.${cle}`] = valeur
-    }
+    resultat[cle === 'and' || cle === 'or' ? cle : `${prefixe}${cle}`] =
+      (cle === 'and' || cle === 'or') && Array.isArray(valeur) ? valeur.map((w) => prefixer(w as Where, prefixe)) : valeur
   }
   return resultat
 }

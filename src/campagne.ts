@@ -44,3 +44,10 @@ export function messageCampagneFermee(campagne: Campagne, etat: EtatCampagne): s
       return "La campagne de saisie n'est pas encore programmée : les dates d'ouverture et de clôture ne sont pas fixées."
   }
 }
+
+/** Why filers may not write now (campaign not open), in French; null when they may. */
+export async function campagneFermee(req: PayloadRequest): Promise<string | null> {
+  const campagne = await lireCampagne(req)
+  const etat = etatCampagne(campagne)
+  return etat === 'ouverte' ? null : messageCampagneFermee(campagne, etat)
+}

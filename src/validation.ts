@@ -4,7 +4,7 @@ import { validerDemandes } from '../access/demandes'
 import { aLeRole, idDe, utilisateurDe } from '../access/roles'
 import { CONTEXTE_VALIDATION } from '../hooks/demandes/renseignerChampsServeur'
 import { changerStatutSi } from './adaptateur'
-import { etatCampagne, lireCampagne, messageCampagneFermee } from './campagne'
+import { campagneFermee } from './campagne'
 import { journaliser } from './journal'
 import { type ContexteValidation, type DemandeSaisie, type ErreurChamp, recapituler, verifierDemande } from './regles/validationDemande'
 import { sousVerrou } from './verrou'
@@ -105,11 +105,8 @@ export async function traiterValidation(req: PayloadRequest, id: string | number
     await journaliser(req, { action: 'refus', resume: `Validation refusée de la demande n° ${demande.numero}`, collection: 'demandes', documentId: demande.id })
     return erreur(403, "Vous n'êtes pas autorisé à valider cette demande.")
   }
-  if (!aLeRole(req, 'admin')) {
-    const campagne = await lireCampagne(req)
-    const etat = etatCampagne(campagne)
-    if (etat !== 'ouverte') return erreur(403, messageCampagneFermee(campagne, etat))
-  }
+  const fermee = aLeRole(req, 'admin') ? null : await campagneFermee(req)
+  if (fermee) return erreur(403, fermee)
 
   // Priorities are unique per structure and rentrée: check and validate one demande of a structure at a time.
   return sousVerrou(`validation:${demande.structureDeposante}`, async () => {

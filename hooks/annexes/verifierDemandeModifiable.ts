@@ -3,7 +3,7 @@ import { APIError, ValidationError } from 'payload'
 
 import { updateDemandes } from '../../access/demandes'
 import { aLeRole, idDe, utilisateurDe } from '../../access/roles'
-import { etatCampagne, lireCampagne, messageCampagneFermee } from '../../src/campagne'
+import { campagneFermee } from '../../src/campagne'
 
 /** An annexe is attached only to a draft the user may edit (the admin: any demande). */
 export const verifierDemandeModifiable: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
@@ -18,8 +18,7 @@ export const verifierDemandeModifiable: CollectionBeforeChangeHook = async ({ da
   const { docs } = await req.payload.find({ collection: 'demandes', where, depth: 0, limit: 1, req, overrideAccess: true, select: { statut: true } })
   if (!docs[0]) throw erreur("Cette demande n'existe pas ou ne vous est pas accessible.")
   if (docs[0].statut !== 'brouillon') throw erreur("Cette demande est validée : ses annexes ne sont plus modifiables.")
-  const campagne = await lireCampagne(req)
-  const etat = etatCampagne(campagne)
-  if (etat !== 'ouverte') throw new APIError(messageCampagneFermee(campagne, etat), 403, null, true)
+  const fermee = await campagneFermee(req)
+  if (fermee) throw new APIError(fermee, 403, null, true)
   return data
 }

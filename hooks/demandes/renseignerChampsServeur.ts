@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 import { ValidationError } from 'payload'
 
-import { cleStructure, etablissementsDeLaStructure } from '../../access/demandes'
+import { cleStructure, etablissementsDeLaStructure, reseauDuCompte } from '../../access/demandes'
 import { portee } from '../../access/permissions'
 import { idDe, utilisateurDe } from '../../access/roles'
 import { lireCampagne } from '../../src/campagne'
@@ -75,12 +75,7 @@ export const renseignerChampsServeur: CollectionBeforeChangeHook = async ({ data
       }
       let referent: unknown = concerneId
       if (user?.role === 'etablissement') referent = idDe(user.etablissement)
-      if (user?.role === 'reseau') {
-        const reseau = await req.payload
-          .findByID({ collection: 'reseaux', id: idDe(user.reseau)!, depth: 0, req, overrideAccess: true })
-          .catch(() => null)
-        referent = idDe(reseau?.etablissementReferent) ?? concerneId
-      }
+      if (user?.role === 'reseau') referent = (await reseauDuCompte(req)).referent ?? concerneId
       Object.assign(suite, {
         etablissementReferent: referent,
         academie: etablissement.academie,

@@ -6,7 +6,7 @@ import { aLeRole, idDe } from '../../access/roles'
 type Erreur = { path: string; message: string }
 
 /** Each role needs its structure; an établissement account's identifiant is its UAI; only an admin makes admins. */
-export const verifierCoherenceCompte: CollectionBeforeValidateHook = async ({ data, originalDoc, req, operation }) => {
+export const verifierCoherenceCompte: CollectionBeforeValidateHook = async ({ data, originalDoc, req }) => {
   if (!data) return data
   const fusion = { ...(originalDoc ?? {}), ...data } as Record<string, unknown>
   const erreurs: Erreur[] = []
@@ -41,5 +41,5 @@ export const verifierCoherenceCompte: CollectionBeforeValidateHook = async ({ da
     }
   }
   if (erreurs.length) throw new ValidationError({ collection: 'users', errors: erreurs, req }, req.t)
-  return operation === 'create' && data.actif === undefined ? { ...data, actif: true } : data
+  return data
 }
