@@ -17,12 +17,13 @@ import { Journal } from './collections/Journal'
 import { Reseaux } from './collections/Reseaux'
 import { Users } from './collections/Users'
 import { traduireErreursFichiers } from './hooks/traduireErreursFichiers'
-import { adaptateurEmail } from './src/email'
+import { adaptateurParFile } from './src/courriels/file'
 import { health } from './src/endpoints/health'
 import { lireConfiguration } from './src/env'
 import { Campagne } from './src/globals/Campagne'
 import { migrations } from './src/migrations'
 import { profondeurMaximale } from './src/graphqlProfondeur'
+import { configurationTaches } from './src/taches'
 
 /** Deepest legitimate query: Demandes › docs › etablissementConcerne/diplome/demandeLiee › … (6 levels). */
 const PROFONDEUR_GRAPHQL_MAX = 7
@@ -87,7 +88,8 @@ export default buildConfig({
   globals: [Campagne],
   editor: lexicalEditor(),
   db,
-  email: adaptateurEmail(conf),
+  email: adaptateurParFile(conf),
+  jobs: configurationTaches(conf.JOBS_TRAVAILLEUR_SEPARE),
   endpoints: [health],
   hooks: { afterError: [traduireErreursFichiers] },
   cors: [conf.serverURL],

@@ -4,7 +4,10 @@ import { baseUsernameField } from 'payload'
 import { ACADEMIES, aLeRole, cacherAuxDeposants, editeur, LIBELLES_ROLES, ROLES, soiMemeOuEditeur, utilisateurDe } from '../access/roles'
 import { refuserCompteDesactive } from '../hooks/users/refuserCompteDesactive'
 import { verifierCoherenceCompte } from '../hooks/users/verifierCoherenceCompte'
+import { journaliserCompte, journaliserConnexion, revoquerSessions } from '../hooks/users/journaliserComptes'
 import { relationExistante } from '../hooks/relationExistante'
+import { corpsCreation, creerComptesEnMasse, refusCreation } from '../src/comptes/creerEnMasse'
+import { reinitialisation } from '../src/courriels/modeles'
 
 const champEditeur: FieldAccess = ({ req }) => aLeRole(req, 'admin', 'carif-oref')
 
@@ -27,7 +30,15 @@ export const Users: CollectionConfig = {
     lockTime: 15 * 60 * 1000,
     tokenExpiration: 2 * 60 * 60,
     useAPIKey: true,
-    forgotPassword: { expiration: 60 * 60 * 1000 },
+    forgotPassword: {
+      expiration: 60 * 60 * 1000,
+      generateEmailSubject: () => reinitialisation({ lien: '', identifiant: '' }).subject,
+      generateEmailHTML: (args) => {
+        const { serverURL, routes } = args!.req!.payload.config
+        const user = args!.user as { username?: string }
+        return reinitialisation({ lien: `${serverURL}${routes.admin}/reset/${args!.token}`, identifiant: String(user.username ?? '') }).html
+      },
+    },
     cookies: {
       sameSite: 'Strict',
       secure: process.env.NODE_ENV === 'production' && (process.env.SERVER_URL ?? '').startsWith('https://'),
@@ -44,7 +55,33 @@ export const Users: CollectionConfig = {
   hooks: {
     beforeValidate: [verifierCoherenceCompte],
     beforeLogin: [refuserCompteDesactive],
+    beforeChange: [revoquerSessions],
+    afterChange: [journaliserCompte],
+    afterLogin: [journaliserConnexion],
   },
+  endpoints: [
+    {
+      path: '/creer-en-masse',
+      method: 'post',
+      handler: async (req) => {
+        const refus = refusCreation(req)
+        if (refus) return Response.json(refus.body, { status: refus.status })
+        let brut: unknown
+        try {
+          brut = req.json ? await req.json() : {}
+        } catch {
+          return Response.json({ errors: [{ message: 'Le corps de la requête doit être du JSON : {"lignes": "0340042L\\n0310024H", "inviter": true}.' }] }, { status: 400 })
+        }
+        const lu = corpsCreation.safeParse(brut)
+        if (!lu.success) {
+          const message = lu.error.issues[0]!.message
+          return Response.json({ errors: [{ name: 'ValidationError', message, data: { errors: [{ path: String(lu.error.issues[0]!.path[0] ?? 'lignes'), message }] } }] }, { status: 400 })
+        }
+        const { status, body } = await creerComptesEnMasse(req, lu.data.lignes, lu.data.inviter)
+        return Response.json(body, { status })
+      },
+    },
+  ],
   fields: [
     {
       ...baseUsernameField,

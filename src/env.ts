@@ -53,10 +53,13 @@ const schema = z.object({
   SMTP_SECURE: z.preprocess(vide, z.enum(['true', 'false']).default('false')),
   MAIL_FROM: z.preprocess(vide, z.email({ error: 'doit être une adresse électronique' }).default('ne-pas-repondre@carte-formations.local')),
   MAIL_FROM_NAME: z.preprocess(vide, z.string().default('Carte des formations — Occitanie')),
+  JOBS_TRAVAILLEUR_SEPARE: z.preprocess(vide, z.enum(['true', 'false'], { error: 'attendu : true ou false' }).default('false')),
+  RAPPEL_JOURS: z.preprocess(vide, z.string().regex(/^\d{1,3}(,\d{1,3})*$/, 'liste de nombres de jours séparés par des virgules (ex. 7,1)').default('7,1')),
 })
 
-export type Configuration = Omit<z.infer<typeof schema>, 'SMTP_SECURE'> & {
+export type Configuration = Omit<z.infer<typeof schema>, 'SMTP_SECURE' | 'JOBS_TRAVAILLEUR_SEPARE'> & {
   SMTP_SECURE: boolean
+  JOBS_TRAVAILLEUR_SEPARE: boolean
   base: Base
   secret: string
   serverURL: string
@@ -88,6 +91,7 @@ export function lireConfiguration(env: Record<string, string | undefined> = proc
   return {
     ...v,
     SMTP_SECURE: v.SMTP_SECURE === 'true',
+    JOBS_TRAVAILLEUR_SEPARE: v.JOBS_TRAVAILLEUR_SEPARE === 'true',
     base: choisirBase(v.DATABASE_URI, racine),
     secret: v.PAYLOAD_SECRET ?? SECRET_DEVELOPPEMENT,
     serverURL: (v.SERVER_URL ?? `http://localhost:${v.PORT}`).replace(/\/$/, ''),

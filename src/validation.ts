@@ -4,6 +4,7 @@ import { validerDemandes } from '../access/demandes'
 import { aLeRole, idDe, utilisateurDe } from '../access/roles'
 import { CONTEXTE_VALIDATION } from '../hooks/demandes/renseignerChampsServeur'
 import { changerStatutSi } from './adaptateur'
+import { envoyerAccuseReception } from './courriels/envois'
 import { campagneFermee } from './campagne'
 import { journaliser } from './journal'
 import { type ContexteValidation, type DemandeSaisie, type ErreurChamp, recapituler, verifierDemande } from './regles/validationDemande'
@@ -129,6 +130,12 @@ export async function traiterValidation(req: PayloadRequest, id: string | number
         depth: 0,
       })
       await journaliser(req, { action: 'validation', resume: `Demande n° ${demande.numero} validée`, collection: 'demandes', documentId: demande.id })
+      try {
+        await envoyerAccuseReception(req, validee as never, await construireRecapitulatif(req, validee as unknown as Demande, ctx))
+      } catch (err) {
+        // The validation stands; the missing acknowledgement is logged for the support.
+        payload.logger.error({ err, msg: `Accusé de réception de la demande n° ${demande.numero} non mis en file` })
+      }
       return { status: 200, body: { message: 'La demande a été validée.', doc: validee } }
     } catch (err) {
       await changerStatutSi(payload, demande.id, 'validee', 'brouillon')

@@ -8,6 +8,17 @@ export const Campagne: GlobalConfig = {
   label: 'Campagne',
   admin: { group: 'Campagne', description: "Paramètres de la campagne de recueil des demandes (appel à projets)." },
   access: { read: () => true, update: editeur },
+  hooks: {
+    afterChange: [
+      // Publishing the decisions informs every structure once, by the jobs queue (never in the editor's request).
+      async ({ doc, previousDoc, req }) => {
+        if (doc.decisionsPubliees && !previousDoc?.decisionsPubliees) {
+          await req.payload.jobs.queue({ task: 'publierDecisions', input: { rentree: doc.rentree }, req })
+        }
+        return doc
+      },
+    ],
+  },
   versions: { max: 20 },
   fields: [
     { name: 'rentree', type: 'number', label: 'Rentrée préparée (année scolaire de programmation)', required: true, defaultValue: new Date().getFullYear() + 1, min: 2000, max: 2100 },

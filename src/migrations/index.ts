@@ -1,5 +1,6 @@
 import * as migration_20261127_000241_initial from './20261127_000241_initial';
 import * as migration_20261127_005528_interface_sans_verrous from './20261127_005528_interface_sans_verrous';
+import * as migration_20261127_022515_courriels_et_taches from './20261127_022515_courriels_et_taches';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261127_005528_interface_sans_verrous.up,
     down: migration_20261127_005528_interface_sans_verrous.down,
-    name: '20261127_005528_interface_sans_verrous'
+    name: '20261127_005528_interface_sans_verrous',
+  },
+  {
+    up: migration_20261127_022515_courriels_et_taches.up,
+    down: migration_20261127_022515_courriels_et_taches.down,
+    name: '20261127_022515_courriels_et_taches'
   },
 ];

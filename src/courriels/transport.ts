@@ -3,8 +3,9 @@ import path from 'node:path'
 
 import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import nodemailer from 'nodemailer'
+import type { EmailAdapter } from 'payload'
 
-import type { Configuration } from './env'
+import type { Configuration } from '../env'
 
 type MessageNodemailer = { message: { createReadStream: () => NodeJS.ReadableStream; getEnvelope: () => { to: string[] } }; data: { subject?: string } }
 
@@ -26,23 +27,23 @@ export function transportFichiers(dossier: string) {
   }
 }
 
-export function adaptateurEmail(conf: Configuration) {
-  const commun = { defaultFromAddress: conf.MAIL_FROM, defaultFromName: conf.MAIL_FROM_NAME }
+/** The transport that really delivers: SMTP when SMTP_HOST is set, otherwise .eml files under MAIL_DIR. */
+export function transportReel(conf: Configuration): Promise<EmailAdapter> {
+  const commun = { defaultFromAddress: conf.MAIL_FROM, defaultFromName: conf.MAIL_FROM_NAME, skipVerify: true }
   if (conf.SMTP_HOST) {
     return nodemailerAdapter({
       ...commun,
-      skipVerify: true,
       transportOptions: {
         host: conf.SMTP_HOST,
         port: conf.SMTP_PORT,
         secure: conf.SMTP_SECURE,
+        // A local relay without TLS is allowed; credentials are only sent when configured.
         auth: conf.SMTP_USER ? { user: conf.SMTP_USER, pass: conf.SMTP_PASS } : undefined,
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 20_000,
       },
     })
   }
-  return nodemailerAdapter({
-    ...commun,
-    skipVerify: true,
-    transport: nodemailer.createTransport(transportFichiers(path.resolve(conf.MAIL_DIR)) as never),
-  })
+  return nodemailerAdapter({ ...commun, transport: nodemailer.createTransport(transportFichiers(path.resolve(conf.MAIL_DIR)) as never) })
 }

@@ -1,0 +1,47 @@
+import type { PayloadRequest } from 'payload'
+
+import { lireCampagne } from '../campagne'
+import { accuseReception } from './modeles'
+import { adressesDeLaStructure, nomDeLaStructure, sansDoublons } from './destinataires'
+
+export const adresseSupport = (campagne: { contactSupport?: string | null } | null) => campagne?.contactSupport || null
+
+export function lienAdmin(req: { payload: { config: { serverURL: string; routes: { admin: string } } } }, chemin: string): string {
+  const { serverURL, routes } = req.payload.config
+  return `${serverURL}${routes.admin}${chemin}`
+}
+
+type DemandeValidee = {
+  id: number | string
+  numero?: number | null
+  rentree?: number | null
+  structureDeposante?: string | null
+  valideeLe?: string | null
+  responsable?: { email?: string | null } | null
+}
+
+/**
+ * Queues the accusé de réception of a validation for the responsable and the structure's accounts. Queuing is one
+ * database write; delivery (and its retries) belongs to the jobs runner.
+ */
+export async function envoyerAccuseReception(
+  req: PayloadRequest,
+  demande: DemandeValidee,
+  recapitulatif: { sections: { titre: string; lignes: { libelle: string; valeur: string }[] }[] },
+): Promise<string[]> {
+  const { payload } = req
+  const a = sansDoublons([demande.responsable?.email, ...(await adressesDeLaStructure(payload, demande.structureDeposante))])
+  if (a.length === 0) return []
+  const campagne = await lireCampagne(req)
+  const message = accuseReception({
+    numero: demande.numero ?? demande.id,
+    rentree: demande.rentree ?? '',
+    structure: await nomDeLaStructure(payload, demande.structureDeposante),
+    valideeLe: demande.valideeLe ?? new Date().toISOString(),
+    recapitulatif: recapitulatif.sections,
+    lien: lienAdmin(req, `/demandes/${demande.id}/consulter`),
+    support: adresseSupport(campagne),
+  })
+  await payload.sendEmail({ to: a, ...message })
+  return a
+}

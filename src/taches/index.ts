@@ -1,0 +1,185 @@
+import type { JobsConfig, Payload, TaskConfig } from 'payload'
+
+import { aLeRole } from '../../access/roles'
+import { adressesDeLaStructure, nomDeLaStructure, sansDoublons } from '../courriels/destinataires'
+import { lienAdmin, adresseSupport } from '../courriels/envois'
+import { expedier, type MessageEnFile, TACHE_COURRIEL } from '../courriels/file'
+import { decisionsPubliees, type LigneDecision, rappelCloture } from '../courriels/modeles'
+import { AVIS, DECISIONS, libelle } from '../regles/enums'
+
+export const TACHE_RAPPEL = 'rappelerCloture'
+export const TACHE_DECISIONS = 'publierDecisions'
+
+const tacheCourriel: TaskConfig = {
+  slug: TACHE_COURRIEL,
+  label: 'Envoyer un courriel',
+  inputSchema: [{ name: 'message', type: 'json', required: true }],
+  // An SMTP server down for a while: 6 attempts over ~10 minutes.
+  retries: { attempts: 5, backoff: { type: 'exponential', delay: 20_000 } },
+  handler: async ({ input, req }) => {
+    await expedier(req.payload, (input as { message: MessageEnFile }).message)
+    return { output: {} }
+  },
+}
+
+/** Once-only sends (a reminder for a given day, the decisions of a rentrée) are marked in `compteurs`. */
+async function dejaFait(payload: Payload, cle: string): Promise<boolean> {
+  const r = await payload.find({ collection: 'compteurs', where: { nom: { equals: cle } }, limit: 1, depth: 0, overrideAccess: true })
+  return r.docs.length > 0
+}
+async function marquerFait(payload: Payload, cle: string, valeur: number) {
+  await payload.create({ collection: 'compteurs', data: { nom: cle, valeur }, overrideAccess: true, depth: 0 })
+}
+
+const jourParis = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(d)
+/** Calendar days (Paris time) from `aujourdhui` to `cloture`. */
+export function joursAvant(cloture: Date, aujourdhui: Date): number {
+  return Math.round((Date.parse(jourParis(cloture)) - Date.parse(jourParis(aujourdhui))) / 86_400_000)
+}
+
+export function joursDeRappel(): number[] {
+  return (process.env.RAPPEL_JOURS ?? '7,1')
+    .split(',')
+    .map((j) => Number(j.trim()))
+    .filter((j) => Number.isInteger(j) && j >= 0)
+}
+
+const tacheRappel: TaskConfig = {
+  slug: TACHE_RAPPEL,
+  label: 'Rappeler la clôture aux structures qui ont des demandes non validées',
+  inputSchema: [{ name: 'aujourdhui', type: 'date' }],
+  retries: 2,
+  handler: async ({ input, req }) => {
+    const { payload } = req
+    await planifierRappel(payload)
+    const campagne = await payload.findGlobal({ slug: 'campagne', depth: 0, overrideAccess: true })
+    if (!campagne.cloture) return { output: { envoyes: 0, raison: 'pas de date de clôture' } }
+    const aujourdhui = (input as { aujourdhui?: string } | undefined)?.aujourdhui ? new Date((input as { aujourdhui: string }).aujourdhui) : new Date()
+    const jours = joursAvant(new Date(campagne.cloture), aujourdhui)
+    if (!joursDeRappel().includes(jours)) return { output: { envoyes: 0, raison: `J-${jours} n'est pas un jour de rappel` } }
+    const cle = `rappel:${campagne.rentree}:${jourParis(new Date(campagne.cloture))}:J-${jours}`
+    if (await dejaFait(payload, cle)) return { output: { envoyes: 0, raison: 'rappel déjà envoyé' } }
+
+    const brouillons = await payload.find({
+      collection: 'demandes',
+      where: { and: [{ statut: { equals: 'brouillon' } }, { rentree: { equals: campagne.rentree } }] },
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+      sort: 'numero',
+      select: { numero: true, titre: true, structureDeposante: true, responsable: true },
+    })
+    const parStructure = new Map<string, typeof brouillons.docs>()
+    for (const d of brouillons.docs) {
+      const cleStructure = d.structureDeposante ?? ''
+      parStructure.set(cleStructure, [...(parStructure.get(cleStructure) ?? []), d])
+    }
+    let envoyes = 0
+    for (const [structure, demandes] of parStructure) {
+      const a = sansDoublons([...(await adressesDeLaStructure(payload, structure)), ...demandes.map((d) => d.responsable?.email)])
+      if (a.length === 0) continue
+      const message = rappelCloture({
+        structure: await nomDeLaStructure(payload, structure),
+        cloture: campagne.cloture,
+        joursRestants: jours,
+        brouillons: demandes.map((d) => ({ numero: d.numero ?? d.id, titre: d.titre ?? 'Demande' })),
+        lien: lienAdmin(req, '/collections/demandes?where[statut][equals]=brouillon'),
+        support: adresseSupport(campagne),
+      })
+      await payload.sendEmail({ to: a, ...message })
+      envoyes++
+    }
+    await marquerFait(payload, cle, envoyes)
+    return { output: { envoyes } }
+  },
+}
+
+const tacheDecisions: TaskConfig = {
+  slug: TACHE_DECISIONS,
+  label: 'Informer les structures des décisions publiées',
+  inputSchema: [{ name: 'rentree', type: 'number', required: true }],
+  retries: 2,
+  handler: async ({ input, req }) => {
+    const { payload } = req
+    const rentree = (input as { rentree: number }).rentree
+    const cle = `decisions:${rentree}`
+    if (await dejaFait(payload, cle)) return { output: { envoyes: 0 } }
+    const campagne = await payload.findGlobal({ slug: 'campagne', depth: 0, overrideAccess: true })
+    const demandes = await payload.find({
+      collection: 'demandes',
+      where: { and: [{ statut: { not_equals: 'brouillon' } }, { rentree: { equals: rentree } }] },
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+      sort: 'numero',
+      select: { numero: true, titre: true, structureDeposante: true, responsable: true, avis: true, decision: true },
+    })
+    const parStructure = new Map<string, typeof demandes.docs>()
+    for (const d of demandes.docs) parStructure.set(d.structureDeposante ?? '', [...(parStructure.get(d.structureDeposante ?? '') ?? []), d])
+    let envoyes = 0
+    for (const [structure, liste] of parStructure) {
+      const a = sansDoublons([...(await adressesDeLaStructure(payload, structure)), ...liste.map((d) => d.responsable?.email)])
+      if (a.length === 0) continue
+      const lignes: LigneDecision[] = liste.map((d) => ({
+        numero: d.numero ?? d.id,
+        titre: d.titre ?? 'Demande',
+        avis: libelle(AVIS, d.avis?.avis),
+        decision: libelle(DECISIONS, d.decision?.decision),
+        commentaire: d.decision?.commentaire ?? '',
+      }))
+      await payload.sendEmail({
+        to: a,
+        ...decisionsPubliees({ rentree, structure: await nomDeLaStructure(payload, structure), demandes: lignes, lien: lienAdmin(req, '/collections/demandes'), support: adresseSupport(campagne) }),
+      })
+      envoyes++
+    }
+    await marquerFait(payload, cle, envoyes)
+    return { output: { envoyes } }
+  },
+}
+
+/** Next 06:00 UTC (07:00 or 08:00 in Paris), strictly after `apres`. */
+export function prochainMatin(apres = new Date()): Date {
+  const d = new Date(Date.UTC(apres.getUTCFullYear(), apres.getUTCMonth(), apres.getUTCDate(), 6))
+  if (d <= apres) d.setUTCDate(d.getUTCDate() + 1)
+  return d
+}
+
+/**
+ * Keeps one reminder job waiting for the next morning. Payload's `schedule` would add a global that any logged-in
+ * user may read and write, and bring back the document-locking collection: a job that requeues itself does the same.
+ */
+export async function planifierRappel(payload: Payload): Promise<void> {
+  const enAttente = await payload.count({
+    collection: 'payload-jobs',
+    where: { and: [{ taskSlug: { equals: TACHE_RAPPEL } }, { completedAt: { exists: false } }, { waitUntil: { greater_than: new Date().toISOString() } }] },
+    overrideAccess: true,
+  })
+  if (enAttente.totalDocs === 0) await payload.jobs.queue({ task: TACHE_RAPPEL, input: {}, waitUntil: prochainMatin() })
+}
+
+let rappelPlanifie = false
+
+/** The jobs runner: inside the server by default, or in `npm run worker` when JOBS_TRAVAILLEUR_SEPARE=true. */
+export function configurationTaches(travailleurSepare: boolean): JobsConfig {
+  return {
+    tasks: [tacheCourriel, tacheRappel, tacheDecisions],
+    deleteJobOnComplete: true,
+    autoRun: [{ cron: '*/5 * * * * *', queue: 'default', limit: 25, silent: true }],
+    jobsCollectionOverrides: ({ defaultJobsCollection }) => ({ ...defaultJobsCollection, lockDocuments: false }),
+    shouldAutoRun: async (payload) => {
+      const actif = process.env.CARTE_TRAVAILLEUR === '1' || !travailleurSepare
+      if (actif && !rappelPlanifie) {
+        rappelPlanifie = true
+        await planifierRappel(payload).catch((err) => payload.logger.error({ err, msg: 'Rappel de clôture non planifié' }))
+      }
+      return actif
+    },
+    // Payload lets any logged-in user run or queue jobs over HTTP: only the admin may, and only to run them.
+    access: {
+      run: ({ req }) => aLeRole(req, 'admin'),
+      queue: () => false,
+      cancel: ({ req }) => aLeRole(req, 'admin'),
+    },
+  }
+}
