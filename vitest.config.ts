@@ -17,6 +17,8 @@ export default defineConfig({
           include: ['test/int/**/*.test.ts'],
           environment: 'node',
           pool: 'forks',
+          // The large-export test forces garbage collections to measure what stays in memory.
+          execArgv: ['--expose-gc'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

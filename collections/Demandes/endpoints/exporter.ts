@@ -1,14 +1,40 @@
-import type { Endpoint, Where } from 'payload'
+import type { Endpoint, PayloadRequest, Where } from 'payload'
 
 import { SANS_DONNEES_PERSONNELLES } from '../../../access/permissions'
 import { aLeRole, utilisateurDe } from '../../../access/roles'
 import { COLONNES, ligneCsv } from '../../../src/export/colonnes'
+import { classeurXlsx } from '../../../src/export/xlsx'
 
 const PAGE = 500
+const FORMATS = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const
+
+type Doc = Record<string, unknown> & { numero?: number | null }
 
 /**
- * GET /api/demandes/export?format=csv&where[…]: the demandes the caller may read, filtered with the list's
- * `where` syntax, one row per demande, streamed page by page (memory stays flat whatever the count).
+ * Lots of PAGE demandes in numero order, read by key (numero > last seen) rather than by offset: each lot costs
+ * the same at the 200th page as at the first.
+ */
+async function* lots(req: PayloadRequest, where: Where, premier: Doc[]): AsyncGenerator<Doc[]> {
+  let lot = premier
+  while (lot.length) {
+    yield lot
+    if (lot.length < PAGE) return
+    const dernier = lot[lot.length - 1]!.numero ?? 0
+    lot = await lire(req, { and: [where, { numero: { greater_than: dernier } }] })
+  }
+}
+
+async function lire(req: PayloadRequest, where: Where): Promise<Doc[]> {
+  const r = await req.payload.find({ collection: 'demandes', where, req, user: req.user, overrideAccess: false, depth: 1, limit: PAGE, pagination: false, sort: 'numero' })
+  return r.docs as unknown as Doc[]
+}
+
+/**
+ * GET /api/demandes/export?format=csv|xlsx&where[…]: the demandes the caller may read, filtered with the list's
+ * `where` syntax, one row per demande, streamed lot by lot (memory stays flat whatever the count).
  */
 export const exporter: Endpoint = {
   path: '/export',
@@ -16,40 +42,45 @@ export const exporter: Endpoint = {
   handler: async (req) => {
     if (!utilisateurDe(req)) return Response.json({ errors: [{ message: 'Vous devez être connecté pour exporter les demandes.' }] }, { status: 401 })
     const format = String(req.query?.format ?? 'csv')
-    if (format !== 'csv') {
-      return Response.json({ errors: [{ message: `format : « ${format} » n'est pas disponible ; utilisez format=csv.` }] }, { status: 400 })
+    if (!(format in FORMATS)) {
+      return Response.json({ errors: [{ message: `format : « ${format} » n'est pas disponible ; utilisez format=csv ou format=xlsx.` }] }, { status: 400 })
     }
     const where = (req.query?.where ?? {}) as Where
     const colonnes = aLeRole(req, ...SANS_DONNEES_PERSONNELLES) ? COLONNES.filter((c) => !c.personnelle) : COLONNES
-    const page = (numero: number) =>
-      req.payload.find({ collection: 'demandes', where, req, user: req.user, overrideAccess: false, depth: 1, limit: PAGE, page: numero, sort: 'numero' })
 
-    // The first page is read before answering, so that a bad filter gets a 400 rather than a broken file.
-    let premiere
+    // The first lot is read before answering, so that a bad filter gets a 400 rather than a broken file.
+    let premier: Doc[]
     try {
-      premiere = await page(1)
+      premier = await lire(req, where)
     } catch (err) {
       return Response.json({ errors: [{ message: `Filtre invalide : ${err instanceof Error ? err.message : String(err)}` }] }, { status: 400 })
     }
+    const valeurs = async function* () {
+      for await (const lot of lots(req, where, premier)) yield lot.map((d) => colonnes.map((c) => c.valeur(d as never)))
+    }
     const encodeur = new TextEncoder()
-    let suivante = 2
-    let enAttente: typeof premiere | null = premiere
+    const morceaux: AsyncIterator<Uint8Array> =
+      format === 'xlsx'
+        ? classeurXlsx('Demandes', colonnes.map((c) => c.entete), valeurs())
+        : (async function* () {
+            yield encodeur.encode(`\uFEFF${ligneCsv(colonnes.map((c) => c.entete))}`)
+            for await (const lot of valeurs()) yield encodeur.encode(lot.map(ligneCsv).join(''))
+          })()
     const flux = new ReadableStream<Uint8Array>({
-      start(controleur) {
-        controleur.enqueue(encodeur.encode(`\uFEFF${ligneCsv(colonnes.map((c) => c.entete))}`))
-      },
       async pull(controleur) {
-        const lot = enAttente ?? (await page(suivante++))
-        enAttente = null
-        controleur.enqueue(encodeur.encode(lot.docs.map((d) => ligneCsv(colonnes.map((c) => c.valeur(d as never)))).join('')))
-        if (!lot.hasNextPage) controleur.close()
+        const { value, done } = await morceaux.next()
+        if (done) controleur.close()
+        else controleur.enqueue(value)
+      },
+      async cancel() {
+        await morceaux.return?.(undefined)
       },
     })
     const jour = new Date().toISOString().slice(0, 10)
     return new Response(flux, {
       headers: {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="demandes-${jour}.csv"`,
+        'Content-Type': FORMATS[format as keyof typeof FORMATS],
+        'Content-Disposition': `attachment; filename="demandes-${jour}.${format}"`,
         'X-Content-Type-Options': 'nosniff',
         'Cache-Control': 'no-store',
       },

@@ -1,0 +1,125 @@
+import type { Payload } from 'payload'
+
+import { clientSqlite, modeleMongo } from '../adaptateur'
+
+/**
+ * Bulk loading of demandes for the benchmark and the large-volume tests: straight into the database, bypassing
+ * hooks (1,000 rows per statement), because creating 100,000 demandes through the API would take an hour.
+ */
+
+export type DemandeMasse = {
+  numero: number
+  rentree: number
+  statut: string
+  titre: string
+  etablissementConcerne: number | string
+  etablissementReferent: number | string
+  diplome: number | string
+  mesure: string
+  modalite: string
+  capaciteActuelle: number
+  capaciteNouvelle: number
+  priorite: number
+  dureeFormation: number
+  anneeFormation: number
+  structureDeposante: string
+  academie: string
+  departement: string
+  agricole: boolean
+  responsable: { nom: string; telephone: string; email: string }
+  rapportOpportunite: string
+  valideeLe: string | null
+}
+
+/** Deterministic pseudo-random numbers (mulberry32): the same seed gives the same data set. */
+export function aleatoire(graine: number) {
+  let a = graine >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+type Etab = { id: number | string; uai: string; academie: string; departement?: string | null; ministere?: string | null }
+type Dipl = { id: number | string; typeDiplome: string; libelle: string; durees?: number[] | null }
+
+const MESURES = ['ouverture', 'fermeture', 'augmentation', 'diminution']
+// A realistic mix near the deadline: a third still drafts, most validated, some already instructed.
+const STATUTS: [string, number][] = [['brouillon', 0.35], ['validee', 0.45], ['en-instruction', 0.1], ['retenue', 0.05], ['non-retenue', 0.05]]
+
+export function genererDemandes(n: number, etablissements: Etab[], diplomes: Dipl[], depart = 1, rentree = 2027, graine = 42): DemandeMasse[] {
+  const hasard = aleatoire(graine)
+  const choisir = <T>(liste: T[]) => liste[Math.floor(hasard() * liste.length)]!
+  const maintenant = new Date().toISOString()
+  return Array.from({ length: n }, (_, i) => {
+    const e = choisir(etablissements)
+    const d = choisir(diplomes)
+    const mesure = choisir(MESURES)
+    let r = hasard()
+    const statut = STATUTS.find(([, p]) => (r -= p) < 0)?.[0] ?? 'validee'
+    const actuelle = mesure === 'ouverture' ? 0 : 12 + Math.floor(hasard() * 24)
+    const nouvelle = mesure === 'fermeture' ? 0 : mesure === 'diminution' ? Math.max(0, actuelle - 6) : actuelle + 6 + Math.floor(hasard() * 12)
+    const duree = d.durees?.length ? choisir(d.durees) : 2
+    const numero = depart + i
+    return {
+      numero,
+      rentree,
+      statut,
+      titre: `N° ${numero} — ${mesure} ${d.typeDiplome} ${d.libelle}`.slice(0, 200),
+      etablissementConcerne: e.id,
+      etablissementReferent: e.id,
+      diplome: d.id,
+      mesure,
+      modalite: hasard() < 0.8 ? 'scolaire' : 'mixte',
+      capaciteActuelle: actuelle,
+      capaciteNouvelle: nouvelle,
+      priorite: 1 + (i % 9),
+      dureeFormation: duree,
+      anneeFormation: 1,
+      structureDeposante: `etablissement:${e.id}`,
+      academie: e.academie,
+      departement: e.departement ?? '',
+      agricole: e.ministere === 'agriculture',
+      responsable: { nom: 'Responsable de test', telephone: '04 67 00 00 00', email: `ce.${e.uai.toLowerCase()}@ac-${e.academie}.fr` },
+      rapportOpportunite: 'Projet généré pour les mesures de volume.',
+      valideeLe: statut === 'brouillon' ? null : maintenant,
+    }
+  })
+}
+
+export async function insererDemandes(payload: Payload, demandes: DemandeMasse[]): Promise<void> {
+  const maintenant = new Date().toISOString()
+  const sqlite = clientSqlite(payload)
+  const LOT = 1000
+  for (let i = 0; i < demandes.length; i += LOT) {
+    const lot = demandes.slice(i, i + LOT)
+    if (sqlite) {
+      const db = payload.db as unknown as { drizzle: { insert: (t: unknown) => { values: (v: unknown[]) => Promise<unknown> } }; tables: Record<string, unknown> }
+      await db.drizzle.insert(db.tables.demandes).values(
+        lot.map(({ responsable, ...d }) => ({
+          ...d,
+          responsable_nom: responsable.nom,
+          responsable_telephone: responsable.telephone,
+          responsable_email: responsable.email,
+          premiereDemande: true,
+          projetLie: false,
+          travaux_travauxDemandes: false,
+          travaux_equipementsDemandes: false,
+          createdAt: maintenant,
+          updatedAt: maintenant,
+        })),
+      )
+    } else {
+      const modele = modeleMongo(payload, 'demandes') as unknown as { insertMany: (docs: unknown[], options: object) => Promise<unknown> }
+      await modele.insertMany(
+        lot.map((d) => ({ ...d, premiereDemande: true, projetLie: false, travaux: { travauxDemandes: false, equipementsDemandes: false }, createdAt: new Date(maintenant), updatedAt: new Date(maintenant), valideeLe: d.valideeLe ? new Date(d.valideeLe) : null })),
+        { ordered: false },
+      )
+    }
+  }
+  // The numero counter restarts from the highest numero on its next use.
+  await payload.delete({ collection: 'compteurs', where: { nom: { equals: 'demandes' } }, overrideAccess: true })
+}
