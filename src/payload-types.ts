@@ -80,6 +80,7 @@ export interface Config {
     'payload-jobs': PayloadJob;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
+    'payload-query-presets': PayloadQueryPreset;
   };
   collectionsJoins: {
     demandes: {
@@ -100,6 +101,7 @@ export interface Config {
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
+    'payload-query-presets': PayloadQueryPresetsSelect<false> | PayloadQueryPresetsSelect<true>;
   };
   db: {
     defaultIDType: number;
@@ -199,6 +201,10 @@ export interface Demande {
   priorite?: number | null;
   capaciteActuelle?: number | null;
   capaciteNouvelle?: number | null;
+  /**
+   * Calculé à l'enregistrement : capacité nouvelle moins capacité actuelle.
+   */
+  ecartCapacite?: number | null;
   premiereDemande?: boolean | null;
   anneePrecedentDepot?: number | null;
   /**
@@ -246,6 +252,10 @@ export interface Demande {
   structureDeposante?: string | null;
   academie?: ('montpellier' | 'toulouse') | null;
   departement?: string | null;
+  /**
+   * Repris du diplôme, pour filtrer la liste.
+   */
+  typeDiplome?: string | null;
   agricole?: boolean | null;
   updatedAt: string;
   createdAt: string;
@@ -594,6 +604,55 @@ export interface PayloadMigration {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-query-presets".
+ */
+export interface PayloadQueryPreset {
+  id: number;
+  title: string;
+  isShared?: boolean | null;
+  access?: {
+    read?: {
+      constraint?: ('everyone' | 'onlyMe' | 'specificUsers') | null;
+      users?: (number | User)[] | null;
+    };
+    update?: {
+      constraint?: ('everyone' | 'onlyMe' | 'specificUsers') | null;
+      users?: (number | User)[] | null;
+    };
+    delete?: {
+      constraint?: ('everyone' | 'onlyMe' | 'specificUsers') | null;
+      users?: (number | User)[] | null;
+    };
+  };
+  where?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  columns?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  groupBy?: string | null;
+  relatedCollection: 'demandes';
+  /**
+   * This is a temporary field used to determine if updating the preset would remove the user's access to it. When `true`, this record will be deleted after running the preset's `validate` function.
+   */
+  isTemp?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "demandes_select".
  */
 export interface DemandesSelect<T extends boolean = true> {
@@ -621,6 +680,7 @@ export interface DemandesSelect<T extends boolean = true> {
   priorite?: T;
   capaciteActuelle?: T;
   capaciteNouvelle?: T;
+  ecartCapacite?: T;
   premiereDemande?: T;
   anneePrecedentDepot?: T;
   dateConseil?: T;
@@ -658,6 +718,7 @@ export interface DemandesSelect<T extends boolean = true> {
   structureDeposante?: T;
   academie?: T;
   departement?: T;
+  typeDiplome?: T;
   agricole?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -864,6 +925,43 @@ export interface PayloadPreferencesSelect<T extends boolean = true> {
 export interface PayloadMigrationsSelect<T extends boolean = true> {
   name?: T;
   batch?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-query-presets_select".
+ */
+export interface PayloadQueryPresetsSelect<T extends boolean = true> {
+  title?: T;
+  isShared?: T;
+  access?:
+    | T
+    | {
+        read?:
+          | T
+          | {
+              constraint?: T;
+              users?: T;
+            };
+        update?:
+          | T
+          | {
+              constraint?: T;
+              users?: T;
+            };
+        delete?:
+          | T
+          | {
+              constraint?: T;
+              users?: T;
+            };
+      };
+  where?: T;
+  columns?: T;
+  groupBy?: T;
+  relatedCollection?: T;
+  isTemp?: T;
   updatedAt?: T;
   createdAt?: T;
 }

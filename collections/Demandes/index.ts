@@ -39,7 +39,7 @@ export const Demandes: CollectionConfig = {
   labels: { singular: 'Demande', plural: 'Demandes' },
   admin: {
     useAsTitle: 'titre',
-    defaultColumns: ['numero', 'mesure', 'diplome', 'modalite', 'projetLie', 'statut', 'etablissementConcerne'],
+    defaultColumns: ['numero', 'etablissementConcerne', 'diplome', 'dureeFormation', 'anneeFormation', 'mesure', 'capaciteActuelle', 'capaciteNouvelle', 'ecartCapacite', 'priorite', 'statut', 'avis.avis', 'decision.decision'],
     listSearchableFields: ['numero', 'rapportOpportunite'],
     group: 'Demandes',
     description: "Demandes d'ouverture, de fermeture ou d'évolution de capacité des formations professionnelles.",
@@ -51,6 +51,8 @@ export const Demandes: CollectionConfig = {
   },
   defaultSort: '-numero',
   disableDuplicate: true,
+  // « Filtres enregistrés »: Payload's query presets (filters, columns, sort), private or shared.
+  enableQueryPresets: true,
   endpoints: [exporter, valider],
   versions: { maxPerDoc: 100 },
   access: {
@@ -117,6 +119,7 @@ export const Demandes: CollectionConfig = {
         { type: 'row', fields: [
           { name: 'capaciteActuelle', type: 'number', label: "Capacité d'accueil actuelle", min: 0, access: acces , admin: { className: 'requis-validation' } },
           { name: 'capaciteNouvelle', type: 'number', label: "Capacité d'accueil nouvelle", min: 0, access: acces , admin: { className: 'requis-validation' } },
+          { name: 'ecartCapacite', type: 'number', label: 'Écart de capacité', index: true, access: { create: serveur, update: serveur }, admin: { readOnly: true, description: 'Calculé à l\'enregistrement : capacité nouvelle moins capacité actuelle.' } },
         ] },
         { name: 'premiereDemande', type: 'checkbox', label: 'Projet déposé pour la première fois', defaultValue: true, access: acces },
         { name: 'anneePrecedentDepot', type: 'number', label: 'Si non, année du précédent dépôt', min: 2000, max: 2100, access: acces, admin: { className: 'requis-validation', condition: (data) => !data?.premiereDemande } },
@@ -203,6 +206,7 @@ export const Demandes: CollectionConfig = {
     { name: 'structureDeposante', type: 'text', label: 'Structure déposante', index: true, access: { create: serveur, update: serveur }, admin: { hidden: true } },
     { name: 'academie', type: 'select', label: 'Académie', index: true, options: [{ label: 'Montpellier', value: 'montpellier' }, { label: 'Toulouse', value: 'toulouse' }], access: { create: serveur, update: serveur }, admin: { readOnly: true, position: 'sidebar', condition: (_d, _s, { user }) => !estDeposant(user) } },
     { name: 'departement', type: 'text', label: 'Département', index: true, access: { create: serveur, update: serveur }, admin: { readOnly: true, position: 'sidebar', condition: (_d, _s, { user }) => !estDeposant(user) } },
+    { name: 'typeDiplome', type: 'text', label: 'Type de diplôme', index: true, access: { create: serveur, update: serveur }, admin: { readOnly: true, position: 'sidebar', condition: (_d, _s, { user }) => !estDeposant(user), description: 'Repris du diplôme, pour filtrer la liste.' } },
     { name: 'agricole', type: 'checkbox', label: 'Établissement agricole', index: true, defaultValue: false, access: { create: serveur, update: serveur }, admin: { readOnly: true, position: 'sidebar', condition: (_d, _s, { user }) => !estDeposant(user) } },
   ],
 }

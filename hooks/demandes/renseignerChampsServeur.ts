@@ -8,7 +8,7 @@ import { lireCampagne } from '../../src/campagne'
 import { prochainNumero } from '../../src/numerotation'
 import { libelle, MESURES } from '../../src/regles/enums'
 
-const CHAMPS_SERVEUR = ['numero', 'titre', 'rentree', 'structureDeposante', 'etablissementReferent', 'academie', 'departement', 'agricole']
+const CHAMPS_SERVEUR = ['numero', 'titre', 'rentree', 'structureDeposante', 'etablissementReferent', 'academie', 'departement', 'agricole', 'typeDiplome', 'ecartCapacite']
 const CHAMPS_VALIDATION = ['statut', 'valideeLe', 'validePar']
 
 /** Set by the validation endpoint (and the instruction hook) when it changes statut/valideeLe/validePar. */
@@ -84,6 +84,14 @@ export const renseignerChampsServeur: CollectionBeforeChangeHook = async ({ data
       })
     }
   }
+
+  const diplomeId = idDe(suite.diplome)
+  if (operation === 'create' || String(diplomeId) !== String(idDe(originalDoc?.diplome))) {
+    const diplome = diplomeId === null ? null : await req.payload.findByID({ collection: 'diplomes', id: diplomeId, depth: 0, req, overrideAccess: true, select: { typeDiplome: true } }).catch(() => null)
+    suite.typeDiplome = diplome?.typeDiplome ?? null
+  }
+  const { capaciteActuelle: actuelle, capaciteNouvelle: nouvelle } = suite
+  suite.ecartCapacite = typeof actuelle === 'number' && typeof nouvelle === 'number' ? nouvelle - actuelle : null
 
   // Last, so that a refused creation does not consume a numero.
   if (operation === 'create') suite.numero = await prochainNumero(req.payload)

@@ -1,6 +1,7 @@
 import * as migration_20261127_000241_initial from './20261127_000241_initial';
 import * as migration_20261127_005528_interface_sans_verrous from './20261127_005528_interface_sans_verrous';
 import * as migration_20261127_022515_courriels_et_taches from './20261127_022515_courriels_et_taches';
+import * as migration_20261127_023222_listes_et_filtres from './20261127_023222_listes_et_filtres';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261127_022515_courriels_et_taches.up,
     down: migration_20261127_022515_courriels_et_taches.down,
-    name: '20261127_022515_courriels_et_taches'
+    name: '20261127_022515_courriels_et_taches',
+  },
+  {
+    up: migration_20261127_023222_listes_et_filtres.up,
+    down: migration_20261127_023222_listes_et_filtres.down,
+    name: '20261127_023222_listes_et_filtres'
   },
 ];

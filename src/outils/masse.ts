@@ -25,6 +25,8 @@ export type DemandeMasse = {
   structureDeposante: string
   academie: string
   departement: string
+  typeDiplome: string
+  ecartCapacite: number
   agricole: boolean
   responsable: { nom: string; telephone: string; email: string }
   rapportOpportunite: string
@@ -82,6 +84,8 @@ export function genererDemandes(n: number, etablissements: Etab[], diplomes: Dip
       structureDeposante: `etablissement:${e.id}`,
       academie: e.academie,
       departement: e.departement ?? '',
+      typeDiplome: d.typeDiplome,
+      ecartCapacite: nouvelle - actuelle,
       agricole: e.ministere === 'agriculture',
       responsable: { nom: 'Responsable de test', telephone: '04 67 00 00 00', email: `ce.${e.uai.toLowerCase()}@ac-${e.academie}.fr` },
       rapportOpportunite: 'Projet généré pour les mesures de volume.',

@@ -51,6 +51,17 @@ describe('Numéro de projet', () => {
 })
 
 describe('Champs renseignés par le serveur', () => {
+  it("calcule l'écart de capacité et reprend le type de diplôme, quoi qu'envoie le déposant", async () => {
+    const { users, etablissements, diplomes } = monde
+    const d = await creer(users.etabA, { etablissementConcerne: etablissements.a.id, diplome: diplomes.capCuisine.id, capaciteActuelle: 24, capaciteNouvelle: 12, ecartCapacite: 999, typeDiplome: 'FAUX' })
+    expect([d.ecartCapacite, d.typeDiplome]).toEqual([-12, 'CAP'])
+    const m = await payload.update({ collection: 'demandes', id: d.id, user: users.etabA, overrideAccess: false, depth: 0, data: { diplome: diplomes.bts.id, capaciteNouvelle: 30, ecartCapacite: 0 } as never })
+    expect([m.ecartCapacite, m.typeDiplome]).toEqual([6, 'BTS'])
+    const liste = await lister(users.region, { and: [{ typeDiplome: { equals: 'BTS' } }, { ecartCapacite: { greater_than: 0 } }, { id: { equals: d.id } }] })
+    expect(liste).toHaveLength(0) // a draft: not visible to the Région, but the filter itself is accepted
+    expect(await lister(users.etabA, { and: [{ typeDiplome: { equals: 'BTS' } }, { ecartCapacite: { greater_than: 0 } }, { id: { equals: d.id } }] })).toHaveLength(1)
+  })
+
   it('ignore statut, numéro, référent, rentrée, validation, avis et décision envoyés par le déposant', async () => {
     const { users, etablissements } = monde
     const d = await creer(users.etabA, {
