@@ -19,6 +19,7 @@ import { Users } from './collections/Users'
 import { traduireErreursFichiers } from './hooks/traduireErreursFichiers'
 import { adaptateurParFile } from './src/courriels/file'
 import { health } from './src/endpoints/health'
+import { importerReferentiel } from './src/endpoints/importerReferentiel'
 import { lireConfiguration } from './src/env'
 import { Campagne } from './src/globals/Campagne'
 import { migrations } from './src/migrations'
@@ -63,10 +64,14 @@ export default buildConfig({
       providers: ['/src/admin/Accessibilite#Accessibilite'],
       graphics: { Logo: '/src/admin/Marque#Logo', Icon: '/src/admin/Marque#Icone' },
       beforeLogin: ['/src/admin/Marque#AvantConnexion'],
+      afterNavLinks: ['/src/admin/LiensNavigation#LiensNavigation'],
       views: {
         dashboard: { Component: '/src/admin/TableauDeBord#TableauDeBord' },
         recapitulatif: { Component: '/src/admin/vues#Recapitulatif', path: '/demandes/:id/recapitulatif', meta: { title: 'Récapitulatif de la demande' } },
         consulter: { Component: '/src/admin/vues#Consulter', path: '/demandes/:id/consulter', meta: { title: 'Consulter une demande' } },
+        statistiques: { Component: '/src/admin/Statistiques#Statistiques', path: '/statistiques', meta: { title: 'Statistiques' } },
+        comptesEnMasse: { Component: '/src/admin/vuesEditeur#ComptesEnMasse', path: '/comptes-en-masse', meta: { title: 'Créer des comptes en masse' } },
+        importReferentiels: { Component: '/src/admin/vuesEditeur#ImportReferentiels', path: '/import-referentiels', meta: { title: 'Mettre à jour un référentiel' } },
       },
     },
   },
@@ -90,7 +95,7 @@ export default buildConfig({
   db,
   email: adaptateurParFile(conf),
   jobs: configurationTaches(conf.JOBS_TRAVAILLEUR_SEPARE),
-  endpoints: [health],
+  endpoints: [health, importerReferentiel],
   hooks: { afterError: [traduireErreursFichiers] },
   cors: [conf.serverURL],
   csrf: [conf.serverURL],

@@ -11,6 +11,7 @@ export const ACTIONS_JOURNAL = [
   { value: 'decision', label: 'Décision' },
   { value: 'suppression', label: 'Suppression' },
   { value: 'compte', label: 'Modification de compte' },
+  { value: 'import', label: 'Import de référentiel' },
 ] as const
 export type ActionJournal = (typeof ACTIONS_JOURNAL)[number]['value']
 
@@ -24,7 +25,7 @@ export const Journal: CollectionConfig = {
     useAsTitle: 'resume',
     defaultColumns: ['createdAt', 'action', 'utilisateur', 'resume'],
     group: 'Administration',
-    description: 'Connexions, refus, validations, avis, décisions, suppressions et modifications de comptes.',
+    description: 'Connexions, refus, validations, avis, décisions, suppressions, modifications de comptes et imports de référentiels.',
   },
   defaultSort: '-createdAt',
   access: { read: administrateur, create: personne, update: personne, delete: personne },

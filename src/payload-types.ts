@@ -422,14 +422,23 @@ export interface Document {
   focalY?: number | null;
 }
 /**
- * Connexions, refus, validations, avis, décisions, suppressions et modifications de comptes.
+ * Connexions, refus, validations, avis, décisions, suppressions, modifications de comptes et imports de référentiels.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "journal".
  */
 export interface Journal {
   id: number;
-  action: 'connexion' | 'echec-connexion' | 'refus' | 'validation' | 'avis' | 'decision' | 'suppression' | 'compte';
+  action:
+    | 'connexion'
+    | 'echec-connexion'
+    | 'refus'
+    | 'validation'
+    | 'avis'
+    | 'decision'
+    | 'suppression'
+    | 'compte'
+    | 'import';
   utilisateur?: string | null;
   role?: string | null;
   collectionConcernee?: string | null;

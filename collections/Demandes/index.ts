@@ -10,6 +10,7 @@ import { verifierCampagneOuverte } from '../../hooks/demandes/verifierCampagneOu
 import { interdireSuppressionApresValidation, verrouillerApresValidation } from '../../hooks/demandes/verrouillerApresValidation'
 import { lireCampagne } from '../../src/campagne'
 import { exporter } from './endpoints/exporter'
+import { statistiques } from './endpoints/statistiques'
 import { valider } from './endpoints/valider'
 import { TYPES_ANNEXES_LIBELLE } from '../Annexes'
 import { AVIS, DECISIONS, MESURES, MODALITES, RAPPORT_MAX, STATUTS, ZONES_RECRUTEMENT } from '../../src/regles/enums'
@@ -53,7 +54,7 @@ export const Demandes: CollectionConfig = {
   disableDuplicate: true,
   // « Filtres enregistrés »: Payload's query presets (filters, columns, sort), private or shared.
   enableQueryPresets: true,
-  endpoints: [exporter, valider],
+  endpoints: [exporter, statistiques, valider],
   versions: { maxPerDoc: 100 },
   access: {
     create: createDemandes,

@@ -159,6 +159,7 @@ function lienListe(where: Record<string, string>): string {
 
 async function TableauAutorite({ req }: { req: PayloadRequest }) {
   const campagne = await lireCampagne(req)
+  const editeur = ['admin', 'carif-oref'].includes(String(utilisateurDe(req)?.role))
   const compter = async (where: Where) =>
     (await req.payload.count({ collection: 'demandes', where, req, user: req.user, overrideAccess: false })).totalDocs
   const validees: Where = { statut: { not_equals: 'brouillon' } }
@@ -175,8 +176,15 @@ async function TableauAutorite({ req }: { req: PayloadRequest }) {
       <h1>Suivi des demandes — rentrée {campagne.rentree}</h1>
       <p>
         {total} demande{total > 1 ? 's' : ''} validée{total > 1 ? 's' : ''} dans votre périmètre.{' '}
-        <a href="/admin/collections/demandes?where[statut][not_equals]=brouillon">Voir la liste</a>
+        <a href="/admin/collections/demandes?where[statut][not_equals]=brouillon">Voir la liste</a> ·{' '}
+        <a href="/admin/statistiques">Voir les statistiques et le graphique</a>
       </p>
+      {editeur && (
+        <p>
+          Outils du Carif-Oref : <a href="/admin/comptes-en-masse">créer des comptes en masse</a> ·{' '}
+          <a href="/admin/import-referentiels">mettre à jour un référentiel</a> · <a href="/admin/globals/campagne">paramétrer la campagne</a>
+        </p>
+      )}
       <section aria-labelledby="titre-statuts">
         <h2 id="titre-statuts">Par statut</h2>
         <ul className="compteurs">

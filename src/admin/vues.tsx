@@ -9,7 +9,7 @@ import { construireRecapitulatif, traiterValidation } from '../validation'
 import { BoutonConfirmer, BoutonImprimer } from './boutons'
 import { VueRecapitulatif } from './VueRecapitulatif'
 
-function Gabarit({ props, children }: { props: AdminViewServerProps; children: React.ReactNode }) {
+export function Gabarit({ props, children }: { props: AdminViewServerProps; children: React.ReactNode }) {
   const { initPageResult, params, searchParams } = props
   return (
     <DefaultTemplate

@@ -48,14 +48,15 @@ try {
   console.log(`
 ==========================================================================
  Carte des formations — Occitanie (démonstration), prête en ${((Date.now() - debut) / 1000).toFixed(0)} s
- Adresse : ${env.SERVER_URL}/admin
+ Accueil public : ${env.SERVER_URL}/
+ Administration : ${env.SERVER_URL}/admin
  ${cree ? 'Base de démonstration créée' : 'Base de démonstration existante réutilisée'} : ${base.type === 'sqlite' ? base.fichier : 'MongoDB'}
 
  Comptes de démonstration (mot de passe commun : ${motDePasse})
 ${COMPTES_DEMO.map((c) => `   ${c.identifiant.padEnd(22)} ${c.description}`).join('\n')}
 
  Clé d'API du compte « integration » : ${cle}
- Courriels envoyés : fichiers .eml dans ${path.resolve('data/mail')}
+ Courriels envoyés : fichiers .eml dans ${path.resolve(env.MAIL_DIR ?? 'data/mail')}
  Arrêt : Ctrl+C
 ==========================================================================`)
 } catch (err) {

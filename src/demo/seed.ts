@@ -93,7 +93,9 @@ export async function preparerDemo(payload: Payload, motDePasse: string): Promis
   const comptes: Record<string, { id: number | string }> = {}
   let cleApi: string | undefined
   for (const c of COMPTES_DEMO) {
-    const data: Record<string, unknown> = { username: c.identifiant, password: motDePasse, nom: c.description, role: c.role, actif: true }
+    // Reserved .example domain (RFC 2606): a demo run with a real SMTP server writes to nobody real.
+    const email = `${c.identifiant.toLowerCase()}@demo.example`
+    const data: Record<string, unknown> = { username: c.identifiant, password: motDePasse, nom: c.description, role: c.role, actif: true, email }
     if (c.identifiant === 'rectorat-montpellier') data.academie = 'montpellier'
     if (c.identifiant === 'rectorat-toulouse') data.academie = 'toulouse'
     if (c.identifiant === '0340042L') data.etablissement = mermoz
@@ -128,7 +130,7 @@ export async function preparerDemo(payload: Payload, motDePasse: string): Promis
     return demande
   }
   const complete = (sujet: string, extra: Record<string, unknown>) => ({
-    responsable: { nom: 'Claire Martin', telephone: '04 67 13 81 55', email: 'claire.martin@ac-montpellier.fr' },
+    responsable: { nom: 'Claire Martin', telephone: '04 67 13 81 55', email: 'claire.martin@ac-montpellier.example' },
     modalite: 'scolaire',
     premiereDemande: true,
     dateConseil: new Date(maintenant - 10 * jour).toISOString(),
@@ -142,7 +144,7 @@ export async function preparerDemo(payload: Payload, motDePasse: string): Promis
   await deposer('0340042L', complete("Augmentation de capacité du bac pro Métiers de l'électricité.", { etablissementConcerne: mermoz, diplome: diplomes.bacElec, dureeFormation: 3, anneeFormation: 1, mesure: 'augmentation', capaciteActuelle: 24, capaciteNouvelle: 30, priorite: 2 }), true)
   await deposer('0340042L', complete('Ouverture du BTS Management commercial opérationnel.', { etablissementConcerne: mermoz, diplome: diplomes.btsMco, dureeFormation: 2, anneeFormation: 1, mesure: 'ouverture', capaciteActuelle: 0, capaciteNouvelle: 24, priorite: 3 }))
   await deposer('0340042L', { etablissementConcerne: mermoz, mesure: 'ouverture', modalite: 'scolaire' })
-  await deposer('0310024H', complete('Ouverture du CAP Ébéniste.', { responsable: { nom: 'Paul Durand', telephone: '05 61 51 00 00', email: 'paul.durand@ac-toulouse.fr' }, etablissementConcerne: aragon, diplome: diplomes.capEbeniste, dureeFormation: 2, anneeFormation: 1, mesure: 'ouverture', capaciteActuelle: 0, capaciteNouvelle: 12, priorite: 1 }))
+  await deposer('0310024H', complete('Ouverture du CAP Ébéniste.', { responsable: { nom: 'Paul Durand', telephone: '05 61 51 00 00', email: 'paul.durand@ac-toulouse.example' }, etablissementConcerne: aragon, diplome: diplomes.capEbeniste, dureeFormation: 2, anneeFormation: 1, mesure: 'ouverture', capaciteActuelle: 0, capaciteNouvelle: 12, priorite: 1 }))
   await deposer('reseau-nimes', complete('Fermeture du CAP Cuisine, remplacé par une section en apprentissage.', { etablissementConcerne: membresNimes[1], diplome: diplomes.capCuisine, dureeFormation: 2, anneeFormation: 1, mesure: 'fermeture', capaciteActuelle: 15, capaciteNouvelle: 0, priorite: 1 }), true)
   await deposer('reseau-nimes', complete("Diminution de capacité du bac pro Métiers de l'électricité.", { etablissementConcerne: membresNimes[2], diplome: diplomes.bacElec, dureeFormation: 3, anneeFormation: 1, mesure: 'diminution', capaciteActuelle: 30, capaciteNouvelle: 24, priorite: 2 }))
   await deposer('draaf', complete("Ouverture d'une section de bac pro agricole CGEA.", { etablissementConcerne: agricole, diplome: diplomes.bacAgricole, dureeFormation: 3, anneeFormation: 1, mesure: 'ouverture', capaciteActuelle: 0, capaciteNouvelle: 16, priorite: 1, modalite: 'mixte' }), true)

@@ -2,7 +2,11 @@ import type { Payload } from 'payload'
 
 import type { DiplomeRef, EtablissementRef, Rejet } from './lire'
 
-export type Bilan = { crees: number; modifies: number; inchanges: number; rejetes: Rejet[] }
+export type Changement = { cle: string; operation: 'creation' | 'modification'; champs: Record<string, { avant: unknown; apres: unknown }> }
+export type Bilan = { crees: number; modifies: number; inchanges: number; rejetes: Rejet[]; changements: Changement[] }
+export type OptionsImport = { simulation?: boolean }
+/** The report lists at most this many changed rows (the counts are always complete). */
+export const CHANGEMENTS_MAX = 1000
 
 function egal(a: unknown, b: unknown): boolean {
   const norm = (v: unknown): unknown => {
@@ -28,15 +32,20 @@ async function synchroniser<T extends Record<string, unknown>>(
   cle: keyof T & string,
   lignes: T[],
   rejetes: Rejet[],
+  { simulation = false }: OptionsImport = {},
 ): Promise<Bilan> {
   const existants = await payload.find({ collection, pagination: false, depth: 0, overrideAccess: true })
   const parCle = new Map(existants.docs.map((d) => [String((d as unknown as Record<string, unknown>)[cle]), d as unknown as Record<string, unknown>]))
-  const bilan: Bilan = { crees: 0, modifies: 0, inchanges: 0, rejetes }
+  const bilan: Bilan = { crees: 0, modifies: 0, inchanges: 0, rejetes, changements: [] }
+  const noter = (c: Changement) => {
+    if (bilan.changements.length < CHANGEMENTS_MAX) bilan.changements.push(c)
+  }
   await parLots(lignes, 8, async (ligne) => {
     const existant = parCle.get(String(ligne[cle]))
     if (!existant) {
-      await payload.create({ collection, data: ligne as never, overrideAccess: true, depth: 0 })
+      if (!simulation) await payload.create({ collection, data: ligne as never, overrideAccess: true, depth: 0 })
       bilan.crees++
+      noter({ cle: String(ligne[cle]), operation: 'creation', champs: Object.fromEntries(Object.entries(ligne).map(([k, v]) => [k, { avant: null, apres: v }])) })
       return
     }
     const changements = Object.fromEntries(Object.entries(ligne).filter(([k, v]) => !egal(v, existant[k])))
@@ -44,18 +53,19 @@ async function synchroniser<T extends Record<string, unknown>>(
       bilan.inchanges++
       return
     }
-    await payload.update({ collection, id: existant.id as number | string, data: changements as never, overrideAccess: true, depth: 0 })
+    if (!simulation) await payload.update({ collection, id: existant.id as number | string, data: changements as never, overrideAccess: true, depth: 0 })
     bilan.modifies++
+    noter({ cle: String(ligne[cle]), operation: 'modification', champs: Object.fromEntries(Object.entries(changements).map(([k, v]) => [k, { avant: existant[k] ?? null, apres: v }])) })
   })
   return bilan
 }
 
-export function importerEtablissements(payload: Payload, lignes: EtablissementRef[], rejetes: Rejet[] = []) {
-  return synchroniser(payload, 'etablissements', 'uai', lignes, rejetes)
+export function importerEtablissements(payload: Payload, lignes: EtablissementRef[], rejetes: Rejet[] = [], options: OptionsImport = {}) {
+  return synchroniser(payload, 'etablissements', 'uai', lignes, rejetes, options)
 }
 
-export function importerDiplomes(payload: Payload, lignes: DiplomeRef[], rejetes: Rejet[] = []) {
-  return synchroniser(payload, 'diplomes', 'cfd', lignes, rejetes)
+export function importerDiplomes(payload: Payload, lignes: DiplomeRef[], rejetes: Rejet[] = [], options: OptionsImport = {}) {
+  return synchroniser(payload, 'diplomes', 'cfd', lignes, rejetes, options)
 }
 
 export function resumer(nom: string, bilan: Bilan): string {

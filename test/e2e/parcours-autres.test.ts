@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 
+import ExcelJS from 'exceljs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -89,13 +90,23 @@ describe('Un rectorat consulte', () => {
     await visible(page.getByRole('link', { name: String(une.numero), exact: true }).first())
     await capturer(page, 'rectorat-03-liste')
     await page.goto(url('/admin/collections/demandes?where[mesure][equals]=ouverture'))
-    const [telechargement] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Exporter la liste filtrée (CSV)' }).click()])
+    await visible(page.getByText('Exporter la liste filtrée :'))
+    const [telechargement] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'CSV', exact: true }).click()])
     expect(telechargement.suggestedFilename()).toMatch(/^demandes-\d{4}-\d{2}-\d{2}\.csv$/)
     const contenu = fs.readFileSync((await telechargement.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n')
     expect(contenu[0]).toMatch(/^N° de projet;Statut;Rentrée;/)
     expect(contenu.length).toBeGreaterThan(1)
     expect(contenu.slice(1).every((l) => l.includes(';Ouverture;'))).toBe(true)
     fs.copyFileSync((await telechargement.path())!, 'test-artifacts/captures/rectorat-04-export.csv')
+    const [classeur] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Excel (XLSX)' }).click()])
+    expect(classeur.suggestedFilename()).toMatch(/^demandes-\d{4}-\d{2}-\d{2}\.xlsx$/)
+    const lu = new ExcelJS.Workbook()
+    await lu.xlsx.readFile((await classeur.path())!)
+    const feuille = lu.getWorksheet('Demandes')!
+    expect(feuille.rowCount).toBe(contenu.length)
+    expect(feuille.getRow(1).getCell(1).value).toBe('N° de projet')
+    expect(feuille.getColumn(20).values.slice(2).every((v) => v === 'Ouverture')).toBe(true)
+    fs.copyFileSync((await classeur.path())!, 'test-artifacts/captures/rectorat-05-export.xlsx')
     chrono.top('rectorat : tableau de bord, consultation, liste')
   })
 })
@@ -117,7 +128,7 @@ describe('Un autre établissement ne voit rien de tout cela', () => {
     await visible(page.getByText(`Le document avec l'ID ${deMermoz[0].id} n'a pas pu être trouvé`))
     const html = await page.content()
     // The demo's Mermoz demandes: their subjects and their responsable never reach another school's page.
-    for (const marqueur of ['Ouverture du CAP Cuisine', "Augmentation de capacité du bac pro", 'claire.martin@ac-montpellier.fr']) expect(html).not.toContain(marqueur)
+    for (const marqueur of ['Ouverture du CAP Cuisine', "Augmentation de capacité du bac pro", 'claire.martin@ac-montpellier.example']) expect(html).not.toContain(marqueur)
     await capturer(page, 'autre-02-acces-direct-refuse')
     chrono.top('autre établissement : rien de visible')
   })

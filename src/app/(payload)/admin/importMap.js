@@ -4,6 +4,13 @@ import { ChoixDiplome as ChoixDiplome_f1ea1da68a2ebe8ca04e3ca1a9860e95 } from '.
 import { CompteurCaracteres as CompteurCaracteres_9e8307417b735ef9466f6cef47ac172c } from '../../../../src/admin/CompteurCaracteres'
 import { BoutonExport as BoutonExport_70169a88b4fcd611f78b8b3f45400701 } from '../../../../src/admin/BoutonExport'
 import { BoutonsDemande as BoutonsDemande_1d39d85f68c10a5434534bde2a8a8397 } from '../../../../src/admin/boutons'
+import { QueryPresetsAccessCell as QueryPresetsAccessCell_2b8867833a34864a02ddf429b0728a40 } from '@payloadcms/next/client'
+import { QueryPresetsWhereCell as QueryPresetsWhereCell_2b8867833a34864a02ddf429b0728a40 } from '@payloadcms/next/client'
+import { QueryPresetsWhereField as QueryPresetsWhereField_2b8867833a34864a02ddf429b0728a40 } from '@payloadcms/next/client'
+import { QueryPresetsColumnsCell as QueryPresetsColumnsCell_2b8867833a34864a02ddf429b0728a40 } from '@payloadcms/next/client'
+import { QueryPresetsColumnField as QueryPresetsColumnField_2b8867833a34864a02ddf429b0728a40 } from '@payloadcms/next/client'
+import { QueryPresetsGroupByCell as QueryPresetsGroupByCell_2b8867833a34864a02ddf429b0728a40 } from '@payloadcms/next/client'
+import { QueryPresetsGroupByField as QueryPresetsGroupByField_2b8867833a34864a02ddf429b0728a40 } from '@payloadcms/next/client'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -30,11 +37,15 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { BandeauConnexion as BandeauConnexion_f5b2560241ec3d08c7be946a96e9da87 } from '../../../../src/admin/BandeauConnexion'
 import { Icone as Icone_6041950230ff46cc92e4d6638724f870 } from '../../../../src/admin/Marque'
 import { Logo as Logo_6041950230ff46cc92e4d6638724f870 } from '../../../../src/admin/Marque'
+import { LiensNavigation as LiensNavigation_aa4c1b1b493060e9c2d41204bc728ebb } from '../../../../src/admin/LiensNavigation'
 import { AvantConnexion as AvantConnexion_6041950230ff46cc92e4d6638724f870 } from '../../../../src/admin/Marque'
 import { Accessibilite as Accessibilite_3a98fe5a72f3c86f66e611159cb4bcfb } from '../../../../src/admin/Accessibilite'
 import { TableauDeBord as TableauDeBord_48e9d2b57dd9beafe9815d4c43e7c418 } from '../../../../src/admin/TableauDeBord'
 import { Recapitulatif as Recapitulatif_756831b51fd019807b79d8c345eb951f } from '../../../../src/admin/vues'
 import { Consulter as Consulter_756831b51fd019807b79d8c345eb951f } from '../../../../src/admin/vues'
+import { Statistiques as Statistiques_cbe01fcd5230e5dddd403c2c3ee0961c } from '../../../../src/admin/Statistiques'
+import { ComptesEnMasse as ComptesEnMasse_915521d637e3c48f1799a37992cda940 } from '../../../../src/admin/vuesEditeur'
+import { ImportReferentiels as ImportReferentiels_915521d637e3c48f1799a37992cda940 } from '../../../../src/admin/vuesEditeur'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -45,6 +56,13 @@ export const importMap = {
   "/src/admin/CompteurCaracteres#CompteurCaracteres": CompteurCaracteres_9e8307417b735ef9466f6cef47ac172c,
   "/src/admin/BoutonExport#BoutonExport": BoutonExport_70169a88b4fcd611f78b8b3f45400701,
   "/src/admin/boutons#BoutonsDemande": BoutonsDemande_1d39d85f68c10a5434534bde2a8a8397,
+  "@payloadcms/next/client#QueryPresetsAccessCell": QueryPresetsAccessCell_2b8867833a34864a02ddf429b0728a40,
+  "@payloadcms/next/client#QueryPresetsWhereCell": QueryPresetsWhereCell_2b8867833a34864a02ddf429b0728a40,
+  "@payloadcms/next/client#QueryPresetsWhereField": QueryPresetsWhereField_2b8867833a34864a02ddf429b0728a40,
+  "@payloadcms/next/client#QueryPresetsColumnsCell": QueryPresetsColumnsCell_2b8867833a34864a02ddf429b0728a40,
+  "@payloadcms/next/client#QueryPresetsColumnField": QueryPresetsColumnField_2b8867833a34864a02ddf429b0728a40,
+  "@payloadcms/next/client#QueryPresetsGroupByCell": QueryPresetsGroupByCell_2b8867833a34864a02ddf429b0728a40,
+  "@payloadcms/next/client#QueryPresetsGroupByField": QueryPresetsGroupByField_2b8867833a34864a02ddf429b0728a40,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -71,10 +89,14 @@ export const importMap = {
   "/src/admin/BandeauConnexion#BandeauConnexion": BandeauConnexion_f5b2560241ec3d08c7be946a96e9da87,
   "/src/admin/Marque#Icone": Icone_6041950230ff46cc92e4d6638724f870,
   "/src/admin/Marque#Logo": Logo_6041950230ff46cc92e4d6638724f870,
+  "/src/admin/LiensNavigation#LiensNavigation": LiensNavigation_aa4c1b1b493060e9c2d41204bc728ebb,
   "/src/admin/Marque#AvantConnexion": AvantConnexion_6041950230ff46cc92e4d6638724f870,
   "/src/admin/Accessibilite#Accessibilite": Accessibilite_3a98fe5a72f3c86f66e611159cb4bcfb,
   "/src/admin/TableauDeBord#TableauDeBord": TableauDeBord_48e9d2b57dd9beafe9815d4c43e7c418,
   "/src/admin/vues#Recapitulatif": Recapitulatif_756831b51fd019807b79d8c345eb951f,
   "/src/admin/vues#Consulter": Consulter_756831b51fd019807b79d8c345eb951f,
+  "/src/admin/Statistiques#Statistiques": Statistiques_cbe01fcd5230e5dddd403c2c3ee0961c,
+  "/src/admin/vuesEditeur#ComptesEnMasse": ComptesEnMasse_915521d637e3c48f1799a37992cda940,
+  "/src/admin/vuesEditeur#ImportReferentiels": ImportReferentiels_915521d637e3c48f1799a37992cda940,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -1,0 +1,188 @@
+'use client'
+import React, { useState } from 'react'
+
+type Erreurs = { errors?: { message: string; data?: { errors?: { message: string }[] } }[] }
+
+async function envoyer(url: string, init: RequestInit): Promise<{ ok: boolean; corps: Record<string, unknown> & Erreurs }> {
+  try {
+    const r = await fetch(url, { credentials: 'include', ...init })
+    return { ok: r.ok, corps: await r.json().catch(() => ({ errors: [{ message: `Réponse inattendue du serveur (${r.status}).` }] })) }
+  } catch {
+    return { ok: false, corps: { errors: [{ message: 'Le serveur ne répond pas : vérifiez votre connexion puis réessayez.' }] } }
+  }
+}
+
+function Refus({ corps }: { corps: Erreurs }) {
+  const e = corps.errors?.[0]
+  if (!e) return null
+  return (
+    <div className="message-erreur" role="alert">
+      <p>{e.message}</p>
+      {e.data?.errors?.length ? (
+        <ul className="liste-erreurs">
+          {e.data.errors.map((x, i) => (
+            <li key={i}>{x.message}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  )
+}
+
+/** Editors: paste a list of UAI (and, if needed, addresses) to create the accounts and invite them. */
+export function FormulaireComptesEnMasse() {
+  const [lignes, setLignes] = useState('')
+  const [inviter, setInviter] = useState(true)
+  const [enCours, setEnCours] = useState(false)
+  const [resultat, setResultat] = useState<{ ok: boolean; corps: Record<string, unknown> & Erreurs } | null>(null)
+  const soumettre = async (e: React.FormEvent) => {
+    e.preventDefault()
+    setEnCours(true)
+    setResultat(await envoyer('/api/users/creer-en-masse', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ lignes, inviter }) }))
+    setEnCours(false)
+  }
+  const crees = (resultat?.ok ? (resultat.corps.crees as { uai: string; email: string; invite: boolean }[]) : []) ?? []
+  return (
+    <form onSubmit={soumettre} className="outil-editeur">
+      <label htmlFor="lignes-comptes">
+        Établissements, un par ligne : le code UAI, puis éventuellement l&apos;adresse mail (séparée par un point-virgule, une virgule ou une tabulation)
+      </label>
+      <p className="field-description" id="aide-lignes">
+        Sans adresse, celle de l&apos;établissement est utilisée (ce.uai@ac-académie.fr, pour l&apos;Éducation nationale). Vous pouvez coller deux
+        colonnes d&apos;un tableur. Les comptes qui existent déjà sont laissés tels quels.
+      </p>
+      <textarea id="lignes-comptes" aria-describedby="aide-lignes" rows={12} value={lignes} onChange={(e) => setLignes(e.target.value)} placeholder={'0340042L\n0310024H;direction@exemple.fr'} required />
+      <p>
+        <input id="inviter" type="checkbox" checked={inviter} onChange={(e) => setInviter(e.target.checked)} />{' '}
+        <label htmlFor="inviter">Envoyer à chacun une invitation à choisir son mot de passe (lien valable 14 jours)</label>
+      </p>
+      <button type="submit" className="btn btn--style-primary btn--size-medium" disabled={enCours}>
+        {enCours ? 'Création en cours…' : 'Créer les comptes'}
+      </button>
+      <div aria-live="polite">
+        {resultat && !resultat.ok && <Refus corps={resultat.corps} />}
+        {resultat?.ok && (
+          <div className="message-succes" role="status">
+            <p>{String(resultat.corps.message)}</p>
+            {crees.length > 0 && (
+              <table className="tableau-demandes">
+                <caption>Comptes créés</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Identifiant</th>
+                    <th scope="col">Adresse mail</th>
+                    <th scope="col">Invitation</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {crees.map((c) => (
+                    <tr key={c.uai}>
+                      <td>{c.uai}</td>
+                      <td>{c.email}</td>
+                      <td>{c.invite ? 'envoyée' : 'non envoyée'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </div>
+        )}
+      </div>
+    </form>
+  )
+}
+
+type Changement = { cle: string; operation: 'creation' | 'modification'; champs: Record<string, { avant: unknown; apres: unknown }> }
+type Bilan = { message: string; simulation: boolean; cle: string; crees: number; modifies: number; changements: Changement[]; rejetes: { ligne: number; raison: string }[] }
+
+const enTexte = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : Array.isArray(v) ? v.join(', ') : String(v))
+
+/** Editors: upload a newer annuaire or BCN CSV, see what would change, then apply. */
+export function FormulaireImport() {
+  const [type, setType] = useState<'etablissements' | 'diplomes'>('etablissements')
+  const [fichier, setFichier] = useState<File | null>(null)
+  const [enCours, setEnCours] = useState(false)
+  const [resultat, setResultat] = useState<{ ok: boolean; corps: Record<string, unknown> & Erreurs } | null>(null)
+  const lancer = async (simulation: boolean) => {
+    if (!fichier) return
+    setEnCours(true)
+    setResultat(await envoyer(`/api/referentiels/importer?type=${type}&simulation=${simulation}`, { method: 'POST', headers: { 'Content-Type': 'text/csv; charset=utf-8' }, body: await fichier.text() }))
+    setEnCours(false)
+  }
+  const bilan = resultat?.ok ? (resultat.corps as unknown as Bilan) : null
+  return (
+    <form onSubmit={(e) => e.preventDefault()} className="outil-editeur">
+      <fieldset>
+        <legend>Référentiel à mettre à jour</legend>
+        <p>
+          <input type="radio" id="type-etab" name="type" checked={type === 'etablissements'} onChange={() => setType('etablissements')} />{' '}
+          <label htmlFor="type-etab">Établissements (export de l&apos;Annuaire de l&apos;éducation, CSV)</label>
+        </p>
+        <p>
+          <input type="radio" id="type-dipl" name="type" checked={type === 'diplomes'} onChange={() => setType('diplomes')} />{' '}
+          <label htmlFor="type-dipl">Diplômes (table N_FORMATION_DIPLOME de la BCN, CSV)</label>
+        </p>
+      </fieldset>
+      <p>
+        <label htmlFor="fichier-import">Fichier CSV</label>{' '}
+        <input id="fichier-import" type="file" accept=".csv,text/csv" onChange={(e) => { setFichier(e.target.files?.[0] ?? null); setResultat(null) }} />
+      </p>
+      <p className="field-description">Commencez par « Voir les changements » : rien n&apos;est modifié tant que vous n&apos;avez pas cliqué sur « Importer ».</p>
+      <button type="button" className="btn btn--style-secondary btn--size-medium" disabled={!fichier || enCours} onClick={() => lancer(true)}>
+        Voir les changements
+      </button>{' '}
+      <button type="button" className="btn btn--style-primary btn--size-medium" disabled={!fichier || enCours} onClick={() => lancer(false)}>
+        Importer
+      </button>
+      <div aria-live="polite">
+        {enCours && <p>Lecture du fichier…</p>}
+        {resultat && !resultat.ok && <Refus corps={resultat.corps} />}
+        {bilan && (
+          <div className={bilan.simulation ? 'message-info' : 'message-succes'} role="status">
+            <p>
+              {bilan.simulation ? 'Simulation : ' : 'Import terminé. '}
+              {bilan.message}
+            </p>
+            {bilan.changements.length > 0 && (
+              <table className="tableau-demandes">
+                <caption>{bilan.simulation ? 'Changements que ferait l’import' : 'Changements faits'}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{bilan.cle}</th>
+                    <th scope="col">Opération</th>
+                    <th scope="col">Champs (avant → après)</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {bilan.changements.map((c) => (
+                    <tr key={c.cle}>
+                      <td>{c.cle}</td>
+                      <td>{c.operation === 'creation' ? 'Création' : 'Modification'}</td>
+                      <td>
+                        {Object.entries(c.champs)
+                          .map(([k, v]) => (c.operation === 'creation' ? `${k} : ${enTexte(v.apres)}` : `${k} : ${enTexte(v.avant)} → ${enTexte(v.apres)}`))
+                          .join(' ; ')}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            {bilan.rejetes.length > 0 && (
+              <>
+                <p>Lignes refusées :</p>
+                <ul className="liste-erreurs">
+                  {bilan.rejetes.slice(0, 200).map((r) => (
+                    <li key={r.ligne}>
+                      Ligne {r.ligne} : {r.raison}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </div>
+        )}
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,46 @@
+import type { AdminViewServerProps } from 'payload'
+import React from 'react'
+
+import { aLeRole } from '../../access/roles'
+import { FormulaireComptesEnMasse, FormulaireImport } from './outilsEditeur'
+import { Gabarit } from './vues'
+
+function Reserve({ props }: { props: AdminViewServerProps }) {
+  return (
+    <Gabarit props={props}>
+      <h1>Accès réservé</h1>
+      <p>Cette page est réservée au Carif-Oref et à l&apos;administrateur de la plateforme.</p>
+    </Gabarit>
+  )
+}
+
+/** /admin/comptes-en-masse */
+export function ComptesEnMasse(props: AdminViewServerProps) {
+  if (!aLeRole(props.initPageResult.req, 'admin', 'carif-oref')) return <Reserve props={props} />
+  return (
+    <Gabarit props={props}>
+      <h1>Créer des comptes établissement</h1>
+      <p>
+        Un compte par établissement, dont l&apos;identifiant est le code UAI. Chaque établissement reçoit, s&apos;il est invité, un courriel avec un lien
+        pour choisir son mot de passe. Pour désactiver un compte, ouvrez-le dans <a href="/admin/collections/users">Comptes</a> et décochez « Compte
+        actif ».
+      </p>
+      <FormulaireComptesEnMasse />
+    </Gabarit>
+  )
+}
+
+/** /admin/import-referentiels */
+export function ImportReferentiels(props: AdminViewServerProps) {
+  if (!aLeRole(props.initPageResult.req, 'admin', 'carif-oref')) return <Reserve props={props} />
+  return (
+    <Gabarit props={props}>
+      <h1>Mettre à jour un référentiel</h1>
+      <p>
+        Importez une version plus récente de l&apos;annuaire des établissements ou des diplômes de la BCN. Les lignes nouvelles sont créées, les lignes
+        modifiées mises à jour ; rien n&apos;est supprimé (un diplôme fermé reste lié aux demandes anciennes).
+      </p>
+      <FormulaireImport />
+    </Gabarit>
+  )
+}
