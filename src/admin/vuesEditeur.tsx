@@ -1,6 +1,7 @@
 import type { AdminViewServerProps } from 'payload'
 import React from 'react'
 
+import { GESTION_REFERENTIELS } from '../../access/permissions'
 import { aLeRole } from '../../access/roles'
 import { FormulaireComptesEnMasse, FormulaireImport } from './outilsEditeur'
 import { Gabarit } from './vues'
@@ -16,7 +17,7 @@ function Reserve({ props }: { props: AdminViewServerProps }) {
 
 /** /admin/comptes-en-masse */
 export function ComptesEnMasse(props: AdminViewServerProps) {
-  if (!aLeRole(props.initPageResult.req, 'admin', 'carif-oref')) return <Reserve props={props} />
+  if (!aLeRole(props.initPageResult.req, ...GESTION_REFERENTIELS)) return <Reserve props={props} />
   return (
     <Gabarit props={props}>
       <h1>Créer des comptes établissement</h1>
@@ -32,7 +33,7 @@ export function ComptesEnMasse(props: AdminViewServerProps) {
 
 /** /admin/import-referentiels */
 export function ImportReferentiels(props: AdminViewServerProps) {
-  if (!aLeRole(props.initPageResult.req, 'admin', 'carif-oref')) return <Reserve props={props} />
+  if (!aLeRole(props.initPageResult.req, ...GESTION_REFERENTIELS)) return <Reserve props={props} />
   return (
     <Gabarit props={props}>
       <h1>Mettre à jour un référentiel</h1>

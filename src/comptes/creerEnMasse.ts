@@ -3,6 +3,7 @@ import crypto from 'node:crypto'
 import type { PayloadRequest } from 'payload'
 import { z } from 'zod'
 
+import { GESTION_REFERENTIELS } from '../../access/permissions'
 import { aLeRole } from '../../access/roles'
 import { lireCampagne } from '../campagne'
 import { adresseSupport, lienAdmin } from '../courriels/envois'
@@ -63,7 +64,7 @@ export function adresseInstitutionnelle(uai: string, academie: string | null | u
  */
 export function refusCreation(req: PayloadRequest): { status: number; body: unknown } | null {
   if (!req.user) return { status: 401, body: { errors: [{ message: 'Vous devez être connecté.' }] } }
-  if (!aLeRole(req, 'admin', 'carif-oref')) return { status: 403, body: { errors: [{ message: "Vous n'êtes pas autorisé à créer des comptes." }] } }
+  if (!aLeRole(req, ...GESTION_REFERENTIELS)) return { status: 403, body: { errors: [{ message: "Vous n'êtes pas autorisé à créer des comptes." }] } }
   return null
 }
 

@@ -1,5 +1,6 @@
 import type { Endpoint } from 'payload'
 
+import { GESTION_REFERENTIELS } from '../../access/permissions'
 import { aLeRole, utilisateurDe } from '../../access/roles'
 import { journaliser } from '../journal'
 import { type Bilan, importerDiplomes, importerEtablissements } from '../referentiel/importer'
@@ -26,7 +27,7 @@ export const importerReferentiel: Endpoint = {
   method: 'post',
   handler: async (req) => {
     if (!utilisateurDe(req)) return erreur(401, 'Vous devez être connecté.')
-    if (!aLeRole(req, 'admin', 'carif-oref')) return erreur(403, "Seuls le Carif-Oref et l'administrateur mettent à jour les référentiels.")
+    if (!aLeRole(req, ...GESTION_REFERENTIELS)) return erreur(403, "Seuls le Carif-Oref et l'administrateur mettent à jour les référentiels.")
     const type = String(req.query?.type ?? '')
     if (!(type in TYPES)) return erreur(400, `type : « ${type} » n'est pas un référentiel ; utilisez type=etablissements ou type=diplomes.`, 'type')
     const simulation = String(req.query?.simulation ?? 'false') === 'true'
