@@ -4,6 +4,7 @@ import path from 'node:path'
 import { createAnnexes, modifierAnnexes, readAnnexes } from '../access/annexes'
 import { ajouterALaDemande, retirerDeLaDemande } from '../hooks/annexes/synchroniserDemande'
 import { verifierDemandeModifiable } from '../hooks/annexes/verifierDemandeModifiable'
+import { controlerFichier } from '../hooks/fichiers/controlerFichier'
 import { journaliserSuppression } from '../hooks/demandes/journaliserInstruction'
 import { relationExistante } from '../hooks/relationExistante'
 
@@ -48,7 +49,7 @@ export const Annexes: CollectionConfig = {
       return headers
     },
   },
-  hooks: { beforeChange: [verifierDemandeModifiable], afterChange: [ajouterALaDemande], afterDelete: [retirerDeLaDemande, journaliserSuppression] },
+  hooks: { beforeOperation: [controlerFichier], beforeChange: [verifierDemandeModifiable], afterChange: [ajouterALaDemande], afterDelete: [retirerDeLaDemande, journaliserSuppression] },
   fields: [
     { name: 'demande', type: 'relationship', validate: relationExistante, relationTo: 'demandes', label: 'Demande', required: true, index: true },
     { name: 'description', type: 'text', label: 'Description', maxLength: 300 },

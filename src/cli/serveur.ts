@@ -5,6 +5,7 @@ import net from 'node:net'
 import path from 'node:path'
 
 import { ErreurConfiguration } from '../env'
+import { messageDemarrageAntivirus } from '../fichiers/antivirus'
 
 const RACINE = process.cwd()
 const BIN_NEXT = path.join(RACINE, 'node_modules', 'next', 'dist', 'bin', 'next')
@@ -64,6 +65,7 @@ export async function exigerPortLibre(port: number): Promise<void> {
 /** Starts `next start` and resolves once /api/health answers (which also boots Payload). */
 export async function servir(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
   await exigerPortLibre(port)
+  console.log(messageDemarrageAntivirus(env))
   const enfant = spawn(process.execPath, [BIN_NEXT, 'start', '-p', String(port)], {
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },

@@ -54,7 +54,7 @@ function dateDos(d = new Date()): { heure: number; jour: number } {
 }
 
 /** ZIP (deflate, data descriptors) written as a stream; sizes stay below 4 GiB, so no ZIP64. */
-async function* zip(fichiers: AsyncIterable<{ nom: string; contenu: AsyncIterable<string> }>): AsyncGenerator<Uint8Array> {
+export async function* zip(fichiers: AsyncIterable<{ nom: string; contenu: AsyncIterable<string> }>): AsyncGenerator<Uint8Array> {
   const entrees: Entree[] = []
   let position = 0
   const { heure, jour } = dateDos()
