@@ -1,12 +1,12 @@
-import type { PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
 import type { ActionJournal } from '../collections/Journal'
+import { adresseClient } from './debit'
 
 type Entree = { action: ActionJournal; resume: string; collection?: string; documentId?: number | string; details?: Record<string, unknown>; utilisateur?: string }
 
 function adresseIp(req: PayloadRequest): string | null {
-  const transmise = req.headers?.get?.('x-forwarded-for')
-  return transmise ? transmise.split(',')[0]!.trim() : null
+  return req.headers ? adresseClient(req.headers) : null
 }
 
 /** Records an audit entry; a failure to record never breaks the user's action, but is logged. */
@@ -31,5 +31,19 @@ export async function journaliser(req: PayloadRequest, entree: Entree): Promise<
     })
   } catch (err) {
     req.payload.logger.error({ err, msg: `Journal d'audit : entrée « ${entree.action} » non enregistrée` })
+  }
+}
+
+/** A failed sign-in (Payload has no hook for it): recorded by the REST route with the identifiant tried. */
+export async function journaliserEchecConnexion(payload: Payload, identifiant: string, ip: string): Promise<void> {
+  try {
+    await payload.create({
+      collection: 'journal',
+      overrideAccess: true,
+      depth: 0,
+      data: { action: 'echec-connexion', resume: `Échec de connexion pour « ${identifiant.slice(0, 100)} »`, utilisateur: identifiant.slice(0, 100), collectionConcernee: 'users', ip },
+    })
+  } catch (err) {
+    payload.logger.error({ err, msg: "Journal d'audit : échec de connexion non enregistré" })
   }
 }

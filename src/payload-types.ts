@@ -123,6 +123,7 @@ export interface Config {
       envoyerCourriel: TaskEnvoyerCourriel;
       rappelerCloture: TaskRappelerCloture;
       publierDecisions: TaskPublierDecisions;
+      purgerJournal: TaskPurgerJournal;
       inline: {
         input: unknown;
         output: unknown;
@@ -537,7 +538,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'envoyerCourriel' | 'rappelerCloture' | 'publierDecisions';
+        taskSlug: 'inline' | 'envoyerCourriel' | 'rappelerCloture' | 'publierDecisions' | 'purgerJournal';
         taskID: string;
         input?:
           | {
@@ -570,7 +571,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'envoyerCourriel' | 'rappelerCloture' | 'publierDecisions') | null;
+  taskSlug?: ('inline' | 'envoyerCourriel' | 'rappelerCloture' | 'publierDecisions' | 'purgerJournal') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1095,6 +1096,16 @@ export interface TaskRappelerCloture {
 export interface TaskPublierDecisions {
   input: {
     rentree: number;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPurgerJournal".
+ */
+export interface TaskPurgerJournal {
+  input: {
+    aujourdhui?: string | null;
   };
   output?: unknown;
 }

@@ -8,6 +8,7 @@ import { decisionsPubliees, type LigneDecision, rappelCloture } from '../courrie
 import { AVIS, DECISIONS, libelle } from '../regles/enums'
 
 export const TACHE_RAPPEL = 'rappelerCloture'
+export const TACHE_PURGE = 'purgerJournal'
 export const TACHE_DECISIONS = 'publierDecisions'
 
 const tacheCourriel: TaskConfig = {
@@ -51,7 +52,7 @@ const tacheRappel: TaskConfig = {
   retries: 2,
   handler: async ({ input, req }) => {
     const { payload } = req
-    await planifierRappel(payload)
+    await planifierQuotidien(payload, TACHE_RAPPEL)
     const campagne = await payload.findGlobal({ slug: 'campagne', depth: 0, overrideAccess: true })
     if (!campagne.cloture) return { output: { envoyes: 0, raison: 'pas de date de clôture' } }
     const aujourdhui = (input as { aujourdhui?: string } | undefined)?.aujourdhui ? new Date((input as { aujourdhui: string }).aujourdhui) : new Date()
@@ -146,32 +147,59 @@ export function prochainMatin(apres = new Date()): Date {
 }
 
 /**
- * Keeps one reminder job waiting for the next morning. Payload's `schedule` would add a global that any logged-in
- * user may read and write, and bring back the document-locking collection: a job that requeues itself does the same.
+ * Keeps one job of a daily task waiting for the next morning. Payload's `schedule` would add a global that any
+ * logged-in user may read and write, and bring back the document-locking collection: a job that requeues itself
+ * does the same.
  */
-export async function planifierRappel(payload: Payload): Promise<void> {
+export async function planifierQuotidien(payload: Payload, tache: typeof TACHE_RAPPEL | typeof TACHE_PURGE): Promise<void> {
   const enAttente = await payload.count({
     collection: 'payload-jobs',
-    where: { and: [{ taskSlug: { equals: TACHE_RAPPEL } }, { completedAt: { exists: false } }, { waitUntil: { greater_than: new Date().toISOString() } }] },
+    where: { and: [{ taskSlug: { equals: tache } }, { completedAt: { exists: false } }, { waitUntil: { greater_than: new Date().toISOString() } }] },
     overrideAccess: true,
   })
-  if (enAttente.totalDocs === 0) await payload.jobs.queue({ task: TACHE_RAPPEL, input: {}, waitUntil: prochainMatin() })
+  if (enAttente.totalDocs === 0) await payload.jobs.queue({ task: tache, input: {}, waitUntil: prochainMatin() })
 }
 
-let rappelPlanifie = false
+/** Audit entries are kept JOURNAL_RETENTION_JOURS days (CNIL: 6 to 12 months for access logs), then deleted. */
+export function retentionJournal(): number {
+  const jours = Number(process.env.JOURNAL_RETENTION_JOURS || 365)
+  return Number.isInteger(jours) && jours > 0 ? jours : 365
+}
+
+const tachePurge: TaskConfig = {
+  slug: TACHE_PURGE,
+  label: "Supprimer les entrées du journal d'audit plus anciennes que la durée de conservation",
+  inputSchema: [{ name: 'aujourdhui', type: 'date' }],
+  retries: 2,
+  handler: async ({ input, req }) => {
+    const { payload } = req
+    await planifierQuotidien(payload, TACHE_PURGE)
+    const aujourdhui = (input as { aujourdhui?: string } | undefined)?.aujourdhui ? new Date((input as { aujourdhui: string }).aujourdhui) : new Date()
+    const limite = new Date(aujourdhui.getTime() - retentionJournal() * 86_400_000).toISOString()
+    const where = { createdAt: { less_than: limite } }
+    const { totalDocs } = await payload.count({ collection: 'journal', where, overrideAccess: true })
+    if (totalDocs > 0) await payload.db.deleteMany({ collection: 'journal', where, req })
+    payload.logger.info(`Journal d'audit : ${totalDocs} entrée(s) antérieure(s) au ${limite.slice(0, 10)} supprimée(s).`)
+    return { output: { supprimees: totalDocs, avant: limite } }
+  },
+}
+
+let quotidiennesPlanifiees = false
 
 /** The jobs runner: inside the server by default, or in `npm run worker` when JOBS_TRAVAILLEUR_SEPARE=true. */
 export function configurationTaches(travailleurSepare: boolean): JobsConfig {
   return {
-    tasks: [tacheCourriel, tacheRappel, tacheDecisions],
+    tasks: [tacheCourriel, tacheRappel, tacheDecisions, tachePurge],
     deleteJobOnComplete: true,
     autoRun: [{ cron: '*/5 * * * * *', queue: 'default', limit: 25, silent: true }],
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({ ...defaultJobsCollection, lockDocuments: false }),
     shouldAutoRun: async (payload) => {
       const actif = process.env.CARTE_TRAVAILLEUR === '1' || !travailleurSepare
-      if (actif && !rappelPlanifie) {
-        rappelPlanifie = true
-        await planifierRappel(payload).catch((err) => payload.logger.error({ err, msg: 'Rappel de clôture non planifié' }))
+      if (actif && !quotidiennesPlanifiees) {
+        quotidiennesPlanifiees = true
+        for (const tache of [TACHE_RAPPEL, TACHE_PURGE] as const) {
+          await planifierQuotidien(payload, tache).catch((err) => payload.logger.error({ err, msg: `Tâche quotidienne ${tache} non planifiée` }))
+        }
       }
       return actif
     },

@@ -65,3 +65,14 @@ describe('Configuration : lecture de l’environnement', () => {
     expect(lireConfiguration({ SERVER_URL: 'https://carte.example.fr/' }, racine).serverURL).toBe('https://carte.example.fr')
   })
 })
+
+describe('Adresse du client (limitation de débit, journal)', async () => {
+  const { adresseClient } = await import('../../src/debit')
+  it('prend l’adresse ajoutée par le proxy de confiance le plus proche, pas celle que le client a écrite', () => {
+    const h = new Headers({ 'x-forwarded-for': '6.6.6.6, 203.0.113.5' })
+    expect(adresseClient(h, 1)).toBe('203.0.113.5')
+    expect(adresseClient(new Headers({ 'x-forwarded-for': '6.6.6.6, 203.0.113.5, 10.0.0.2' }), 2)).toBe('203.0.113.5')
+    expect(adresseClient(new Headers({ 'x-forwarded-for': '203.0.113.5' }), 3)).toBe('203.0.113.5')
+    expect(adresseClient(new Headers(), 1)).toBe('inconnue')
+  })
+})
