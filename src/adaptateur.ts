@@ -32,3 +32,31 @@ export async function changerStatutSi(payload: Payload, id: number | string, de:
   const doc = await modeleMongo(payload, 'demandes').findOneAndUpdate({ _id: id, statut: de }, { $set: { statut: vers } })
   return doc !== null
 }
+
+/**
+ * A lock shared by every server process on the database: a row `nom` in `compteurs`, inserted only if absent.
+ * A lock older than `expirationMs` (its holder crashed) is taken over. True when this call took the lock.
+ */
+export async function prendreVerrou(payload: Payload, nom: string, expirationMs: number): Promise<boolean> {
+  const maintenant = Date.now()
+  const date = new Date(maintenant).toISOString()
+  const sqlite = clientSqlite(payload)
+  if (sqlite) {
+    await sqlite.execute({ sql: 'DELETE FROM compteurs WHERE nom = ? AND valeur < ?', args: [nom, maintenant - expirationMs] })
+    const r = await sqlite.execute({ sql: 'INSERT OR IGNORE INTO compteurs (nom, valeur, updated_at, created_at) VALUES (?, ?, ?, ?) RETURNING id', args: [nom, maintenant, date, date] })
+    return r.rows.length === 1
+  }
+  const modele = modeleMongo(payload, 'compteurs') as ModeleMongo & { deleteOne: (f: object) => Promise<unknown> }
+  await modele.deleteOne({ nom, valeur: { $lt: maintenant - expirationMs } })
+  const r = (await modele.updateOne({ nom }, { $setOnInsert: { nom, valeur: maintenant, createdAt: new Date(), updatedAt: new Date() } }, { upsert: true })) as { upsertedCount?: number }
+  return r.upsertedCount === 1
+}
+
+export async function rendreVerrou(payload: Payload, nom: string): Promise<void> {
+  const sqlite = clientSqlite(payload)
+  if (sqlite) {
+    await sqlite.execute({ sql: 'DELETE FROM compteurs WHERE nom = ?', args: [nom] })
+    return
+  }
+  await (modeleMongo(payload, 'compteurs') as ModeleMongo & { deleteOne: (f: object) => Promise<unknown> }).deleteOne({ nom })
+}

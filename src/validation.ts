@@ -8,7 +8,7 @@ import { envoyerAccuseReception } from './courriels/envois'
 import { campagneFermee } from './campagne'
 import { journaliser } from './journal'
 import { type ContexteValidation, type DemandeSaisie, type ErreurChamp, recapituler, verifierDemande } from './regles/validationDemande'
-import { sousVerrou } from './verrou'
+import { sousVerrouPartage } from './verrou'
 
 export type ResultatValidation = { status: number; body: Record<string, unknown> }
 
@@ -110,7 +110,7 @@ export async function traiterValidation(req: PayloadRequest, id: string | number
   if (fermee) return erreur(403, fermee)
 
   // Priorities are unique per structure and rentrée: check and validate one demande of a structure at a time.
-  return sousVerrou(`validation:${demande.structureDeposante}`, async () => {
+  return sousVerrouPartage(payload, `validation:${demande.structureDeposante}`, async () => {
     const ctx = await contexte(req, demande)
     const erreurs = verifierDemande(demande, ctx)
     if (erreurs.length) return erreursDeValidation(erreurs)
