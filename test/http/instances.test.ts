@@ -42,19 +42,15 @@ describe('Deux instances sur une même base', () => {
     expect(new Set(toutes.map((r) => r.corps.doc.numero)).size).toBe(20)
   })
 
-  it('deux validations simultanées de même priorité, une sur chaque instance : une seule réussit (verrou partagé en base)', async () => {
+  it('des validations simultanées de même priorité, réparties sur les deux instances : une seule réussit (verrou partagé en base)', async () => {
     const jeton = await connexion(a, '0340042L')
     const etab = (await requete(a, 'GET', '/api/etablissements?where[uai][equals]=0340042L&depth=0', jeton)).corps.docs[0]
     const diplome = (await requete(a, 'GET', '/api/diplomes?limit=1&depth=0', jeton)).corps.docs[0]
-    for (let priorite = 1; priorite <= 5; priorite++) {
-      const [d1, d2] = await Promise.all([1, 2].map(() => requete(a, 'POST', '/api/demandes?depth=0', jeton, demandeComplete(etab.id, diplome.id, priorite))))
-      const resultats = await Promise.all([
-        requete(a, 'POST', `/api/demandes/${d1!.corps.doc.id}/valider`, jeton, { confirmer: true }),
-        requete(b, 'POST', `/api/demandes/${d2!.corps.doc.id}/valider`, jeton, { confirmer: true }),
-      ])
-      expect(resultats.map((r) => r.status).sort(), JSON.stringify(resultats.map((r) => r.corps))).toEqual([200, 400])
-      const refus = resultats.find((r) => r.status === 400)!
-      expect(refus.corps.errors[0].data.errors[0].path).toBe('priorite')
+    for (let priorite = 1; priorite <= 10; priorite++) {
+      const demandes = await Promise.all([1, 2, 3, 4].map(() => requete(a, 'POST', '/api/demandes?depth=0', jeton, demandeComplete(etab.id, diplome.id, priorite))))
+      const resultats = await Promise.all(demandes.map((d, i) => requete(i % 2 ? a : b, 'POST', `/api/demandes/${d.corps.doc.id}/valider`, jeton, { confirmer: true })))
+      expect(resultats.map((r) => r.status).sort(), JSON.stringify(resultats.map((r) => r.corps))).toEqual([200, 400, 400, 400])
+      for (const refus of resultats.filter((r) => r.status === 400)) expect(refus.corps.errors[0].data.errors[0].path).toBe('priorite')
     }
   })
 
