@@ -17,6 +17,7 @@ import { Journal } from './collections/Journal'
 import { Reseaux } from './collections/Reseaux'
 import { Users } from './collections/Users'
 import { traduireErreursFichiers } from './hooks/traduireErreursFichiers'
+import { traduireErreursRequete } from './hooks/traduireErreursRequete'
 import { adaptateurParFile } from './src/courriels/file'
 import { health } from './src/endpoints/health'
 import { importerReferentiel } from './src/endpoints/importerReferentiel'
@@ -96,7 +97,7 @@ export default buildConfig({
   email: adaptateurParFile(conf),
   jobs: configurationTaches(conf.JOBS_TRAVAILLEUR_SEPARE),
   endpoints: [health, importerReferentiel],
-  hooks: { afterError: [traduireErreursFichiers] },
+  hooks: { afterError: [traduireErreursFichiers, traduireErreursRequete] },
   cors: [conf.serverURL],
   csrf: [conf.serverURL],
   maxDepth: 3,

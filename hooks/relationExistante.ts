@@ -7,6 +7,11 @@ import { validations } from 'payload'
  * demande of another school exists may be known, its content may not.
  */
 export const relationExistante: RelationshipFieldValidation = async (value, options) => {
+  // Payload lets `false` or `true` through and the database then fails on the foreign key.
+  const identifiant = (v: unknown) => typeof v === 'number' || typeof v === 'string' || (typeof v === 'object' && v !== null)
+  if (value !== null && value !== undefined && !(Array.isArray(value) ? value.every(identifiant) : identifiant(value))) {
+    return 'Valeur invalide : indiquez l’identifiant d’un élément existant.'
+  }
   const base = await validations.relationship(value as never, options as never)
   if (base !== true) return base
   if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return true

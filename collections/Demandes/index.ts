@@ -7,6 +7,8 @@ import { horodaterInstruction } from '../../hooks/demandes/horodaterInstruction'
 import { journaliserInstruction, journaliserSuppression } from '../../hooks/demandes/journaliserInstruction'
 import { renseignerChampsServeur } from '../../hooks/demandes/renseignerChampsServeur'
 import { verifierCampagneOuverte } from '../../hooks/demandes/verifierCampagneOuverte'
+import { verifierChampsConditionnels } from '../../hooks/demandes/verifierChampsConditionnels'
+import { verifierGroupes } from '../../hooks/demandes/verifierGroupes'
 import { interdireSuppressionApresValidation, verrouillerApresValidation } from '../../hooks/demandes/verrouillerApresValidation'
 import { lireCampagne } from '../../src/campagne'
 import { exporter } from './endpoints/exporter'
@@ -15,6 +17,7 @@ import { valider } from './endpoints/valider'
 import { TYPES_ANNEXES_LIBELLE } from '../Annexes'
 import { AVIS, DECISIONS, MESURES, MODALITES, RAPPORT_MAX, STATUTS, ZONES_RECRUTEMENT } from '../../src/regles/enums'
 import { relationExistante } from '../../hooks/relationExistante'
+import { entier } from '../../hooks/nombres'
 
 /** The filer's fields: writable while the demande is a draft (the admin: always). */
 const saisie: FieldAccess = ({ req, doc }) => aLeRole(req, 'admin') || (doc?.statut ?? 'brouillon') === 'brouillon'
@@ -65,7 +68,8 @@ export const Demandes: CollectionConfig = {
     unlock: updateDemandes,
   },
   hooks: {
-    beforeChange: [verifierCampagneOuverte, renseignerChampsServeur, verrouillerApresValidation, horodaterInstruction],
+    beforeOperation: [verifierGroupes],
+    beforeChange: [verifierCampagneOuverte, verifierChampsConditionnels, renseignerChampsServeur, verrouillerApresValidation, horodaterInstruction],
     afterChange: [journaliserInstruction],
     beforeDelete: [interdireSuppressionApresValidation],
     afterDelete: [journaliserSuppression],
@@ -110,20 +114,20 @@ export const Demandes: CollectionConfig = {
         { name: 'modalite', type: 'select', label: 'Modalité', options: [...MODALITES], access: acces, admin: { className: 'requis-validation', description: "Scolaires uniquement, ou création ex nihilo d'une formation avec un public mixé (préciser alors le détail dans le rapport d'opportunité ou en annexe)." } },
         { name: 'diplome', type: 'relationship', validate: relationExistante, relationTo: 'diplomes', label: 'Diplôme', index: true, access: acces, filterOptions: { ouvert: { equals: true } }, admin: { components: { Field: '/src/admin/ChoixDiplome#ChoixDiplome' } } },
         { type: 'row', fields: [
-          { name: 'dureeFormation', type: 'number', label: 'Durée de la formation (en années)', min: 1, max: 4, access: acces, admin: { hidden: true } },
-          { name: 'anneeFormation', type: 'number', label: 'Année de formation concernée', min: 1, max: 4, access: acces, admin: { hidden: true } },
+          { name: 'dureeFormation', type: 'number', validate: entier('Durée de la formation', { min: 1, max: 4 }), label: 'Durée de la formation (en années)', min: 1, max: 4, access: acces, admin: { hidden: true } },
+          { name: 'anneeFormation', type: 'number', validate: entier('Année de formation', { min: 1, max: 4 }), label: 'Année de formation concernée', min: 1, max: 4, access: acces, admin: { hidden: true } },
         ] },
         { name: 'mesure', type: 'select', label: 'Mesure demandée', options: [...MESURES], index: true, access: acces , admin: { className: 'requis-validation' } },
         { name: 'projetLie', type: 'checkbox', label: 'Votre projet fait-il référence à un autre projet ?', defaultValue: false, access: acces },
         { name: 'demandeLiee', type: 'relationship', validate: relationExistante, relationTo: 'demandes', label: "Si oui, indiquez l'identifiant du projet concerné", access: acces, admin: { className: 'requis-validation', condition: (data) => Boolean(data?.projetLie) } },
-        { name: 'priorite', type: 'number', label: 'Priorité', min: 1, access: acces, admin: { className: 'requis-validation', description: 'Classez vos projets par ordre de priorité : 1 le plus prioritaire, 2, etc.' } },
+        { name: 'priorite', type: 'number', validate: entier('Priorité', { min: 1, max: 999 }), label: 'Priorité', min: 1, access: acces, admin: { className: 'requis-validation', description: 'Classez vos projets par ordre de priorité : 1 le plus prioritaire, 2, etc.' } },
         { type: 'row', fields: [
-          { name: 'capaciteActuelle', type: 'number', label: "Capacité d'accueil actuelle", min: 0, access: acces , admin: { className: 'requis-validation' } },
-          { name: 'capaciteNouvelle', type: 'number', label: "Capacité d'accueil nouvelle", min: 0, access: acces , admin: { className: 'requis-validation' } },
+          { name: 'capaciteActuelle', type: 'number', validate: entier("Capacité d'accueil actuelle", { min: 0, max: 9999 }), label: "Capacité d'accueil actuelle", min: 0, access: acces , admin: { className: 'requis-validation' } },
+          { name: 'capaciteNouvelle', type: 'number', validate: entier("Capacité d'accueil nouvelle", { min: 0, max: 9999 }), label: "Capacité d'accueil nouvelle", min: 0, access: acces , admin: { className: 'requis-validation' } },
           { name: 'ecartCapacite', type: 'number', label: 'Écart de capacité', index: true, access: { create: serveur, update: serveur }, admin: { readOnly: true, description: 'Calculé à l\'enregistrement : capacité nouvelle moins capacité actuelle.' } },
         ] },
         { name: 'premiereDemande', type: 'checkbox', label: 'Projet déposé pour la première fois', defaultValue: true, access: acces },
-        { name: 'anneePrecedentDepot', type: 'number', label: 'Si non, année du précédent dépôt', min: 2000, max: 2100, access: acces, admin: { className: 'requis-validation', condition: (data) => !data?.premiereDemande } },
+        { name: 'anneePrecedentDepot', type: 'number', validate: entier('Année du précédent dépôt', { min: 2000, max: 2100 }), label: 'Si non, année du précédent dépôt', min: 2000, max: 2100, access: acces, admin: { className: 'requis-validation', condition: (data) => !data?.premiereDemande } },
         { name: 'dateConseil', type: 'date', label: 'Date de présentation du projet au Conseil de perfectionnement / Conseil d\'administration', access: acces, admin: { className: 'requis-validation', date: { pickerAppearance: 'dayOnly', displayFormat: 'dd/MM/yyyy' }, description: 'Joignez le PV du CP/CA en annexe si vous en disposez.' } },
         { name: 'zonesRecrutement', type: 'select', hasMany: true, label: 'Zone de recrutement', options: [...ZONES_RECRUTEMENT], access: acces , admin: { className: 'requis-validation' } },
       ],
@@ -148,10 +152,12 @@ export const Demandes: CollectionConfig = {
       label: `Rapport d'opportunité (5 000 caractères au maximum)`,
       access: acces,
       // Counted in Unicode characters, not UTF-16 units: the limit the guide states.
-      validate: (value: string | null | undefined) =>
-        !value || [...value].length <= RAPPORT_MAX
-          ? true
-          : `Le rapport d'opportunité dépasse 5 000 caractères (${[...value].length} saisis).`,
+      validate: (value: unknown) => {
+        if (value === null || value === undefined || value === '') return true
+        if (typeof value !== 'string') return "Le rapport d'opportunité doit être un texte."
+        const n = [...value].length
+        return n <= RAPPORT_MAX ? true : `Le rapport d'opportunité dépasse 5 000 caractères (${n} saisis).`
+      },
       admin: { className: 'requis-validation', rows: 14, components: { afterInput: ['/src/admin/CompteurCaracteres#CompteurCaracteres'] }, description: "Synthèse du rapport d'opportunité : classe ou section (DRAAF), organisation envisagée pour un public mixé, lien entre deux projets, faisabilité en matière de ressources humaines." },
     },
     { name: 'annexes', type: 'relationship', validate: relationExistante, relationTo: 'annexes', hasMany: true, label: 'Annexes', access: acces, admin: { hidden: true } },
