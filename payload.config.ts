@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { s3Storage } from '@payloadcms/storage-s3'
 import { fr } from '@payloadcms/translations/languages/fr'
 import { buildConfig } from 'payload'
 
@@ -50,6 +51,24 @@ const db =
         prodMigrations: migrations,
         push: process.env.CARTE_SCHEMA_PUSH === 'false' ? false : undefined,
       })
+
+/**
+ * With S3_BUCKET, annexes and documents live in S3-compatible storage (every instance sees the same files) and are
+ * still served through Payload, so the read access of each file stays the one of its demande. The plugin's fields
+ * are always in the schema (`alwaysInsertFields`), so the SQLite migrations are the same with or without S3.
+ */
+const stockageS3 = s3Storage({
+  enabled: Boolean(conf.S3_BUCKET),
+  alwaysInsertFields: true,
+  collections: { annexes: { prefix: 'annexes' }, documents: { prefix: 'documents' } },
+  bucket: conf.S3_BUCKET ?? '',
+  config: {
+    region: conf.S3_REGION,
+    endpoint: conf.S3_ENDPOINT,
+    forcePathStyle: conf.S3_FORCE_PATH_STYLE === 'true',
+    credentials: conf.S3_ACCESS_KEY_ID ? { accessKeyId: conf.S3_ACCESS_KEY_ID, secretAccessKey: conf.S3_SECRET_ACCESS_KEY! } : undefined,
+  },
+})
 
 export default buildConfig({
   serverURL: conf.serverURL,
@@ -110,5 +129,6 @@ export default buildConfig({
     validationRules: () => [profondeurMaximale(PROFONDEUR_GRAPHQL_MAX)],
   },
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts'), autoGenerate: false },
+  plugins: [stockageS3],
   telemetry: false,
 })

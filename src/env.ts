@@ -53,6 +53,17 @@ const schema = z.object({
   SMTP_SECURE: z.preprocess(vide, z.enum(['true', 'false']).default('false')),
   MAIL_FROM: z.preprocess(vide, z.email({ error: 'doit être une adresse électronique' }).default('ne-pas-repondre@carte-formations.local')),
   MAIL_FROM_NAME: z.preprocess(vide, z.string().default('Carte des formations — Occitanie')),
+  S3_BUCKET: z.preprocess(vide, z.string().optional()),
+  S3_REGION: z.preprocess(vide, z.string().default('eu-west-3')),
+  S3_ENDPOINT: z.preprocess(vide, z.url({ protocol: /^https?$/, error: 'doit être une URL http(s) complète' }).optional()),
+  S3_ACCESS_KEY_ID: z.preprocess(vide, z.string().optional()),
+  S3_SECRET_ACCESS_KEY: z.preprocess(vide, z.string().optional()),
+  S3_FORCE_PATH_STYLE: z.preprocess(vide, z.enum(['true', 'false'], { error: 'attendu : true ou false' }).default('false')),
+  CLAMAV_SOCKET: z.preprocess(vide, z.string().optional()),
+  CLAMAV_HOST: z.preprocess(vide, z.string().optional()),
+  CLAMAV_PORT: z.preprocess(vide, z.coerce.number().int().min(1).max(65535).default(3310)),
+  PROXIES_DE_CONFIANCE: z.preprocess(vide, z.coerce.number().int().min(0).max(10).default(0)),
+  JOURNAL_RETENTION_JOURS: z.preprocess(vide, z.coerce.number().int().min(1).max(3650).default(365)),
   JOBS_TRAVAILLEUR_SEPARE: z.preprocess(vide, z.enum(['true', 'false'], { error: 'attendu : true ou false' }).default('false')),
   RAPPEL_JOURS: z.preprocess(vide, z.string().regex(/^\d{1,3}(,\d{1,3})*$/, 'liste de nombres de jours séparés par des virgules (ex. 7,1)').default('7,1')),
 })
@@ -84,6 +95,9 @@ export function lireConfiguration(env: Record<string, string | undefined> = proc
     throw new ErreurConfiguration(
       'PAYLOAD_SECRET : obligatoire en production (au moins 32 caractères aléatoires, par exemple « openssl rand -hex 32 »).',
     )
+  }
+  if (v.S3_BUCKET && Boolean(v.S3_ACCESS_KEY_ID) !== Boolean(v.S3_SECRET_ACCESS_KEY)) {
+    throw new ErreurConfiguration('S3_ACCESS_KEY_ID et S3_SECRET_ACCESS_KEY : renseignez les deux ou aucun (rôle IAM de la machine).')
   }
   if (v.SMTP_HOST && Boolean(v.SMTP_USER) !== Boolean(v.SMTP_PASS)) {
     throw new ErreurConfiguration('SMTP_USER et SMTP_PASS : renseignez les deux ou aucun.')

@@ -321,6 +321,8 @@ export interface Annex {
   id: number;
   demande: number | Demande;
   description?: string | null;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -410,6 +412,8 @@ export interface Reseau {
 export interface Document {
   id: number;
   titre: string;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -740,6 +744,8 @@ export interface DemandesSelect<T extends boolean = true> {
 export interface AnnexesSelect<T extends boolean = true> {
   demande?: T;
   description?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -806,6 +812,8 @@ export interface DiplomesSelect<T extends boolean = true> {
  */
 export interface DocumentsSelect<T extends boolean = true> {
   titre?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

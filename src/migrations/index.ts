@@ -2,6 +2,7 @@ import * as migration_20261127_000241_initial from './20261127_000241_initial';
 import * as migration_20261127_005528_interface_sans_verrous from './20261127_005528_interface_sans_verrous';
 import * as migration_20261127_022515_courriels_et_taches from './20261127_022515_courriels_et_taches';
 import * as migration_20261127_023222_listes_et_filtres from './20261127_023222_listes_et_filtres';
+import * as migration_20261127_031717_stockage_s3 from './20261127_031717_stockage_s3';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261127_023222_listes_et_filtres.up,
     down: migration_20261127_023222_listes_et_filtres.down,
-    name: '20261127_023222_listes_et_filtres'
+    name: '20261127_023222_listes_et_filtres',
+  },
+  {
+    up: migration_20261127_031717_stockage_s3.up,
+    down: migration_20261127_031717_stockage_s3.down,
+    name: '20261127_031717_stockage_s3'
   },
 ];

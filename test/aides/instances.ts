@@ -55,13 +55,13 @@ export async function preparerBase(): Promise<Base> {
 export type Instance = { url: string; processus: ChildProcess; journal: () => string; arreter: (signal?: NodeJS.Signals) => Promise<void> }
 
 /** `next start` (the built application) on the prepared database, in its own process group. */
-export async function demarrerInstance(base: Base, nom: string): Promise<Instance> {
+export async function demarrerInstance(base: Base, nom: string, envEnPlus: Record<string, string> = {}): Promise<Instance> {
   const port = await portLibre()
   const url = `http://localhost:${port}`
   const fichierJournal = path.join(base.dossier, `${nom}.log`)
   const sortie = fs.openSync(fichierJournal, 'a')
   const processus = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(port)], {
-    env: { PATH: process.env.PATH!, HOME: process.env.HOME!, ...base.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', SERVER_URL: url } as unknown as NodeJS.ProcessEnv,
+    env: { PATH: process.env.PATH!, HOME: process.env.HOME!, ...base.env, ...envEnPlus, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', SERVER_URL: url } as unknown as NodeJS.ProcessEnv,
     stdio: ['ignore', sortie, sortie],
     detached: true,
   })

@@ -40,6 +40,7 @@ import { Logo as Logo_6041950230ff46cc92e4d6638724f870 } from '../../../../src/a
 import { LiensNavigation as LiensNavigation_aa4c1b1b493060e9c2d41204bc728ebb } from '../../../../src/admin/LiensNavigation'
 import { AvantConnexion as AvantConnexion_6041950230ff46cc92e4d6638724f870 } from '../../../../src/admin/Marque'
 import { Accessibilite as Accessibilite_3a98fe5a72f3c86f66e611159cb4bcfb } from '../../../../src/admin/Accessibilite'
+import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { TableauDeBord as TableauDeBord_48e9d2b57dd9beafe9815d4c43e7c418 } from '../../../../src/admin/TableauDeBord'
 import { Recapitulatif as Recapitulatif_756831b51fd019807b79d8c345eb951f } from '../../../../src/admin/vues'
 import { Consulter as Consulter_756831b51fd019807b79d8c345eb951f } from '../../../../src/admin/vues'
@@ -92,6 +93,7 @@ export const importMap = {
   "/src/admin/LiensNavigation#LiensNavigation": LiensNavigation_aa4c1b1b493060e9c2d41204bc728ebb,
   "/src/admin/Marque#AvantConnexion": AvantConnexion_6041950230ff46cc92e4d6638724f870,
   "/src/admin/Accessibilite#Accessibilite": Accessibilite_3a98fe5a72f3c86f66e611159cb4bcfb,
+  "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "/src/admin/TableauDeBord#TableauDeBord": TableauDeBord_48e9d2b57dd9beafe9815d4c43e7c418,
   "/src/admin/vues#Recapitulatif": Recapitulatif_756831b51fd019807b79d8c345eb951f,
   "/src/admin/vues#Consulter": Consulter_756831b51fd019807b79d8c345eb951f,
