@@ -90,3 +90,42 @@ describe('Annexes : dépôt, lecture et fichiers', () => {
     expect([403, 404]).toContain((await appel('GET', annexeA.url, { jeton: await jeton('rectorat-toulouse') })).status)
   })
 })
+
+describe('SECURITY 10 : fichiers piégés refusés, rien de stocké', () => {
+  const refuse = async (contenu: string | Uint8Array, nom: string, type: string) => {
+    const avant = (await appel('GET', `/api/annexes?where[demande][equals]=${demandeA.id}&limit=0`, { jeton: a })).corps.totalDocs
+    const r = await appel('POST', '/api/annexes', { jeton: a, corps: formulaire(contenu, nom, type, { demande: demandeA.id }) })
+    expect(r.status, `${nom} : ${JSON.stringify(r.corps)}`).toBe(400)
+    expect(r.corps.errors[0].message).toMatch(/[éèà]|n'est pas|refusé|accepté/)
+    expect((await appel('GET', `/api/annexes?where[demande][equals]=${demandeA.id}&limit=0`, { jeton: a })).corps.totalDocs).toBe(avant)
+    return r.corps.errors[0].message as string
+  }
+
+  it('SVG et XML avec script, PDF polyglotte HTML, fichier vide', async () => {
+    expect(await refuse('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', 'plan.svg', 'image/svg+xml')).toMatch(/n'est pas accepté/)
+    expect(await refuse('<?xml version="1.0"?><x><script>alert(1)</script></x>', 'plan.xml', 'application/xml')).toMatch(/n'est pas accepté/)
+    await refuse('<html><body><script>alert(1)</script></body></html>\n%PDF-1.4\n%%EOF', 'polyglotte.pdf', 'application/pdf')
+    await refuse(new Uint8Array(0), 'vide.pdf', 'application/pdf')
+  })
+
+})
+
+describe('SECURITY 9 : préférences des autres comptes', () => {
+  it('un établissement ne lit ni ne modifie les préférences (colonnes, filtres) d’un autre compte', async () => {
+    const region = await jeton('region')
+    expect((await appel('POST', '/api/payload-preferences/demandes-list', { jeton: region, corps: { value: { columns: [{ accessor: 'numero', active: true }] } } })).status).toBe(200)
+    const toutes = await appel('GET', '/api/payload-preferences?limit=100&depth=1', { jeton: b })
+    expect(JSON.stringify(toutes.corps)).not.toContain('region')
+    expect((await appel('GET', '/api/payload-preferences/demandes-list', { jeton: b })).corps?.value?.columns ?? null).toBeNull()
+  })
+})
+
+// Last in this file: the server answers 413 before reading the whole body, then closes the connection.
+describe('SECURITY 10 : taille maximale', () => {
+  it('fichier au-delà de la taille maximale', async () => {
+    const gros = new Uint8Array(11 * 1024 * 1024)
+    gros.set(new TextEncoder().encode(PDF))
+    const r = await appel('POST', '/api/annexes', { jeton: a, corps: formulaire(gros, 'enorme.pdf', 'application/pdf', { demande: demandeA.id }) })
+    expect([400, 413]).toContain(r.status)
+  })
+})
