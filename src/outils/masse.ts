@@ -4,7 +4,7 @@ import { clientSqlite, modeleMongo } from '../adaptateur'
 
 /**
  * Bulk loading of demandes for the benchmark and the large-volume tests: straight into the database, bypassing
- * hooks (1,000 rows per statement), because creating 100,000 demandes through the API would take an hour.
+ * hooks (500 rows per statement), because creating 100,000 demandes through the API would take an hour.
  */
 
 export type DemandeMasse = {
@@ -97,7 +97,7 @@ export function genererDemandes(n: number, etablissements: Etab[], diplomes: Dip
 export async function insererDemandes(payload: Payload, demandes: DemandeMasse[]): Promise<void> {
   const maintenant = new Date().toISOString()
   const sqlite = clientSqlite(payload)
-  const LOT = 1000
+  const LOT = 500
   for (let i = 0; i < demandes.length; i += LOT) {
     const lot = demandes.slice(i, i + LOT)
     if (sqlite) {
@@ -124,6 +124,6 @@ export async function insererDemandes(payload: Payload, demandes: DemandeMasse[]
       )
     }
   }
-  // The numero counter restarts from the highest numero on its next use.
-  await payload.delete({ collection: 'compteurs', where: { nom: { equals: 'demandes' } }, overrideAccess: true })
+  // The numero counter restarts from the highest numero on its next use (the benchmark baseline has no counter).
+  if (payload.collections.compteurs) await payload.delete({ collection: 'compteurs', where: { nom: { equals: 'demandes' } }, overrideAccess: true })
 }

@@ -1,0 +1,275 @@
+/**
+ * npm run bench — the platform's production server against a bare-Payload baseline of the same shape, on fresh
+ * embedded databases of 1,000 then 100,000 demandes, driven over HTTP by autocannon. Prints the table with ratios
+ * and pass/fail against the targets, and writes it to bench/resultats/.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import autocannon from 'autocannon'
+
+import { construire, constructionAJour } from '../src/cli/serveur'
+
+const RACINE = process.cwd()
+const BIN_NEXT = path.join(RACINE, 'node_modules', 'next', 'dist', 'bin', 'next')
+const TSX = path.join(RACINE, 'node_modules', 'tsx', 'dist', 'cli.mjs')
+const TAILLES = [1_000, Number(process.env.BENCH_GRAND || 100_000)]
+const DUREE = Number(process.env.BENCH_DUREE || 8)
+const CONNEXIONS = 10
+const MOT_DE_PASSE = 'Banc-d-essai-2027'
+const debutBanc = Date.now()
+
+const horodatage = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)
+const dossier = path.join(RACINE, 'bench', 'resultats', horodatage)
+fs.mkdirSync(dossier, { recursive: true })
+const journal = (texte: string) => {
+  console.log(texte)
+  fs.appendFileSync(path.join(dossier, 'journal.txt'), `${texte}\n`)
+}
+
+// ---------------------------------------------------------------- builds
+const EMPREINTE_NU = path.join(RACINE, '.next-bench-nu', 'carte-empreinte')
+function empreinteNu(): string {
+  const h = crypto.createHash('sha256')
+  for (const f of ['bench/payload.nu.config.ts', 'next.config.mjs', 'package-lock.json']) h.update(fs.readFileSync(f))
+  return h.digest('hex')
+}
+async function construireTout() {
+  if (!constructionAJour()) await construire(process.env)
+  else journal('Plateforme déjà construite.')
+  if (fs.existsSync(EMPREINTE_NU) && fs.readFileSync(EMPREINTE_NU, 'utf8') === empreinteNu()) return journal('Référence Payload nue déjà construite.')
+  journal('Construction de la référence Payload nue (next build → .next-bench-nu)…')
+  const r = spawnSync(process.execPath, [BIN_NEXT, 'build'], { stdio: 'inherit', env: { ...process.env, CARTE_BENCH_NU: '1', NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' } })
+  if (r.status !== 0) throw new Error('La construction de la référence a échoué.')
+  fs.writeFileSync(EMPREINTE_NU, empreinteNu())
+}
+
+// ---------------------------------------------------------------- servers
+type Cible = 'plateforme' | 'nu'
+type Serveur = { cible: Cible; url: string; processus: ChildProcess; base: string }
+
+function envDe(cible: Cible, base: string, port?: number): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    DATABASE_URI: `file:${base}`,
+    PAYLOAD_SECRET: 'banc-d-essai-0123456789abcdef0123456789',
+    UPLOAD_DIR: path.join(dossier, `${cible}-annexes`),
+    MAIL_DIR: path.join(dossier, `${cible}-mail`),
+    CARTE_LIMITES_DEBIT: 'aucune',
+    CARTE_SCHEMA_PUSH: cible === 'nu' ? 'true' : 'false',
+    NEXT_TELEMETRY_DISABLED: '1',
+    ...(port ? { SERVER_URL: `http://localhost:${port}`, PORT: String(port) } : {}),
+    ...(cible === 'nu' ? { CARTE_BENCH_NU: '1' } : {}),
+  }
+}
+
+async function semer(cible: Cible, base: string, phase: 'initial' | 'complement', nombre: number) {
+  const debut = Date.now()
+  // The baseline's schema is pushed by Payload in development mode; the platform's comes from its migrations.
+  const r = spawnSync(process.execPath, ['--no-deprecation', TSX, 'bench/semer.ts', cible, phase, String(nombre)], {
+    env: { ...envDe(cible, base), NODE_ENV: cible === 'nu' ? 'development' : 'production' },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  })
+  const ligne = r.stdout.trim().split('\n').pop() ?? ''
+  if (r.status !== 0 || !ligne.startsWith('{')) throw new Error(`Semis ${cible} : ${r.stderr.slice(-3000)}\n${r.stdout.slice(-2000)}`)
+  const resultat = JSON.parse(ligne) as { ecole: { id: number; uai: string }; brouillonsEcole: number[]; candidats: number[]; total: number }
+  journal(`  ${cible} : ${resultat.total} demandes en base (${nombre} ajoutées en ${((Date.now() - debut) / 1000).toFixed(1)} s)`)
+  return resultat
+}
+
+async function demarrer(cible: Cible, base: string, port: number): Promise<Serveur> {
+  const sortie = fs.openSync(path.join(dossier, `${cible}.log`), 'a')
+  const args = [BIN_NEXT, 'start', '-p', String(port)]
+  const processus = spawn(process.execPath, args, { env: { ...envDe(cible, base, port), NODE_ENV: 'production' }, stdio: ['ignore', sortie, sortie], detached: true })
+  const url = `http://localhost:${port}`
+  const fin = Date.now() + 120_000
+  for (;;) {
+    if (processus.exitCode !== null) throw new Error(`Le serveur ${cible} s'est arrêté : voir ${dossier}/${cible}.log`)
+    if (Date.now() > fin) throw new Error(`Le serveur ${cible} ne répond pas.`)
+    try {
+      const r = await fetch(`${url}/api/users/me`)
+      if (r.status < 500) break
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 300))
+  }
+  return { cible, url, processus, base }
+}
+
+function rssMo(processus: ChildProcess): number {
+  const statut = fs.readFileSync(`/proc/${processus.pid}/status`, 'utf8')
+  return Number(/VmRSS:\s+(\d+)/.exec(statut)![1]) / 1024
+}
+
+async function jeton(s: Serveur, username: string): Promise<string> {
+  const r = await fetch(`${s.url}/api/users/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: MOT_DE_PASSE }) })
+  if (!r.ok) throw new Error(`Connexion ${username} sur ${s.cible} : ${r.status}`)
+  return ((await r.json()) as { token: string }).token
+}
+
+// ---------------------------------------------------------------- scenarios
+type Mesure = { rps: number; p50: number; p99: number; erreurs: number; requetes: number }
+
+async function charger(s: Serveur, jetonAuth: string, requete: { method: string; chemin: (i: number) => string; corps?: (i: number) => unknown; nombre?: number }): Promise<Mesure> {
+  let i = 0
+  const r = await autocannon({
+    url: s.url,
+    connections: CONNEXIONS,
+    ...(requete.nombre ? { amount: requete.nombre } : { duration: DUREE }),
+    headers: { Authorization: `JWT ${jetonAuth}`, 'Content-Type': 'application/json' },
+    requests: [
+      {
+        method: requete.method as 'GET',
+        setupRequest: (req: Record<string, unknown>) => {
+          const n = i++
+          return { ...req, path: requete.chemin(n), ...(requete.corps ? { body: JSON.stringify(requete.corps(n)) } : {}) }
+        },
+      },
+    ],
+  })
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, erreurs: r.errors + r.timeouts + r.non2xx, requetes: r.requests.total }
+}
+
+type Ligne = { taille: number; scenario: string; plateforme: Mesure; nu: Mesure | null; type: 'liste' | 'ecriture' | 'lecture' | 'validation' }
+
+const LISTE = '&depth=1&limit=50&sort=-numero'
+
+async function scenarios(taille: number, p: Serveur, nu: Serveur, graines: { p: Awaited<ReturnType<typeof semer>>; nu: Awaited<ReturnType<typeof semer>> }): Promise<Ligne[]> {
+  const uai = graines.p.ecole.uai
+  const structure = `etablissement:${graines.p.ecole.id}`
+  const [jEcole, jRectorat, jAdmin, jNu] = await Promise.all([jeton(p, uai), jeton(p, 'rectorat-montpellier'), jeton(p, 'admin'), jeton(nu, 'banc')])
+  const lignes: Ligne[] = []
+  const mesurer = async (scenario: string, type: Ligne['type'], surP: Parameters<typeof charger>[2] & { jeton: string }, surNu: Parameters<typeof charger>[2] | null) => {
+    const mp = await charger(p, surP.jeton, surP)
+    const mn = surNu ? await charger(nu, jNu, surNu) : null
+    lignes.push({ taille, scenario, plateforme: mp, nu: mn, type })
+    journal(`  ${scenario.padEnd(44)} plateforme p50 ${mp.p50} ms p99 ${mp.p99} ms ${mp.rps.toFixed(0)} req/s${mn ? ` | nue p50 ${mn.p50} ms p99 ${mn.p99} ms ${mn.rps.toFixed(0)} req/s` : ''}${mp.erreurs ? ` | ERREURS ${mp.erreurs}` : ''}`)
+  }
+  await mesurer('école : ses demandes en cours de saisie', 'liste', { jeton: jEcole, method: 'GET', chemin: () => `/api/demandes?where[statut][equals]=brouillon${LISTE}` }, { method: 'GET', chemin: () => `/api/demandes?where[statut][equals]=brouillon&where[structureDeposante][equals]=${structure}${LISTE}` })
+  await mesurer('école : ses demandes validées', 'liste', { jeton: jEcole, method: 'GET', chemin: () => `/api/demandes?where[statut][not_equals]=brouillon${LISTE}` }, { method: 'GET', chemin: () => `/api/demandes?where[statut][not_equals]=brouillon&where[structureDeposante][equals]=${structure}${LISTE}` })
+  await mesurer('rectorat : une académie, une mesure, triée', 'liste', { jeton: jRectorat, method: 'GET', chemin: () => `/api/demandes?where[mesure][equals]=ouverture&where[statut][not_equals]=brouillon${LISTE}` }, { method: 'GET', chemin: () => `/api/demandes?where[mesure][equals]=ouverture&where[statut][not_equals]=brouillon&where[academie][equals]=montpellier${LISTE}` })
+  const brouillons = graines.p.brouillonsEcole
+  await mesurer('lecture d’une demande (depth 1)', 'lecture', { jeton: jEcole, method: 'GET', chemin: (i) => `/api/demandes/${brouillons[i % brouillons.length]}?depth=1` }, { method: 'GET', chemin: (i) => `/api/demandes/${brouillons[i % brouillons.length]}?depth=1` })
+  await mesurer('sauvegarde d’un brouillon', 'ecriture', { jeton: jEcole, method: 'PATCH', chemin: (i) => `/api/demandes/${brouillons[i % brouillons.length]}?depth=0`, corps: (i) => ({ rapportOpportunite: `Rapport révisé ${i}` }) }, { method: 'PATCH', chemin: (i) => `/api/demandes/${brouillons[i % brouillons.length]}?depth=0`, corps: (i) => ({ rapportOpportunite: `Rapport révisé ${i}` }) })
+  const cp = graines.p.candidats
+  const cn = graines.nu.candidats
+  await mesurer('validation (confirmer : true)', 'validation', { jeton: jAdmin, method: 'POST', chemin: (i) => `/api/demandes/${cp[i]}/valider`, corps: () => ({ confirmer: true }), nombre: cp.length }, { method: 'PATCH', chemin: (i) => `/api/demandes/${cn[i]}?depth=0`, corps: () => ({ statut: 'validee' }), nombre: cn.length })
+  return lignes
+}
+
+async function exporterTout(p: Serveur, taille: number) {
+  const jRegion = await jeton(p, 'region')
+  const avant = rssMo(p.processus)
+  let pic = avant
+  const sonde = setInterval(() => (pic = Math.max(pic, rssMo(p.processus))), 100)
+  const debut = Date.now()
+  const r = await fetch(`${p.url}/api/demandes/export?format=csv`, { headers: { Authorization: `JWT ${jRegion}` } })
+  let octets = 0
+  let lignes = 0
+  for await (const morceau of r.body as unknown as AsyncIterable<Uint8Array>) {
+    octets += morceau.length
+    for (const o of morceau) if (o === 10) lignes++
+  }
+  const duree = (Date.now() - debut) / 1000
+  clearInterval(sonde)
+  journal(`  export CSV de tout (${taille}) : ${lignes - 1} lignes, ${(octets / 1024 / 1024).toFixed(1)} Mo en ${duree.toFixed(1)} s, RSS ${avant.toFixed(0)} → pic ${pic.toFixed(0)} Mo (+${(pic - avant).toFixed(0)})`)
+  return { taille, duree, lignes: lignes - 1, croissance: pic - avant }
+}
+
+// ---------------------------------------------------------------- run
+const serveurs: Serveur[] = []
+const arreter = () => {
+  for (const s of serveurs) {
+    try {
+      process.kill(-s.processus.pid!, 'SIGTERM')
+    } catch {
+      // gone
+    }
+  }
+}
+process.on('exit', arreter)
+
+try {
+  journal(`Banc d'essai — ${new Date().toISOString()} — ${os.cpus().length} cœurs (${os.cpus()[0]?.model}), ${(os.totalmem() / 1024 ** 3).toFixed(0)} Go, Node ${process.version}`)
+  await construireTout()
+  const bases = { p: path.join(dossier, 'plateforme.db'), nu: path.join(dossier, 'nu.db') }
+  const lignes: Ligne[] = []
+  const exports: Awaited<ReturnType<typeof exporterTout>>[] = []
+  let dejaSemees = 0
+  let p: Serveur | null = null
+  let nu: Serveur | null = null
+  for (const taille of TAILLES) {
+    journal(`\n== ${taille} demandes ==`)
+    const phase = dejaSemees === 0 ? 'initial' : 'complement'
+    const graines = { p: await semer('plateforme', bases.p, phase, taille - dejaSemees), nu: await semer('nu', bases.nu, phase, taille - dejaSemees) }
+    dejaSemees = taille
+    if (!p) {
+      p = await demarrer('plateforme', bases.p, 3401)
+      nu = await demarrer('nu', bases.nu, 3402)
+      serveurs.push(p, nu)
+    }
+    // Warm-up: the first requests compile routes and fill caches.
+    await charger(p, await jeton(p, graines.p.ecole.uai), { method: 'GET', chemin: () => `/api/demandes?limit=5`, nombre: 50 })
+    await charger(nu!, await jeton(nu!, 'banc'), { method: 'GET', chemin: () => `/api/demandes?limit=5`, nombre: 50 })
+    lignes.push(...(await scenarios(taille, p, nu!, graines)))
+    exports.push(await exporterTout(p, taille))
+  }
+  const rssFinal = rssMo(p!.processus)
+
+  // ---------------------------------------------------------------- table and targets
+  const [petit, grand] = TAILLES
+  const trouver = (taille: number, scenario: string) => lignes.find((l) => l.taille === taille && l.scenario === scenario)!
+  const scen = [...new Set(lignes.map((l) => l.scenario))]
+  const tableau: string[] = [
+    `| scénario | demandes | plateforme req/s | p50 | p99 | erreurs | Payload nu req/s | p50 | p99 | rapport p50 |`,
+    `|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|`,
+  ]
+  for (const s of scen) {
+    for (const t of TAILLES) {
+      const l = trouver(t, s)
+      const ratio = l.nu ? (l.plateforme.p50 / Math.max(l.nu.p50, 1)).toFixed(2) : '—'
+      tableau.push(`| ${s} | ${t} | ${l.plateforme.rps.toFixed(0)} | ${l.plateforme.p50} ms | ${l.plateforme.p99} ms | ${l.plateforme.erreurs} | ${l.nu ? l.nu.rps.toFixed(0) : '—'} | ${l.nu ? `${l.nu.p50} ms` : '—'} | ${l.nu ? `${l.nu.p99} ms` : '—'} | ${ratio} |`)
+    }
+  }
+  for (const e of exports) tableau.push(`| export CSV de tout | ${e.taille} | ${e.lignes} lignes en ${e.duree.toFixed(1)} s | | | | | | | RSS +${e.croissance.toFixed(0)} Mo |`)
+
+  const objectifs: [string, boolean, string][] = []
+  for (const s of scen) {
+    const l = trouver(grand!, s)
+    const l1 = trouver(petit!, s)
+    if (l.type === 'liste' || l.type === 'ecriture' || l.type === 'lecture') {
+      for (const x of [l1, l]) {
+        const r = x.plateforme.p50 / Math.max(x.nu!.p50, 1)
+        objectifs.push([`${s} (${x.taille}) : p50 ≤ 1,3 × Payload nu`, r <= 1.3, `${x.plateforme.p50} ms / ${x.nu!.p50} ms = ${r.toFixed(2)}`])
+      }
+    }
+    const croissance = l.plateforme.p50 / Math.max(l1.plateforme.p50, 1)
+    objectifs.push([`${s} : p50 ${grand} / ${petit} ≤ 1,5`, croissance <= 1.5, `${l1.plateforme.p50} → ${l.plateforme.p50} ms = ${croissance.toFixed(2)}`])
+    objectifs.push([`${s} (${grand}) : aucune erreur`, l.plateforme.erreurs === 0, `${l.plateforme.erreurs}`])
+  }
+  const v = trouver(grand!, 'validation (confirmer : true)')
+  objectifs.push([`validation p99 < 250 ms à ${grand}`, v.plateforme.p99 < 250, `${v.plateforme.p99} ms`])
+  const eg = exports.find((e) => e.taille === grand)!
+  objectifs.push([`export de ${grand} en < 20 s`, eg.duree < 20, `${eg.duree.toFixed(1)} s`])
+  objectifs.push([`export : croissance du RSS < 150 Mo`, eg.croissance < 150, `+${eg.croissance.toFixed(0)} Mo`])
+  objectifs.push([`RSS du serveur après le banc < 600 Mo`, rssFinal < 600, `${rssFinal.toFixed(0)} Mo`])
+
+  tableau.push('', '| objectif | résultat | mesure |', '|---|---|---|', ...objectifs.map(([o, ok, m]) => `| ${o} | ${ok ? 'ATTEINT' : 'MANQUÉ'} | ${m} |`))
+  const duree = ((Date.now() - debutBanc) / 60000).toFixed(1)
+  tableau.push('', `${objectifs.filter((o) => o[1]).length} objectifs atteints sur ${objectifs.length} ; banc complet en ${duree} min ; ${CONNEXIONS} connexions, ${DUREE} s par scénario.`)
+  const texte = tableau.join('\n')
+  fs.writeFileSync(path.join(dossier, 'resultats.md'), `${texte}\n`)
+  journal(`\n${texte}\n\nRésultats : ${path.relative(RACINE, dossier)}/resultats.md`)
+  arreter()
+  process.exit(objectifs.every((o) => o[1]) ? 0 : 2)
+} catch (err) {
+  console.error(err instanceof Error ? err.message : err)
+  arreter()
+  process.exit(1)
+}
