@@ -1,5 +1,3 @@
-import path from 'node:path'
-
 import { withPayload } from '@payloadcms/next/withPayload'
 
 // `npm run bench` only: the bare-Payload baseline is built from bench/payload.nu.config.ts into its own directory.
@@ -13,10 +11,8 @@ const nextConfig = {
   ...(baseline
     ? {
         distDir: '.next-bench-nu',
-        webpack: (config) => {
-          config.resolve.alias['@payload-config'] = path.resolve('bench/payload.nu.config.ts')
-          return config
-        },
+        // `@payload-config` is a tsconfig path: this one points it at the baseline configuration.
+        typescript: { tsconfigPath: 'bench/tsconfig.nu.json' },
       }
     : {}),
 }

@@ -6,6 +6,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
+import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -51,7 +52,7 @@ async function construireTout() {
 type Cible = 'plateforme' | 'nu'
 type Serveur = { cible: Cible; url: string; processus: ChildProcess; base: string }
 
-function envDe(cible: Cible, base: string, port?: number): NodeJS.ProcessEnv {
+function envDe(cible: Cible, base: string, port?: number, semis = false): Record<string, string | undefined> {
   return {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -60,7 +61,8 @@ function envDe(cible: Cible, base: string, port?: number): NodeJS.ProcessEnv {
     UPLOAD_DIR: path.join(dossier, `${cible}-annexes`),
     MAIL_DIR: path.join(dossier, `${cible}-mail`),
     CARTE_LIMITES_DEBIT: 'aucune',
-    CARTE_SCHEMA_PUSH: cible === 'nu' ? 'true' : 'false',
+    // The baseline's schema is pushed once, by its seeding in development mode; its server never touches it.
+    CARTE_SCHEMA_PUSH: cible === 'nu' && semis ? 'true' : 'false',
     NEXT_TELEMETRY_DISABLED: '1',
     ...(port ? { SERVER_URL: `http://localhost:${port}`, PORT: String(port) } : {}),
     ...(cible === 'nu' ? { CARTE_BENCH_NU: '1' } : {}),
@@ -71,7 +73,7 @@ async function semer(cible: Cible, base: string, phase: 'initial' | 'complement'
   const debut = Date.now()
   // The baseline's schema is pushed by Payload in development mode; the platform's comes from its migrations.
   const r = spawnSync(process.execPath, ['--no-deprecation', TSX, 'bench/semer.ts', cible, phase, String(nombre)], {
-    env: { ...envDe(cible, base), NODE_ENV: cible === 'nu' ? 'development' : 'production' },
+    env: { ...envDe(cible, base, undefined, true), NODE_ENV: cible === 'nu' ? 'development' : 'production' },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   })
@@ -82,10 +84,23 @@ async function semer(cible: Cible, base: string, phase: 'initial' | 'complement'
   return resultat
 }
 
-async function demarrer(cible: Cible, base: string, port: number): Promise<Serveur> {
+function portLibre(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer()
+    s.listen(0, () => {
+      const { port } = s.address() as net.AddressInfo
+      s.close(() => resolve(port))
+    })
+    s.on('error', reject)
+  })
+}
+
+async function demarrer(cible: Cible, base: string): Promise<Serveur> {
+  const port = await portLibre()
   const sortie = fs.openSync(path.join(dossier, `${cible}.log`), 'a')
   const args = [BIN_NEXT, 'start', '-p', String(port)]
   const processus = spawn(process.execPath, args, { env: { ...envDe(cible, base, port), NODE_ENV: 'production' }, stdio: ['ignore', sortie, sortie], detached: true })
+  serveurs.push({ cible, url: `http://localhost:${port}`, processus, base })
   const url = `http://localhost:${port}`
   const fin = Date.now() + 120_000
   for (;;) {
@@ -107,17 +122,28 @@ function rssMo(processus: ChildProcess): number {
   return Number(/VmRSS:\s+(\d+)/.exec(statut)![1]) / 1024
 }
 
-async function jeton(s: Serveur, username: string): Promise<string> {
-  const r = await fetch(`${s.url}/api/users/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: MOT_DE_PASSE }) })
+async function jeton(s: Serveur, username: string, essai = 1): Promise<string> {
+  // A connection the server closed while idle (during seeding) fails once: try again.
+  const r = await fetch(`${s.url}/api/users/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: MOT_DE_PASSE }) }).catch((err) => {
+    if (essai < 3) return null
+    throw err
+  })
+  if (!r) return jeton(s, username, essai + 1)
+  return lireJeton(s, username, r)
+}
+
+async function lireJeton(s: Serveur, username: string, r: Response): Promise<string> {
   if (!r.ok) throw new Error(`Connexion ${username} sur ${s.cible} : ${r.status}`)
   return ((await r.json()) as { token: string }).token
 }
+
 
 // ---------------------------------------------------------------- scenarios
 type Mesure = { rps: number; p50: number; p99: number; erreurs: number; requetes: number }
 
 async function charger(s: Serveur, jetonAuth: string, requete: { method: string; chemin: (i: number) => string; corps?: (i: number) => unknown; nombre?: number }): Promise<Mesure> {
   let i = 0
+  let premiereErreur: string | null = null
   const r = await autocannon({
     url: s.url,
     connections: CONNEXIONS,
@@ -126,13 +152,17 @@ async function charger(s: Serveur, jetonAuth: string, requete: { method: string;
     requests: [
       {
         method: requete.method as 'GET',
-        setupRequest: (req: Record<string, unknown>) => {
+        setupRequest: (req) => {
           const n = i++
           return { ...req, path: requete.chemin(n), ...(requete.corps ? { body: JSON.stringify(requete.corps(n)) } : {}) }
+        },
+        onResponse: (status, corps) => {
+          if (status >= 300 && !premiereErreur) premiereErreur = `${status} ${String(corps).slice(0, 300)}`
         },
       },
     ],
   })
+  if (premiereErreur) journal(`    première réponse en erreur (${s.cible}) : ${premiereErreur}`)
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, erreurs: r.errors + r.timeouts + r.non2xx, requetes: r.requests.total }
 }
 
@@ -207,12 +237,13 @@ try {
   for (const taille of TAILLES) {
     journal(`\n== ${taille} demandes ==`)
     const phase = dejaSemees === 0 ? 'initial' : 'complement'
-    const graines = { p: await semer('plateforme', bases.p, phase, taille - dejaSemees), nu: await semer('nu', bases.nu, phase, taille - dejaSemees) }
+    // Each phase also creates 300 complete drafts for the validation scenario: they count in the total.
+    const aAjouter = taille - dejaSemees - 300
+    const graines = { p: await semer('plateforme', bases.p, phase, aAjouter), nu: await semer('nu', bases.nu, phase, aAjouter) }
     dejaSemees = taille
     if (!p) {
-      p = await demarrer('plateforme', bases.p, 3401)
-      nu = await demarrer('nu', bases.nu, 3402)
-      serveurs.push(p, nu)
+      p = await demarrer('plateforme', bases.p)
+      nu = await demarrer('nu', bases.nu)
     }
     // Warm-up: the first requests compile routes and fill caches.
     await charger(p, await jeton(p, graines.p.ecole.uai), { method: 'GET', chemin: () => `/api/demandes?limit=5`, nombre: 50 })
@@ -269,7 +300,7 @@ try {
   arreter()
   process.exit(objectifs.every((o) => o[1]) ? 0 : 2)
 } catch (err) {
-  console.error(err instanceof Error ? err.message : err)
+  console.error(err instanceof Error ? `${err.message}${err.cause ? ` (${String((err.cause as Error).message ?? err.cause)})` : ''}\n${err.stack}` : err)
   arreter()
   process.exit(1)
 }

@@ -14,7 +14,7 @@ import { lireDiplomes, lireEtablissements } from '../src/referentiel/lire'
 const [cible, phase, nombre] = process.argv.slice(2) as ['plateforme' | 'nu', 'initial' | 'complement', string]
 export const MOT_DE_PASSE = 'Banc-d-essai-2027'
 const RENTREE = 2027
-const CANDIDATS = 600
+const CANDIDATS = 300
 
 const config = cible === 'plateforme' ? (await import('../payload.config')).default : (await import('./payload.nu.config')).default
 const payload: Payload = await getPayload({ config })
@@ -44,9 +44,10 @@ const depart = ((await payload.find({ collection: 'demandes', sort: '-numero', l
 const ecole = etablissements[0]!
 const n = Number(nombre)
 const lot = genererDemandes(n, etablissements as never, diplomes as never, depart + 1, RENTREE, depart + 7)
-for (let i = 0; i < lot.length; i += 400) {
+// About 20 demandes, whatever the total: a school files tens of demandes, not thousands.
+for (let i = 0; phase === 'initial' && i < lot.length; i += Math.max(1, Math.floor(lot.length / 20))) {
   const d = lot[i]!
-  Object.assign(d, { etablissementConcerne: ecole.id, etablissementReferent: ecole.id, structureDeposante: `etablissement:${ecole.id}`, academie: ecole.academie, departement: ecole.departement ?? '' })
+  Object.assign(d, { etablissementConcerne: ecole.id, etablissementReferent: ecole.id, structureDeposante: `etablissement:${ecole.id}`, academie: ecole.academie, departement: ecole.departement ?? '', statut: i % 2 ? 'validee' : 'brouillon' })
 }
 await insererDemandes(payload, lot)
 
@@ -66,8 +67,9 @@ if (phase === 'initial') {
 const admin = cible === 'plateforme' ? (await payload.find({ collection: 'users', where: { username: { equals: 'admin' } }, overrideAccess: true, depth: 0 })).docs[0] : null
 const diplome = diplomes.find((d) => d.durees!.includes(2)) ?? diplomes[0]!
 const candidats: (number | string)[] = []
-const priorite = phase === 'initial' ? 900 : 901
-for (const e of etablissements.slice(0, CANDIDATS)) {
+// One per établissement (after the dashboard school): each is its own structure, as at the deadline.
+const priorite = phase === 'initial' ? 500 : 501
+for (const e of etablissements.slice(1, CANDIDATS + 1)) {
   const data = {
     etablissementConcerne: e.id,
     responsable: { nom: 'Responsable', telephone: '04 67 00 00 00', email: 'responsable@exemple.example' },
@@ -88,6 +90,11 @@ for (const e of etablissements.slice(0, CANDIDATS)) {
   }
   const d = await payload.create({ collection: 'demandes', data: data as never, overrideAccess: cible === 'nu', user: admin ? ({ ...admin, collection: 'users' } as never) : undefined, depth: 0 })
   candidats.push(d.id)
+}
+if (cible === 'plateforme') {
+  // Created by the admin for convenience, filed as their own établissement's (what the school's account would do).
+  const client = (payload.db as unknown as { client: { execute: (q: { sql: string; args: unknown[] }) => Promise<unknown> } }).client
+  await client.execute({ sql: `UPDATE demandes SET structure_deposante = 'etablissement:' || etablissement_concerne_id WHERE id IN (${candidats.map(() => '?').join(',')})`, args: candidats })
 }
 
 const brouillons = await payload.find({ collection: 'demandes', where: { and: [{ structureDeposante: { equals: `etablissement:${ecole.id}` } }, { statut: { equals: 'brouillon' } }] }, pagination: false, depth: 0, overrideAccess: true, select: { numero: true } })
