@@ -130,5 +130,11 @@ export default buildConfig({
   },
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts'), autoGenerate: false },
   plugins: [stockageS3],
+  // SQLite plans its queries from statistics it only gathers when asked: without them, a school's list at 100,000
+  // demandes walks the numero index (measured: 90–135 ms → 60–90 ms per query after ANALYZE).
+  onInit: async (payload) => {
+    const client = (payload.db as unknown as { name: string; client?: { execute: (sql: string) => Promise<unknown> } })
+    if (client.name === 'sqlite' && client.client) await client.client.execute('PRAGMA optimize=0x10002').catch(() => undefined)
+  },
   telemetry: false,
 })

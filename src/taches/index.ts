@@ -180,6 +180,9 @@ const tachePurge: TaskConfig = {
     const { totalDocs } = await payload.count({ collection: 'journal', where, overrideAccess: true })
     if (totalDocs > 0) await payload.db.deleteMany({ collection: 'journal', where, req })
     payload.logger.info(`Journal d'audit : ${totalDocs} entrée(s) antérieure(s) au ${limite.slice(0, 10)} supprimée(s).`)
+    // Once a day, refresh SQLite's query-planner statistics as the tables grow.
+    const db = payload.db as unknown as { name: string; client?: { execute: (sql: string) => Promise<unknown> } }
+    if (db.name === 'sqlite' && db.client) await db.client.execute('PRAGMA optimize').catch(() => undefined)
     return { output: { supprimees: totalDocs, avant: limite } }
   },
 }

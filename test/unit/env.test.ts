@@ -76,3 +76,13 @@ describe('Adresse du client (limitation de débit, journal)', async () => {
     expect(adresseClient(new Headers(), 1)).toBe('inconnue')
   })
 })
+
+describe('Antivirus annoncé au démarrage', async () => {
+  const { analyseurConfigure, messageDemarrageAntivirus } = await import('../../src/fichiers/antivirus')
+  it('dit clairement que les fichiers ne sont pas analysés quand aucun clamd n’est configuré', () => {
+    expect(analyseurConfigure({})).toBeNull()
+    expect(messageDemarrageAntivirus({})).toBe('Antivirus : aucun analyseur configuré (CLAMAV_SOCKET ou CLAMAV_HOST) — les fichiers déposés ne sont PAS analysés.')
+    expect(messageDemarrageAntivirus({ CLAMAV_SOCKET: '/run/clamav/clamd.ctl' })).toBe('Antivirus : fichiers analysés par ClamAV (/run/clamav/clamd.ctl).')
+    expect(analyseurConfigure({ CLAMAV_HOST: 'clamav.interne', CLAMAV_PORT: '3311' })).toEqual({ host: 'clamav.interne', port: 3311 })
+  })
+})
