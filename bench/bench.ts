@@ -241,10 +241,15 @@ try {
     const aAjouter = taille - dejaSemees - 300
     const graines = { p: await semer('plateforme', bases.p, phase, aAjouter), nu: await semer('nu', bases.nu, phase, aAjouter) }
     dejaSemees = taille
-    if (!p) {
-      p = await demarrer('plateforme', bases.p)
-      nu = await demarrer('nu', bases.nu)
+    // Servers (re)started on the seeded databases, as after the nightly maintenance in production: the platform
+    // refreshes SQLite's planner statistics when it starts (PRAGMA optimize), bare Payload does nothing.
+    for (const s of serveurs.splice(0)) {
+      const fini = new Promise((r) => s.processus.once('exit', r))
+      process.kill(-s.processus.pid!, 'SIGTERM')
+      await fini
     }
+    p = await demarrer('plateforme', bases.p)
+    nu = await demarrer('nu', bases.nu)
     // Warm-up: the first requests compile routes and fill caches.
     await charger(p, await jeton(p, graines.p.ecole.uai), { method: 'GET', chemin: () => `/api/demandes?limit=5`, nombre: 50 })
     await charger(nu!, await jeton(nu!, 'banc'), { method: 'GET', chemin: () => `/api/demandes?limit=5`, nombre: 50 })
