@@ -27,8 +27,29 @@ async function* lots(req: PayloadRequest, where: Where, premier: Doc[]): AsyncGe
   }
 }
 
+/** Only what the columns show (src/export/colonnes.ts): no join of the annexes, no account, no version data. */
+const CHAMPS = ['numero', 'statut', 'rentree', 'etablissementConcerne', 'departement', 'academie', 'etablissementReferent', 'siteFormation', 'responsable', 'modalite', 'diplome', 'dureeFormation', 'anneeFormation', 'mesure', 'capaciteActuelle', 'capaciteNouvelle', 'priorite', 'projetLie', 'demandeLiee', 'premiereDemande', 'anneePrecedentDepot', 'dateConseil', 'zonesRecrutement', 'travaux', 'rapportOpportunite', 'valideeLe', 'avis', 'decision'] as const
+const SELECTION = Object.fromEntries(CHAMPS.map((c) => [c, true]))
+const PEUPLEMENT = {
+  etablissements: { uai: true, nom: true, commune: true },
+  diplomes: { cfd: true, libelle: true, typeDiplome: true },
+  demandes: { numero: true },
+}
+
 async function lire(req: PayloadRequest, where: Where): Promise<Doc[]> {
-  const r = await req.payload.find({ collection: 'demandes', where, req, user: req.user, overrideAccess: false, depth: 1, limit: PAGE, pagination: false, sort: 'numero' })
+  const r = await req.payload.find({
+    collection: 'demandes',
+    where,
+    req,
+    user: req.user,
+    overrideAccess: false,
+    depth: 1,
+    limit: PAGE,
+    pagination: false,
+    sort: 'numero',
+    select: SELECTION as never,
+    populate: PEUPLEMENT as never,
+  })
   return r.docs as unknown as Doc[]
 }
 
