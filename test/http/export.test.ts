@@ -71,4 +71,24 @@ describe('Export CSV des demandes', () => {
     expect((await fetch(`${URL_SERVEUR()}/api/demandes/export?format=pdf`, { headers: { Authorization: `JWT ${region}` } })).status).toBe(400)
     expect((await exporter({ jeton: region }, '&where[champInconnu][equals]=1')).r.status).toBe(400)
   })
+
+  it('chaque ligne reprend la demande telle que l’API la donne (relations peuplées, instruction, travaux)', async () => {
+    const { lignes } = await exporter({ jeton: region })
+    const LIBELLES_AVIS: Record<string, string> = { favorable: 'Favorable', reserve: 'Réservé', defavorable: 'Défavorable' }
+    for (const ligne of lignes.slice(0, 10)) {
+      const d = (await appel('GET', `/api/demandes?where[numero][equals]=${ligne['N° de projet']}&depth=1`, { jeton: region })).corps.docs[0]
+      expect(ligne['UAI établissement concerné']).toBe(d.etablissementConcerne?.uai ?? '')
+      expect(ligne['Établissement concerné']).toBe(d.etablissementConcerne?.nom ?? '')
+      expect(ligne.Commune).toBe(d.etablissementConcerne?.commune ?? '')
+      expect(ligne['UAI établissement référent']).toBe(d.etablissementReferent?.uai ?? '')
+      expect(ligne['Code diplôme (CFD)']).toBe(d.diplome?.cfd ?? '')
+      expect(ligne['Type de diplôme']).toBe(d.diplome?.typeDiplome ?? '')
+      expect(ligne['Diplôme'].length > 0).toBe(Boolean(d.diplome))
+      expect(ligne['Avis']).toBe(LIBELLES_AVIS[d.avis?.avis] ?? '')
+      expect(ligne["Commentaire de l'avis"]).toBe(d.avis?.commentaire ?? '')
+      expect(ligne['Travaux demandés']).toBe(d.travaux?.travauxDemandes ? 'Oui' : 'Non')
+      expect(ligne["Rapport d'opportunité"]).toBe(d.rapportOpportunite ?? '')
+    }
+  })
 })
+
