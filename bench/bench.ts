@@ -6,13 +6,12 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
 import autocannon from 'autocannon'
 
-import { construire, constructionAJour } from '../src/cli/serveur'
+import { construire, constructionAJour, portLibre } from '../src/cli/serveur'
 
 const RACINE = process.cwd()
 const BIN_NEXT = path.join(RACINE, 'node_modules', 'next', 'dist', 'bin', 'next')
@@ -84,16 +83,6 @@ async function semer(cible: Cible, base: string, phase: 'initial' | 'complement'
   return resultat
 }
 
-function portLibre(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer()
-    s.listen(0, () => {
-      const { port } = s.address() as net.AddressInfo
-      s.close(() => resolve(port))
-    })
-    s.on('error', reject)
-  })
-}
 
 async function demarrer(cible: Cible, base: string): Promise<Serveur> {
   const port = await portLibre()

@@ -47,6 +47,18 @@ export async function construire(env: NodeJS.ProcessEnv): Promise<void> {
   console.log(`Construction terminée en ${((Date.now() - debut) / 1000).toFixed(0)} s.`)
 }
 
+/** A port the system says is free now (for extra servers in tests and the benchmark). */
+export function portLibre(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer()
+    s.listen(0, () => {
+      const { port } = s.address() as net.AddressInfo
+      s.close(() => resolve(port))
+    })
+    s.on('error', reject)
+  })
+}
+
 function estLibre(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const essai = net.createServer()

@@ -1,23 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
 import { getPayload } from 'payload'
 
+import { portLibre } from '../../src/cli/serveur'
 import { MOT_DE_PASSE } from './fabrique'
 
-export function portLibre(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer()
-    s.listen(0, () => {
-      const { port } = s.address() as net.AddressInfo
-      s.close(() => resolve(port))
-    })
-    s.on('error', reject)
-  })
-}
 
 export type Base = { dossier: string; fichier: string; env: Record<string, string> }
 

@@ -15,6 +15,12 @@ export function lancerNavigateur(): Promise<Browser> {
   })
 }
 
+/** A fresh page in its own context (no shared cookies), French, desktop size. */
+export async function nouvellePage(navigateur: Browser): Promise<Page> {
+  const contexte = await navigateur.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' })
+  return contexte.newPage()
+}
+
 export const url = (chemin: string) => `${inject('urlServeur')}${chemin}`
 
 export async function connecter(page: Page, identifiant: string, motDePasse = inject('motDePasseDemo')) {

@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
 import type { TestProject } from 'vitest/node'
+
+import { portLibre } from '../../src/cli/serveur'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -17,16 +18,6 @@ declare module 'vitest' {
 
 export const MOT_DE_PASSE_DEMO = 'Demo-serveur-de-test-2027'
 
-function portLibre(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer()
-    s.listen(0, () => {
-      const { port } = s.address() as net.AddressInfo
-      s.close(() => resolve(port))
-    })
-    s.on('error', reject)
-  })
-}
 
 /**
  * Builds the app if the sources changed, then starts `npm run demo` on a fresh temporary database: the same

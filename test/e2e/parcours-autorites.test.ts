@@ -2,11 +2,11 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { appel, jeton } from '../aides/http'
-import { capturer, Chrono, connecter, lancerNavigateur, url, verifierAccessibilite, visible } from '../aides/navigateur'
+import { capturer, Chrono, connecter, lancerNavigateur, nouvellePage as ouvrirPage, url, verifierAccessibilite, visible } from '../aides/navigateur'
 
 let navigateur: Browser
 const chrono = new Chrono('parcours-autorites-editeurs')
@@ -19,10 +19,7 @@ afterAll(async () => {
   await navigateur?.close()
 })
 
-async function nouvellePage(): Promise<Page> {
-  const contexte = await navigateur.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' })
-  return contexte.newPage()
-}
+const nouvellePage = () => ouvrirPage(navigateur)
 
 describe('Page d’accueil publique', () => {
   it('présente l’appel à projets et mène à la connexion et au dépôt, sans défaut d’accessibilité', async () => {

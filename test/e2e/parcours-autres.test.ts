@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { appel, jeton } from '../aides/http'
-import { capturer, Chrono, connecter, lancerNavigateur, url, verifierAccessibilite, visible } from '../aides/navigateur'
+import { capturer, Chrono, connecter, lancerNavigateur, nouvellePage as ouvrirPage, url, verifierAccessibilite, visible } from '../aides/navigateur'
 
 let navigateur: Browser
 const chrono = new Chrono('parcours-reseau-rectorat')
@@ -18,10 +18,7 @@ afterAll(async () => {
   await navigateur?.close()
 })
 
-async function nouvellePage(): Promise<Page> {
-  const contexte = await navigateur.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' })
-  return contexte.newPage()
-}
+const nouvellePage = () => ouvrirPage(navigateur)
 
 describe('Un réseau dépose pour un établissement membre', () => {
   let page: Page

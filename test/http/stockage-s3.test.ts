@@ -5,7 +5,8 @@ import path from 'node:path'
 import S3rver from 's3rver'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { type Base, connexion, demarrerInstance, type Instance, portLibre, preparerBase, requete } from '../aides/instances'
+import { portLibre } from '../../src/cli/serveur'
+import { type Base, connexion, demarrerInstance, type Instance, preparerBase, requete } from '../aides/instances'
 
 /**
  * Issue 6, item 5: with S3_BUCKET the files go to S3-compatible storage (here s3rver, an S3 emulator in this
