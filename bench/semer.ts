@@ -8,7 +8,7 @@ import path from 'node:path'
 
 import { getPayload, type Payload } from 'payload'
 
-import { genererDemandes, insererDemandes } from '../src/outils/masse'
+import { demandeValidable, genererDemandes, insererDemandes } from '../src/outils/masse'
 import { lireDiplomes, lireEtablissements } from '../src/referentiel/lire'
 
 const [cible, phase, nombre] = process.argv.slice(2) as ['plateforme' | 'nu', 'initial' | 'complement', string]
@@ -71,21 +71,7 @@ const candidats: (number | string)[] = []
 const priorite = phase === 'initial' ? 500 : 501
 for (const e of etablissements.slice(1, CANDIDATS + 1)) {
   const data = {
-    etablissementConcerne: e.id,
-    responsable: { nom: 'Responsable', telephone: '04 67 00 00 00', email: 'responsable@exemple.example' },
-    modalite: 'scolaire',
-    diplome: diplome.id,
-    dureeFormation: diplome.durees!.includes(2) ? 2 : diplome.durees![0],
-    anneeFormation: 1,
-    mesure: 'ouverture',
-    capaciteActuelle: 0,
-    capaciteNouvelle: 12,
-    priorite,
-    premiereDemande: true,
-    dateConseil: new Date().toISOString(),
-    zonesRecrutement: ['departementale'],
-    travaux: { travauxDemandes: false, equipementsDemandes: false },
-    rapportOpportunite: 'Demande à valider par le banc d’essai.',
+    ...demandeValidable(e.id, diplome.id, priorite, diplome.durees!.includes(2) ? 2 : diplome.durees![0]),
     ...(cible === 'nu' ? { statut: 'brouillon', rentree: RENTREE, structureDeposante: `etablissement:${e.id}`, academie: e.academie, etablissementReferent: e.id } : {}),
   }
   const d = await payload.create({ collection: 'demandes', data: data as never, overrideAccess: cible === 'nu', user: admin ? ({ ...admin, collection: 'users' } as never) : undefined, depth: 0 })

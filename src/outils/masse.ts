@@ -127,3 +127,24 @@ export async function insererDemandes(payload: Payload, demandes: DemandeMasse[]
   // The numero counter restarts from the highest numero on its next use (the benchmark baseline has no counter).
   if (payload.collections.compteurs) await payload.delete({ collection: 'compteurs', where: { nom: { equals: 'demandes' } }, overrideAccess: true })
 }
+
+/** A draft that passes every validation rule (src/regles/validationDemande.ts), for load and multi-instance tests. */
+export function demandeValidable(etablissement: number | string, diplome: number | string, priorite: number, dureeFormation = 2) {
+  return {
+    etablissementConcerne: etablissement,
+    responsable: { nom: 'Claire Martin', telephone: '04 67 13 81 55', email: 'claire.martin@ac-montpellier.example' },
+    modalite: 'scolaire',
+    diplome,
+    dureeFormation,
+    anneeFormation: 1,
+    mesure: 'ouverture',
+    capaciteActuelle: 0,
+    capaciteNouvelle: 12,
+    priorite,
+    premiereDemande: true,
+    dateConseil: new Date().toISOString(),
+    zonesRecrutement: ['departementale'],
+    travaux: { travauxDemandes: false, equipementsDemandes: false },
+    rapportOpportunite: 'Besoin confirmé par le diagnostic sectoriel.',
+  }
+}

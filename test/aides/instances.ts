@@ -105,24 +105,3 @@ export async function requete(instance: Instance, methode: string, chemin: strin
   }
   return { status: r.status, corps: json }
 }
-
-/** Every field the validation requires (see src/regles/validationDemande.ts). */
-export function demandeComplete(etablissement: number | string, diplome: number | string, priorite: number) {
-  return {
-    etablissementConcerne: etablissement,
-    responsable: { nom: 'Claire Martin', telephone: '04 67 13 81 55', email: 'claire.martin@ac-montpellier.example' },
-    modalite: 'scolaire',
-    diplome,
-    dureeFormation: 2,
-    anneeFormation: 1,
-    mesure: 'ouverture',
-    capaciteActuelle: 0,
-    capaciteNouvelle: 12,
-    priorite,
-    premiereDemande: true,
-    dateConseil: new Date().toISOString(),
-    zonesRecrutement: ['departementale'],
-    travaux: { travauxDemandes: false, equipementsDemandes: false },
-    rapportOpportunite: 'Besoin confirmé.',
-  }
-}

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { type Base, connexion, demandeComplete, demarrerInstance, type Instance, preparerBase, requete } from '../aides/instances'
+import { demandeValidable } from '../../src/outils/masse'
+import { type Base, connexion, demarrerInstance, type Instance, preparerBase, requete } from '../aides/instances'
 
 /**
  * Statelessness (issue 6, item 5): two server processes on one database, as two instances behind a load balancer.
@@ -47,7 +48,7 @@ describe('Deux instances sur une même base', () => {
     const etab = (await requete(a, 'GET', '/api/etablissements?where[uai][equals]=0340042L&depth=0', jeton)).corps.docs[0]
     const diplome = (await requete(a, 'GET', '/api/diplomes?limit=1&depth=0', jeton)).corps.docs[0]
     for (let priorite = 1; priorite <= 10; priorite++) {
-      const demandes = await Promise.all([1, 2, 3, 4].map(() => requete(a, 'POST', '/api/demandes?depth=0', jeton, demandeComplete(etab.id, diplome.id, priorite))))
+      const demandes = await Promise.all([1, 2, 3, 4].map(() => requete(a, 'POST', '/api/demandes?depth=0', jeton, demandeValidable(etab.id, diplome.id, priorite))))
       const resultats = await Promise.all(demandes.map((d, i) => requete(i % 2 ? a : b, 'POST', `/api/demandes/${d.corps.doc.id}/valider`, jeton, { confirmer: true })))
       expect(resultats.map((r) => r.status).sort(), JSON.stringify(resultats.map((r) => r.corps))).toEqual([200, 400, 400, 400])
       for (const refus of resultats.filter((r) => r.status === 400)) expect(refus.corps.errors[0].data.errors[0].path).toBe('priorite')
