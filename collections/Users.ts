@@ -7,6 +7,7 @@ import { verifierCoherenceCompte } from '../hooks/users/verifierCoherenceCompte'
 import { journaliserCompte, journaliserConnexion, revoquerSessions } from '../hooks/users/journaliserComptes'
 import { relationExistante } from '../hooks/relationExistante'
 import { corpsCreation, creerComptesEnMasse, refusCreation } from '../src/comptes/creerEnMasse'
+import { lienAdmin } from '../src/courriels/envois'
 import { reinitialisation } from '../src/courriels/modeles'
 
 const champEditeur: FieldAccess = ({ req }) => aLeRole(req, 'admin', 'carif-oref')
@@ -34,9 +35,8 @@ export const Users: CollectionConfig = {
       expiration: 60 * 60 * 1000,
       generateEmailSubject: () => reinitialisation({ lien: '', identifiant: '' }).subject,
       generateEmailHTML: (args) => {
-        const { serverURL, routes } = args!.req!.payload.config
         const user = args!.user as { username?: string }
-        return reinitialisation({ lien: `${serverURL}${routes.admin}/reset/${args!.token}`, identifiant: String(user.username ?? '') }).html
+        return reinitialisation({ lien: lienAdmin(args!.req!, `/reset/${args!.token}`), identifiant: String(user.username ?? '') }).html
       },
     },
     cookies: {

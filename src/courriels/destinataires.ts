@@ -43,3 +43,8 @@ export function sansDoublons(adresses: (string | null | undefined)[]): string[] 
   }
   return [...vues.values()]
 }
+
+/** The structure's active accounts and the responsables of its demandes, each address once. */
+export async function destinataires(payload: Payload, structure: string | null | undefined, demandes: { responsable?: { email?: string | null } | null }[]): Promise<string[]> {
+  return sansDoublons([...(await adressesDeLaStructure(payload, structure)), ...demandes.map((d) => d.responsable?.email)])
+}

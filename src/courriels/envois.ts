@@ -2,7 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import { lireCampagne } from '../campagne'
 import { accuseReception } from './modeles'
-import { adressesDeLaStructure, nomDeLaStructure, sansDoublons } from './destinataires'
+import { destinataires, nomDeLaStructure } from './destinataires'
 
 export const adresseSupport = (campagne: { contactSupport?: string | null } | null) => campagne?.contactSupport || null
 
@@ -30,7 +30,7 @@ export async function envoyerAccuseReception(
   recapitulatif: { sections: { titre: string; lignes: { libelle: string; valeur: string }[] }[] },
 ): Promise<string[]> {
   const { payload } = req
-  const a = sansDoublons([demande.responsable?.email, ...(await adressesDeLaStructure(payload, demande.structureDeposante))])
+  const a = await destinataires(payload, demande.structureDeposante, [demande])
   if (a.length === 0) return []
   const campagne = await lireCampagne(req)
   const message = accuseReception({

@@ -1,7 +1,7 @@
 import type { JobsConfig, Payload, TaskConfig } from 'payload'
 
 import { aLeRole } from '../../access/roles'
-import { adressesDeLaStructure, nomDeLaStructure, sansDoublons } from '../courriels/destinataires'
+import { destinataires, nomDeLaStructure } from '../courriels/destinataires'
 import { lienAdmin, adresseSupport } from '../courriels/envois'
 import { expedier, type MessageEnFile, TACHE_COURRIEL } from '../courriels/file'
 import { decisionsPubliees, type LigneDecision, rappelCloture } from '../courriels/modeles'
@@ -21,6 +21,18 @@ const tacheCourriel: TaskConfig = {
     await expedier(req.payload, (input as { message: MessageEnFile }).message)
     return { output: {} }
   },
+}
+
+type DemandeDeStructure = { structureDeposante?: string | null }
+
+/** The demandes of each filing structure (reminders and decisions write once per structure). */
+function parStructure<D extends DemandeDeStructure>(docs: D[]): Map<string, D[]> {
+  const groupes = new Map<string, D[]>()
+  for (const d of docs) {
+    const cle = d.structureDeposante ?? ''
+    groupes.set(cle, [...(groupes.get(cle) ?? []), d])
+  }
+  return groupes
 }
 
 /** Once-only sends (a reminder for a given day, the decisions of a rentrée) are marked in `compteurs`. */
@@ -70,14 +82,9 @@ const tacheRappel: TaskConfig = {
       sort: 'numero',
       select: { numero: true, titre: true, structureDeposante: true, responsable: true },
     })
-    const parStructure = new Map<string, typeof brouillons.docs>()
-    for (const d of brouillons.docs) {
-      const cleStructure = d.structureDeposante ?? ''
-      parStructure.set(cleStructure, [...(parStructure.get(cleStructure) ?? []), d])
-    }
     let envoyes = 0
-    for (const [structure, demandes] of parStructure) {
-      const a = sansDoublons([...(await adressesDeLaStructure(payload, structure)), ...demandes.map((d) => d.responsable?.email)])
+    for (const [structure, demandes] of parStructure(brouillons.docs)) {
+      const a = await destinataires(payload, structure, demandes)
       if (a.length === 0) continue
       const message = rappelCloture({
         structure: await nomDeLaStructure(payload, structure),
@@ -115,11 +122,9 @@ const tacheDecisions: TaskConfig = {
       sort: 'numero',
       select: { numero: true, titre: true, structureDeposante: true, responsable: true, avis: true, decision: true },
     })
-    const parStructure = new Map<string, typeof demandes.docs>()
-    for (const d of demandes.docs) parStructure.set(d.structureDeposante ?? '', [...(parStructure.get(d.structureDeposante ?? '') ?? []), d])
     let envoyes = 0
-    for (const [structure, liste] of parStructure) {
-      const a = sansDoublons([...(await adressesDeLaStructure(payload, structure)), ...liste.map((d) => d.responsable?.email)])
+    for (const [structure, liste] of parStructure(demandes.docs)) {
+      const a = await destinataires(payload, structure, liste)
       if (a.length === 0) continue
       const lignes: LigneDecision[] = liste.map((d) => ({
         numero: d.numero ?? d.id,
