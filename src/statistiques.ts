@@ -1,6 +1,7 @@
 import type { PayloadRequest, Where } from 'payload'
 
 import { lireCampagne } from './campagne'
+import { parNumero } from './parNumero'
 import { MESURES } from './regles/enums'
 
 export type Cellule = { demandes: number; placesOuvertes: number; placesFermees: number; solde: number }
@@ -35,21 +36,9 @@ export async function calculerStatistiques(req: PayloadRequest, rentreeDemandee?
   const base: Where = { and: [{ statut: { not_equals: 'brouillon' } }, { rentree: { equals: rentree } }] }
   const stats: Statistiques = { rentree, total: vide(), parAcademie: {}, parMesure: {}, parTypeDiplome: {}, croise: [] }
   const croise = new Map<string, LigneCroisee>()
-  let dernier = 0
-  for (;;) {
-    const lot = await req.payload.find({
-      collection: 'demandes',
-      where: { and: [base, { numero: { greater_than: dernier } }] },
-      req,
-      user: req.user,
-      overrideAccess: false,
-      depth: 0,
-      limit: LOT,
-      pagination: false,
-      sort: 'numero',
-      select: { numero: true, academie: true, mesure: true, typeDiplome: true, ecartCapacite: true },
-    })
-    for (const d of lot.docs) {
+  const lecture = { lot: LOT, depth: 0, select: { numero: true, academie: true, mesure: true, typeDiplome: true, ecartCapacite: true } }
+  for await (const lot of parNumero(req, base, lecture)) {
+    for (const d of lot as { academie?: string | null; mesure?: string | null; typeDiplome?: string | null; ecartCapacite?: number | null }[]) {
       const academie = d.academie ?? 'non renseignée'
       const mesure = d.mesure ?? 'non renseignée'
       const type = d.typeDiplome ?? 'non renseigné'
@@ -61,8 +50,6 @@ export async function calculerStatistiques(req: PayloadRequest, rentreeDemandee?
       if (!croise.has(cle)) croise.set(cle, { academie, mesure, typeDiplome: type, ...vide() })
       ajouter(croise.get(cle)!, d.ecartCapacite)
     }
-    if (lot.docs.length < LOT) break
-    dernier = lot.docs[lot.docs.length - 1]!.numero ?? dernier
   }
   const ordreMesure = (m: string) => MESURES.findIndex((x) => x.value === m)
   stats.croise = [...croise.values()].sort((a, b) => a.academie.localeCompare(b.academie) || a.typeDiplome.localeCompare(b.typeDiplome) || ordreMesure(a.mesure) - ordreMesure(b.mesure))

@@ -1,31 +1,16 @@
-import type { Endpoint, PayloadRequest, Where } from 'payload'
+import type { Endpoint, Where } from 'payload'
 
 import { SANS_DONNEES_PERSONNELLES } from '../../../access/permissions'
 import { aLeRole, utilisateurDe } from '../../../access/roles'
 import { COLONNES, ligneCsv } from '../../../src/export/colonnes'
 import { classeurXlsx } from '../../../src/export/xlsx'
+import { type DemandeLue, lotApres, parNumero } from '../../../src/parNumero'
 
 const PAGE = 500
 const FORMATS = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const
-
-type Doc = Record<string, unknown> & { numero?: number | null }
-
-/**
- * Lots of PAGE demandes in numero order, read by key (numero > last seen) rather than by offset: each lot costs
- * the same at the 200th page as at the first.
- */
-async function* lots(req: PayloadRequest, where: Where, premier: Doc[]): AsyncGenerator<Doc[]> {
-  let lot = premier
-  while (lot.length) {
-    yield lot
-    if (lot.length < PAGE) return
-    const dernier = lot[lot.length - 1]!.numero ?? 0
-    lot = await lire(req, { and: [where, { numero: { greater_than: dernier } }] })
-  }
-}
 
 /** Only what the columns show (src/export/colonnes.ts): no join of the annexes, no account, no version data. */
 const CHAMPS = ['numero', 'statut', 'rentree', 'etablissementConcerne', 'departement', 'academie', 'etablissementReferent', 'siteFormation', 'responsable', 'modalite', 'diplome', 'dureeFormation', 'anneeFormation', 'mesure', 'capaciteActuelle', 'capaciteNouvelle', 'priorite', 'projetLie', 'demandeLiee', 'premiereDemande', 'anneePrecedentDepot', 'dateConseil', 'zonesRecrutement', 'travaux', 'rapportOpportunite', 'valideeLe', 'avis', 'decision'] as const
@@ -36,22 +21,7 @@ const PEUPLEMENT = {
   demandes: { numero: true },
 }
 
-async function lire(req: PayloadRequest, where: Where): Promise<Doc[]> {
-  const r = await req.payload.find({
-    collection: 'demandes',
-    where,
-    req,
-    user: req.user,
-    overrideAccess: false,
-    depth: 1,
-    limit: PAGE,
-    pagination: false,
-    sort: 'numero',
-    select: SELECTION as never,
-    populate: PEUPLEMENT as never,
-  })
-  return r.docs as unknown as Doc[]
-}
+const LECTURE = { lot: PAGE, depth: 1, select: SELECTION, populate: PEUPLEMENT }
 
 /**
  * GET /api/demandes/export?format=csv|xlsx&where[…]: the demandes the caller may read, filtered with the list's
@@ -70,14 +40,14 @@ export const exporter: Endpoint = {
     const colonnes = aLeRole(req, ...SANS_DONNEES_PERSONNELLES) ? COLONNES.filter((c) => !c.personnelle) : COLONNES
 
     // The first lot is read before answering, so that a bad filter gets a 400 rather than a broken file.
-    let premier: Doc[]
+    let premier: DemandeLue[]
     try {
-      premier = await lire(req, where)
+      premier = await lotApres(req, where, 0, LECTURE)
     } catch (err) {
       return Response.json({ errors: [{ message: `Filtre invalide : ${err instanceof Error ? err.message : String(err)}` }] }, { status: 400 })
     }
     const valeurs = async function* () {
-      for await (const lot of lots(req, where, premier)) yield lot.map((d) => colonnes.map((c) => c.valeur(d as never)))
+      for await (const lot of parNumero(req, where, LECTURE, premier)) yield lot.map((d) => colonnes.map((c) => c.valeur(d as never)))
     }
     const encodeur = new TextEncoder()
     const morceaux: AsyncIterator<Uint8Array> =

@@ -1,0 +1,35 @@
+import type { PayloadRequest, Where } from 'payload'
+
+export type DemandeLue = Record<string, unknown> & { numero?: number | null }
+export type Lecture = { lot: number; depth: number; select?: Record<string, unknown>; populate?: Record<string, unknown> }
+
+/** One lot of the demandes the caller may read, in numero order, after `apres` (excluded). */
+export async function lotApres(req: PayloadRequest, where: Where, apres: number, l: Lecture): Promise<DemandeLue[]> {
+  const r = await req.payload.find({
+    collection: 'demandes',
+    where: apres > 0 ? { and: [where, { numero: { greater_than: apres } }] } : where,
+    req,
+    user: req.user,
+    overrideAccess: false,
+    depth: l.depth,
+    limit: l.lot,
+    pagination: false,
+    sort: 'numero',
+    ...(l.select ? { select: l.select as never } : {}),
+    ...(l.populate ? { populate: l.populate as never } : {}),
+  })
+  return r.docs as unknown as DemandeLue[]
+}
+
+/**
+ * Every readable demande in lots, read by key (numero > last seen) rather than by offset: each lot costs the same
+ * at the 200th as at the first, and memory holds one lot. `premier` is a first lot already read by the caller.
+ */
+export async function* parNumero(req: PayloadRequest, where: Where, l: Lecture, premier?: DemandeLue[]): AsyncGenerator<DemandeLue[]> {
+  let lot = premier ?? (await lotApres(req, where, 0, l))
+  while (lot.length) {
+    yield lot
+    if (lot.length < l.lot) return
+    lot = await lotApres(req, where, lot[lot.length - 1]!.numero ?? 0, l)
+  }
+}
