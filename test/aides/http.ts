@@ -4,8 +4,11 @@ export const URL_SERVEUR = () => inject('urlServeur')
 
 export type Reponse = { status: number; corps: any; entetes: Headers } // eslint-disable-line @typescript-eslint/no-explicit-any
 
-/** One HTTP call as a client (or an attacker) would make it: JSON in, JSON out, no cookies unless given. */
-export async function appel(methode: string, chemin: string, options: { jeton?: string; cleApi?: string; corps?: unknown; entetes?: Record<string, string> } = {}): Promise<Reponse> {
+/**
+ * One HTTP call as a client (or an attacker) would make it: JSON in, JSON out, no cookies unless given. To the
+ * test server unless `base` names another (the extra instances of test/aides/instances.ts).
+ */
+export async function appel(methode: string, chemin: string, options: { jeton?: string; cleApi?: string; corps?: unknown; entetes?: Record<string, string>; base?: string } = {}): Promise<Reponse> {
   const entetes: Record<string, string> = { ...options.entetes }
   if (options.jeton) entetes.Authorization = `JWT ${options.jeton}`
   if (options.cleApi) entetes.Authorization = `users API-Key ${options.cleApi}`
@@ -15,7 +18,7 @@ export async function appel(methode: string, chemin: string, options: { jeton?: 
     entetes['Content-Type'] = 'application/json'
     body = JSON.stringify(options.corps)
   }
-  const r = await fetch(`${URL_SERVEUR()}${chemin}`, { method: methode, headers: entetes, body, redirect: 'manual' })
+  const r = await fetch(`${options.base ?? URL_SERVEUR()}${chemin}`, { method: methode, headers: entetes, body, redirect: 'manual' })
   const texte = await r.text()
   let corps: unknown = texte
   try {

@@ -7,6 +7,7 @@ import { getPayload } from 'payload'
 
 import { portLibre } from '../../src/cli/serveur'
 import { MOT_DE_PASSE } from './fabrique'
+import { appel } from './http'
 
 
 export type Base = { dossier: string; fichier: string; env: Record<string, string> }
@@ -90,18 +91,6 @@ export async function connexion(instance: Instance, username: string): Promise<s
   return ((await r.json()) as { token: string }).token
 }
 
-export async function requete(instance: Instance, methode: string, chemin: string, jeton?: string, corps?: unknown) {
-  const r = await fetch(`${instance.url}${chemin}`, {
-    method: methode,
-    headers: { ...(jeton ? { Authorization: `JWT ${jeton}` } : {}), ...(corps !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-    body: corps === undefined ? undefined : JSON.stringify(corps),
-  })
-  const texte = await r.text()
-  let json: any = texte // eslint-disable-line @typescript-eslint/no-explicit-any
-  try {
-    json = JSON.parse(texte)
-  } catch {
-    // not JSON
-  }
-  return { status: r.status, corps: json }
+export function requete(instance: Instance, methode: string, chemin: string, jeton?: string, corps?: unknown) {
+  return appel(methode, chemin, { base: instance.url, jeton, corps })
 }
