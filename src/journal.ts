@@ -1,4 +1,4 @@
-import type { Payload, PayloadRequest } from 'payload'
+import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 
 import type { ActionJournal } from '../collections/Journal'
 import { adresseClient } from './debit'
@@ -35,15 +35,8 @@ export async function journaliser(req: PayloadRequest, entree: Entree): Promise<
 }
 
 /** A failed sign-in (Payload has no hook for it): recorded by the REST route with the identifiant tried. */
-export async function journaliserEchecConnexion(payload: Payload, identifiant: string, ip: string): Promise<void> {
-  try {
-    await payload.create({
-      collection: 'journal',
-      overrideAccess: true,
-      depth: 0,
-      data: { action: 'echec-connexion', resume: `Échec de connexion pour « ${identifiant.slice(0, 100)} »`, utilisateur: identifiant.slice(0, 100), collectionConcernee: 'users', ip },
-    })
-  } catch (err) {
-    payload.logger.error({ err, msg: "Journal d'audit : échec de connexion non enregistré" })
-  }
+export async function journaliserEchecConnexion(payload: Payload, identifiant: string, entetes: Headers): Promise<void> {
+  const req = await createLocalReq({ req: { headers: entetes } }, payload)
+  const qui = identifiant.slice(0, 100)
+  await journaliser(req, { action: 'echec-connexion', resume: `Échec de connexion pour « ${qui} »`, utilisateur: qui, collection: 'users' })
 }

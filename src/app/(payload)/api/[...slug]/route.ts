@@ -3,7 +3,7 @@ import '@payloadcms/next/css'
 import { REST_DELETE, REST_GET, REST_OPTIONS, REST_PATCH, REST_POST, REST_PUT } from '@payloadcms/next/routes'
 import { getPayload } from 'payload'
 
-import { adresseClient, avecLimites } from '../../../../debit'
+import { avecLimites } from '../../../../debit'
 import { journaliserEchecConnexion } from '../../../../journal'
 
 export const GET = REST_GET(config)
@@ -20,7 +20,7 @@ export const POST: typeof post = async (req, ctx) => {
   const corps = connexion ? ((await req.clone().json().catch(() => ({}))) as { username?: unknown; email?: unknown }) : null
   const reponse = await post(req, ctx)
   if (corps && reponse.status === 401) {
-    await journaliserEchecConnexion(await getPayload({ config }), String(corps.username ?? corps.email ?? ''), adresseClient(req.headers))
+    await journaliserEchecConnexion(await getPayload({ config }), String(corps.username ?? corps.email ?? ''), req.headers)
   }
   return reponse
 }
