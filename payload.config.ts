@@ -20,6 +20,7 @@ import { Users } from './collections/Users'
 import { traduireErreursFichiers } from './hooks/traduireErreursFichiers'
 import { traduireErreursRequete } from './hooks/traduireErreursRequete'
 import { adaptateurParFile } from './src/courriels/file'
+import { actualiserStatistiques } from './src/adaptateur'
 import { health } from './src/endpoints/health'
 import { importerReferentiel } from './src/endpoints/importerReferentiel'
 import { lireConfiguration } from './src/env'
@@ -130,11 +131,9 @@ export default buildConfig({
   },
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts'), autoGenerate: false },
   plugins: [stockageS3],
-  // SQLite plans its queries from statistics it only gathers when asked: without them, a school's list at 100,000
-  // demandes walks the numero index (measured: 90–135 ms → 60–90 ms per query after ANALYZE).
+  // SQLite plans its queries from statistics it only gathers when asked (see actualiserStatistiques).
   onInit: async (payload) => {
-    const client = (payload.db as unknown as { name: string; client?: { execute: (sql: string) => Promise<unknown> } })
-    if (client.name === 'sqlite' && client.client) await client.client.execute('PRAGMA optimize=0x10002').catch(() => undefined)
+    await actualiserStatistiques(payload).catch((err) => payload.logger.warn({ err, msg: 'Statistiques de la base non actualisées' }))
   },
   telemetry: false,
 })

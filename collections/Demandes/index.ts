@@ -18,6 +18,7 @@ import { TYPES_ANNEXES_LIBELLE } from '../Annexes'
 import { AVIS, DECISIONS, MESURES, MODALITES, RAPPORT_MAX, STATUTS, ZONES_RECRUTEMENT } from '../../src/regles/enums'
 import { relationExistante } from '../../hooks/relationExistante'
 import { entier } from '../../hooks/nombres'
+import { INDEX_DEMANDES } from './indexComposes'
 
 /** The filer's fields: writable while the demande is a draft (the admin: always). */
 const saisie: FieldAccess = ({ req, doc }) => aLeRole(req, 'admin') || (doc?.statut ?? 'brouillon') === 'brouillon'
@@ -59,6 +60,7 @@ export const Demandes: CollectionConfig = {
   enableQueryPresets: true,
   endpoints: [exporter, statistiques, valider],
   versions: { maxPerDoc: 100 },
+  indexes: INDEX_DEMANDES,
   access: {
     create: createDemandes,
     read: readDemandes,
@@ -90,7 +92,7 @@ export const Demandes: CollectionConfig = {
       label: 'A/ Établissement de formation',
       fields: [
         { name: 'etablissementReferent', type: 'relationship', relationTo: 'etablissements', label: "Code UAI de l'établissement référent", index: true, access: { create: serveur, update: serveur }, admin: { readOnly: true, description: "Prérempli à partir de l'identifiant avec lequel vous êtes connecté." } },
-        { name: 'etablissementConcerne', type: 'relationship', validate: relationExistante, relationTo: 'etablissements', label: "Code UAI de l'établissement concerné", required: true, index: true, access: acces, admin: { description: "L'établissement de votre réseau concerné par le projet.", components: { Field: '/src/admin/ChampUai#ChampUai' } } },
+        { name: 'etablissementConcerne', type: 'relationship', validate: relationExistante, relationTo: 'etablissements', label: "Code UAI de l'établissement concerné", required: true, access: acces, admin: { description: "L'établissement de votre réseau concerné par le projet.", components: { Field: '/src/admin/ChampUai#ChampUai' } } },
         { name: 'siteFormation', type: 'text', label: "Site de formation (s'il est différent du site de l'établissement concerné)", maxLength: 300, access: acces },
         {
           name: 'responsable',
@@ -210,8 +212,8 @@ export const Demandes: CollectionConfig = {
         },
       ],
     },
-    { name: 'structureDeposante', type: 'text', label: 'Structure déposante', index: true, access: { create: serveur, update: serveur }, admin: { hidden: true } },
-    { name: 'academie', type: 'select', label: 'Académie', index: true, options: [{ label: 'Montpellier', value: 'montpellier' }, { label: 'Toulouse', value: 'toulouse' }], access: { create: serveur, update: serveur }, admin: { readOnly: true, position: 'sidebar', condition: (_d, _s, { user }) => !estDeposant(user) } },
+    { name: 'structureDeposante', type: 'text', label: 'Structure déposante', access: { create: serveur, update: serveur }, admin: { hidden: true } },
+    { name: 'academie', type: 'select', label: 'Académie', options: [{ label: 'Montpellier', value: 'montpellier' }, { label: 'Toulouse', value: 'toulouse' }], access: { create: serveur, update: serveur }, admin: { readOnly: true, position: 'sidebar', condition: (_d, _s, { user }) => !estDeposant(user) } },
     { name: 'departement', type: 'text', label: 'Département', index: true, access: { create: serveur, update: serveur }, admin: { readOnly: true, position: 'sidebar', condition: (_d, _s, { user }) => !estDeposant(user) } },
     { name: 'typeDiplome', type: 'text', label: 'Type de diplôme', index: true, access: { create: serveur, update: serveur }, admin: { readOnly: true, position: 'sidebar', condition: (_d, _s, { user }) => !estDeposant(user), description: 'Repris du diplôme, pour filtrer la liste.' } },
     { name: 'agricole', type: 'checkbox', label: 'Établissement agricole', index: true, defaultValue: false, access: { create: serveur, update: serveur }, admin: { readOnly: true, position: 'sidebar', condition: (_d, _s, { user }) => !estDeposant(user) } },

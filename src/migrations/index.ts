@@ -3,6 +3,7 @@ import * as migration_20261127_005528_interface_sans_verrous from './20261127_00
 import * as migration_20261127_022515_courriels_et_taches from './20261127_022515_courriels_et_taches';
 import * as migration_20261127_023222_listes_et_filtres from './20261127_023222_listes_et_filtres';
 import * as migration_20261127_031717_stockage_s3 from './20261127_031717_stockage_s3';
+import * as migration_20261127_051004_index_listes from './20261127_051004_index_listes';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261127_031717_stockage_s3.up,
     down: migration_20261127_031717_stockage_s3.down,
-    name: '20261127_031717_stockage_s3'
+    name: '20261127_031717_stockage_s3',
+  },
+  {
+    up: migration_20261127_051004_index_listes.up,
+    down: migration_20261127_051004_index_listes.down,
+    name: '20261127_051004_index_listes'
   },
 ];

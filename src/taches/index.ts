@@ -1,5 +1,6 @@
 import type { JobsConfig, Payload, TaskConfig } from 'payload'
 
+import { actualiserStatistiques } from '../adaptateur'
 import { aLeRole } from '../../access/roles'
 import { destinataires, nomDeLaStructure } from '../courriels/destinataires'
 import { lienAdmin, adresseSupport } from '../courriels/envois'
@@ -186,8 +187,7 @@ const tachePurge: TaskConfig = {
     if (totalDocs > 0) await payload.db.deleteMany({ collection: 'journal', where, req })
     payload.logger.info(`Journal d'audit : ${totalDocs} entrée(s) antérieure(s) au ${limite.slice(0, 10)} supprimée(s).`)
     // Once a day, refresh SQLite's query-planner statistics as the tables grow.
-    const db = payload.db as unknown as { name: string; client?: { execute: (sql: string) => Promise<unknown> } }
-    if (db.name === 'sqlite' && db.client) await db.client.execute('PRAGMA optimize').catch(() => undefined)
+    await actualiserStatistiques(payload).catch((err) => payload.logger.warn({ err, msg: 'Statistiques de la base non actualisées' }))
     return { output: { supprimees: totalDocs, avant: limite } }
   },
 }
