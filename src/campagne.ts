@@ -8,13 +8,28 @@ export type Campagne = {
   decisionsPubliees?: boolean | null
 }
 
-/** The campagne global, read once per request (hooks and access functions all need it). */
-export async function lireCampagne(req: PayloadRequest): Promise<Campagne> {
-  if (req.context.campagne) return req.context.campagne as Campagne
-  const brut = (await req.payload.findGlobal({ slug: 'campagne', depth: 0, req, overrideAccess: true })) as Partial<Campagne>
-  const campagne: Campagne = { ...brut, rentree: brut.rentree ?? new Date().getFullYear() + 1 }
-  req.context.campagne = campagne
-  return campagne
+const CHAMPS = { rentree: true, ouverture: true, cloture: true, contactSupport: true, decisionsPubliees: true } as const
+
+/**
+ * The campagne global, read once per request (hooks and access functions all need it). The promise is kept, so
+ * that field access functions run side by side share one read; only the fields above are read (the rich text of
+ * the home page is not needed here and costs more to read than the rest).
+ */
+const lectures = new WeakMap<PayloadRequest, Promise<Campagne>>()
+
+export function lireCampagne(req: PayloadRequest): Promise<Campagne> {
+  if (req.context.campagne) return Promise.resolve(req.context.campagne as Campagne)
+  let lecture = lectures.get(req)
+  if (!lecture) {
+    lecture = req.payload.findGlobal({ slug: 'campagne', depth: 0, req, overrideAccess: true, select: CHAMPS }).then((brut) => {
+      const lu = brut as Partial<Campagne>
+      const campagne: Campagne = { ...lu, rentree: lu.rentree ?? new Date().getFullYear() + 1 }
+      req.context.campagne = campagne
+      return campagne
+    })
+    lectures.set(req, lecture)
+  }
+  return lecture
 }
 
 export type EtatCampagne = 'ouverte' | 'pas-encore-ouverte' | 'close' | 'non-configuree'
