@@ -26,6 +26,9 @@ export const Users: CollectionConfig = {
     description: "Comptes d'accès à la plateforme. Pour un établissement, l'identifiant est son code UAI.",
   },
   auth: {
+    // The signed-in user is read on every request: its établissement and réseau stay ids (Payload's default
+    // would populate them, two more queries per request; the access rules only need the ids).
+    depth: 0,
     loginWithUsername: { allowEmailLogin: false, requireEmail: false },
     maxLoginAttempts: 5,
     lockTime: 15 * 60 * 1000,

@@ -19,7 +19,8 @@ beforeAll(async () => {
   admin = await jeton('admin')
   a = await jeton('0340042L')
   b = await jeton('0310024H')
-  toutes = (await appel('GET', '/api/demandes?limit=100&depth=0', { jeton: admin })).corps.docs
+  // All of them: other test files sharing the server add demandes, the oldest would fall off a first page.
+  toutes = (await appel('GET', '/api/demandes?pagination=false&depth=0', { jeton: admin })).corps.docs
   const mermoz = await appel('GET', '/api/etablissements?where[uai][equals]=0340042L&depth=0', { jeton: admin })
   idMermoz = mermoz.corps.docs[0].id
   const deA = toutes.filter((d) => d.structureDeposante === `etablissement:${idMermoz}`)
@@ -146,7 +147,8 @@ describe('REST : écritures refusées', () => {
     const moi = (await appel('GET', '/api/users/me', { jeton: a })).corps.user
     const promotion = await appel('PATCH', `/api/users/${moi.id}`, { jeton: a, corps: { role: 'admin', etablissement: brouillonB.etablissementConcerne } })
     expect(promotion.status).toBe(200)
-    expect((await appel('GET', '/api/users/me', { jeton: a })).corps.user).toMatchObject({ role: 'etablissement', etablissement: expect.objectContaining({ uai: '0340042L' }) })
+    // The signed-in user is read at depth 0 (auth.depth): its établissement is an id.
+    expect((await appel('GET', '/api/users/me', { jeton: a })).corps.user).toMatchObject({ role: 'etablissement', etablissement: idMermoz })
   })
 })
 
