@@ -4,6 +4,7 @@ import { createDemandes, deleteDemandes, readDemandes, readDemandeVersions, upda
 import { portee, SANS_DONNEES_PERSONNELLES } from '../../access/permissions'
 import { aLeRole, estDeposant, utilisateurDe } from '../../access/roles'
 import { horodaterInstruction } from '../../hooks/demandes/horodaterInstruction'
+import { jointuresSurDemande } from '../../hooks/demandes/jointuresSurDemande'
 import { journaliserInstruction, journaliserSuppression } from '../../hooks/demandes/journaliserInstruction'
 import { renseignerChampsServeur } from '../../hooks/demandes/renseignerChampsServeur'
 import { verifierCampagneOuverte } from '../../hooks/demandes/verifierCampagneOuverte'
@@ -70,7 +71,7 @@ export const Demandes: CollectionConfig = {
     unlock: updateDemandes,
   },
   hooks: {
-    beforeOperation: [verifierGroupes],
+    beforeOperation: [verifierGroupes, jointuresSurDemande],
     beforeChange: [verifierCampagneOuverte, verifierChampsConditionnels, renseignerChampsServeur, verrouillerApresValidation, horodaterInstruction],
     afterChange: [journaliserInstruction],
     beforeDelete: [interdireSuppressionApresValidation],
