@@ -1,6 +1,10 @@
 import type { RelationshipFieldValidation } from 'payload'
 import { validations } from 'payload'
 
+/** The ids of a relationship value (ids or populated documents, one or many), as strings. */
+const idsDe = (v: unknown): string[] =>
+  [...new Set((Array.isArray(v) ? v : v === null || v === undefined ? [] : [v]).map((x) => String(typeof x === 'object' && x !== null && 'id' in x ? (x as { id: unknown }).id : x)))]
+
 /**
  * Payload checks a relationship ID's format, not that the document exists; SQLite then fails on the foreign key
  * (a 500). This checks existence, without access control and without reading the document: whether a linked
@@ -12,6 +16,11 @@ export const relationExistante: RelationshipFieldValidation = async (value, opti
   if (value !== null && value !== undefined && !(Array.isArray(value) ? value.every(identifiant) : identifiant(value))) {
     return 'Valeur invalide : indiquez l’identifiant d’un élément existant.'
   }
+  // Unchanged since the last save: checked then (existence, and Payload's filterOptions such as « diplôme ouvert »,
+  // which the validation of the demande checks again), and SQLite's foreign keys keep it pointing at a row.
+  const avant = idsDe(options.previousValue)
+  const apres = idsDe(value)
+  if (apres.length > 0 && apres.length === avant.length && apres.every((id) => avant.includes(id))) return true
   const base = await validations.relationship(value as never, options as never)
   if (base !== true) return base
   if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return true
