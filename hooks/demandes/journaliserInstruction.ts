@@ -9,10 +9,13 @@ export const journaliserInstruction: CollectionAfterChangeHook = async ({ doc, p
   if (operation !== 'update') return doc
   const avant = previousDoc as Record<string, Instruction>
   const apres = doc as Record<string, Instruction>
-  if (apres.avis?.avis !== avant.avis?.avis || apres.avis?.commentaire !== avant.avis?.commentaire) {
+  // A group the user may not read comes back absent: they cannot have written it either (field access).
+  const change = (groupe: 'avis' | 'decision', champ: 'avis' | 'decision') =>
+    apres[groupe] !== undefined && ((apres[groupe]?.[champ] ?? null) !== (avant[groupe]?.[champ] ?? null) || (apres[groupe]?.commentaire ?? null) !== (avant[groupe]?.commentaire ?? null))
+  if (change('avis', 'avis')) {
     await journaliser(req, { action: 'avis', resume: `Avis « ${apres.avis?.avis ?? 'retiré'} » sur la demande n° ${doc.numero}`, collection: 'demandes', documentId: doc.id, details: { avis: apres.avis?.avis ?? null } })
   }
-  if (apres.decision?.decision !== avant.decision?.decision || apres.decision?.commentaire !== avant.decision?.commentaire) {
+  if (change('decision', 'decision')) {
     await journaliser(req, { action: 'decision', resume: `Décision « ${apres.decision?.decision ?? 'retirée'} » sur la demande n° ${doc.numero}`, collection: 'demandes', documentId: doc.id, details: { decision: apres.decision?.decision ?? null } })
   }
   return doc
