@@ -8,19 +8,24 @@ import path from 'node:path'
 
 import { getPayload, type Payload } from 'payload'
 
+import { actualiserStatistiques } from '../src/adaptateur'
 import { demandeValidable, genererDemandes, insererDemandes } from '../src/outils/masse'
 import { lireDiplomes, lireEtablissements } from '../src/referentiel/lire'
 
 const [cible, phase, nombre] = process.argv.slice(2) as ['plateforme' | 'nu', 'initial' | 'complement', string]
 export const MOT_DE_PASSE = 'Banc-d-essai-2027'
 const RENTREE = 2027
-const CANDIDATS = 300
+const CANDIDATS = 400
 
 const config = cible === 'plateforme' ? (await import('../payload.config')).default : (await import('./payload.nu.config')).default
 const payload: Payload = await getPayload({ config })
 if (cible === 'plateforme' && payload.db.name === 'sqlite') {
   const { migrations } = await import('../src/migrations')
   await payload.db.migrate({ migrations: migrations as never })
+} else if (cible === 'nu') {
+  // The index the platform's migration adds to Payload's schema (values of a hasMany field by their diplôme).
+  const client = (payload.db as unknown as { client: { execute: (sql: string) => Promise<unknown> } }).client
+  await client.execute('CREATE INDEX IF NOT EXISTS diplomes_numbers_parent_idx ON diplomes_numbers (parent_id)')
 }
 
 const tous = async (collection: 'etablissements' | 'diplomes') => (await payload.find({ collection, pagination: false, depth: 0, overrideAccess: true, sort: 'id' })).docs as never[]
@@ -43,7 +48,9 @@ const depart = ((await payload.find({ collection: 'demandes', sort: '-numero', l
 // The school of the dashboard scenarios: the first of the annuaire, given a realistic share of the demandes.
 const ecole = etablissements[0]!
 const n = Number(nombre)
-const lot = genererDemandes(n, etablissements as never, diplomes as never, depart + 1, RENTREE, depart + 7)
+// The dashboard school gets only the demandes given below, not its share of the random ones: a school files tens of
+// demandes, and its lists must measure the database's size, not a longer result.
+const lot = genererDemandes(n, etablissements.slice(1) as never, diplomes as never, depart + 1, RENTREE, depart + 7)
 // About 20 demandes, whatever the total: a school files tens of demandes, not thousands.
 for (let i = 0; phase === 'initial' && i < lot.length; i += Math.max(1, Math.floor(lot.length / 20))) {
   const d = lot[i]!
@@ -84,6 +91,9 @@ if (cible === 'plateforme') {
 }
 
 const brouillons = await payload.find({ collection: 'demandes', where: { and: [{ structureDeposante: { equals: `etablissement:${ecole.id}` } }, { statut: { equals: 'brouillon' } }] }, pagination: false, depth: 0, overrideAccess: true, select: { numero: true } })
+// Both databases get the statistics the platform gathers when it starts and every night: the baseline is Payload's
+// own cost on an equally prepared database.
+await actualiserStatistiques(payload)
 const total = await payload.count({ collection: 'demandes', overrideAccess: true })
 console.log(JSON.stringify({ ecole: { id: ecole.id, uai: ecole.uai }, brouillonsEcole: brouillons.docs.map((d) => d.id), candidats, total: total.totalDocs }))
 await payload.destroy()
