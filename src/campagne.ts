@@ -1,4 +1,4 @@
-import type { PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
 export type Campagne = {
   rentree: number
@@ -11,20 +11,39 @@ export type Campagne = {
 const CHAMPS = { rentree: true, ouverture: true, cloture: true, contactSupport: true, decisionsPubliees: true } as const
 
 /**
- * The campagne global, read once per request (hooks and access functions all need it). The promise is kept, so
- * that field access functions run side by side share one read; only the fields above are read (the rich text of
- * the home page is not needed here and costs more to read than the rest).
+ * The campagne global is read by almost every request (field access of the avis, hooks of every save): kept in
+ * memory for a few seconds per Payload instance, forgotten as soon as this instance changes it. Another instance
+ * sharing the database sees a change within DUREE_MEMOIRE_MS. Only the fields above are read (the rich text of the
+ * home page costs more to read than the rest). Within a request, field access functions running side by side share
+ * one read.
  */
+export const DUREE_MEMOIRE_MS = 5_000
+const memoire = new WeakMap<Payload, { campagne: Campagne; lueLe: number }>()
 const lectures = new WeakMap<PayloadRequest, Promise<Campagne>>()
+// Bumped by each change: a read that started before it must not put the old value back in memory.
+const generations = new WeakMap<Payload, number>()
+
+export function oublierCampagne(payload: Payload): void {
+  memoire.delete(payload)
+  generations.set(payload, (generations.get(payload) ?? 0) + 1)
+}
 
 export function lireCampagne(req: PayloadRequest): Promise<Campagne> {
   if (req.context.campagne) return Promise.resolve(req.context.campagne as Campagne)
+  const gardee = memoire.get(req.payload)
+  if (gardee && Date.now() - gardee.lueLe < DUREE_MEMOIRE_MS) {
+    req.context.campagne = gardee.campagne
+    return Promise.resolve(gardee.campagne)
+  }
   let lecture = lectures.get(req)
   if (!lecture) {
+    const lueLe = Date.now()
+    const generation = generations.get(req.payload) ?? 0
     lecture = req.payload.findGlobal({ slug: 'campagne', depth: 0, req, overrideAccess: true, select: CHAMPS }).then((brut) => {
       const lu = brut as Partial<Campagne>
       const campagne: Campagne = { ...lu, rentree: lu.rentree ?? new Date().getFullYear() + 1 }
       req.context.campagne = campagne
+      if ((generations.get(req.payload) ?? 0) === generation) memoire.set(req.payload, { campagne, lueLe })
       return campagne
     })
     lectures.set(req, lecture)

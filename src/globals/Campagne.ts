@@ -1,6 +1,7 @@
 import type { GlobalConfig } from 'payload'
 
 import { editeur } from '../../access/roles'
+import { oublierCampagne } from '../campagne'
 
 export const Campagne: GlobalConfig = {
   slug: 'campagne',
@@ -10,6 +11,11 @@ export const Campagne: GlobalConfig = {
   access: { read: () => true, update: editeur },
   hooks: {
     afterChange: [
+      // Requests of this instance read the new values at once (src/campagne.ts keeps them a few seconds).
+      ({ doc, req }) => {
+        oublierCampagne(req.payload)
+        return doc
+      },
       // Publishing the decisions informs every structure once, by the jobs queue (never in the editor's request).
       async ({ doc, previousDoc, req }) => {
         if (doc.decisionsPubliees && !previousDoc?.decisionsPubliees) {
