@@ -84,6 +84,7 @@ describe('Export CSV des demandes', () => {
       expect(ligne['Code diplôme (CFD)']).toBe(d.diplome?.cfd ?? '')
       expect(ligne['Type de diplôme']).toBe(d.diplome?.typeDiplome ?? '')
       expect(ligne['Diplôme'].length > 0).toBe(Boolean(d.diplome))
+      expect(ligne['N° du projet lié']).toBe(String(d.demandeLiee?.numero ?? ''))
       expect(ligne['Avis']).toBe(LIBELLES_AVIS[d.avis?.avis] ?? '')
       expect(ligne["Commentaire de l'avis"]).toBe(d.avis?.commentaire ?? '')
       expect(ligne['Travaux demandés']).toBe(d.travaux?.travauxDemandes ? 'Oui' : 'Non')
