@@ -53,6 +53,18 @@ describe('Annexes : dépôt, lecture et fichiers', () => {
     expect((await appel('GET', `/api/demandes/${demandeA.id}?depth=0`, { jeton: a })).corps.annexes.map(String)).toEqual([String(annexeA.id)])
   })
 
+  it('la demande lue en REST donne ses annexes (champ annexes) ; la jointure du formulaire seulement sur demande', async () => {
+    const lue = await appel('GET', `/api/demandes/${demandeA.id}?depth=1`, { jeton: a })
+    expect(lue.corps.annexes.map((x: { id: unknown }) => String(x.id))).toEqual([String(annexeA.id)])
+    expect(lue.corps.piecesJointes).toBeUndefined()
+    const avecJointure = await appel('GET', `/api/demandes/${demandeA.id}?depth=0&joins[piecesJointes][limit]=10`, { jeton: a })
+    expect(avecJointure.corps.piecesJointes.docs.map((x: unknown) => String((x as { id?: unknown }).id ?? x))).toEqual([String(annexeA.id)])
+    // Through the join too, another établissement sees nothing of it.
+    const liste = await appel('GET', `/api/demandes?depth=0&joins[piecesJointes][limit]=10&limit=100`, { jeton: b })
+    expect(JSON.stringify(liste.corps)).not.toContain(`"${annexeA.filename}"`)
+    expect(liste.corps.docs.map((d: { id: unknown }) => String(d.id))).not.toContain(String(demandeA.id))
+  })
+
   it('un autre établissement ne voit ni l’annexe ni son fichier', async () => {
     expect([403, 404]).toContain((await appel('GET', `/api/annexes/${annexeA.id}`, { jeton: b })).status)
     expect((await appel('GET', '/api/annexes?limit=100', { jeton: b })).corps.docs.map((x: { id: unknown }) => x.id)).not.toContain(annexeA.id)

@@ -136,6 +136,20 @@ describe('Brouillons', () => {
     expect(d.diplome ?? null).toBeNull()
   })
 
+  it('refusent un diplôme fermé ; celui qui a fermé depuis n’empêche pas d’enregistrer, la validation le signale', async () => {
+    const { users, diplomes } = monde
+    await expect(creer(users.etabA, demandeComplete(monde, { diplome: diplomes.ferme.id }))).rejects.toMatchObject(erreurChamp('diplome', /./))
+    const bientotFerme = await payload.create({ collection: 'diplomes', overrideAccess: true, data: { cfd: '50099901', libelle: 'CAP FERMÉ EN COURS DE CAMPAGNE', typeDiplome: 'CAP', durees: [2], ouvert: true } })
+    const d = await creer(users.etabA, demandeComplete(monde, { diplome: bientotFerme.id, priorite: 150 }))
+    await payload.update({ collection: 'diplomes', id: bientotFerme.id, overrideAccess: true, data: { ouvert: false } })
+    const maj = await payload.update({ collection: 'demandes', id: d.id, user: users.etabA, overrideAccess: false, depth: 0, data: { rapportOpportunite: 'Rapport complété.' } })
+    expect(maj.rapportOpportunite).toBe('Rapport complété.')
+    const r = await valider(users.etabA, d.id, false)
+    expect(r.status).toBe(400)
+    expect(JSON.stringify(r.body)).toContain('"path":"diplome"')
+    await expect(payload.update({ collection: 'demandes', id: d.id, user: users.etabA, overrideAccess: false, data: { diplome: (payload.db.name === 'mongoose' ? '0'.repeat(24) : 99_999_999) as never } })).rejects.toMatchObject(erreurChamp('diplome', /invalides|n’existe pas/))
+  })
+
   it('sont partagés par les comptes d’une même structure et invisibles pour tous les autres (sauf l’admin)', async () => {
     const { users, etablissements } = monde
     const d = await creer(users.etabA, { etablissementConcerne: etablissements.a.id })
@@ -386,6 +400,17 @@ describe('Avis et décision', () => {
     } finally {
       await payload.updateGlobal({ slug: 'campagne', overrideAccess: true, data: { decisionsPubliees: false } })
     }
+  })
+
+  it('enregistrer une demande sans toucher à l’instruction n’inscrit ni avis ni décision au journal', async () => {
+    const d = await creer(monde.users.etabA, demandeComplete(monde, { priorite: 107 }))
+    // The établissement cannot read the avis and décision groups: saving its draft must not look like withdrawing them.
+    await payload.update({ collection: 'demandes', id: d.id, user: monde.users.etabA, overrideAccess: false, data: { rapportOpportunite: 'Deuxième version du rapport.' } })
+    await valider(monde.users.etabA, d.id)
+    await payload.update({ collection: 'demandes', id: d.id, user: monde.users.rectoratM, overrideAccess: false, data: { avis: { avis: 'favorable' } } })
+    await payload.update({ collection: 'demandes', id: d.id, user: monde.users.region, overrideAccess: false, data: { decision: { commentaire: 'À l’étude.' } } })
+    const entrees = await payload.find({ collection: 'journal', overrideAccess: true, where: { and: [{ action: { in: ['avis', 'decision'] } }, { documentId: { equals: String(d.id) } }] }, sort: 'createdAt' })
+    expect(entrees.docs.map((e) => [e.action, e.utilisateur])).toEqual([['avis', 'rectorat-m'], ['decision', 'region']])
   })
 
   it('aucun avis ni décision sur un brouillon', async () => {
