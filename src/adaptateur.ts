@@ -42,8 +42,11 @@ export async function prendreVerrou(payload: Payload, nom: string, expirationMs:
   const date = new Date(maintenant).toISOString()
   const sqlite = clientSqlite(payload)
   if (sqlite) {
-    await sqlite.execute({ sql: 'DELETE FROM compteurs WHERE nom = ? AND valeur < ?', args: [nom, maintenant - expirationMs] })
-    const r = await sqlite.execute({ sql: 'INSERT OR IGNORE INTO compteurs (nom, valeur, updated_at, created_at) VALUES (?, ?, ?, ?) RETURNING id', args: [nom, maintenant, date, date] })
+    // One statement: inserted if free, taken over if expired, untouched (no row returned) if held.
+    const r = await sqlite.execute({
+      sql: 'INSERT INTO compteurs (nom, valeur, updated_at, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (nom) DO UPDATE SET valeur = excluded.valeur, updated_at = excluded.updated_at WHERE compteurs.valeur < ? RETURNING id',
+      args: [nom, maintenant, date, date, maintenant - expirationMs],
+    })
     return r.rows.length === 1
   }
   const modele = modeleMongo(payload, 'compteurs') as ModeleMongo & { deleteOne: (f: object) => Promise<unknown> }
