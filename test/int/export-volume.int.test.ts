@@ -76,6 +76,33 @@ describe(`Export de ${N} demandes`, () => {
     expect(croissance).toBeLessThan(12 * MO)
   }, 120_000)
 
+  it('chaque ligne, au-delà du premier lot, est la demande telle que l’appelant la lit par l’API (droits et champs masqués)', async () => {
+    // Avis and décision on validated demandes of établissement A far in the export (later lots).
+    const validees = (await payload.find({ collection: 'demandes', overrideAccess: true, depth: 0, pagination: false, sort: '-numero', where: { and: [{ etablissementConcerne: { equals: monde.etablissements.a.id } }, { statut: { not_equals: 'brouillon' } }] }, select: { numero: true } })).docs.slice(0, 3)
+    for (const d of validees) await payload.db.updateOne({ collection: 'demandes', id: d.id, data: { avis: { avis: 'favorable', commentaire: `Avis ${d.numero}` }, decision: { decision: 'retenue' } } })
+    const lire = async (user: Utilisateur) => {
+      const { octets } = await exporterComme(user, { format: 'csv' })
+      return parse(octets.toString('utf8').replace(/^\uFEFF/, ''), { delimiter: ';', columns: true }) as Record<string, string>[]
+    }
+    for (const qui of ['etabA', 'region', 'integration'] as const) {
+      const user = monde.users[qui]
+      const lignes = await lire(user)
+      expect(lignes.length, qui).toBeGreaterThan(1_000) // several lots of 500
+      for (const ligne of [lignes[1], lignes[700], lignes[lignes.length - 1], ...lignes.filter((l) => validees.some((v) => String(v.numero) === l['N° de projet']))]) {
+        const api = (await payload.find({ collection: 'demandes', user, overrideAccess: false, depth: 1, where: { numero: { equals: Number(ligne!['N° de projet']) } } })).docs[0] as Record<string, any>
+        expect(api, `${qui} n° ${ligne!['N° de projet']}`).toBeDefined()
+        expect(ligne!['UAI établissement concerné']).toBe(api.etablissementConcerne?.uai ?? '')
+        expect(ligne!['Code diplôme (CFD)']).toBe(api.diplome?.cfd ?? '')
+        expect(ligne!["Commentaire de l'avis"], qui).toBe(api.avis?.commentaire ?? '')
+        expect(ligne!['Décision'], qui).toBe(api.decision?.decision === 'retenue' ? 'Retenue' : '')
+        expect(ligne!['Responsable du projet'] ?? '', qui).toBe(api.responsable?.nom ?? '')
+      }
+      const avecAvis = lignes.filter((l) => l["Commentaire de l'avis"].startsWith('Avis '))
+      // The établissement does not see the instruction before the decisions are published; the Région does.
+      expect(avecAvis.length, qui).toBe(qui === 'etabA' ? 0 : qui === 'region' ? 3 : avecAvis.length)
+    }
+  }, 120_000)
+
   it('XLSX : un classeur que lit un tableur, en-têtes en gras, nombres en nombres, codes en texte, rien d’exécutable', async () => {
     const piege = await payload.create({
       collection: 'demandes',

@@ -1,10 +1,11 @@
 import type { Endpoint, PayloadRequest, Where } from 'payload'
 
+import { readDemandes } from '../../../access/demandes'
 import { SANS_DONNEES_PERSONNELLES } from '../../../access/permissions'
 import { aLeRole, utilisateurDe } from '../../../access/roles'
 import { COLONNES, ligneCsv } from '../../../src/export/colonnes'
 import { classeurXlsx } from '../../../src/export/xlsx'
-import { type DemandeLue, lotApres, parNumero } from '../../../src/parNumero'
+import { type DemandeLue, lotApres } from '../../../src/parNumero'
 
 const PAGE = 500
 const FORMATS = {
@@ -50,6 +51,30 @@ function completeur(req: PayloadRequest) {
 }
 
 /**
+ * The lots after the first: the first is read by Payload (which validates the filter and applies the read
+ * access); the next ones straight from the database adapter, with the same filter and the same access `where`,
+ * and without the fields the caller may not read, as Payload's field access would remove them. Through the read
+ * hooks each demande cost 0.26 ms (measured on 65,000), for rules that depend on the user only.
+ */
+async function lecteurDirect(req: PayloadRequest, where: Where): Promise<(apres: number) => Promise<DemandeLue[]>> {
+  const acces = await readDemandes({ req })
+  const filtres: Where[] = [where, ...(typeof acces === 'object' ? [acces] : [])]
+  const masques: string[] = []
+  for (const champ of CHAMPS) {
+    const champConfig = req.payload.collections.demandes.config.flattenedFields.find((f) => 'name' in f && f.name === champ)
+    const lire = champConfig && 'access' in champConfig ? champConfig.access?.read : undefined
+    if (lire && !(await lire({ req } as never))) masques.push(champ)
+  }
+  return async (apres) => {
+    const r = await req.payload.db.find<DemandeLue>({ collection: 'demandes', where: { and: [...filtres, { numero: { greater_than: apres } }] }, sort: 'numero', limit: PAGE, pagination: false, select: SELECTION as never, req })
+    return r.docs.map((d) => {
+      for (const champ of masques) delete d[champ]
+      return d
+    })
+  }
+}
+
+/**
  * GET /api/demandes/export?format=csv|xlsx&where[…]: the demandes the caller may read, filtered with the list's
  * `where` syntax, one row per demande, streamed lot by lot (memory stays flat whatever the count).
  */
@@ -73,8 +98,14 @@ export const exporter: Endpoint = {
       return Response.json({ errors: [{ message: `Filtre invalide : ${err instanceof Error ? err.message : String(err)}` }] }, { status: 400 })
     }
     const completer = completeur(req)
+    const lireApres = await lecteurDirect(req, where)
     const valeurs = async function* () {
-      for await (const lot of parNumero(req, where, LECTURE, premier)) yield (await completer(lot)).map((d) => colonnes.map((c) => c.valeur(d as never)))
+      let lot = premier
+      while (lot.length) {
+        yield (await completer(lot)).map((d) => colonnes.map((c) => c.valeur(d as never)))
+        if (lot.length < PAGE) return
+        lot = await lireApres(lot[lot.length - 1]!.numero ?? 0)
+      }
     }
     const encodeur = new TextEncoder()
     const morceaux: AsyncIterator<Uint8Array> =
