@@ -12,7 +12,7 @@ try {
   const conf = lireConfiguration()
   const { default: config } = await import('../../payload.config')
   const payload = await getPayload({ config, cron: true })
-  console.log(`Travailleur de la file de tâches démarré (base ${conf.base.type === 'sqlite' ? conf.base.fichier : 'MongoDB'}) : tâches dues exécutées toutes les 5 s.`)
+  console.log(`Travailleur de la file de tâches démarré (base ${conf.base.type === 'sqlite' ? conf.base.fichier : 'MongoDB'}) : tâches dues exécutées chaque seconde.`)
   const arreter = async (signal: string) => {
     console.log(`${signal} reçu : arrêt du travailleur après la tâche en cours.`)
     await payload.destroy()

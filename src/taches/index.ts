@@ -199,7 +199,9 @@ export function configurationTaches(travailleurSepare: boolean): JobsConfig {
   return {
     tasks: [tacheCourriel, tacheRappel, tacheDecisions, tachePurge],
     deleteJobOnComplete: true,
-    autoRun: [{ cron: '*/5 * * * * *', queue: 'default', limit: 25, silent: true }],
+    // Every second, ten at a time: mails leave within a second or two, in small batches that do not hold up the
+    // requests served beside them (25 every 5 s made a validation wait behind a burst).
+    autoRun: [{ cron: '* * * * * *', queue: 'default', limit: 10, silent: true }],
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({ ...defaultJobsCollection, lockDocuments: false }),
     shouldAutoRun: async (payload) => {
       const actif = process.env.CARTE_TRAVAILLEUR === '1' || !travailleurSepare
