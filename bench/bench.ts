@@ -9,6 +9,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
+import { createClient } from '@libsql/client'
 import autocannon from 'autocannon'
 
 import { construire, constructionAJour, portLibre } from '../src/cli/serveur'
@@ -130,13 +131,19 @@ async function lireJeton(s: Serveur, username: string, r: Response): Promise<str
 // ---------------------------------------------------------------- scenarios
 type Mesure = { rps: number; p50: number; p99: number; erreurs: number; requetes: number }
 
-async function charger(s: Serveur, jetonAuth: string, requete: { method: string; chemin: (i: number) => string; corps?: (i: number) => unknown; nombre?: number; debit?: number }): Promise<Mesure> {
+/** Rounds of the same scenario: p50 and throughput averaged, p99 the worst, errors and requests added. */
+function combiner(tours: Mesure[]): Mesure {
+  const moyenne = (f: (m: Mesure) => number) => tours.reduce((t, m) => t + f(m), 0) / tours.length
+  return { rps: moyenne((m) => m.rps), p50: Math.round(moyenne((m) => m.p50)), p99: Math.max(...tours.map((m) => m.p99)), erreurs: tours.reduce((t, m) => t + m.erreurs, 0), requetes: tours.reduce((t, m) => t + m.requetes, 0) }
+}
+
+async function charger(s: Serveur, jetonAuth: string, requete: { method: string; chemin: (i: number) => string; corps?: (i: number) => unknown; nombre?: number; debit?: number; duree?: number }): Promise<Mesure> {
   let i = 0
   let premiereErreur: string | null = null
   const r = await autocannon({
     url: s.url,
     connections: CONNEXIONS,
-    ...(requete.nombre ? { amount: requete.nombre } : { duration: DUREE }),
+    ...(requete.nombre ? { amount: requete.nombre } : { duration: requete.duree ?? DUREE }),
     // A fixed arrival rate (requests per second, all connections together) instead of as fast as possible.
     ...(requete.debit ? { overallRate: requete.debit } : {}),
     headers: { Authorization: `JWT ${jetonAuth}`, 'Content-Type': 'application/json' },
@@ -170,8 +177,22 @@ async function scenarios(taille: number, p: Serveur, nu: Serveur, graines: { p: 
   const [jEcole, jRectorat, jAdmin, jNu] = await Promise.all([jeton(p, uai), jeton(p, 'rectorat-montpellier'), jeton(p, 'admin'), jeton(nu, 'banc')])
   const lignes: Ligne[] = []
   const mesurer = async (scenario: string, type: Ligne['type'], surP: Parameters<typeof charger>[2] & { jeton: string }, surNu: Parameters<typeof charger>[2] | null) => {
-    const mp = await charger(p, surP.jeton, surP)
-    const mn = surNu ? await charger(nu, jNu, surNu) : null
+    let mp: Mesure
+    let mn: Mesure | null
+    if (surP.nombre) {
+      // A fixed number of requests (validations: each draft once), one run per server.
+      mp = await charger(p, surP.jeton, surP)
+      mn = surNu ? await charger(nu, jNu, surNu) : null
+    } else {
+      // Warmed up, then two alternated rounds per server (platform, baseline, platform, baseline): a machine that
+      // slows down or speeds up during the run weighs on both sides of the ratio alike.
+      await charger(p, surP.jeton, { ...surP, duree: 2 })
+      if (surNu) await charger(nu, jNu, { ...surNu, duree: 2 })
+      const tours: [Mesure, Mesure | null][] = []
+      for (let t = 0; t < 2; t++) tours.push([await charger(p, surP.jeton, { ...surP, duree: DUREE / 2 }), surNu ? await charger(nu, jNu, { ...surNu, duree: DUREE / 2 }) : null])
+      mp = combiner(tours.map((x) => x[0]))
+      mn = surNu ? combiner(tours.map((x) => x[1]!)) : null
+    }
     lignes.push({ taille, scenario, plateforme: mp, nu: mn, type })
     journal(`  ${scenario.padEnd(44)} plateforme p50 ${mp.p50} ms p99 ${mp.p99} ms ${mp.rps.toFixed(0)} req/s${mn ? ` | nue p50 ${mn.p50} ms p99 ${mn.p99} ms ${mn.rps.toFixed(0)} req/s` : ''}${mp.erreurs ? ` | ERREURS ${mp.erreurs}` : ''}`)
   }
@@ -192,7 +213,24 @@ async function scenarios(taille: number, p: Serveur, nu: Serveur, graines: { p: 
   return lignes
 }
 
+/** Waits until the platform's jobs queue is empty (the acknowledgements queued by the validations), at most 3 min. */
+async function fileVidee(p: Serveur) {
+  const base = createClient({ url: `file:${p.base}` })
+  const debut = Date.now()
+  try {
+    for (;;) {
+      const n = Number((await base.execute({ sql: 'SELECT count(*) AS n FROM payload_jobs WHERE completed_at IS NULL AND has_error = 0 AND task_slug = ?', args: ['envoyerCourriel'] })).rows[0]!.n)
+      if (n === 0 || Date.now() - debut > 180_000) return journal(`  file de tâches : ${n} courriel(s) en attente après ${((Date.now() - debut) / 1000).toFixed(0)} s`)
+      await new Promise((r) => setTimeout(r, 1000))
+    }
+  } finally {
+    base.close()
+  }
+}
+
 async function exporterTout(p: Serveur, taille: number) {
+  // The Région exports once the acknowledgements of the validations are sent: the export is measured alone.
+  await fileVidee(p)
   const jRegion = await jeton(p, 'region')
   const avant = rssMo(p.processus)
   let pic = avant
