@@ -52,9 +52,10 @@ const n = Number(nombre)
 // demandes, and its lists must measure the database's size, not a longer result.
 const lot = genererDemandes(n, etablissements.slice(1) as never, diplomes as never, depart + 1, RENTREE, depart + 7)
 // About 20 demandes, whatever the total: a school files tens of demandes, not thousands.
-for (let i = 0; phase === 'initial' && i < lot.length; i += Math.max(1, Math.floor(lot.length / 20))) {
+// Half drafts, half validated (counted by k: the step between the chosen rows may be even).
+for (let i = 0, k = 0; phase === 'initial' && i < lot.length && k < 20; i += Math.max(1, Math.floor(lot.length / 20)), k++) {
   const d = lot[i]!
-  Object.assign(d, { etablissementConcerne: ecole.id, etablissementReferent: ecole.id, structureDeposante: `etablissement:${ecole.id}`, academie: ecole.academie, departement: ecole.departement ?? '', statut: i % 2 ? 'validee' : 'brouillon' })
+  Object.assign(d, { etablissementConcerne: ecole.id, etablissementReferent: ecole.id, structureDeposante: `etablissement:${ecole.id}`, academie: ecole.academie, departement: ecole.departement ?? '', statut: k % 2 ? 'validee' : 'brouillon' })
 }
 await insererDemandes(payload, lot)
 
