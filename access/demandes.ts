@@ -86,12 +86,17 @@ async function filtreDemandes(req: PayloadRequest, actionBrouillon: Action | nul
     if (f === true) brouillonsTous = true
     else if (f) branches.push({ and: [BROUILLON, f] })
   }
+  // An établissement's whole filter is opened by « concerns it » (below): within it, « filed by it or concerning
+  // it » holds for every demande, so its validated demandes need no further condition (fewer SQL conditions to
+  // build and check on every request of a school).
+  const etablissement = user.role === 'etablissement' ? idDe(user.etablissement) : null
   for (const action of actionsValidees) {
-    const f = await filtrePortee(req, portee(user.role, action), 'validee')
+    const p = portee(user.role, action)
+    const f = etablissement !== null && p === 'structure' ? true : await filtrePortee(req, p, 'validee')
     if (f === true) valideesTous = true
     else if (f) branches.push({ and: [VALIDEE, f] })
   }
-  if (brouillonsTous && valideesTous) return true
+  if (brouillonsTous && valideesTous) return etablissement === null ? true : { etablissementConcerne: { equals: etablissement } }
   if (brouillonsTous) branches.push(BROUILLON)
   if (valideesTous) branches.push(VALIDEE)
   if (branches.length === 0) return false
@@ -99,7 +104,6 @@ async function filtreDemandes(req: PayloadRequest, actionBrouillon: Action | nul
   // An établissement only ever files for itself, so everything it may see concerns it: saying so first lets the
   // database use the établissement index instead of scanning (a school's list at 100,000 demandes, API locale :
   // 87–135 ms → 33–56 ms ; 59–89 → 17–24 ms with statistics).
-  const etablissement = user.role === 'etablissement' ? idDe(user.etablissement) : null
   return etablissement === null ? filtre : { and: [{ etablissementConcerne: { equals: etablissement } }, filtre] }
 }
 
