@@ -22,14 +22,19 @@ export async function lotApres(req: PayloadRequest, where: Where, apres: number,
 }
 
 /**
- * Every readable demande in lots, read by key (numero > last seen) rather than by offset: each lot costs the same
- * at the 200th as at the first, and memory holds one lot. `premier` is a first lot already read by the caller.
+ * Lots read by key (numero > last seen) rather than by offset: each lot costs the same at the 200th as at the
+ * first, and memory holds one lot. `suivant` reads the lot after a numero; a lot shorter than `taille` is the last.
  */
-export async function* parNumero(req: PayloadRequest, where: Where, l: Lecture, premier?: DemandeLue[]): AsyncGenerator<DemandeLue[]> {
-  let lot = premier ?? (await lotApres(req, where, 0, l))
+export async function* parLots(premier: DemandeLue[], suivant: (apres: number) => Promise<DemandeLue[]>, taille: number): AsyncGenerator<DemandeLue[]> {
+  let lot = premier
   while (lot.length) {
     yield lot
-    if (lot.length < l.lot) return
-    lot = await lotApres(req, where, lot[lot.length - 1]!.numero ?? 0, l)
+    if (lot.length < taille) return
+    lot = await suivant(lot[lot.length - 1]!.numero ?? 0)
   }
+}
+
+/** Every readable demande in lots, each read by Payload. `premier` is a first lot already read by the caller. */
+export async function* parNumero(req: PayloadRequest, where: Where, l: Lecture, premier?: DemandeLue[]): AsyncGenerator<DemandeLue[]> {
+  yield* parLots(premier ?? (await lotApres(req, where, 0, l)), (apres) => lotApres(req, where, apres, l), l.lot)
 }

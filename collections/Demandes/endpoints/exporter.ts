@@ -5,7 +5,7 @@ import { SANS_DONNEES_PERSONNELLES } from '../../../access/permissions'
 import { aLeRole, utilisateurDe } from '../../../access/roles'
 import { COLONNES, ligneCsv } from '../../../src/export/colonnes'
 import { classeurXlsx } from '../../../src/export/xlsx'
-import { type DemandeLue, lotApres } from '../../../src/parNumero'
+import { type DemandeLue, lotApres, parLots } from '../../../src/parNumero'
 
 const PAGE = 500
 const FORMATS = {
@@ -100,12 +100,7 @@ export const exporter: Endpoint = {
     const completer = completeur(req)
     const lireApres = await lecteurDirect(req, where)
     const valeurs = async function* () {
-      let lot = premier
-      while (lot.length) {
-        yield (await completer(lot)).map((d) => colonnes.map((c) => c.valeur(d as never)))
-        if (lot.length < PAGE) return
-        lot = await lireApres(lot[lot.length - 1]!.numero ?? 0)
-      }
+      for await (const lot of parLots(premier, lireApres, PAGE)) yield (await completer(lot)).map((d) => colonnes.map((c) => c.valeur(d as never)))
     }
     const encodeur = new TextEncoder()
     const morceaux: AsyncIterator<Uint8Array> =
