@@ -1,9 +1,9 @@
 import type { RelationshipFieldValidation } from 'payload'
 import { validations } from 'payload'
 
-/** The ids of a relationship value (ids or populated documents, one or many), as strings. */
-const idsDe = (v: unknown): string[] =>
-  [...new Set((Array.isArray(v) ? v : v === null || v === undefined ? [] : [v]).map((x) => String(typeof x === 'object' && x !== null && 'id' in x ? (x as { id: unknown }).id : x)))]
+/** The distinct ids of a relationship value (ids or populated documents, one or many). */
+const idsDe = (v: unknown): unknown[] =>
+  [...new Set((Array.isArray(v) ? v : v === null || v === undefined ? [] : [v]).map((x) => (typeof x === 'object' && x !== null && 'id' in x ? (x as { id: unknown }).id : x)))]
 
 /**
  * Payload checks a relationship ID's format, not that the document exists; SQLite then fails on the foreign key
@@ -18,15 +18,15 @@ export const relationExistante: RelationshipFieldValidation = async (value, opti
   }
   // Unchanged since the last save: checked then (existence, and Payload's filterOptions such as « diplôme ouvert »,
   // which the validation of the demande checks again), and SQLite's foreign keys keep it pointing at a row.
-  const avant = idsDe(options.previousValue)
-  const apres = idsDe(value)
+  const avant = idsDe(options.previousValue).map(String)
+  const apres = idsDe(value).map(String)
   if (apres.length > 0 && apres.length === avant.length && apres.every((id) => avant.includes(id))) return true
   const base = await validations.relationship(value as never, options as never)
   if (base !== true) return base
   if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return true
   const collection = options.relationTo
   if (typeof collection !== 'string') return true
-  const ids = [...new Set((Array.isArray(value) ? value : [value]).map((v) => (typeof v === 'object' && v !== null && 'id' in v ? (v as { id: unknown }).id : v)))]
+  const ids = idsDe(value)
   const { totalDocs } = await options.req.payload.count({ collection, where: { id: { in: ids } }, overrideAccess: true, req: options.req })
   if (totalDocs === ids.length) return true
   return ids.length > 1 ? 'Certains des éléments choisis n’existent pas (ou plus).' : 'L’élément choisi n’existe pas (ou plus) : vérifiez l’identifiant.'
