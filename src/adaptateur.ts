@@ -72,9 +72,9 @@ export async function rendreVerrou(payload: Payload, nom: string): Promise<void>
  * `PRAGMA optimize=0x10002` on a fresh connection, hence an explicit ANALYZE.
  */
 export async function actualiserStatistiques(payload: Payload): Promise<void> {
-  const db = payload.db as unknown as { name: string; client?: { execute: (sql: string) => Promise<{ rows: unknown[] }> } }
-  if (db.name !== 'sqlite' || !db.client) return
+  const sqlite = clientSqlite(payload)
+  if (!sqlite) return
   // Before the first migration (a new database) there is nothing to analyse yet.
-  const table = await db.client.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'demandes'")
-  if (table.rows.length) await db.client.execute('ANALYZE demandes')
+  const table = await sqlite.execute({ sql: "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'demandes'", args: [] })
+  if (table.rows.length) await sqlite.execute({ sql: 'ANALYZE demandes', args: [] })
 }
