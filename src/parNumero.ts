@@ -1,7 +1,7 @@
 import type { PayloadRequest, Where } from 'payload'
 
 export type DemandeLue = Record<string, unknown> & { numero?: number | null }
-export type Lecture = { lot: number; depth: number; select?: Record<string, unknown>; populate?: Record<string, unknown> }
+export type Lecture = { lot: number; depth: number; select?: Record<string, unknown> }
 
 /** One lot of the demandes the caller may read, in numero order, after `apres` (excluded). */
 export async function lotApres(req: PayloadRequest, where: Where, apres: number, l: Lecture): Promise<DemandeLue[]> {
@@ -16,7 +16,6 @@ export async function lotApres(req: PayloadRequest, where: Where, apres: number,
     pagination: false,
     sort: 'numero',
     ...(l.select ? { select: l.select as never } : {}),
-    ...(l.populate ? { populate: l.populate as never } : {}),
   })
   return r.docs as unknown as DemandeLue[]
 }
