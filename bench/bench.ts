@@ -137,15 +137,13 @@ function combiner(tours: Mesure[]): Mesure {
   return { rps: moyenne((m) => m.rps), p50: Math.round(moyenne((m) => m.p50)), p99: Math.max(...tours.map((m) => m.p99)), erreurs: tours.reduce((t, m) => t + m.erreurs, 0), requetes: tours.reduce((t, m) => t + m.requetes, 0) }
 }
 
-async function charger(s: Serveur, jetonAuth: string, requete: { method: string; chemin: (i: number) => string; corps?: (i: number) => unknown; nombre?: number; debit?: number; duree?: number }): Promise<Mesure> {
+async function charger(s: Serveur, jetonAuth: string, requete: { method: string; chemin: (i: number) => string; corps?: (i: number) => unknown; nombre?: number; duree?: number }): Promise<Mesure> {
   let i = 0
   let premiereErreur: string | null = null
   const r = await autocannon({
     url: s.url,
     connections: CONNEXIONS,
     ...(requete.nombre ? { amount: requete.nombre } : { duration: requete.duree ?? DUREE }),
-    // A fixed arrival rate (requests per second, all connections together) instead of as fast as possible.
-    ...(requete.debit ? { overallRate: requete.debit } : {}),
     headers: { Authorization: `JWT ${jetonAuth}`, 'Content-Type': 'application/json' },
     requests: [
       {
@@ -164,6 +162,55 @@ async function charger(s: Serveur, jetonAuth: string, requete: { method: string;
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, erreurs: r.errors + r.timeouts + r.non2xx, requetes: r.requests.total }
 }
 
+/**
+ * A fixed arrival rate, evenly spaced: `debit` autocannon runs of one connection each, one request per second each,
+ * started 1/debit s apart. autocannon's own overallRate fires all its connections at the same instant once a second
+ * (bursts of 10, not 10 per second) and corrects its histogram for a 1 ms expected interval (a 200 ms response adds
+ * 200 made-up samples): latencies are therefore taken from the raw responses.
+ */
+async function chargerAuDebit(s: Serveur, jetonAuth: string, requete: { method: string; chemin: (i: number) => string; corps?: (i: number) => unknown; nombre: number; debit: number }): Promise<Mesure> {
+  let i = 0
+  let premiereErreur: string | null = null
+  const latences: number[] = []
+  let enErreur = 0
+  const debut = performance.now()
+  const parConnexion = Math.ceil(requete.nombre / requete.debit)
+  const lancer = (resolve: (r: autocannon.Result) => void, reject: (e: unknown) => void) => {
+    const instance = autocannon(
+      {
+        url: s.url,
+        connections: 1,
+        amount: parConnexion,
+        overallRate: 1,
+        headers: { Authorization: `JWT ${jetonAuth}`, 'Content-Type': 'application/json' },
+        requests: [
+          {
+            method: requete.method as 'GET',
+            setupRequest: (req) => {
+              const n = i++
+              return { ...req, path: requete.chemin(n), ...(requete.corps ? { body: JSON.stringify(requete.corps(n)) } : {}) }
+            },
+            onResponse: (status, corps) => {
+              if (status >= 300 && !premiereErreur) premiereErreur = `${status} ${String(corps).slice(0, 300)}`
+            },
+          },
+        ],
+      },
+      (err, resultat) => (err ? reject(err) : resolve(resultat)),
+    )
+    instance.on('response', (_client, statut, _octets, duree) => {
+      if (statut >= 300) enErreur++
+      else latences.push(duree)
+    })
+  }
+  const resultats = await Promise.all(Array.from({ length: requete.debit }, (_, k) => new Promise<autocannon.Result>((resolve, reject) => setTimeout(() => lancer(resolve, reject), (k * 1000) / requete.debit))))
+  if (premiereErreur) journal(`    première réponse en erreur (${s.cible}) : ${premiereErreur}`)
+  latences.sort((a, b) => a - b)
+  const centile = (q: number) => Math.round(latences[Math.min(latences.length - 1, Math.ceil(q * latences.length) - 1)] ?? 0)
+  const requetes = latences.length + enErreur
+  return { rps: requetes / ((performance.now() - debut) / 1000), p50: centile(0.5), p99: centile(0.99), erreurs: enErreur + resultats.reduce((t, r) => t + r.errors + r.timeouts, 0), requetes }
+}
+
 type Ligne = { taille: number; scenario: string; plateforme: Mesure; nu: Mesure | null; type: 'liste' | 'ecriture' | 'lecture' | 'validation' }
 
 const LISTE = '&depth=1&limit=50&sort=-numero'
@@ -176,10 +223,13 @@ async function scenarios(taille: number, p: Serveur, nu: Serveur, graines: { p: 
   const structure = `etablissement:${graines.p.ecole.id}`
   const [jEcole, jRectorat, jAdmin, jNu] = await Promise.all([jeton(p, uai), jeton(p, 'rectorat-montpellier'), jeton(p, 'admin'), jeton(nu, 'banc')])
   const lignes: Ligne[] = []
-  const mesurer = async (scenario: string, type: Ligne['type'], surP: Parameters<typeof charger>[2] & { jeton: string }, surNu: Parameters<typeof charger>[2] | null) => {
+  const mesurer = async (scenario: string, type: Ligne['type'], surP: Parameters<typeof charger>[2] & { jeton: string; debit?: number }, surNu: (Parameters<typeof charger>[2] & { debit?: number }) | null) => {
     let mp: Mesure
     let mn: Mesure | null
-    if (surP.nombre) {
+    if (surP.nombre && surP.debit) {
+      mp = await chargerAuDebit(p, surP.jeton, { ...surP, nombre: surP.nombre, debit: surP.debit })
+      mn = surNu ? await chargerAuDebit(nu, jNu, { ...surNu, nombre: surNu.nombre!, debit: surNu.debit! }) : null
+    } else if (surP.nombre) {
       // A fixed number of requests (validations: each draft once), one run per server.
       mp = await charger(p, surP.jeton, surP)
       mn = surNu ? await charger(nu, jNu, surNu) : null
