@@ -1,96 +1,78 @@
 /**
- * Benchmark baseline: the same collections and fields (indexes and versions included) as the platform, in bare
- * Payload — no custom access, hooks, endpoints or validation. Only `npm run bench` builds and serves it (into .next-bench-nu).
+ * Benchmark baseline: the platform's own collections with their code taken out — the same fields, relations, indexes,
+ * versions and auth settings (derived from collections/, so the shape cannot drift), without custom access, hooks,
+ * validation, endpoints or admin components. Only `npm run bench` builds and serves it (into .next-bench-nu).
  */
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
-import { buildConfig, type CollectionConfig } from 'payload'
+import { buildConfig, type CollectionConfig, type Field } from 'payload'
 
-import { INDEX_DEMANDES } from '../collections/Demandes/indexComposes'
+import { Annexes } from '../collections/Annexes'
+import { Demandes } from '../collections/Demandes'
+import { Diplomes } from '../collections/Diplomes'
+import { Etablissements } from '../collections/Etablissements'
+import { Reseaux } from '../collections/Reseaux'
+import { Users } from '../collections/Users'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const connecte = ({ req }: { req: { user?: unknown } }) => Boolean(req.user)
-const acces = { read: connecte, create: connecte, update: connecte, delete: connecte }
+const acces = { read: connecte, create: connecte, update: connecte, delete: connecte, readVersions: connecte }
 
-const Users: CollectionConfig = { slug: 'users', auth: { loginWithUsername: { allowEmailLogin: false, requireEmail: false } }, access: acces, fields: [] }
-const Etablissements: CollectionConfig = {
-  slug: 'etablissements',
-  access: acces,
-  fields: [
-    { name: 'uai', type: 'text', required: true, unique: true, index: true },
-    { name: 'nom', type: 'text', required: true },
-    { name: 'type', type: 'text' },
-    { name: 'secteur', type: 'select', options: ['public', 'prive'] },
-    { name: 'ministere', type: 'select', options: ['education-nationale', 'agriculture', 'autre'], index: true },
-    { name: 'commune', type: 'text' },
-    { name: 'departement', type: 'text', index: true },
-    { name: 'academie', type: 'select', options: ['montpellier', 'toulouse'], index: true },
-    { name: 'libelle', type: 'text' },
-  ],
+/** A field as Payload stores it: its code (access, hooks, validate, admin, filterOptions, computed defaults) removed. */
+function champNu(champ: Field): Field | null {
+  // Display-only fields store nothing; joins are not computed on the platform's REST reads unless asked for, so
+  // the baseline does not compute them either.
+  if (champ.type === 'ui' || champ.type === 'join') return null
+  const { access: _a, hooks: _h, validate: _v, admin: _ad, custom: _c, ...reste } = champ as Field & Record<string, unknown>
+  const nu = { ...reste } as Record<string, unknown>
+  delete nu.filterOptions
+  if (typeof nu.defaultValue === 'function') delete nu.defaultValue
+  if (Array.isArray(nu.fields)) nu.fields = champsNus(nu.fields as Field[])
+  if (Array.isArray(nu.tabs)) nu.tabs = (nu.tabs as { fields: Field[] }[]).map((t) => ({ ...t, fields: champsNus(t.fields) }))
+  return nu as Field
 }
-const Diplomes: CollectionConfig = {
-  slug: 'diplomes',
-  access: acces,
-  fields: [
-    { name: 'cfd', type: 'text', required: true, unique: true, index: true },
-    { name: 'libelle', type: 'text', required: true },
-    { name: 'typeDiplome', type: 'text', index: true },
-    { name: 'durees', type: 'number', hasMany: true },
-    { name: 'ouvert', type: 'checkbox', index: true },
-  ],
+const champsNus = (champs: Field[]): Field[] => champs.map(champNu).filter((c): c is Field => c !== null)
+
+function collectionNue(c: CollectionConfig, extra: Partial<CollectionConfig> = {}): CollectionConfig {
+  return {
+    slug: c.slug,
+    access: acces,
+    fields: champsNus(c.fields),
+    ...(c.indexes ? { indexes: c.indexes } : {}),
+    ...(c.versions ? { versions: c.versions } : {}),
+    ...(c.lockDocuments !== undefined ? { lockDocuments: c.lockDocuments } : {}),
+    ...(c.defaultSort ? { defaultSort: c.defaultSort } : {}),
+    ...extra,
+  }
 }
-const groupe = (name: string, champs: string[]) => ({ name, type: 'group' as const, fields: champs.map((c) => ({ name: c, type: 'text' as const })) })
-const Demandes: CollectionConfig = {
-  slug: 'demandes',
-  access: acces,
-  indexes: INDEX_DEMANDES,
-  // Payload's own history of each demande, as on the platform: part of the collection's shape, not custom code.
-  versions: { maxPerDoc: 100 },
-  fields: [
-    { name: 'numero', type: 'number', unique: true, index: true },
-    { name: 'rentree', type: 'number', index: true },
-    { name: 'statut', type: 'select', options: ['brouillon', 'validee', 'en-instruction', 'retenue', 'non-retenue', 'ajournee'], index: true },
-    { name: 'titre', type: 'text' },
-    { name: 'etablissementReferent', type: 'relationship', relationTo: 'etablissements', index: true },
-    { name: 'etablissementConcerne', type: 'relationship', relationTo: 'etablissements' },
-    { name: 'siteFormation', type: 'text' },
-    groupe('responsable', ['nom', 'telephone', 'email']),
-    { name: 'modalite', type: 'select', options: ['scolaire', 'mixte'] },
-    { name: 'diplome', type: 'relationship', relationTo: 'diplomes', index: true },
-    { name: 'dureeFormation', type: 'number' },
-    { name: 'anneeFormation', type: 'number' },
-    { name: 'mesure', type: 'select', options: ['ouverture', 'fermeture', 'augmentation', 'diminution'], index: true },
-    { name: 'projetLie', type: 'checkbox' },
-    { name: 'demandeLiee', type: 'relationship', relationTo: 'demandes' },
-    { name: 'priorite', type: 'number' },
-    { name: 'capaciteActuelle', type: 'number' },
-    { name: 'capaciteNouvelle', type: 'number' },
-    { name: 'ecartCapacite', type: 'number', index: true },
-    { name: 'premiereDemande', type: 'checkbox' },
-    { name: 'anneePrecedentDepot', type: 'number' },
-    { name: 'dateConseil', type: 'date' },
-    { name: 'zonesRecrutement', type: 'select', hasMany: true, options: ['locale', 'departementale', 'academique', 'regionale', 'nationale'] },
-    { name: 'travaux', type: 'group', fields: [{ name: 'travauxDemandes', type: 'checkbox' }, { name: 'descriptionTravaux', type: 'textarea' }, { name: 'equipementsDemandes', type: 'checkbox' }, { name: 'descriptionEquipements', type: 'textarea' }, { name: 'autresIncidences', type: 'textarea' }] },
-    { name: 'rapportOpportunite', type: 'textarea' },
-    { name: 'valideeLe', type: 'date' },
-    { name: 'validePar', type: 'relationship', relationTo: 'users' },
-    groupe('avis', ['avis', 'commentaire', 'auteur', 'date']),
-    groupe('decision', ['decision', 'commentaire', 'auteur', 'date']),
-    { name: 'structureDeposante', type: 'text' },
-    { name: 'academie', type: 'select', options: ['montpellier', 'toulouse'] },
-    { name: 'departement', type: 'text', index: true },
-    { name: 'typeDiplome', type: 'text', index: true },
-    { name: 'agricole', type: 'checkbox', index: true },
-  ],
-}
+
+const authPlateforme = typeof Users.auth === 'object' ? Users.auth : {}
+const collections: CollectionConfig[] = [
+  collectionNue(Demandes),
+  collectionNue(Annexes, { upload: { staticDir: path.resolve(process.env.UPLOAD_DIR || 'data/bench-nu-annexes') } }),
+  collectionNue(Etablissements),
+  collectionNue(Reseaux),
+  collectionNue(Diplomes),
+  // Payload's auth settings as on the platform (no password-reset mail: it is code).
+  collectionNue(Users, {
+    auth: {
+      depth: authPlateforme.depth,
+      loginWithUsername: authPlateforme.loginWithUsername,
+      maxLoginAttempts: authPlateforme.maxLoginAttempts,
+      lockTime: authPlateforme.lockTime,
+      tokenExpiration: authPlateforme.tokenExpiration,
+      useAPIKey: authPlateforme.useAPIKey,
+    },
+  }),
+]
 
 export default buildConfig({
   secret: process.env.PAYLOAD_SECRET || 'banc-d-essai-uniquement-0123456789abcdef',
   serverURL: process.env.SERVER_URL,
   admin: { user: 'users', avatar: 'default', importMap: { baseDir: path.resolve(dirname, '..'), autoGenerate: false } },
-  collections: [Demandes, Etablissements, Diplomes, Users],
+  collections,
   db: sqliteAdapter({ client: { url: process.env.DATABASE_URI || 'file:data/bench-nu.db' }, wal: true, busyTimeout: 5_000, push: process.env.CARTE_SCHEMA_PUSH !== 'false' }),
   maxDepth: 3,
   defaultDepth: 1,

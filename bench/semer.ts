@@ -23,9 +23,10 @@ if (cible === 'plateforme' && payload.db.name === 'sqlite') {
   const { migrations } = await import('../src/migrations')
   await payload.db.migrate({ migrations: migrations as never })
 } else if (cible === 'nu') {
-  // The index the platform's migration adds to Payload's schema (values of a hasMany field by their diplôme).
+  // The indexes the platform's migration adds to Payload's schema (values of hasMany fields by their diplôme).
   const client = (payload.db as unknown as { client: { execute: (sql: string) => Promise<unknown> } }).client
   await client.execute('CREATE INDEX IF NOT EXISTS diplomes_numbers_parent_idx ON diplomes_numbers (parent_id)')
+  await client.execute('CREATE INDEX IF NOT EXISTS diplomes_texts_parent_idx ON diplomes_texts (parent_id)')
 }
 
 const tous = async (collection: 'etablissements' | 'diplomes') => (await payload.find({ collection, pagination: false, depth: 0, overrideAccess: true, sort: 'id' })).docs as never[]
@@ -67,7 +68,7 @@ if (phase === 'initial') {
     await compte('rectorat-montpellier', { role: 'rectorat', academie: 'montpellier' })
     await compte(ecole.uai, { role: 'etablissement', etablissement: ecole.id })
   } else {
-    await compte('banc', {})
+    await compte('banc', { role: 'admin' })
   }
 }
 
