@@ -87,7 +87,7 @@ describe(`Export de ${N} demandes`, () => {
     for (const qui of ['etabA', 'region', 'integration'] as const) {
       const user = monde.users[qui]
       const lignes = await lire(user)
-      expect(lignes.length, qui).toBeGreaterThan(1_000) // several lots of 500
+      expect(lignes.length, qui).toBeGreaterThan(1_000) // several lots of 200
       for (const ligne of [lignes[1], lignes[700], lignes[lignes.length - 1], ...lignes.filter((l) => validees.some((v) => String(v.numero) === l['N° de projet']))]) {
         const api = (await payload.find({ collection: 'demandes', user, overrideAccess: false, depth: 1, where: { numero: { equals: Number(ligne!['N° de projet']) } } })).docs[0] as Record<string, any>
         expect(api, `${qui} n° ${ligne!['N° de projet']}`).toBeDefined()

@@ -7,7 +7,9 @@ import { COLONNES, ligneCsv } from '../../../src/export/colonnes'
 import { classeurXlsx } from '../../../src/export/xlsx'
 import { type DemandeLue, lotApres, parLots } from '../../../src/parNumero'
 
-const PAGE = 500
+// 200 per lot: with 500, most of a lot's rows outlived V8's young generation and filled the old one until a full
+// collection (RSS +150 to +245 Mo for 65,000 rows, against +28 to +54 Mo with 200; 8 s → 10 s, API locale).
+const PAGE = 200
 const FORMATS = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
