@@ -137,28 +137,39 @@ function combiner(tours: Mesure[]): Mesure {
   return { rps: moyenne((m) => m.rps), p50: Math.round(moyenne((m) => m.p50)), p99: Math.max(...tours.map((m) => m.p99)), erreurs: tours.reduce((t, m) => t + m.erreurs, 0), requetes: tours.reduce((t, m) => t + m.requetes, 0) }
 }
 
-async function charger(s: Serveur, jetonAuth: string, requete: { method: string; chemin: (i: number) => string; corps?: (i: number) => unknown; nombre?: number; duree?: number }): Promise<Mesure> {
+type Requete = { method: string; chemin: (i: number) => string; corps?: (i: number) => unknown }
+
+/** What every autocannon run of a scenario shares: numbered paths and bodies, and the first error response kept. */
+function preparer(s: Serveur, jetonAuth: string, requete: Requete) {
   let i = 0
   let premiereErreur: string | null = null
-  const r = await autocannon({
-    url: s.url,
-    connections: CONNEXIONS,
-    ...(requete.nombre ? { amount: requete.nombre } : { duration: requete.duree ?? DUREE }),
-    headers: { Authorization: `JWT ${jetonAuth}`, 'Content-Type': 'application/json' },
-    requests: [
-      {
-        method: requete.method as 'GET',
-        setupRequest: (req) => {
-          const n = i++
-          return { ...req, path: requete.chemin(n), ...(requete.corps ? { body: JSON.stringify(requete.corps(n)) } : {}) }
+  return {
+    options: {
+      url: s.url,
+      headers: { Authorization: `JWT ${jetonAuth}`, 'Content-Type': 'application/json' },
+      requests: [
+        {
+          method: requete.method as 'GET',
+          setupRequest: (req: autocannon.Request) => {
+            const n = i++
+            return { ...req, path: requete.chemin(n), ...(requete.corps ? { body: JSON.stringify(requete.corps(n)) } : {}) }
+          },
+          onResponse: (status: number, corps: string) => {
+            if (status >= 300 && !premiereErreur) premiereErreur = `${status} ${String(corps).slice(0, 300)}`
+          },
         },
-        onResponse: (status, corps) => {
-          if (status >= 300 && !premiereErreur) premiereErreur = `${status} ${String(corps).slice(0, 300)}`
-        },
-      },
-    ],
-  })
-  if (premiereErreur) journal(`    première réponse en erreur (${s.cible}) : ${premiereErreur}`)
+      ],
+    },
+    journaliserErreur: () => {
+      if (premiereErreur) journal(`    première réponse en erreur (${s.cible}) : ${premiereErreur}`)
+    },
+  }
+}
+
+async function charger(s: Serveur, jetonAuth: string, requete: Requete & { nombre?: number; duree?: number }): Promise<Mesure> {
+  const { options, journaliserErreur } = preparer(s, jetonAuth, requete)
+  const r = await autocannon({ ...options, connections: CONNEXIONS, ...(requete.nombre ? { amount: requete.nombre } : { duration: requete.duree ?? DUREE }) })
+  journaliserErreur()
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, erreurs: r.errors + r.timeouts + r.non2xx, requetes: r.requests.total }
 }
 
@@ -168,43 +179,20 @@ async function charger(s: Serveur, jetonAuth: string, requete: { method: string;
  * (bursts of 10, not 10 per second) and corrects its histogram for a 1 ms expected interval (a 200 ms response adds
  * 200 made-up samples): latencies are therefore taken from the raw responses.
  */
-async function chargerAuDebit(s: Serveur, jetonAuth: string, requete: { method: string; chemin: (i: number) => string; corps?: (i: number) => unknown; nombre: number; debit: number }): Promise<Mesure> {
-  let i = 0
-  let premiereErreur: string | null = null
+async function chargerAuDebit(s: Serveur, jetonAuth: string, requete: Requete & { nombre: number; debit: number }): Promise<Mesure> {
+  const { options, journaliserErreur } = preparer(s, jetonAuth, requete)
   const latences: number[] = []
   let enErreur = 0
   const debut = performance.now()
-  const parConnexion = Math.ceil(requete.nombre / requete.debit)
   const lancer = (resolve: (r: autocannon.Result) => void, reject: (e: unknown) => void) => {
-    const instance = autocannon(
-      {
-        url: s.url,
-        connections: 1,
-        amount: parConnexion,
-        overallRate: 1,
-        headers: { Authorization: `JWT ${jetonAuth}`, 'Content-Type': 'application/json' },
-        requests: [
-          {
-            method: requete.method as 'GET',
-            setupRequest: (req) => {
-              const n = i++
-              return { ...req, path: requete.chemin(n), ...(requete.corps ? { body: JSON.stringify(requete.corps(n)) } : {}) }
-            },
-            onResponse: (status, corps) => {
-              if (status >= 300 && !premiereErreur) premiereErreur = `${status} ${String(corps).slice(0, 300)}`
-            },
-          },
-        ],
-      },
-      (err, resultat) => (err ? reject(err) : resolve(resultat)),
-    )
+    const instance = autocannon({ ...options, connections: 1, amount: Math.ceil(requete.nombre / requete.debit), overallRate: 1 }, (err, resultat) => (err ? reject(err) : resolve(resultat)))
     instance.on('response', (_client, statut, _octets, duree) => {
       if (statut >= 300) enErreur++
       else latences.push(duree)
     })
   }
   const resultats = await Promise.all(Array.from({ length: requete.debit }, (_, k) => new Promise<autocannon.Result>((resolve, reject) => setTimeout(() => lancer(resolve, reject), (k * 1000) / requete.debit))))
-  if (premiereErreur) journal(`    première réponse en erreur (${s.cible}) : ${premiereErreur}`)
+  journaliserErreur()
   latences.sort((a, b) => a - b)
   const centile = (q: number) => Math.round(latences[Math.min(latences.length - 1, Math.ceil(q * latences.length) - 1)] ?? 0)
   const requetes = latences.length + enErreur

@@ -8,7 +8,7 @@ import path from 'node:path'
 
 import { getPayload, type Payload } from 'payload'
 
-import { actualiserStatistiques } from '../src/adaptateur'
+import { actualiserStatistiques, clientSqlite } from '../src/adaptateur'
 import { demandeValidable, genererDemandes, insererDemandes } from '../src/outils/masse'
 import { lireDiplomes, lireEtablissements } from '../src/referentiel/lire'
 
@@ -24,9 +24,9 @@ if (cible === 'plateforme' && payload.db.name === 'sqlite') {
   await payload.db.migrate({ migrations: migrations as never })
 } else if (cible === 'nu') {
   // The indexes the platform's migration adds to Payload's schema (values of hasMany fields by their diplôme).
-  const client = (payload.db as unknown as { client: { execute: (sql: string) => Promise<unknown> } }).client
-  await client.execute('CREATE INDEX IF NOT EXISTS diplomes_numbers_parent_idx ON diplomes_numbers (parent_id)')
-  await client.execute('CREATE INDEX IF NOT EXISTS diplomes_texts_parent_idx ON diplomes_texts (parent_id)')
+  const client = clientSqlite(payload)!
+  await client.execute({ sql: 'CREATE INDEX IF NOT EXISTS diplomes_numbers_parent_idx ON diplomes_numbers (parent_id)', args: [] })
+  await client.execute({ sql: 'CREATE INDEX IF NOT EXISTS diplomes_texts_parent_idx ON diplomes_texts (parent_id)', args: [] })
 }
 
 const tous = async (collection: 'etablissements' | 'diplomes') => (await payload.find({ collection, pagination: false, depth: 0, overrideAccess: true, sort: 'id' })).docs as never[]
@@ -88,8 +88,7 @@ for (const e of etablissements.slice(1, CANDIDATS + 1)) {
 }
 if (cible === 'plateforme') {
   // Created by the admin for convenience, filed as their own établissement's (what the school's account would do).
-  const client = (payload.db as unknown as { client: { execute: (q: { sql: string; args: unknown[] }) => Promise<unknown> } }).client
-  await client.execute({ sql: `UPDATE demandes SET structure_deposante = 'etablissement:' || etablissement_concerne_id WHERE id IN (${candidats.map(() => '?').join(',')})`, args: candidats })
+  await clientSqlite(payload)!.execute({ sql: `UPDATE demandes SET structure_deposante = 'etablissement:' || etablissement_concerne_id WHERE id IN (${candidats.map(() => '?').join(',')})`, args: candidats })
 }
 
 const brouillons = await payload.find({ collection: 'demandes', where: { and: [{ structureDeposante: { equals: `etablissement:${ecole.id}` } }, { statut: { equals: 'brouillon' } }] }, pagination: false, depth: 0, overrideAccess: true, select: { numero: true } })
