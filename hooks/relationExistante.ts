@@ -18,15 +18,15 @@ export const relationExistante: RelationshipFieldValidation = async (value, opti
   }
   // Unchanged since the last save: checked then (existence, and Payload's filterOptions such as « diplôme ouvert »,
   // which the validation of the demande checks again), and SQLite's foreign keys keep it pointing at a row.
+  const ids = idsDe(value)
   const avant = idsDe(options.previousValue).map(String)
-  const apres = idsDe(value).map(String)
+  const apres = ids.map(String)
   if (apres.length > 0 && apres.length === avant.length && apres.every((id) => avant.includes(id))) return true
   const base = await validations.relationship(value as never, options as never)
   if (base !== true) return base
   if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return true
   const collection = options.relationTo
   if (typeof collection !== 'string') return true
-  const ids = idsDe(value)
   const { totalDocs } = await options.req.payload.count({ collection, where: { id: { in: ids } }, overrideAccess: true, req: options.req })
   if (totalDocs === ids.length) return true
   return ids.length > 1 ? 'Certains des éléments choisis n’existent pas (ou plus).' : 'L’élément choisi n’existe pas (ou plus) : vérifiez l’identifiant.'
