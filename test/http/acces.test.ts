@@ -222,7 +222,9 @@ describe('Validation par POST /api/demandes/:id/valider', () => {
   })
 
   it('recapitule puis valide ; deux confirmations simultanées : une seule réussit', async () => {
-    const complet = toutes.find((d) => d.structureDeposante === `etablissement:${idMermoz}` && d.statut === 'brouillon' && d.rapportOpportunite)!
+    // The demo's complete draft, named by its rapport: other files create Mermoz drafts with a rapport but nothing
+    // else, newer and so listed first (the test failed when they ran before this one).
+    const complet = toutes.find((d) => d.structureDeposante === `etablissement:${idMermoz}` && d.statut === 'brouillon' && d.rapportOpportunite?.startsWith('Ouverture du BTS Management commercial opérationnel.'))!
     const recap = await appel('POST', `/api/demandes/${complet.id}/valider`, { jeton: a, corps: { confirmer: false } })
     expect(recap.status).toBe(200)
     expect(recap.corps.pret).toBe(true)
