@@ -26,7 +26,7 @@ export default defineConfig({
       {
         test: {
           name: 'http',
-          include: ['test/http/**/*.test.ts', 'test/e2e/**/*.test.ts'],
+          include: ['test/http/**/*.test.ts', 'test/securite/**/*.test.ts', 'test/e2e/**/*.test.ts'],
           environment: 'node',
           pool: 'forks',
           // One real server for these files: started (and built if needed) once by the global setup.
