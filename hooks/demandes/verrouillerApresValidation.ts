@@ -9,15 +9,20 @@ const CHAMPS_INSTRUCTION = new Set(['avis', 'decision', 'statut', 'updatedAt', '
 
 export const MESSAGE_VERROUILLEE = "Cette demande est validée : elle n'est plus modifiable."
 
+/**
+ * Absent, undefined, null and empty are the same "no value": MongoDB does not store a group's undefined subfields
+ * (nor, often, empty lists), while Payload's merged `data` carries them as undefined and SQLite returns every column.
+ */
 function normaliser(valeur: unknown): unknown {
   if (valeur === undefined || valeur === null || valeur === '') return null
   if (valeur instanceof Date) return valeur.toISOString()
-  if (Array.isArray(valeur)) return valeur.map(normaliser)
+  if (Array.isArray(valeur)) return valeur.length ? valeur.map(normaliser) : null
   if (typeof valeur === 'object') {
     const id = idDe(valeur)
     if (id !== null && 'id' in (valeur as object)) return String(id)
     const objet = valeur as Record<string, unknown>
-    return Object.fromEntries(Object.keys(objet).filter((k) => k !== 'id').sort().map((k) => [k, normaliser(objet[k])]))
+    const entrees = Object.keys(objet).filter((k) => k !== 'id').sort().map((k) => [k, normaliser(objet[k])] as const).filter(([, v]) => v !== null)
+    return entrees.length ? Object.fromEntries(entrees) : null
   }
   return typeof valeur === 'number' ? String(valeur) : valeur
 }
