@@ -1,5 +1,5 @@
 import type { RelationshipFieldValidation } from 'payload'
-import { validations } from 'payload'
+import { isValidID, validations } from 'payload'
 
 /** The distinct ids of a relationship value (ids or populated documents, one or many). */
 const idsDe = (v: unknown): unknown[] =>
@@ -22,6 +22,15 @@ export const relationExistante: RelationshipFieldValidation = async (value, opti
   const avant = idsDe(options.previousValue).map(String)
   const apres = ids.map(String)
   if (apres.length > 0 && apres.length === avant.length && apres.every((id) => avant.includes(id))) return true
+  // A malformed ID names no element either: the same French message on both adapters, where Payload answered in
+  // English (a number on MongoDB, `abc` on SQLite) or MongoDB failed to cast it (any string but 24 hex digits: a 500).
+  const { payload } = options.req
+  const personnalise = typeof options.relationTo === 'string' ? payload.collections[options.relationTo]?.customIDType : undefined
+  const bienForme = (id: unknown) =>
+    personnalise || payload.db.name !== 'mongoose' ? isValidID(id as never, (personnalise ?? payload.db.defaultIDType) as never) : /^[0-9a-f]{24}$/i.test(String(id))
+  if (typeof options.relationTo === 'string' && !ids.every(bienForme)) {
+    return ids.length > 1 ? 'Certains des éléments choisis n’existent pas (ou plus).' : 'L’élément choisi n’existe pas (ou plus) : vérifiez l’identifiant.'
+  }
   const base = await validations.relationship(value as never, options as never)
   if (base !== true) return base
   if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return true

@@ -23,6 +23,8 @@ const lire = (user: Utilisateur, id: number | string) =>
 const lister = async (user: Utilisateur, where = {}) =>
   (await payload.find({ collection: 'demandes', user, overrideAccess: false, depth: 0, pagination: false, where })).docs
 const valider = async (user: Utilisateur, id: number | string, confirmer = true) => traiterValidation(await requetePour(payload, user), id, confirmer)
+/** An ID of the adapter's own format that names no document (SQLite: a number; MongoDB: an ObjectId). */
+const idAbsent = () => (payload.db.name === 'mongoose' ? 'f'.repeat(24) : 99_999_999)
 const erreurChamp = (path: string, message: RegExp) => ({ data: { errors: [expect.objectContaining({ path, message: expect.stringMatching(message) })] } })
 const deposerEtValider = async (user: Utilisateur, data: Record<string, unknown>) => {
   const d = await creer(user, data)
@@ -119,7 +121,21 @@ describe('Qui dépose pour qui', () => {
   })
 
   it('refuse un établissement concerné qui n’existe pas, en nommant le champ', async () => {
-    await expect(creer(monde.users.admin, { etablissementConcerne: 987654 })).rejects.toMatchObject({ data: { errors: [{ path: 'etablissementConcerne' }] } })
+    await expect(creer(monde.users.admin, { etablissementConcerne: idAbsent() })).rejects.toMatchObject(erreurChamp('etablissementConcerne', /n'existe pas/))
+  })
+
+  it('refuse en français un identifiant de relation absent ou mal formé pour la base (un nombre sur MongoDB, du texte sur SQLite)', async () => {
+    const { users } = monde
+    // Each is malformed for one adapter or the other: Payload answered those in English.
+    for (const valeur of [99_999_999, 'pas-un-identifiant', 'f'.repeat(24), -1, 1.5]) {
+      for (const champ of ['etablissementConcerne', 'diplome', 'demandeLiee'] as const) {
+        const ecrit = creer(users.admin, demandeComplete(monde, { projetLie: true, [champ]: valeur }))
+        // A well-formed ID of a diplôme that does not exist fails Payload's own (French) « diplôme ouvert » filter first.
+        await expect(ecrit, `${champ} = ${valeur}`).rejects.toMatchObject(erreurChamp(champ, champ === 'diplome' ? /n’existe pas|sélections invalides/ : /n['’]existe pas/))
+      }
+      const annexes = creer(users.admin, demandeComplete(monde, { annexes: [valeur] }))
+      await expect(annexes, `annexes = ${valeur}`).rejects.toMatchObject(erreurChamp('annexes', /^Certains des éléments|^L’élément choisi n’existe pas/))
+    }
   })
 
   it('refuse de déplacer un brouillon vers un établissement hors du périmètre', async () => {
@@ -147,7 +163,7 @@ describe('Brouillons', () => {
     const r = await valider(users.etabA, d.id, false)
     expect(r.status).toBe(400)
     expect(JSON.stringify(r.body)).toContain('"path":"diplome"')
-    await expect(payload.update({ collection: 'demandes', id: d.id, user: users.etabA, overrideAccess: false, data: { diplome: (payload.db.name === 'mongoose' ? '0'.repeat(24) : 99_999_999) as never } })).rejects.toMatchObject(erreurChamp('diplome', /invalides|n’existe pas/))
+    await expect(payload.update({ collection: 'demandes', id: d.id, user: users.etabA, overrideAccess: false, data: { diplome: idAbsent() as never } })).rejects.toMatchObject(erreurChamp('diplome', /invalides|n’existe pas/))
   })
 
   it('sont partagés par les comptes d’une même structure et invisibles pour tous les autres (sauf l’admin)', async () => {
@@ -251,7 +267,7 @@ describe('Validation', () => {
     expect(JSON.stringify(r.body)).not.toContain('Secret de B')
     const peuple = await payload.findByID({ collection: 'demandes', id: d.id, user: monde.users.etabA, overrideAccess: false, depth: 2 })
     expect(JSON.stringify(peuple)).not.toContain('Secret de B')
-    await expect(creer(monde.users.etabA, demandeComplete(monde, { priorite: 71, projetLie: true, demandeLiee: 99999999 }))).rejects.toMatchObject(
+    await expect(creer(monde.users.etabA, demandeComplete(monde, { priorite: 71, projetLie: true, demandeLiee: idAbsent() }))).rejects.toMatchObject(
       erreurChamp('demandeLiee', /n’existe pas/),
     )
     const supprimee = await creer(monde.users.etabB, { etablissementConcerne: monde.etablissements.b.id })
