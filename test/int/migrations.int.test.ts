@@ -11,7 +11,7 @@ const sqlite = !process.env.MONGODB_URI
 let payload: Payload | undefined
 afterAll(async () => payload?.destroy())
 
-describe.runIf(sqlite)('Migrations SQLite', () => {
+describe.runIf(sqlite)('Migrations SQLite — SQLite seulement : MongoDB n’a pas de schéma à migrer (src/migrations est celui de SQLite)', () => {
   it('une base créée par une migration antérieure est mise à niveau sans perte (demandes, versions, numéros)', async () => {
     const dossier = fs.mkdtempSync(path.join(os.tmpdir(), 'carte-migration-'))
     process.env.DATABASE_URI = `file:${path.join(dossier, 'carte.db')}`

@@ -25,8 +25,8 @@ let capture: Requete[] | null = null
 const sqlite = !process.env.MONGODB_URI
 
 beforeAll(async () => {
-  ;({ payload, fermer } = await payloadDeTest())
   if (!sqlite) return
+  ;({ payload, fermer } = await payloadDeTest())
   monde = await construireMonde(payload)
   // The statistics reflect the real spread: 300 établissements of the annuaire, about 65 demandes each.
   const deja = new Set(Object.values(monde.etablissements).map((e) => e.uai))
@@ -42,7 +42,7 @@ beforeAll(async () => {
     return execute(q)
   }
 }, 120_000)
-afterAll(async () => fermer())
+afterAll(async () => fermer?.())
 
 /** The query plans of the statements on `demandes` that `operation` runs. */
 async function plans(operation: () => Promise<unknown>): Promise<string[]> {
@@ -61,7 +61,7 @@ async function plans(operation: () => Promise<unknown>): Promise<string[]> {
 const liste = (user: Utilisateur, where: Where) =>
   payload.find({ collection: 'demandes', user, overrideAccess: false, where, depth: 0, limit: 50, sort: '-numero' })
 
-describe.skipIf(!sqlite)('Plans des requêtes des listes (SQLite, 20 000 demandes)', () => {
+describe.skipIf(!sqlite)('Plans des requêtes des listes (SQLite, 20 000 demandes) — SQLite seulement : EXPLAIN QUERY PLAN de SQLite ; la doublure MongoDB n’a pas d’index à choisir', () => {
   it('les statistiques du planificateur sont recueillies', async () => {
     await actualiserStatistiques(payload)
     const stats = (await client.execute("SELECT idx FROM sqlite_stat1 WHERE tbl = 'demandes'")).rows.map((r) => r.idx)

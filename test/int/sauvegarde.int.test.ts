@@ -36,7 +36,7 @@ afterAll(async () => {
   if (sqlite) await fermer()
 })
 
-describe.runIf(sqlite)('Sauvegarde et restauration de la base embarquée (SECURITY.md 21)', () => {
+describe.runIf(sqlite)('Sauvegarde et restauration de la base embarquée (SECURITY.md 21) — SQLite seulement : elle copie le fichier de la base ; MongoDB se sauvegarde avec mongodump', () => {
   it('sauvegarde pendant des écritures, puis restaure ailleurs : demandes, annexes et fichiers identiques à l’instant de la sauvegarde', async () => {
     const { users, etablissements } = monde
     const d = await payload.create({ collection: 'demandes', data: demandeComplete(monde) as never, user: users.etabA, overrideAccess: false })
@@ -88,7 +88,7 @@ describe.runIf(sqlite)('Sauvegarde et restauration de la base embarquée (SECURI
     expect(fs.readFileSync(path.join(envCible.UPLOAD_DIR, String(fichier)))).toEqual(pdf)
   })
 
-  it('refuse une sauvegarde altérée et une sauvegarde MongoDB, en une ligne', async () => {
+  it('refuse une sauvegarde altérée, en une ligne', async () => {
     const destination = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'carte-sauvegarde-')), 'b')
     const env = { DATABASE_URI: process.env.DATABASE_URI!, UPLOAD_DIR: process.env.UPLOAD_DIR! }
     expect((await commande(['--dest', destination], env)).code).toBe(0)
@@ -96,6 +96,11 @@ describe.runIf(sqlite)('Sauvegarde et restauration de la base embarquée (SECURI
     const r = await commande(['--restaurer', '--from', destination], { DATABASE_URI: `file:${path.join(os.tmpdir(), 'nulle-part', 'carte.db')}` })
     expect(r.code).toBe(1)
     expect(r.sortie).toMatch(/^Configuration invalide — --from : la base .* ne correspond pas à son manifeste/)
+  })
+})
+
+describe('Sauvegarde intégrée d’une base MongoDB', () => {
+  it('est refusée en une ligne, qui renvoie à mongodump', async () => {
     const mongo = await commande([], { DATABASE_URI: 'mongodb://127.0.0.1:9/x' })
     expect(mongo.sortie).toMatch(/^Configuration invalide — DATABASE_URI : la sauvegarde intégrée concerne la base SQLite embarquée ; pour MongoDB, utilisez mongodump/)
   })
