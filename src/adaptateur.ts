@@ -1,3 +1,5 @@
+import crypto from 'node:crypto'
+
 import type { Payload } from 'payload'
 
 /**
@@ -20,6 +22,20 @@ export function modeleMongo(payload: Payload, collection: string): ModeleMongo {
   const modele = db.collections?.[collection]
   if (!modele) throw new Error(`Adaptateur de base de données « ${db.name} » non pris en charge.`)
   return modele
+}
+
+/**
+ * The `_id` of the `compteurs` row named `nom` on MongoDB, the same in every process: two processes inserting the
+ * same name at once then collide on `_id`, whose uniqueness MongoDB always enforces, rather than on the unique
+ * index of `nom`, which may be missing (not yet built, or failed to build) and which the test stand-in ignores.
+ */
+export function idMongoDuNom(nom: string): string {
+  return crypto.createHash('sha256').update(`compteurs:${nom}`).digest('hex').slice(0, 24)
+}
+
+/** MongoDB's duplicate key error: another process inserted the same row first. */
+export function estDoublon(err: unknown): boolean {
+  return (err as { code?: number } | null)?.code === 11000
 }
 
 /** Moves a demande from `de` to `vers` only if it is still in `de`; true when this call made the change. */
@@ -51,8 +67,14 @@ export async function prendreVerrou(payload: Payload, nom: string, expirationMs:
   }
   const modele = modeleMongo(payload, 'compteurs') as ModeleMongo & { deleteOne: (f: object) => Promise<unknown> }
   await modele.deleteOne({ nom, valeur: { $lt: maintenant - expirationMs } })
-  const r = (await modele.updateOne({ nom }, { $setOnInsert: { nom, valeur: maintenant, createdAt: new Date(), updatedAt: new Date() } }, { upsert: true })) as { upsertedCount?: number }
-  return r.upsertedCount === 1
+  try {
+    const r = (await modele.updateOne({ nom }, { $setOnInsert: { _id: idMongoDuNom(nom), nom, valeur: maintenant, createdAt: new Date(), updatedAt: new Date() } }, { upsert: true })) as { upsertedCount?: number }
+    return r.upsertedCount === 1
+  } catch (err) {
+    // Both saw the lock free; the other inserted it first.
+    if (estDoublon(err)) return false
+    throw err
+  }
 }
 
 export async function rendreVerrou(payload: Payload, nom: string): Promise<void> {
