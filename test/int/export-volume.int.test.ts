@@ -18,6 +18,9 @@ let monde: Monde
 const N = 10_000
 const MO = 1024 * 1024
 // Streamed: about 4 Mo kept at the peak; the same export read in one lot keeps 23 to 37 Mo (measured).
+// The MongoDB stand-in scans every document in JavaScript for each query: 17 s for the second test on an idle
+// machine, more than 120 s on a loaded one. Its time says nothing of a real MongoDB's.
+const DELAI = process.env.CARTE_MONGODB_DOUBLURE ? 600_000 : 120_000
 
 beforeAll(async () => {
   expect(gc, 'vitest doit lancer ce fichier avec --expose-gc').toBeTypeOf('function')
@@ -26,7 +29,7 @@ beforeAll(async () => {
   const e = Object.values(monde.etablissements) as never[]
   const d = [monde.diplomes.capCuisine, monde.diplomes.bts] as never[]
   await insererDemandes(payload, genererDemandes(N, e, d))
-}, 120_000)
+}, DELAI)
 afterAll(async () => fermer())
 
 const gc = (globalThis as { gc?: () => void }).gc
@@ -74,7 +77,7 @@ describe(`Export de ${N} demandes`, () => {
     expect(new Set(numeros).size).toBe(attendues)
     console.log(`export CSV ${attendues} lignes : ${(octets.length / MO).toFixed(1)} Mo, tas retenu au pic ${(croissance / MO).toFixed(1)} Mo`)
     expect(croissance).toBeLessThan(12 * MO)
-  }, 120_000)
+  }, DELAI)
 
   it('chaque ligne, au-delà du premier lot, est la demande telle que l’appelant la lit par l’API (droits et champs masqués)', async () => {
     // Avis and décision on validated demandes of établissement A far in the export (later lots).
@@ -101,7 +104,7 @@ describe(`Export de ${N} demandes`, () => {
       // The établissement does not see the instruction before the decisions are published; the Région does.
       expect(avecAvis.length, qui).toBe(qui === 'etabA' ? 0 : qui === 'region' ? 3 : avecAvis.length)
     }
-  }, 120_000)
+  }, DELAI)
 
   it('XLSX : un classeur que lit un tableur, en-têtes en gras, nombres en nombres, codes en texte, rien d’exécutable', async () => {
     const piege = await payload.create({
@@ -132,7 +135,7 @@ describe(`Export de ${N} demandes`, () => {
     expect(typeof validee.getCell(colonne("Capacité d'accueil nouvelle")).value).toBe('number')
     expect(validee.getCell(colonne('Code diplôme (CFD)')).value).toMatch(/^\d{8}$/)
     console.log(`export XLSX ${attendues} lignes : ${(octets.length / MO).toFixed(2)} Mo, tas retenu au pic ${(croissance / MO).toFixed(1)} Mo`)
-  }, 120_000)
+  }, DELAI)
 
   it(`XLSX de ${N} demandes : lisible en entier, en mémoire bornée`, async () => {
     const attendues = (await payload.count({ collection: 'demandes', user: monde.users.region, overrideAccess: false })).totalDocs
@@ -142,5 +145,5 @@ describe(`Export de ${N} demandes`, () => {
     expect(classeur.getWorksheet('Demandes')!.rowCount).toBe(attendues + 1)
     console.log(`export XLSX ${attendues} lignes : ${(octets.length / MO).toFixed(1)} Mo, tas retenu au pic ${(croissance / MO).toFixed(1)} Mo`)
     expect(croissance).toBeLessThan(12 * MO)
-  }, 120_000)
+  }, DELAI)
 })
