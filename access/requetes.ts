@@ -35,6 +35,13 @@ const LIBELLES_TECHNIQUES: Record<string, string> = {
   parent: 'Document (historique)',
   version: 'Version',
   latest: 'Dernière version',
+  filename: 'Nom du fichier',
+  mimeType: 'Type de fichier',
+  filesize: 'Taille du fichier',
+  url: 'Adresse du fichier',
+  thumbnailURL: 'Vignette',
+  width: 'Largeur',
+  height: 'Hauteur',
   autosave: 'Enregistrement automatique',
 }
 
