@@ -7,6 +7,7 @@ import { verifierDemandeModifiable } from '../hooks/annexes/verifierDemandeModif
 import { controlerFichier } from '../hooks/fichiers/controlerFichier'
 import { journaliserSuppression } from '../hooks/demandes/journaliserInstruction'
 import { relationExistante } from '../hooks/relationExistante'
+import { garderRequetes } from '../hooks/requetes/garderRequetes'
 
 export const TYPES_ANNEXES = [
   'application/pdf',
@@ -49,7 +50,7 @@ export const Annexes: CollectionConfig = {
       return headers
     },
   },
-  hooks: { beforeOperation: [controlerFichier], beforeChange: [verifierDemandeModifiable], afterChange: [ajouterALaDemande], afterDelete: [retirerDeLaDemande, journaliserSuppression] },
+  hooks: { beforeOperation: [controlerFichier, garderRequetes], beforeChange: [verifierDemandeModifiable], afterChange: [ajouterALaDemande], afterDelete: [retirerDeLaDemande, journaliserSuppression] },
   fields: [
     { name: 'demande', type: 'relationship', validate: relationExistante, relationTo: 'demandes', label: 'Demande', required: true, index: true },
     { name: 'description', type: 'text', label: 'Description', maxLength: 300 },

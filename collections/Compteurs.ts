@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { administrateur, personne } from '../access/roles'
+import { garderRequetes } from '../hooks/requetes/garderRequetes'
 
 /** Named counters (the demande's numero): written only through src/numerotation.ts. */
 export const Compteurs: CollectionConfig = {
@@ -10,6 +11,7 @@ export const Compteurs: CollectionConfig = {
   labels: { singular: 'Compteur', plural: 'Compteurs' },
   admin: { hidden: true },
   access: { read: administrateur, create: personne, update: personne, delete: personne },
+  hooks: { beforeOperation: [garderRequetes] },
   fields: [
     { name: 'nom', type: 'text', required: true, unique: true },
     { name: 'valeur', type: 'number', required: true, defaultValue: 0 },

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { cacherAuxDeposants, connecte, editeur } from '../access/roles'
+import { garderRequetes } from '../hooks/requetes/garderRequetes'
 
 export const Diplomes: CollectionConfig = {
   slug: 'diplomes',
@@ -19,6 +20,7 @@ export const Diplomes: CollectionConfig = {
   defaultSort: 'libelle',
   access: { read: connecte, create: editeur, update: editeur, delete: editeur },
   hooks: {
+    beforeOperation: [garderRequetes],
     beforeChange: [
       ({ data, originalDoc }) => {
         const type = data.typeDiplome ?? originalDoc?.typeDiplome

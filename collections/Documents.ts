@@ -3,6 +3,7 @@ import path from 'node:path'
 
 import { cacherAuxDeposants, editeur } from '../access/roles'
 import { controlerFichier } from '../hooks/fichiers/controlerFichier'
+import { garderRequetes } from '../hooks/requetes/garderRequetes'
 
 /** Campaign documents to consult (guide de saisie, CPRDFOP, diagnostics sectoriels): public. */
 export const Documents: CollectionConfig = {
@@ -16,7 +17,7 @@ export const Documents: CollectionConfig = {
     hidden: cacherAuxDeposants,
   },
   access: { read: () => true, create: editeur, update: editeur, delete: editeur },
-  hooks: { beforeOperation: [controlerFichier] },
+  hooks: { beforeOperation: [controlerFichier, garderRequetes] },
   upload: {
     staticDir: path.resolve(process.env.DOCUMENTS_DIR || 'data/documents'),
     mimeTypes: ['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/vnd.oasis.opendocument.text'],

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { administrateur, personne } from '../access/roles'
+import { garderRequetes } from '../hooks/requetes/garderRequetes'
 
 export const ACTIONS_JOURNAL = [
   { value: 'connexion', label: 'Connexion' },
@@ -29,6 +30,7 @@ export const Journal: CollectionConfig = {
   },
   defaultSort: '-createdAt',
   access: { read: administrateur, create: personne, update: personne, delete: personne },
+  hooks: { beforeOperation: [garderRequetes] },
   fields: [
     { name: 'action', type: 'select', label: 'Action', required: true, index: true, options: [...ACTIONS_JOURNAL] },
     { name: 'utilisateur', type: 'text', label: 'Utilisateur', index: true },

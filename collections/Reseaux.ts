@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { ACADEMIES, cacherAuxDeposants, connecte, editeur } from '../access/roles'
 import { relationExistante } from '../hooks/relationExistante'
+import { garderRequetes } from '../hooks/requetes/garderRequetes'
 
 export const Reseaux: CollectionConfig = {
   slug: 'reseaux',
@@ -16,6 +17,7 @@ export const Reseaux: CollectionConfig = {
     description: "Les lycées déposent leurs projets en concertation par réseau d'établissements ou réseau sectoriel.",
   },
   access: { read: connecte, create: editeur, update: editeur, delete: editeur },
+  hooks: { beforeOperation: [garderRequetes] },
   fields: [
     { name: 'nom', type: 'text', label: 'Nom du réseau', required: true, maxLength: 200 },
     {

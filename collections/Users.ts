@@ -9,6 +9,7 @@ import { relationExistante } from '../hooks/relationExistante'
 import { corpsCreation, creerComptesEnMasse, refusCreation } from '../src/comptes/creerEnMasse'
 import { lienAdmin } from '../src/courriels/envois'
 import { reinitialisation } from '../src/courriels/modeles'
+import { garderRequetes } from '../hooks/requetes/garderRequetes'
 
 const champEditeur: FieldAccess = ({ req }) => aLeRole(req, 'admin', 'carif-oref')
 
@@ -56,6 +57,7 @@ export const Users: CollectionConfig = {
     unlock: editeur,
   },
   hooks: {
+    beforeOperation: [garderRequetes],
     beforeValidate: [verifierCoherenceCompte],
     beforeLogin: [refuserCompteDesactive],
     beforeChange: [revoquerSessions],

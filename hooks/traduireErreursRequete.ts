@@ -3,16 +3,28 @@ import type { AfterErrorHook } from 'payload'
 /**
  * A list filter the database cannot run — a value that does not match the field's type
  * (`where[etablissementConcerne][equals]=abc` on a numeric id), an operator the field does not have
- * (`where[numero][all]=`) — makes the adapter throw: that is the client's mistake, answered 400 in French, not a
- * 500. Only reads carrying a `where` are concerned; the error is still logged by Payload. The query is not echoed.
+ * (`where[numero][all]=`), a `where=` that is not JSON — makes the adapter (or Payload's parser) throw: that is the
+ * client's mistake, answered 400 in French, not a 500. Only reads carrying a `where` are concerned; the error is
+ * still logged by Payload. The query is not echoed.
+ *
+ * Payload answers a version id it cannot parse (`/api/demandes/versions/abc`) with an English 400 « Missing ID of
+ * version. » before any hook sees the id: a version that does not exist, 404 in French as for documents
+ * (hooks/requetes/garderRequetes.ts).
  */
 export const traduireErreursRequete: AfterErrorHook = ({ error, req }) => {
   const e = error as Error & { status?: number }
   const lecture = req.method === 'GET' || req.method === 'HEAD'
-  const filtre = /[?&]where(%5B|\[)/.test(req.url ?? '')
+  if (/^Missing ID of version/.test(e.message ?? '')) {
+    const segment = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname.split('/').filter(Boolean).pop() ?? '')
+    return {
+      status: 404,
+      response: { errors: [{ name: 'NotFound', message: `Version introuvable : « ${segment.slice(0, 40)} » n'est pas un identifiant valide.` }] },
+    }
+  }
+  const filtre = /[?&]where(%5B|\[|=)/.test(req.url ?? '')
   if (!lecture || !filtre || (e.status !== undefined && e.status < 500)) return
   return {
     status: 400,
-    response: { errors: [{ name: 'QueryError', message: "Le filtre de la requête n'est pas valide : une valeur ne correspond pas au type du champ filtré (where[…])." }] },
+    response: { errors: [{ name: 'QueryError', message: "Le filtre de la requête n'est pas valide : une valeur ne correspond pas au type du champ filtré, ou le filtre n'est pas du JSON (where[…])." }] },
   }
 }

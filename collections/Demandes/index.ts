@@ -20,6 +20,7 @@ import { AVIS, DECISIONS, MESURES, MODALITES, RAPPORT_MAX, STATUTS, ZONES_RECRUT
 import { relationExistante } from '../../hooks/relationExistante'
 import { entier } from '../../hooks/nombres'
 import { INDEX_DEMANDES } from './indexComposes'
+import { garderRequetes } from '../../hooks/requetes/garderRequetes'
 
 /** The filer's fields: writable while the demande is a draft (the admin: always). */
 const saisie: FieldAccess = ({ req, doc }) => aLeRole(req, 'admin') || (doc?.statut ?? 'brouillon') === 'brouillon'
@@ -71,7 +72,7 @@ export const Demandes: CollectionConfig = {
     unlock: updateDemandes,
   },
   hooks: {
-    beforeOperation: [verifierGroupes, jointuresSurDemande],
+    beforeOperation: [verifierGroupes, jointuresSurDemande, garderRequetes],
     beforeChange: [verifierCampagneOuverte, verifierChampsConditionnels, renseignerChampsServeur, verrouillerApresValidation, horodaterInstruction],
     afterChange: [journaliserInstruction],
     beforeDelete: [interdireSuppressionApresValidation],

@@ -2,6 +2,7 @@ import type { Endpoint, PayloadRequest, Where } from 'payload'
 
 import { readDemandes } from '../../../access/demandes'
 import { SANS_DONNEES_PERSONNELLES } from '../../../access/permissions'
+import { refusRequete } from '../../../access/requetes'
 import { aLeRole, utilisateurDe } from '../../../access/roles'
 import { COLONNES, ligneCsv } from '../../../src/export/colonnes'
 import { classeurXlsx } from '../../../src/export/xlsx'
@@ -90,6 +91,10 @@ export const exporter: Endpoint = {
       return Response.json({ errors: [{ message: `format : « ${format} » n'est pas disponible ; utilisez format=csv ou format=xlsx.` }] }, { status: 400 })
     }
     const where = (req.query?.where ?? {}) as Where
+    // The list's rule for what a filter may name (access/requetes.ts), checked here so that it reads as a refusal
+    // of the export's filter; the read below would refuse it too.
+    const refus = await refusRequete(req, 'demandes', { where })
+    if (refus) return Response.json({ errors: [{ name: 'QueryError', message: refus.message, data: { errors: [{ path: refus.libelle, message: refus.message }] } }] }, { status: 400 })
     const colonnes = aLeRole(req, ...SANS_DONNEES_PERSONNELLES) ? COLONNES.filter((c) => !c.personnelle) : COLONNES
 
     // The first lot is read before answering, so that a bad filter gets a 400 rather than a broken file.

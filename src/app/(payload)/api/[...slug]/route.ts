@@ -3,10 +3,12 @@ import '@payloadcms/next/css'
 import { REST_DELETE, REST_GET, REST_OPTIONS, REST_PATCH, REST_POST, REST_PUT } from '@payloadcms/next/routes'
 import { getPayload } from 'payload'
 
+import { sansCarteDesDroitsAnonyme } from '../../../../../hooks/requetes/accesAnonyme'
 import { avecLimites } from '../../../../debit'
 import { journaliserEchecConnexion } from '../../../../journal'
 
-export const GET = REST_GET(config)
+// Signed out, `/api/access` gives no map of the permissions (hooks/requetes/accesAnonyme.ts).
+export const GET = sansCarteDesDroitsAnonyme(REST_GET(config), () => getPayload({ config }))
 // Sign-in, password reset and writes are rate-limited (src/debit.ts): Payload 3 has no limit of its own.
 const post = avecLimites(REST_POST(config))
 export const DELETE = avecLimites(REST_DELETE(config))

@@ -1,0 +1,95 @@
+import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
+import { APIError } from 'payload'
+
+import { limiteMax, PAGE_MAX, refusRequete } from '../../access/requetes'
+
+type Args = {
+  id?: unknown
+  overrideAccess?: boolean
+  where?: unknown
+  sort?: unknown
+  select?: unknown
+  populate?: unknown
+  joins?: unknown
+  field?: unknown
+  limit?: unknown
+  page?: unknown
+  pagination?: boolean
+}
+
+/** Joined documents per document (`joins[piecesJointes][limit]`): an annexe list, never thousands. */
+const LIMITE_JOINTURE = 100
+
+function refus(message: string, status = 400, champ?: string): APIError {
+  const e = new APIError(message, status, champ ? { errors: [{ path: champ, message }] } : null, true)
+  // The class name does not survive the production build's minifier: the answer names the kind of error itself.
+  e.name = status === 404 ? 'NotFound' : 'QueryError'
+  return e
+}
+
+function nomDe(req: PayloadRequest, slug: string): string {
+  const label = (req.payload.collections as unknown as Record<string, { config: { labels?: { singular?: unknown } } } | undefined>)[slug]?.config.labels?.singular
+  return typeof label === 'string' ? label : slug
+}
+
+/**
+ * An identifier the database cannot hold (`/api/demandes/abc`, `/api/demandes/init`, a 30-digit number) is a
+ * document that does not exist: 404, before the adapter throws on it (SQLite: numbers; MongoDB: ObjectIds).
+ */
+export function identifiantValide(req: PayloadRequest, slug: string, id: unknown): boolean {
+  const collection = (req.payload.collections as unknown as Record<string, { customIDType?: 'number' | 'text' } | undefined>)[slug]
+  const type = collection?.customIDType ?? req.payload.db.defaultIDType
+  if (type === 'number') {
+    const n = typeof id === 'number' ? id : typeof id === 'string' && /^\d{1,16}$/.test(id) ? Number(id) : NaN
+    return Number.isSafeInteger(n) && n > 0
+  }
+  if (typeof id !== 'string' || id.length === 0 || id.length > 200) return false
+  // MongoDB's own ids are ObjectIds: 24 hexadecimal digits.
+  return collection?.customIDType || req.payload.db.name !== 'mongoose' ? true : /^[0-9a-f]{24}$/i.test(id)
+}
+
+/** A page number is a whole number from 1 to PAGE_MAX, a page size a whole number (capped below). */
+function verifierPagination(req: PayloadRequest, slug: string, a: Args) {
+  // REST leaves a parameter that is not a number as the string it got (`page=abc`): refused, not ignored.
+  const brut = (req.payloadAPI === 'REST' ? (req.query ?? {}) : {}) as Record<string, unknown>
+  for (const [nom, valeur, libelle] of [['page', a.page, 'Page'], ['limit', a.limit, "Nombre d'éléments par page (limit)"]] as const) {
+    const texte = brut[nom]
+    if (valeur === undefined && (texte === undefined || texte === '')) continue
+    const n = typeof valeur === 'number' ? valeur : typeof texte === 'number' ? texte : NaN
+    const maxi = nom === 'page' ? PAGE_MAX : Number.MAX_SAFE_INTEGER
+    if (!Number.isSafeInteger(n) || n < (nom === 'page' ? 1 : 0) || n > maxi) {
+      const attendu = nom === 'page' ? `un nombre entier de 1 à ${PAGE_MAX.toLocaleString('fr-FR')}` : 'un nombre entier positif'
+      throw refus(`${libelle} : attendu ${attendu}.`, 400, nom)
+    }
+  }
+  // `limit=0` and `pagination=false` mean « everything » to Payload: capped like any other page size.
+  const maxi = limiteMax(slug)
+  if (a.limit === undefined || a.limit === 0 || (typeof a.limit === 'number' && a.limit > maxi)) {
+    if (a.limit !== undefined || a.pagination === false) a.limit = maxi
+  }
+}
+
+/**
+ * One guard for what a query names, on every read and every bulk write made for a user (REST, GraphQL, the admin
+ * UI's Local API calls and the export all pass `overrideAccess: false`): see access/requetes.ts. The server's own
+ * reads (`overrideAccess: true`) are not client input.
+ */
+export const garderRequetes: CollectionBeforeOperationHook = async ({ args, collection, operation, overrideAccess, req }) => {
+  const a = args as Args
+  if ((a.overrideAccess ?? overrideAccess) === true) return args
+  const slug = collection.slug
+  if (a.id !== undefined && a.id !== null && !identifiantValide(req, slug, a.id)) {
+    const texte = String(a.id).slice(0, 40)
+    throw refus(`${nomDe(req, slug)} introuvable : « ${texte} » n'est pas un identifiant valide.`, 404)
+  }
+  if (operation === 'read' || operation === 'readDistinct') verifierPagination(req, slug, a)
+  if (a.joins && typeof a.joins === 'object') {
+    for (const j of Object.values(a.joins as Record<string, unknown>)) {
+      const jointure = j as { limit?: unknown } | null
+      if (jointure && typeof jointure === 'object' && jointure.limit !== undefined && !(typeof jointure.limit === 'number' && jointure.limit > 0 && jointure.limit <= LIMITE_JOINTURE)) jointure.limit = LIMITE_JOINTURE
+    }
+  }
+  const r = await refusRequete(req, slug, a)
+  if (r) throw refus(r.message, 400, r.libelle)
+  return args
+}
