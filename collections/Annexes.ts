@@ -6,6 +6,7 @@ import { ajouterALaDemande, retirerDeLaDemande } from '../hooks/annexes/synchron
 import { verifierDemandeModifiable } from '../hooks/annexes/verifierDemandeModifiable'
 import { controlerFichier } from '../hooks/fichiers/controlerFichier'
 import { journaliserSuppression } from '../hooks/demandes/journaliserInstruction'
+import { statutSelonLecteur } from '../hooks/demandes/statutVu'
 import { relationExistante } from '../hooks/relationExistante'
 
 export const TYPES_ANNEXES = [
@@ -49,7 +50,7 @@ export const Annexes: CollectionConfig = {
       return headers
     },
   },
-  hooks: { beforeOperation: [controlerFichier], beforeChange: [verifierDemandeModifiable], afterChange: [ajouterALaDemande], afterDelete: [retirerDeLaDemande, journaliserSuppression] },
+  hooks: { beforeOperation: [controlerFichier, statutSelonLecteur], beforeChange: [verifierDemandeModifiable], afterChange: [ajouterALaDemande], afterDelete: [retirerDeLaDemande, journaliserSuppression] },
   fields: [
     { name: 'demande', type: 'relationship', validate: relationExistante, relationTo: 'demandes', label: 'Demande', required: true, index: true },
     { name: 'description', type: 'text', label: 'Description', maxLength: 300 },
