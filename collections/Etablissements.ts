@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { ACADEMIES, cacherAuxDeposants, connecte, editeur } from '../access/roles'
 import { normaliserChampUai, validerChampUai } from '../hooks/uai'
+import { demandesSuiventEtablissement } from '../hooks/demandes/suivreEtablissement'
 
 export const MINISTERES = [
   { label: 'Éducation nationale', value: 'education-nationale' },
@@ -26,6 +27,7 @@ export const Etablissements: CollectionConfig = {
   defaultSort: 'uai',
   access: { read: connecte, create: editeur, update: editeur, delete: editeur },
   hooks: {
+    afterChange: [demandesSuiventEtablissement],
     beforeChange: [
       ({ data, originalDoc }) => {
         const uai = data.uai ?? originalDoc?.uai
