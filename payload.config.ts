@@ -26,6 +26,7 @@ import { importerReferentiel } from './src/endpoints/importerReferentiel'
 import { lireConfiguration } from './src/env'
 import { Campagne } from './src/globals/Campagne'
 import { migrations } from './src/migrations'
+import { completerStatutsVus } from './hooks/demandes/statutVu'
 import { profondeurMaximale } from './src/graphqlProfondeur'
 import { configurationTaches } from './src/taches'
 
@@ -134,6 +135,7 @@ export default buildConfig({
   // SQLite plans its queries from statistics it only gathers when asked (see actualiserStatistiques).
   onInit: async (payload) => {
     await actualiserStatistiques(payload).catch((err) => payload.logger.warn({ err, msg: 'Statistiques de la base non actualisées' }))
+    await completerStatutsVus(payload).catch((err) => payload.logger.error({ err, msg: 'Statuts vus par les déposants non complétés' }))
   },
   telemetry: false,
 })

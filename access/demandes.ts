@@ -2,6 +2,8 @@ import type { Access, PayloadRequest, Where } from 'payload'
 
 import { type Action, portee, type Portee } from './permissions'
 import { aLeRole, idDe, utilisateurDe, type Utilisateur } from './roles'
+import { lireCampagne } from '../src/campagne'
+import { type Vue, vueDuRole } from '../src/regles/statut'
 
 /** The structure a user files for: drafts are shared by everyone of that structure and by nobody else. */
 export function cleStructure(user: Utilisateur | null): string | null {
@@ -68,6 +70,12 @@ export async function filtrePortee(req: PayloadRequest, p: Portee, etat: 'brouil
   const cle = cleStructure(user)
   if (!cle) return false
   const deLaStructure: Where = { structureDeposante: { equals: cle } }
+  // A réseau reaches its drafts only for its current members (SECURITY 37): a lycée removed from it takes its
+  // drafts out of the réseau's reach, on every path that goes through these filters (read, edit, validate, annexes).
+  if (etat === 'brouillon' && user.role === 'reseau') {
+    const membres = (await reseauDuCompte(req)).membres
+    return membres.length === 0 ? false : { and: [deLaStructure, { etablissementConcerne: { in: membres } }] }
+  }
   if (etat === 'brouillon') return deLaStructure
   const etablissements = await etablissementsDeLaStructure(req)
   if (etablissements.length === 0) return deLaStructure
@@ -117,10 +125,33 @@ export const deleteDemandes: Access = ({ req }) => aLeRole(req, 'admin') || filt
 
 export const createDemandes: Access = ({ req }) => portee(utilisateurDe(req)?.role, 'creer') !== 'non'
 
-/** Versions carry the same data: the same filter, on `version.<field>`. */
+/**
+ * The view of the statut the caller gets (src/regles/statut.ts). Server-side reads (overrideAccess, no user) see
+ * the real statut: access scopes and rules work on it.
+ */
+export async function vueDuLecteur(req: PayloadRequest, overrideAccess?: boolean): Promise<Vue> {
+  if (overrideAccess) return 'complete'
+  const user = utilisateurDe(req)
+  if (!user) return 'complete'
+  const vue = vueDuRole(user.role, { decisionsPubliees: false })
+  if (vue === 'complete') return vue
+  return vueDuRole(user.role, await lireCampagne(req))
+}
+
+/**
+ * A version is readable by who may read its demande as it stands now (`parent.<field>`): a version's own copies of
+ * the structure, académie or statut are history, and rights follow the current state (SECURITY 37: a lycée moved to
+ * the other académie takes its history with it). Before the decisions are published, filers
+ * read only the versions of the drafting: each avis or décision writes a version (and makes the validation's
+ * version no longer the latest), so their count, dates or `latest` flag would tell that one exists.
+ */
 export const readDemandeVersions: Access = async ({ req }) => {
   const filtre = await readDemandes({ req })
-  return typeof filtre === 'boolean' ? filtre : prefixer(filtre, 'version.')
+  if (filtre === false) return false
+  const versions: Where = filtre === true ? {} : prefixer(filtre, 'parent.')
+  if ((await vueDuLecteur(req)) === 'complete') return filtre === true ? true : versions
+  const brouillons: Where = { 'version.statut': { equals: 'brouillon' } }
+  return filtre === true ? brouillons : { and: [versions, brouillons] }
 }
 
 /** The same filter through a path (`version.` for versions, `demande.` for annexes); and/or kept as they are. */

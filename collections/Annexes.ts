@@ -6,6 +6,7 @@ import { ajouterALaDemande, retirerDeLaDemande } from '../hooks/annexes/synchron
 import { verifierDemandeModifiable } from '../hooks/annexes/verifierDemandeModifiable'
 import { controlerFichier } from '../hooks/fichiers/controlerFichier'
 import { journaliserSuppression } from '../hooks/demandes/journaliserInstruction'
+import { statutSelonLecteur } from '../hooks/demandes/statutVu'
 import { relationExistante } from '../hooks/relationExistante'
 import { garderRequetes } from '../hooks/requetes/garderRequetes'
 
@@ -50,7 +51,7 @@ export const Annexes: CollectionConfig = {
       return headers
     },
   },
-  hooks: { beforeOperation: [controlerFichier, garderRequetes], beforeChange: [verifierDemandeModifiable], afterChange: [ajouterALaDemande], afterDelete: [retirerDeLaDemande, journaliserSuppression] },
+  hooks: { beforeOperation: [controlerFichier, garderRequetes, statutSelonLecteur], beforeChange: [verifierDemandeModifiable], afterChange: [ajouterALaDemande], afterDelete: [retirerDeLaDemande, journaliserSuppression] },
   fields: [
     { name: 'demande', type: 'relationship', validate: relationExistante, relationTo: 'demandes', label: 'Demande', required: true, index: true },
     { name: 'description', type: 'text', label: 'Description', maxLength: 300 },

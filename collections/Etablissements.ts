@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { ACADEMIES, cacherAuxDeposants, connecte, editeur } from '../access/roles'
 import { normaliserChampUai, validerChampUai } from '../hooks/uai'
 import { garderRequetes } from '../hooks/requetes/garderRequetes'
+import { demandesSuiventEtablissement } from '../hooks/demandes/suivreEtablissement'
 
 export const MINISTERES = [
   { label: 'Éducation nationale', value: 'education-nationale' },
@@ -28,6 +29,7 @@ export const Etablissements: CollectionConfig = {
   access: { read: connecte, create: editeur, update: editeur, delete: editeur },
   hooks: {
     beforeOperation: [garderRequetes],
+    afterChange: [demandesSuiventEtablissement],
     beforeChange: [
       ({ data, originalDoc }) => {
         const uai = data.uai ?? originalDoc?.uai

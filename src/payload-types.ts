@@ -165,6 +165,8 @@ export interface Demande {
    */
   rentree?: number | null;
   statut: 'brouillon' | 'validee' | 'en-instruction' | 'retenue' | 'non-retenue' | 'ajournee';
+  statutDepot?: ('brouillon' | 'validee') | null;
+  statutSansDecision?: ('brouillon' | 'validee' | 'en-instruction') | null;
   titre?: string | null;
   /**
    * Prérempli à partir de l'identifiant avec lequel vous êtes connecté.
@@ -673,6 +675,8 @@ export interface DemandesSelect<T extends boolean = true> {
   numero?: T;
   rentree?: T;
   statut?: T;
+  statutDepot?: T;
+  statutSansDecision?: T;
   titre?: T;
   etablissementReferent?: T;
   etablissementConcerne?: T;

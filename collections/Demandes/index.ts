@@ -4,6 +4,7 @@ import { createDemandes, deleteDemandes, readDemandes, readDemandeVersions, upda
 import { portee, SANS_DONNEES_PERSONNELLES } from '../../access/permissions'
 import { aLeRole, estDeposant, utilisateurDe } from '../../access/roles'
 import { horodaterInstruction } from '../../hooks/demandes/horodaterInstruction'
+import { statutAfficheAuLecteur, statutSelonLecteur } from '../../hooks/demandes/statutVu'
 import { jointuresSurDemande } from '../../hooks/demandes/jointuresSurDemande'
 import { journaliserInstruction, journaliserSuppression } from '../../hooks/demandes/journaliserInstruction'
 import { renseignerChampsServeur } from '../../hooks/demandes/renseignerChampsServeur'
@@ -21,6 +22,11 @@ import { relationExistante } from '../../hooks/relationExistante'
 import { entier } from '../../hooks/nombres'
 import { INDEX_DEMANDES } from './indexComposes'
 import { garderRequetes } from '../../hooks/requetes/garderRequetes'
+import { statutDepot } from '../../src/regles/statut'
+
+/** The values each stored view can take (src/regles/statut.ts). */
+const STATUTS_DEPOT = STATUTS.filter((s) => statutDepot(s.value) === s.value)
+const STATUTS_SANS_DECISION = STATUTS.filter((s) => !DECISIONS.some((d) => d.value === s.value))
 
 /** The filer's fields: writable while the demande is a draft (the admin: always). */
 const saisie: FieldAccess = ({ req, doc }) => aLeRole(req, 'admin') || (doc?.statut ?? 'brouillon') === 'brouillon'
@@ -33,6 +39,10 @@ const decisionAccess: FieldAccess = ({ req, doc }) =>
 const donneesPersonnelles: FieldAccess = ({ req }) => !aLeRole(req, ...SANS_DONNEES_PERSONNELLES)
 /** Filers see the avis and the décision only once the Région has published the campaign's decisions. */
 const instructionPubliee: FieldAccess = async ({ req }) => !deposantSansInstruction(req.user) || Boolean((await lireCampagne(req)).decisionsPubliees)
+/** The DRAAF gives avis, so it reads them; like every filer, it reads the décision only once published. */
+const decisionPubliee: FieldAccess = async ({ req }) => !estDeposant(req.user) || Boolean((await lireCampagne(req)).decisionsPubliees)
+/** The view without the décision tells an avis exists: not for schools and réseaux (src/regles/statut.ts). */
+const vueSansDecision: FieldAccess = ({ req }) => !deposantSansInstruction(req.user)
 
 const acces = { create: saisie, update: saisie }
 /** Filers that do not instruct: the DRAAF files and also gives avis. */
@@ -63,6 +73,8 @@ export const Demandes: CollectionConfig = {
   endpoints: [exporter, statistiques, valider],
   versions: { maxPerDoc: 100 },
   indexes: INDEX_DEMANDES,
+  // The statut's read hook needs the stored views whatever the caller selects.
+  forceSelect: { statutDepot: true, statutSansDecision: true },
   access: {
     create: createDemandes,
     read: readDemandes,
@@ -72,7 +84,7 @@ export const Demandes: CollectionConfig = {
     unlock: updateDemandes,
   },
   hooks: {
-    beforeOperation: [verifierGroupes, jointuresSurDemande, garderRequetes],
+    beforeOperation: [verifierGroupes, jointuresSurDemande, garderRequetes, statutSelonLecteur],
     beforeChange: [verifierCampagneOuverte, verifierChampsConditionnels, renseignerChampsServeur, verrouillerApresValidation, horodaterInstruction],
     afterChange: [journaliserInstruction],
     beforeDelete: [interdireSuppressionApresValidation],
@@ -85,9 +97,13 @@ export const Demandes: CollectionConfig = {
       fields: [
         { name: 'numero', type: 'number', label: 'N° de projet (identifiant)', unique: true, index: true, access: { create: serveur, update: serveur }, admin: { readOnly: true, description: 'Généré automatiquement au premier enregistrement.' } },
         { name: 'rentree', type: 'number', label: 'Année scolaire de programmation (rentrée)', index: true, access: { create: serveur, update: serveur }, admin: { readOnly: true, description: 'Préremplie à partir de la campagne en cours.' } },
-        { name: 'statut', type: 'select', label: 'Statut', required: true, defaultValue: 'brouillon', index: true, options: [...STATUTS], access: { create: serveur, update: serveur }, admin: { readOnly: true } },
+        { name: 'statut', type: 'select', label: 'Statut', required: true, defaultValue: 'brouillon', index: true, options: [...STATUTS], access: { create: serveur, update: serveur }, hooks: { afterRead: [statutAfficheAuLecteur] }, admin: { readOnly: true } },
       ],
     },
+    // What filers see of the statut before publication (src/regles/statut.ts), kept by the server on every write:
+    // filters and sorts of filers on `statut` are answered on these (hooks/demandes/statutVu.ts).
+    { name: 'statutDepot', type: 'select', label: 'Statut du dépôt', index: true, options: [...STATUTS_DEPOT], access: { create: serveur, update: serveur }, admin: { hidden: true } },
+    { name: 'statutSansDecision', type: 'select', label: 'Statut sans la décision', index: true, options: [...STATUTS_SANS_DECISION], access: { read: vueSansDecision, create: serveur, update: serveur }, admin: { hidden: true } },
     { name: 'titre', type: 'text', label: 'Intitulé', defaultValue: 'Nouvelle demande', access: { create: serveur, update: serveur }, admin: { hidden: true } },
     {
       type: 'collapsible',
@@ -204,7 +220,7 @@ export const Demandes: CollectionConfig = {
           type: 'group',
           label: 'Décision de la Région',
           admin: { condition: (_data, _sibling, { user }) => !deposantSansInstruction(user) },
-          access: { read: instructionPubliee, create: serveur, update: decisionAccess },
+          access: { read: decisionPubliee, create: serveur, update: decisionAccess },
           fields: [
             { name: 'decision', type: 'select', label: 'Décision', options: [...DECISIONS] },
             { name: 'commentaire', type: 'textarea', label: 'Commentaire de la décision', maxLength: 5000 },

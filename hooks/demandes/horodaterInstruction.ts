@@ -1,35 +1,43 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
 import { utilisateurDe } from '../../access/roles'
+import { statutApresInstruction, statutsDerives } from '../../src/regles/statut'
 
 type Instruction = { commentaire?: string | null; auteur?: string | null; date?: string | null } & Record<string, unknown>
 
 export function signature(req: Parameters<CollectionBeforeChangeHook>[0]['req']): string {
-  const user = utilisateurDe(req) as { nom?: string | null; username?: string | null } | null
+  const user = utilisateurDe(req)
   if (!user) return 'système'
-  return user.nom ? `${user.nom} (${user.username ?? ''})` : String(user.username ?? '')
+  const u = user as { nom?: string | null; username?: string | null }
+  return u.nom ? `${u.nom} (${u.username ?? ''})` : String(u.username ?? '')
 }
 
-/** An avis or a décision is dated and signed by its author; the statut follows the instruction. */
+/**
+ * An avis or a décision is dated and signed by its author. The statut follows from the avis and décision present
+ * (src/regles/statut.ts: withdrawing one puts it back), and the views filers read are stored beside it.
+ */
 export const horodaterInstruction: CollectionBeforeChangeHook = ({ data, originalDoc, operation, req }) => {
-  if (operation !== 'update' || !originalDoc) return data
   const suite = { ...data }
-  const maintenant = new Date().toISOString()
-  const avant = (originalDoc.avis ?? {}) as Instruction
-  const apres = (suite.avis ?? {}) as Instruction
-  if (apres.avis !== avant.avis || (apres.commentaire ?? null) !== (avant.commentaire ?? null)) {
-    suite.avis = { ...apres, auteur: signature(req), date: maintenant }
-    if (suite.statut === 'validee' && apres.avis) suite.statut = 'en-instruction'
-  } else if (suite.avis) {
-    suite.avis = { ...apres, auteur: avant.auteur ?? null, date: avant.date ?? null }
+  if (operation === 'update' && originalDoc) {
+    const maintenant = new Date().toISOString()
+    const avant = (originalDoc.avis ?? {}) as Instruction
+    const apres = (suite.avis ?? {}) as Instruction
+    if (apres.avis !== avant.avis || (apres.commentaire ?? null) !== (avant.commentaire ?? null)) {
+      suite.avis = { ...apres, auteur: signature(req), date: maintenant }
+    } else if (suite.avis) {
+      suite.avis = { ...apres, auteur: avant.auteur ?? null, date: avant.date ?? null }
+    }
+    const decAvant = (originalDoc.decision ?? {}) as Instruction
+    const decApres = (suite.decision ?? {}) as Instruction
+    if (decApres.decision !== decAvant.decision || (decApres.commentaire ?? null) !== (decAvant.commentaire ?? null)) {
+      suite.decision = { ...decApres, auteur: signature(req), date: maintenant }
+    } else if (suite.decision) {
+      suite.decision = { ...decApres, auteur: decAvant.auteur ?? null, date: decAvant.date ?? null }
+    }
   }
-  const decAvant = (originalDoc.decision ?? {}) as Instruction
-  const decApres = (suite.decision ?? {}) as Instruction
-  if (decApres.decision !== decAvant.decision || (decApres.commentaire ?? null) !== (decAvant.commentaire ?? null)) {
-    suite.decision = { ...decApres, auteur: signature(req), date: maintenant }
-    if (decApres.decision && suite.statut !== 'brouillon') suite.statut = decApres.decision
-  } else if (suite.decision) {
-    suite.decision = { ...decApres, auteur: decAvant.auteur ?? null, date: decAvant.date ?? null }
-  }
+  // A group absent from the input is kept as stored.
+  const instruction = { avis: 'avis' in suite ? suite.avis : originalDoc?.avis, decision: 'decision' in suite ? suite.decision : originalDoc?.decision }
+  suite.statut = statutApresInstruction(suite.statut ?? originalDoc?.statut, instruction)
+  Object.assign(suite, statutsDerives({ statut: suite.statut, avis: instruction.avis }))
   return suite
 }

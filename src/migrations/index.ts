@@ -4,6 +4,7 @@ import * as migration_20261127_022515_courriels_et_taches from './20261127_02251
 import * as migration_20261127_023222_listes_et_filtres from './20261127_023222_listes_et_filtres';
 import * as migration_20261127_031717_stockage_s3 from './20261127_031717_stockage_s3';
 import * as migration_20261127_051004_index_listes from './20261127_051004_index_listes';
+import * as migration_20261202_181808_statuts_vus from './20261202_181808_statuts_vus';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261127_051004_index_listes.up,
     down: migration_20261127_051004_index_listes.down,
-    name: '20261127_051004_index_listes'
+    name: '20261127_051004_index_listes',
+  },
+  {
+    up: migration_20261202_181808_statuts_vus.up,
+    down: migration_20261202_181808_statuts_vus.down,
+    name: '20261202_181808_statuts_vus'
   },
 ];

@@ -114,6 +114,8 @@ const tacheDecisions: TaskConfig = {
     const cle = `decisions:${rentree}`
     if (await dejaFait(payload, cle)) return { output: { envoyes: 0 } }
     const campagne = await payload.findGlobal({ slug: 'campagne', depth: 0, overrideAccess: true })
+    // Publication withdrawn before the job ran (a worker that was down): nothing leaves; a new publication queues again.
+    if (!campagne.decisionsPubliees) return { output: { envoyes: 0, raison: 'décisions non publiées' } }
     const demandes = await payload.find({
       collection: 'demandes',
       where: { and: [{ statut: { not_equals: 'brouillon' } }, { rentree: { equals: rentree } }] },

@@ -1,12 +1,13 @@
 import type { Endpoint, PayloadRequest, Where } from 'payload'
 
-import { readDemandes } from '../../../access/demandes'
+import { readDemandes, vueDuLecteur } from '../../../access/demandes'
 import { SANS_DONNEES_PERSONNELLES } from '../../../access/permissions'
 import { refusRequete } from '../../../access/requetes'
 import { aLeRole, utilisateurDe } from '../../../access/roles'
 import { COLONNES, ligneCsv } from '../../../src/export/colonnes'
 import { classeurXlsx } from '../../../src/export/xlsx'
 import { type DemandeLue, lotApres, parLots } from '../../../src/parNumero'
+import { reecrireWhere, statutSelonVue } from '../../../src/regles/statut'
 
 // 200 per lot: with 500, most of a lot's rows outlived V8's young generation and filled the old one until a full
 // collection (RSS +150 to +245 Mo for 65,000 rows, against +28 to +54 Mo with 200; 8 s → 10 s, API locale).
@@ -17,7 +18,7 @@ const FORMATS = {
 } as const
 
 /** Only what the columns show (src/export/colonnes.ts): no join of the annexes, no account, no version data. */
-const CHAMPS = ['numero', 'statut', 'rentree', 'etablissementConcerne', 'departement', 'academie', 'etablissementReferent', 'siteFormation', 'responsable', 'modalite', 'diplome', 'dureeFormation', 'anneeFormation', 'mesure', 'capaciteActuelle', 'capaciteNouvelle', 'priorite', 'projetLie', 'demandeLiee', 'premiereDemande', 'anneePrecedentDepot', 'dateConseil', 'zonesRecrutement', 'travaux', 'rapportOpportunite', 'valideeLe', 'avis', 'decision'] as const
+const CHAMPS = ['numero', 'statut', 'rentree', 'etablissementConcerne', 'departement', 'academie', 'etablissementReferent', 'siteFormation', 'responsable', 'modalite', 'diplome', 'dureeFormation', 'anneeFormation', 'mesure', 'capaciteActuelle', 'capaciteNouvelle', 'priorite', 'projetLie', 'demandeLiee', 'premiereDemande', 'anneePrecedentDepot', 'dateConseil', 'zonesRecrutement', 'travaux', 'rapportOpportunite', 'valideeLe', 'avis', 'decision', 'statutSansDecision'] as const
 const SELECTION = Object.fromEntries(CHAMPS.map((c) => [c, true]))
 const LECTURE = { lot: PAGE, depth: 0, select: SELECTION }
 
@@ -61,7 +62,9 @@ function completeur(req: PayloadRequest) {
  */
 async function lecteurDirect(req: PayloadRequest, where: Where): Promise<(apres: number) => Promise<DemandeLue[]>> {
   const acces = await readDemandes({ req })
-  const filtres: Where[] = [where, ...(typeof acces === 'object' ? [acces] : [])]
+  // As Payload's read does (hooks/demandes/statutVu.ts): the caller's filter on `statut` reads its view.
+  const vue = await vueDuLecteur(req)
+  const filtres: Where[] = [reecrireWhere(where, vue), ...(typeof acces === 'object' ? [acces] : [])]
   const masques: string[] = []
   for (const champ of CHAMPS) {
     const champConfig = req.payload.collections.demandes.config.flattenedFields.find((f) => 'name' in f && f.name === champ)
@@ -71,6 +74,7 @@ async function lecteurDirect(req: PayloadRequest, where: Where): Promise<(apres:
   return async (apres) => {
     const r = await req.payload.db.find<DemandeLue>({ collection: 'demandes', where: { and: [...filtres, { numero: { greater_than: apres } }] }, sort: 'numero', limit: PAGE, pagination: false, select: SELECTION as never, req })
     return r.docs.map((d) => {
+      d.statut = statutSelonVue(d as never, vue)
       for (const champ of masques) delete d[champ]
       return d
     })
