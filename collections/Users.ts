@@ -147,6 +147,9 @@ export const Users: CollectionConfig = {
       access: { create: champEditeur, update: champAdministrateur },
       admin: { description: 'Obligatoire pour un compte de réseau.' },
     },
+    // Payload's API-key field, merged with this override: only an administrator sets a key (and the admin panel
+    // shows the key section to nobody else); the rule on which accounts may hold one is in verifierCoherenceCompte.
+    { name: 'apiKey', type: 'text', access: { create: champAdministrateur, update: champAdministrateur } },
     {
       name: 'actif',
       type: 'checkbox',

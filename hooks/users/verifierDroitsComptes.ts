@@ -1,7 +1,7 @@
 import type { CollectionBeforeOperationHook, Where } from 'payload'
 import { APIError } from 'payload'
 
-import { refusEcritureCompte, refusSuppressionCompte, ROLES_CLE_API } from '../../access/comptes'
+import { droitsSur, refusEcritureCompte, refusSuppressionCompte, ROLES_CLE_API } from '../../access/comptes'
 import { utilisateurDe } from '../../access/roles'
 
 /** A 403 whose French message reaches the client (public, also in production). */
@@ -57,6 +57,10 @@ export const verifierDroitsComptes: CollectionBeforeOperationHook = async ({ arg
   if (!acteur) return brut // no user: the collection's access refuses
 
   if (operation === 'create') {
+    // A copy of an existing account would carry its role and structure past the check below.
+    if ((brut as { duplicateFromID?: unknown }).duplicateFromID != null && !droitsSur(acteur, { role: 'admin' }).creer.length) {
+      throw new RefusCompte("Vous n'êtes pas autorisé à dupliquer un compte.")
+    }
     const refus = refusEcritureCompte(acteur, (args.data ?? {}) as Record<string, unknown>, null)
     if (refus) throw new RefusCompte(refus)
     return brut
