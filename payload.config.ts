@@ -8,6 +8,7 @@ import { s3Storage } from '@payloadcms/storage-s3'
 import { fr } from '@payloadcms/translations/languages/fr'
 import { buildConfig } from 'payload'
 
+import { accesFiltres, controlePartage, partagesPermis } from './access/comptes'
 import { Annexes } from './collections/Annexes'
 import { Compteurs } from './collections/Compteurs'
 import { Demandes } from './collections/Demandes'
@@ -113,6 +114,12 @@ export default buildConfig({
   },
   collections: [Demandes, Annexes, Etablissements, Reseaux, Diplomes, Documents, Users, Journal, Compteurs],
   globals: [Campagne],
+  // Saved filters are shared only within one's own structure (SECURITY 33): access/comptes.ts.
+  queryPresets: {
+    access: { read: accesFiltres('read'), update: accesFiltres('update'), delete: accesFiltres('delete') },
+    constraints: { read: [controlePartage('read')], update: [controlePartage('update')], delete: [controlePartage('delete')] },
+    filterConstraints: partagesPermis as never,
+  },
   editor: lexicalEditor(),
   db,
   email: adaptateurParFile(conf),

@@ -1,17 +1,23 @@
 import type { CollectionConfig, FieldAccess } from 'payload'
 import { baseUsernameField } from 'payload'
 
-import { ACADEMIES, aLeRole, cacherAuxDeposants, editeur, LIBELLES_ROLES, ROLES, soiMemeOuEditeur, utilisateurDe } from '../access/roles'
+import { creerComptes, deverrouillerComptes, lireComptes, modifierComptes, supprimerComptes } from '../access/comptes'
+import { ACADEMIES, aLeRole, cacherAuxDeposants, LIBELLES_ROLES, ROLES, utilisateurDe } from '../access/roles'
 import { refuserCompteDesactive } from '../hooks/users/refuserCompteDesactive'
 import { verifierCoherenceCompte } from '../hooks/users/verifierCoherenceCompte'
-import { journaliserCompte, journaliserConnexion, revoquerSessions } from '../hooks/users/journaliserComptes'
+import { journaliserCompte, journaliserConnexion, revoquerCleALaDeconnexion, revoquerSessions } from '../hooks/users/journaliserComptes'
+import { egaliserConnexion } from '../hooks/users/egaliserConnexion'
+import { verifierDroitsComptes } from '../hooks/users/verifierDroitsComptes'
 import { relationExistante } from '../hooks/relationExistante'
 import { corpsCreation, creerComptesEnMasse, refusCreation } from '../src/comptes/creerEnMasse'
 import { lienAdmin } from '../src/courriels/envois'
 import { reinitialisation } from '../src/courriels/modeles'
 import { garderRequetes } from '../hooks/requetes/garderRequetes'
 
+// Defence in depth only: hooks/users/verifierDroitsComptes.ts refuses (403) a write of these fields by anyone the
+// table of access/comptes.ts does not allow, before this access could silently drop it.
 const champEditeur: FieldAccess = ({ req }) => aLeRole(req, 'admin', 'carif-oref')
+const champAdministrateur: FieldAccess = ({ req }) => aLeRole(req, 'admin')
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -50,19 +56,20 @@ export const Users: CollectionConfig = {
   },
   access: {
     admin: ({ req }) => Boolean(utilisateurDe(req)) && !aLeRole(req, 'integration'),
-    create: editeur,
-    read: soiMemeOuEditeur,
-    update: soiMemeOuEditeur,
-    delete: ({ req }) => aLeRole(req, 'admin'),
-    unlock: editeur,
+    create: creerComptes,
+    read: lireComptes,
+    update: modifierComptes,
+    delete: supprimerComptes,
+    unlock: deverrouillerComptes,
   },
   hooks: {
-    beforeOperation: [garderRequetes],
+    beforeOperation: [verifierDroitsComptes, egaliserConnexion, garderRequetes],
     beforeValidate: [verifierCoherenceCompte],
     beforeLogin: [refuserCompteDesactive],
     beforeChange: [revoquerSessions],
     afterChange: [journaliserCompte],
     afterLogin: [journaliserConnexion],
+    afterLogout: [revoquerCleALaDeconnexion],
   },
   endpoints: [
     {
@@ -110,7 +117,7 @@ export const Users: CollectionConfig = {
       defaultValue: 'etablissement',
       saveToJWT: true,
       options: ROLES.map((value) => ({ value, label: LIBELLES_ROLES[value] })),
-      access: { create: champEditeur, update: champEditeur },
+      access: { create: champEditeur, update: champAdministrateur },
     },
     {
       name: 'academie',
@@ -118,7 +125,7 @@ export const Users: CollectionConfig = {
       label: 'Académie',
       saveToJWT: true,
       options: [...ACADEMIES],
-      access: { create: champEditeur, update: champEditeur },
+      access: { create: champEditeur, update: champAdministrateur },
       admin: { description: 'Obligatoire pour un compte de rectorat.' },
     },
     {
@@ -128,7 +135,7 @@ export const Users: CollectionConfig = {
       relationTo: 'etablissements',
       label: 'Établissement de formation',
       saveToJWT: true,
-      access: { create: champEditeur, update: champEditeur },
+      access: { create: champEditeur, update: champAdministrateur },
       admin: { description: 'Obligatoire pour un compte établissement.' },
     },
     {
@@ -138,9 +145,12 @@ export const Users: CollectionConfig = {
       relationTo: 'reseaux',
       label: "Réseau d'établissements",
       saveToJWT: true,
-      access: { create: champEditeur, update: champEditeur },
+      access: { create: champEditeur, update: champAdministrateur },
       admin: { description: 'Obligatoire pour un compte de réseau.' },
     },
+    // Payload's API-key field, merged with this override: only an administrator sets a key (and the admin panel
+    // shows the key section to nobody else); the rule on which accounts may hold one is in verifierCoherenceCompte.
+    { name: 'apiKey', type: 'text', access: { create: champAdministrateur, update: champAdministrateur } },
     {
       name: 'actif',
       type: 'checkbox',

@@ -1,4 +1,4 @@
-import type { CollectionAfterChangeHook, CollectionAfterLoginHook, CollectionBeforeChangeHook } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterLoginHook, CollectionAfterLogoutHook, CollectionBeforeChangeHook } from 'payload'
 
 import { journaliser } from '../../src/journal'
 
@@ -26,12 +26,29 @@ export const journaliserCompte: CollectionAfterChangeHook = async ({ doc, previo
   return doc
 }
 
-/** Disabling an account or changing its password ends every open session of that account at once. */
+/** What erases an account's API key: no key, not enabled, and no index for the API-key strategy to find. */
+export const SANS_CLE_API = { enableAPIKey: false, apiKey: null, apiKeyIndex: null } as const
+
+/**
+ * Disabling an account ends every way in at once: its sessions and its API key. A password change ends the
+ * other sessions (Payload) and the API key too, unless the same write sets a new key (an administrator rotating
+ * both). A reactivated account gets a new key from an administrator, never its old one back.
+ */
 export const revoquerSessions: CollectionBeforeChangeHook = ({ data, originalDoc, operation, req }) => {
   if (operation !== 'update') return data
   const desactive = data.actif === false && originalDoc?.actif !== false
   const motDePasse = typeof data.password === 'string' && data.password.length > 0
+  const nouvelleCle = typeof data.apiKey === 'string' && data.apiKey.length > 0
+  const aUneCle = Boolean(originalDoc?.enableAPIKey || originalDoc?.hasAPIKey || originalDoc?.apiKeyIndex)
   if (motDePasse) req.context.motDePasseChange = true
-  if (desactive) return { ...data, sessions: [] }
+  if (desactive) return { ...data, sessions: [], ...(aUneCle ? SANS_CLE_API : {}) }
+  if (motDePasse && aUneCle && !nouvelleCle) return { ...data, ...SANS_CLE_API }
   return data
+}
+
+/** Logging out with an API key ends that key (the integration asked for it): it must be issued again. */
+export const revoquerCleALaDeconnexion: CollectionAfterLogoutHook = async ({ req }) => {
+  const user = req.user as { id: number | string; _strategy?: string } | null
+  if (!user || user._strategy !== 'api-key') return
+  await req.payload.update({ collection: 'users', id: user.id, data: { enableAPIKey: false, apiKey: null } as never, overrideAccess: true, depth: 0, req })
 }

@@ -1,7 +1,8 @@
 import type { CollectionBeforeValidateHook } from 'payload'
 import { ValidationError } from 'payload'
 
-import { aLeRole, idDe } from '../../access/roles'
+import { ROLES_CLE_API } from '../../access/comptes'
+import { aLeRole, idDe, type Role } from '../../access/roles'
 
 type Erreur = { path: string; message: string }
 
@@ -13,6 +14,18 @@ export const verifierCoherenceCompte: CollectionBeforeValidateHook = async ({ da
   const role = fusion.role as string | undefined
   if (role === 'admin' && data.role === 'admin' && originalDoc?.role !== 'admin' && req.user && !aLeRole(req, 'admin')) {
     erreurs.push({ path: 'role', message: 'Seul un administrateur peut attribuer le rôle « Administrateur ».' })
+  }
+  // An API key never expires and bypasses the login's limits: only integration accounts (programs) hold one.
+  const cleDemandee = data.enableAPIKey === true || (typeof data.apiKey === 'string' && data.apiKey.length > 0)
+  const roleChange = data.role !== undefined && originalDoc !== undefined && data.role !== originalDoc.role
+  const cleGardee = roleChange && data.enableAPIKey !== false && Boolean(originalDoc?.enableAPIKey || originalDoc?.hasAPIKey)
+  if ((cleDemandee || cleGardee) && !ROLES_CLE_API.includes(role as Role)) {
+    erreurs.push({
+      path: 'enableAPIKey',
+      message: cleDemandee
+        ? "Seul un compte « Intégration (API) » peut avoir une clé d'API."
+        : "Ce compte a une clé d'API, réservée aux comptes « Intégration (API) » : désactivez-la avant de changer son rôle.",
+    })
   }
   if (role === 'rectorat' && !fusion.academie) {
     erreurs.push({ path: 'academie', message: "L'académie est obligatoire pour un compte de rectorat." })

@@ -3,8 +3,8 @@ import crypto from 'node:crypto'
 import type { PayloadRequest } from 'payload'
 import { z } from 'zod'
 
-import { GESTION_REFERENTIELS } from '../../access/permissions'
-import { aLeRole } from '../../access/roles'
+import { refusEcritureCompte, rolesCreables } from '../../access/comptes'
+import { utilisateurDe } from '../../access/roles'
 import { lireCampagne } from '../campagne'
 import { adresseSupport, lienAdmin } from '../courriels/envois'
 import { invitation } from '../courriels/modeles'
@@ -64,7 +64,7 @@ export function adresseInstitutionnelle(uai: string, academie: string | null | u
  */
 export function refusCreation(req: PayloadRequest): { status: number; body: unknown } | null {
   if (!req.user) return { status: 401, body: { errors: [{ message: 'Vous devez être connecté.' }] } }
-  if (!aLeRole(req, ...GESTION_REFERENTIELS)) return { status: 403, body: { errors: [{ message: "Vous n'êtes pas autorisé à créer des comptes." }] } }
+  if (!rolesCreables(utilisateurDe(req)).includes('etablissement')) return { status: 403, body: { errors: [{ message: "Vous n'êtes pas autorisé à créer des comptes." }] } }
   return null
 }
 
@@ -105,26 +105,26 @@ export async function creerComptesEnMasse(req: PayloadRequest, texte: string, in
     return { status: 400, body: { errors: [{ name: 'ValidationError', message, data: { errors: erreurs.map((e) => ({ path: 'lignes', ligne: e.ligne, message: `Ligne ${e.ligne} : ${e.message}` })) } }] } }
   }
 
+  const donnees = (l: (typeof aCreer)[number]) => ({
+    username: l.uai,
+    email: l.email,
+    // Nobody knows this password: the établissement chooses its own from the invitation.
+    password: crypto.randomBytes(32).toString('base64url'),
+    role: 'etablissement',
+    etablissement: l.etablissement.id,
+    nom: l.etablissement.nom,
+    actif: true,
+  })
+  // Created with overrideAccess (the UAI checks are done above): the table of access/comptes.ts still decides.
+  const refusTable = aCreer.length ? refusEcritureCompte(utilisateurDe(req), donnees(aCreer[0]!), null) : null
+  if (refusTable) return { status: 403, body: { errors: [{ message: refusTable }] } }
+
   const bilan: BilanCreation = { crees: [], existants: lignes.filter((l) => dejaLa.has(l.uai)).map((l) => l.uai), erreurs: [] }
   const campagne = await lireCampagne(req)
   const creees: (number | string)[] = []
   try {
     for (const l of aCreer) {
-      const compte = await payload.create({
-        collection: 'users',
-        overrideAccess: true,
-        depth: 0,
-        data: {
-          username: l.uai,
-          email: l.email,
-          // Nobody knows this password: the établissement chooses its own from the invitation.
-          password: crypto.randomBytes(32).toString('base64url'),
-          role: 'etablissement',
-          etablissement: l.etablissement.id,
-          nom: l.etablissement.nom,
-          actif: true,
-        } as never,
-      })
+      const compte = await payload.create({ collection: 'users', overrideAccess: true, depth: 0, data: donnees(l) as never })
       creees.push(compte.id)
       bilan.crees.push({ uai: l.uai, email: l.email, invite: false })
     }

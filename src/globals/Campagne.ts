@@ -8,7 +8,8 @@ export const Campagne: GlobalConfig = {
   lockDocuments: false,
   label: 'Campagne',
   admin: { group: 'Campagne', description: "Paramètres de la campagne de recueil des demandes (appel à projets)." },
-  access: { read: () => true, update: editeur },
+  // Its versions record who changed what and when: only who may edit the campaign reads them (SECURITY 33).
+  access: { read: () => true, update: editeur, readVersions: editeur },
   hooks: {
     afterChange: [
       // Requests of this instance read the new values at once (src/campagne.ts keeps them a few seconds).

@@ -146,7 +146,8 @@ describe('REST : écritures refusées', () => {
     expect((await appel('PATCH', '/api/users?where[username][equals]=admin', { jeton: a, corps: { role: 'admin' } })).corps.docs ?? []).toEqual([])
     const moi = (await appel('GET', '/api/users/me', { jeton: a })).corps.user
     const promotion = await appel('PATCH', `/api/users/${moi.id}`, { jeton: a, corps: { role: 'admin', etablissement: brouillonB.etablissementConcerne } })
-    expect(promotion.status).toBe(200)
+    // Refused outright (SECURITY 23: access/comptes.ts), no longer silently ignored.
+    expect(promotion.status).toBe(403)
     // The signed-in user is read at depth 0 (auth.depth): its établissement is an id.
     expect((await appel('GET', '/api/users/me', { jeton: a })).corps.user).toMatchObject({ role: 'etablissement', etablissement: idMermoz })
   })

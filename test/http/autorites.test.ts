@@ -93,7 +93,9 @@ describe('Désactivation d’un compte (REST)', () => {
     // A school cannot re-enable itself.
     await appel('PATCH', `/api/users/${id}`, { jeton: carif, corps: { actif: true } })
     const encore = (await appel('POST', '/api/users/login', { corps: { username: '0110004V', password: 'Mot-de-passe-choisi-2027' } })).corps.token
-    expect((await appel('PATCH', `/api/users/${id}`, { jeton: encore, corps: { actif: false, role: 'admin' } })).corps.doc).toMatchObject({ actif: true, role: 'etablissement' })
+    // Refused outright (SECURITY 23: access/comptes.ts), no longer silently ignored.
+    expect((await appel('PATCH', `/api/users/${id}`, { jeton: encore, corps: { actif: false, role: 'admin' } })).status).toBe(403)
+    expect((await appel('GET', `/api/users/${id}?depth=0`, { jeton: carif })).corps).toMatchObject({ actif: true, role: 'etablissement' })
   })
 })
 

@@ -1,0 +1,93 @@
+import type { CollectionBeforeOperationHook, Where } from 'payload'
+import { APIError } from 'payload'
+
+import { droitsSur, refusEcritureCompte, refusSuppressionCompte, ROLES_CLE_API } from '../../access/comptes'
+import { utilisateurDe } from '../../access/roles'
+
+/** A 403 whose French message reaches the client (public, also in production). */
+class RefusCompte extends APIError {
+  constructor(message: string) {
+    super(message, 403, undefined, true)
+  }
+}
+
+function mentionne(where: unknown, champ: string): boolean {
+  if (!where || typeof where !== 'object') return false
+  if (Array.isArray(where)) return where.some((w) => mentionne(w, champ))
+  return Object.entries(where).some(([cle, valeur]) => cle === champ || mentionne(valeur, champ))
+}
+
+/**
+ * An account that validated demandes keeps them traced (`validePar`): deleting it would silently empty that field
+ * (SECURITY 36). It is refused in French; deactivating the account closes it just as well.
+ */
+async function refuserSiValidations(ids: (number | string)[], req: Parameters<CollectionBeforeOperationHook>[0]['req']) {
+  if (ids.length === 0) return
+  const { totalDocs } = await req.payload.count({ collection: 'demandes', where: { validePar: { in: ids } }, overrideAccess: true, req })
+  if (totalDocs > 0) {
+    const s = totalDocs > 1 ? 's' : ''
+    throw new APIError(
+      `Ce compte a validé ${totalDocs} demande${s} : le supprimer effacerait la trace de ${totalDocs > 1 ? 'ces validations' : 'cette validation'}. Désactivez-le plutôt (décochez « Compte actif »).`,
+      400,
+      undefined,
+      true,
+    )
+  }
+}
+
+/**
+ * Every write on accounts is checked against the table of access/comptes.ts on the data as the client sent it,
+ * before Payload's field access would silently drop a refused value: a refusal is a 403 naming the field, on
+ * REST, GraphQL and the Local API with a user alike (bulk updates: checked on each account the filter reaches).
+ *
+ * Reads made to authenticate an API key (Payload's strategy looks the account up by `apiKeyIndex`) only find an
+ * active integration account whose key is enabled: any other key leaves the request unauthenticated.
+ */
+export const verifierDroitsComptes: CollectionBeforeOperationHook = async ({ args: brut, operation, overrideAccess, req }) => {
+  const args = brut as { where?: Where; id?: number | string | null; data?: unknown; overrideAccess?: boolean }
+  if (operation === 'read') {
+    if (mentionne(args.where, 'apiKeyIndex')) {
+      const ouvert: Where = { and: [{ actif: { not_equals: false } }, { role: { in: [...ROLES_CLE_API] } }, { enableAPIKey: { equals: true } }] }
+      return { ...brut, where: { and: [args.where!, ouvert] } }
+    }
+    return brut
+  }
+  if (overrideAccess ?? args.overrideAccess) return brut
+  const acteur = utilisateurDe(req)
+  if (!acteur) return brut // no user: the collection's access refuses
+
+  if (operation === 'create') {
+    // A copy of an existing account would carry its role and structure past the check below.
+    if ((brut as { duplicateFromID?: unknown }).duplicateFromID != null && !droitsSur(acteur, { role: 'admin' }).creer.length) {
+      throw new RefusCompte("Vous n'êtes pas autorisé à dupliquer un compte.")
+    }
+    const refus = refusEcritureCompte(acteur, (args.data ?? {}) as Record<string, unknown>, null)
+    if (refus) throw new RefusCompte(refus)
+    return brut
+  }
+  if (operation === 'update') {
+    const donnees = (args.data ?? {}) as Record<string, unknown>
+    const cibles =
+      args.id !== undefined && args.id !== null
+        ? (await req.payload.find({ collection: 'users', where: { id: { equals: args.id } }, depth: 0, limit: 1, pagination: false, overrideAccess: true, req })).docs
+        : // Bulk: the accounts the caller's filter reaches, read as the caller (so the filter itself obeys the read rules).
+          (await req.payload.find({ collection: 'users', where: args.where ?? {}, depth: 0, pagination: false, overrideAccess: false, user: req.user, req })).docs
+    for (const cible of cibles) {
+      const refus = refusEcritureCompte(acteur, donnees, cible as never)
+      if (refus) throw new RefusCompte(refus)
+    }
+    return brut
+  }
+  if (operation === 'delete') {
+    const cibles =
+      args.id !== undefined && args.id !== null
+        ? (await req.payload.find({ collection: 'users', where: { id: { equals: args.id } }, depth: 0, limit: 1, pagination: false, overrideAccess: true, req })).docs
+        : (await req.payload.find({ collection: 'users', where: args.where ?? {}, depth: 0, pagination: false, overrideAccess: false, user: req.user, req })).docs
+    for (const cible of cibles) {
+      const refus = refusSuppressionCompte(acteur, cible as never)
+      if (refus) throw new RefusCompte(refus)
+    }
+    await refuserSiValidations(cibles.map((c) => c.id), req)
+  }
+  return brut
+}
