@@ -5,6 +5,7 @@ import { createAnnexes, modifierAnnexes, readAnnexes } from '../access/annexes'
 import { ajouterALaDemande, retirerDeLaDemande } from '../hooks/annexes/synchroniserDemande'
 import { verifierDemandeModifiable } from '../hooks/annexes/verifierDemandeModifiable'
 import { controlerFichier } from '../hooks/fichiers/controlerFichier'
+import { servirEnPieceJointe } from '../src/fichiers/servir'
 import { journaliserSuppression } from '../hooks/demandes/journaliserInstruction'
 import { statutSelonLecteur } from '../hooks/demandes/statutVu'
 import { relationExistante } from '../hooks/relationExistante'
@@ -27,6 +28,8 @@ export const TYPES_ANNEXES = [
 
 export const TYPES_ANNEXES_LIBELLE = 'PDF, Word, Excel, PowerPoint, OpenDocument (texte, classeur, présentation), JPEG, PNG'
 
+const dossierAnnexes = path.resolve(process.env.UPLOAD_DIR || 'data/annexes')
+
 export const Annexes: CollectionConfig = {
   slug: 'annexes',
   lockDocuments: false,
@@ -41,12 +44,15 @@ export const Annexes: CollectionConfig = {
   },
   access: { read: readAnnexes, create: createAnnexes, update: modifierAnnexes, delete: modifierAnnexes },
   upload: {
-    staticDir: path.resolve(process.env.UPLOAD_DIR || 'data/annexes'),
+    staticDir: dossierAnnexes,
     mimeTypes: TYPES_ANNEXES,
     pasteURL: false,
     disableLocalStorage: false,
+    // Served as a download named after the stored file (its extension is the detected type's).
+    handlers: [servirEnPieceJointe(dossierAnnexes)],
     modifyResponseHeaders: ({ headers }) => {
-      headers.set('Content-Disposition', 'attachment')
+      // Keeps the file's name when the handler above gave it (cloud storage).
+      if (!headers.get('Content-Disposition')?.startsWith('attachment')) headers.set('Content-Disposition', 'attachment')
       headers.set('X-Content-Type-Options', 'nosniff')
       return headers
     },

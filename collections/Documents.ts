@@ -4,6 +4,9 @@ import path from 'node:path'
 import { cacherAuxDeposants, editeur } from '../access/roles'
 import { controlerFichier } from '../hooks/fichiers/controlerFichier'
 import { garderRequetes } from '../hooks/requetes/garderRequetes'
+import { servirEnPieceJointe } from '../src/fichiers/servir'
+
+const dossierDocuments = path.resolve(process.env.DOCUMENTS_DIR || 'data/documents')
 
 /** Campaign documents to consult (guide de saisie, CPRDFOP, diagnostics sectoriels): public. */
 export const Documents: CollectionConfig = {
@@ -19,7 +22,8 @@ export const Documents: CollectionConfig = {
   access: { read: () => true, create: editeur, update: editeur, delete: editeur },
   hooks: { beforeOperation: [controlerFichier, garderRequetes] },
   upload: {
-    staticDir: path.resolve(process.env.DOCUMENTS_DIR || 'data/documents'),
+    staticDir: dossierDocuments,
+    handlers: [servirEnPieceJointe(dossierDocuments)],
     mimeTypes: ['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/vnd.oasis.opendocument.text'],
     pasteURL: false,
   },

@@ -2,23 +2,60 @@ import type { CollectionBeforeOperationHook } from 'payload'
 import { APIError, ValidationError } from 'payload'
 
 import { AntivirusIndisponible, analyser, analyseurConfigure } from '../../src/fichiers/antivirus'
-import { nomDeFichierSur, verifierZip } from '../../src/fichiers/controles'
+import { examinerFichier, nomAvecExtension, nomDeFichierSur } from '../../src/fichiers/controles'
 import { journaliser } from '../../src/journal'
 
+/** What describes the stored file is the server's: computed from the file, never taken from the request. */
+const CHAMPS_DU_SERVEUR = ['filename', 'mimeType', 'filesize', 'url', 'thumbnailURL', 'width', 'height', 'focalX', 'focalY', 'sizes', 'prefix']
+
 /**
- * Before Payload stores an uploaded file: a safe server-side name, no zip bomb, and a ClamAV scan when one is
- * configured. Fails closed: if the scanner is configured but unreachable, the file is refused, not stored unscanned.
+ * Before Payload stores an uploaded file: a safe server-side name with the extension of what the file really is, its
+ * content checked (PDF actions, archives, polyglots), and a ClamAV scan when one is configured. Fails closed: if the
+ * scanner is configured but unreachable, the file is refused, not stored unscanned. A file is only ever sent, never
+ * fetched by the server from an address.
  */
 export const controlerFichier: CollectionBeforeOperationHook = async ({ args, operation, req, collection }) => {
   if (operation !== 'create' && operation !== 'update') return args
+  const libelle = String((collection.labels?.singular as string | undefined) ?? collection.slug)
+  if (args.data && typeof args.data === 'object') {
+    const propres = { ...(args.data as Record<string, unknown>) }
+    for (const champ of CHAMPS_DU_SERVEUR) delete propres[champ]
+    args.data = propres
+  }
   const fichier = req.file
-  if (!fichier?.data) return args
+  if (!fichier?.data) {
+    // Without a file, Payload would fetch `url` itself (and answer 500 when it cannot): the file must be sent.
+    if (operation === 'create' && !args.overrideAccess) {
+      const brutes = (req.data ?? {}) as Record<string, unknown>
+      throw new APIError(
+        typeof brutes.url === 'string'
+          ? `${libelle} : le fichier doit être joint depuis votre poste ; le dépôt depuis une adresse (URL) n'est pas possible.`
+          : `${libelle} : aucun fichier n’a été joint : choisissez un fichier.`,
+        400,
+        null,
+        true,
+      )
+    }
+    return args
+  }
   const nomOrigine = fichier.name
   fichier.name = nomDeFichierSur(fichier.name)
   const refuser = (message: string) => new ValidationError({ collection: collection.slug, errors: [{ path: 'file', message }], req }, req.t)
 
-  const zip = verifierZip(fichier.data)
-  if (!zip.accepte) throw refuser(`Le fichier « ${fichier.name} » est refusé : ${zip.raison}.`)
+  const acceptes = typeof collection.upload === 'object' && Array.isArray(collection.upload.mimeTypes) ? collection.upload.mimeTypes : []
+  const examen = await examinerFichier(fichier.data, acceptes)
+  if (!examen.accepte) {
+    await journaliser(req, { action: 'refus', resume: `Fichier « ${nomOrigine.slice(0, 200)} » refusé : ${examen.raison}`, collection: collection.slug, details: { raison: examen.raison } })
+    throw refuser(
+      examen.inconnu
+        ? `Ce fichier n'est pas accepté : « ${fichier.name} » n'est d'aucun des formats acceptés (${examen.raison}).`
+        : `Le fichier « ${fichier.name} » est refusé : ${examen.raison}.`,
+    )
+  }
+  if (examen.type) {
+    fichier.name = nomAvecExtension(fichier.name, examen.type.ext)
+    fichier.mimetype = examen.type.mime
+  }
 
   const analyseur = analyseurConfigure()
   if (analyseur) {

@@ -42,7 +42,7 @@ export const importerReferentiel: Endpoint = {
       const raison = lecture.rejets[0]?.raison ?? 'aucune ligne lisible'
       return erreur(400, `fichier : aucune ligne n'a pu être lue, rien n'a été modifié (${raison}).`, 'fichier')
     }
-    const bilan: Bilan = await t.importer(req.payload, lecture.lignes as never, lecture.rejets, { simulation })
+    const bilan: Bilan = await t.importer(req.payload, lecture.lignes as never, lecture.rejets, { simulation, absents: lecture.absents })
     if (!simulation) {
       await journaliser(req, {
         action: 'import',

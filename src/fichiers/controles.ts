@@ -1,4 +1,12 @@
-/** Checks on an uploaded file that Payload does not make: its name and, for office files, what it unpacks to. */
+import { fileTypeFromBuffer } from 'file-type'
+
+import { RefusArchive, verifierArchive } from './archive'
+import { RefusPdf, verifierPdf } from './pdf'
+
+/**
+ * Checks on an uploaded file that Payload does not make: its name, what it really is (never what it claims), what a
+ * PDF would run and what an archive unpacks to.
+ */
 
 const LONGUEUR_NOM_MAX = 120
 
@@ -24,36 +32,58 @@ export function nomDeFichierSur(nom: string): string {
   return propre
 }
 
-/** Office documents are ZIP files: refuse one that would unpack to more than this (a "zip bomb"). */
-export const DECOMPRESSE_MAX = 100 * 1024 * 1024
-const RATIO_MAX = 200
+/** The stored name: the safe name with the detected type's extension (a PDF sent as « evil.exe » is « evil.pdf »). */
+export function nomAvecExtension(nom: string, extension: string): string {
+  const sur = nomDeFichierSur(nom)
+  const point = sur.lastIndexOf('.')
+  const base = point > 0 && /^[\p{L}\p{N}]{1,10}$/u.test(sur.slice(point + 1)) ? sur.slice(0, point) : sur
+  return `${base.slice(0, LONGUEUR_NOM_MAX - extension.length - 1)}.${extension}`
+}
 
-export type VerdictZip = { accepte: true } | { accepte: false; raison: string }
+export type TypeDetecte = { ext: string; mime: string }
+/** `inconnu`: the content matches no known type (a text, an HTML page renamed .pdf…). */
+export type Examen = { accepte: true; type: TypeDetecte | null } | { accepte: false; raison: string; inconnu?: true }
 
-/** Reads the ZIP central directory (sizes as declared) without unpacking anything. */
-export function verifierZip(contenu: Buffer): VerdictZip {
-  if (contenu.length < 22 || contenu.readUInt32LE(0) !== 0x04034b50) return { accepte: true }
-  // End of central directory: last 22 bytes, or further back when the archive has a comment.
-  let fin = -1
-  for (let i = contenu.length - 22; i >= Math.max(0, contenu.length - 22 - 65_535); i--) {
-    if (contenu.readUInt32LE(i) === 0x06054b50) {
-      fin = i
-      break
+/** Types stored inside a ZIP container (file-type reads their manifest). */
+const TYPES_ZIP = new Set([
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'application/vnd.oasis.opendocument.text',
+  'application/vnd.oasis.opendocument.spreadsheet',
+  'application/vnd.oasis.opendocument.presentation',
+])
+
+/** Markup a browser would run if it ever took the file for HTML (a PDF/HTML or image/HTML polyglot). */
+const BALISES_ACTIVES = /<(?:script|html|body|iframe|object|embed|svg|!doctype\s+html|meta\s+http-equiv)[\s>/]/i
+
+/**
+ * What the file really is, and whether it may be stored. A type outside `acceptes` is left to Payload's own
+ * check (it refuses it, naming the type); an unrecognised content is refused here.
+ */
+export async function examinerFichier(contenu: Buffer, acceptes: readonly string[]): Promise<Examen> {
+  let type: TypeDetecte | null
+  try {
+    type = contenu.length ? ((await fileTypeFromBuffer(contenu)) ?? null) : null
+  } catch {
+    return { accepte: false, raison: 'fichier illisible' }
+  }
+  if (!type) return { accepte: false, raison: 'son type n’a pas pu être reconnu', inconnu: true }
+  const zip = contenu.readUInt32LE(0) === 0x04034b50
+  if (zip && !TYPES_ZIP.has(type.mime)) return { accepte: false, raison: 'les archives ne sont pas acceptées' }
+  if (!acceptes.includes(type.mime)) return { accepte: true, type: null }
+  // latin1 keeps one character per byte: the markup test sees the raw bytes, whatever the file claims to be.
+  if (BALISES_ACTIVES.test(contenu.toString('latin1'))) return { accepte: false, raison: 'il contient du code HTML ou un script' }
+  try {
+    if (type.mime === 'application/pdf') verifierPdf(contenu)
+    if (zip) await verifierArchive(contenu)
+    // Any other file (an image, a PDF) with a ZIP inside: both a local header and the end of a central directory.
+    else if (contenu.includes(Buffer.from('PK\x03\x04', 'latin1')) && contenu.includes(Buffer.from('PK\x05\x06', 'latin1'))) {
+      return { accepte: false, raison: 'il contient une archive cachée' }
     }
+  } catch (err) {
+    if (err instanceof RefusPdf || err instanceof RefusArchive) return { accepte: false, raison: err.message }
+    throw err
   }
-  if (fin < 0) return { accepte: false, raison: 'archive illisible' }
-  const nombre = contenu.readUInt16LE(fin + 10)
-  let position = contenu.readUInt32LE(fin + 16)
-  let total = 0
-  for (let n = 0; n < nombre; n++) {
-    if (position + 46 > contenu.length || contenu.readUInt32LE(position) !== 0x02014b50) return { accepte: false, raison: 'archive illisible' }
-    const compresse = contenu.readUInt32LE(position + 20)
-    const decompresse = contenu.readUInt32LE(position + 24)
-    if (compresse === 0xffffffff || decompresse === 0xffffffff) return { accepte: false, raison: 'archive de plus de 4 Go' }
-    total += decompresse
-    if (decompresse > 1024 * 1024 && decompresse / Math.max(compresse, 1) > RATIO_MAX) return { accepte: false, raison: 'taux de compression anormal' }
-    position += 46 + contenu.readUInt16LE(position + 28) + contenu.readUInt16LE(position + 30) + contenu.readUInt16LE(position + 32)
-  }
-  if (total > DECOMPRESSE_MAX) return { accepte: false, raison: `contenu décompressé de plus de ${DECOMPRESSE_MAX / 1024 / 1024} Mo` }
-  return { accepte: true }
+  return { accepte: true, type }
 }

@@ -16,8 +16,8 @@ export async function importerFichiersReference(
 ): Promise<{ rapport: string; rejets: number }> {
   const etab = lireEtablissements(fs.readFileSync(fichiers.etablissements ?? FICHIER_ETABLISSEMENTS, 'utf8'))
   const dipl = lireDiplomes(fs.readFileSync(fichiers.diplomes ?? FICHIER_DIPLOMES, 'utf8'))
-  const bilanEtab = await importerEtablissements(payload, etab.lignes, etab.rejets)
-  const bilanDipl = await importerDiplomes(payload, dipl.lignes, dipl.rejets)
+  const bilanEtab = await importerEtablissements(payload, etab.lignes, etab.rejets, { absents: etab.absents })
+  const bilanDipl = await importerDiplomes(payload, dipl.lignes, dipl.rejets, { absents: dipl.absents })
   return {
     rapport: [resumer('Établissements', bilanEtab), resumer('Diplômes', bilanDipl)].join('\n'),
     rejets: etab.rejets.length + dipl.rejets.length,

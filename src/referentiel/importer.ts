@@ -4,7 +4,8 @@ import type { DiplomeRef, EtablissementRef, Rejet } from './lire'
 
 export type Changement = { cle: string; operation: 'creation' | 'modification'; champs: Record<string, { avant: unknown; apres: unknown }> }
 export type Bilan = { crees: number; modifies: number; inchanges: number; rejetes: Rejet[]; changements: Changement[] }
-export type OptionsImport = { simulation?: boolean }
+/** `absents`: fields whose column the file lacks, left untouched on existing rows (a new row gets its default). */
+export type OptionsImport = { simulation?: boolean; absents?: readonly string[] }
 /** The report lists at most this many changed rows (the counts are always complete). */
 export const CHANGEMENTS_MAX = 1000
 
@@ -32,7 +33,7 @@ async function synchroniser<T extends Record<string, unknown>>(
   cle: keyof T & string,
   lignes: T[],
   rejetes: Rejet[],
-  { simulation = false }: OptionsImport = {},
+  { simulation = false, absents = [] }: OptionsImport = {},
 ): Promise<Bilan> {
   const existants = await payload.find({ collection, pagination: false, depth: 0, overrideAccess: true })
   const parCle = new Map(existants.docs.map((d) => [String((d as unknown as Record<string, unknown>)[cle]), d as unknown as Record<string, unknown>]))
@@ -48,7 +49,7 @@ async function synchroniser<T extends Record<string, unknown>>(
       noter({ cle: String(ligne[cle]), operation: 'creation', champs: Object.fromEntries(Object.entries(ligne).map(([k, v]) => [k, { avant: null, apres: v }])) })
       return
     }
-    const changements = Object.fromEntries(Object.entries(ligne).filter(([k, v]) => !egal(v, existant[k])))
+    const changements = Object.fromEntries(Object.entries(ligne).filter(([k, v]) => !absents.includes(k) && !egal(v, existant[k])))
     if (Object.keys(changements).length === 0) {
       bilan.inchanges++
       return

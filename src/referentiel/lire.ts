@@ -3,7 +3,8 @@ import { parse } from 'csv-parse/sync'
 import { verifierUai } from '../uai'
 
 export type Rejet = { ligne: number; raison: string }
-export type Lecture<T> = { lignes: T[]; rejets: Rejet[] }
+/** `absents`: the fields whose column the file lacks; the import leaves them untouched on existing rows. */
+export type Lecture<T> = { lignes: T[]; rejets: Rejet[]; absents?: (keyof T & string)[] }
 
 export type EtablissementRef = {
   uai: string
@@ -33,10 +34,44 @@ function cleEntete(entete: string): string {
   return entete.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '')
 }
 
-function lireCsv(texte: string): { entetes: string[]; enregistrements: string[][] } {
-  const lignes = parse(texte.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true }) as string[][]
+const RAISONS_CSV: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: 'un guillemet est ouvert et jamais fermé',
+  CSV_INVALID_CLOSING_QUOTE: 'un guillemet est au milieu d’une valeur (entourez la valeur de guillemets et doublez ceux qu’elle contient)',
+  INVALID_OPENING_QUOTE: 'un guillemet est au milieu d’une valeur (entourez la valeur de guillemets et doublez ceux qu’elle contient)',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'un caractère suit le guillemet fermant une valeur',
+}
+
+/** A CSV the parser cannot read: the line where it failed and why, in French (the import answers 400). */
+function illisible(err: unknown, texte: string): Rejet {
+  const e = err as { code?: string; lines?: number }
+  let ligne = typeof e.lines === 'number' && e.lines > 0 ? e.lines : 1
+  // The parser stops at the end of the file: name the line where the quote left open was opened.
+  if (e.code === 'CSV_QUOTE_NOT_CLOSED') ligne = ligneDuGuillemetOuvert(texte) ?? ligne
+  return { ligne, raison: `fichier illisible ligne ${ligne} : ${RAISONS_CSV[e.code ?? ''] ?? 'structure CSV invalide'}` }
+}
+
+function ligneDuGuillemetOuvert(texte: string): number | null {
+  let ouverte: number | null = null
+  texte.split(/\r?\n/).forEach((l, i) => {
+    if ((l.split('"').length - 1) % 2 === 1) ouverte = ouverte === null ? i + 1 : null
+  })
+  return ouverte
+}
+
+function lireCsv(texte: string): { entetes: string[]; enregistrements: string[][] } | Rejet {
+  let lignes: string[][]
+  try {
+    lignes = parse(texte.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true }) as string[][]
+  } catch (err) {
+    return illisible(err, texte.replace(/^\uFEFF/, ''))
+  }
   const [entetes = [], ...enregistrements] = lignes
   return { entetes: entetes.map(cleEntete), enregistrements }
+}
+
+/** Fields fed by columns: a field is absent when none of its columns is in the file. */
+function absents<T>(index: Record<string, number>, sources: Partial<Record<keyof T & string, string[]>>): (keyof T & string)[] {
+  return (Object.entries(sources) as [keyof T & string, string[]][]).filter(([, cols]) => cols.every((c) => index[c] === undefined)).map(([champ]) => champ)
 }
 
 function colonnes(entetes: string[], alias: Record<string, string[]>, obligatoires: string[]): Record<string, number> | string {
@@ -85,7 +120,9 @@ function ministereDe(tutelle: string, agricole: string): EtablissementRef['minis
 
 /** Reads an annuaire export (the project's file or the Annuaire de l'éducation's columns). */
 export function lireEtablissements(texte: string): Lecture<EtablissementRef> {
-  const { entetes, enregistrements } = lireCsv(texte)
+  const csv = lireCsv(texte)
+  if ('raison' in csv) return { lignes: [], rejets: [csv] }
+  const { entetes, enregistrements } = csv
   const index = colonnes(entetes, ALIAS_ETABLISSEMENTS, ['uai', 'nom', 'academie'])
   if (typeof index === 'string') return { lignes: [], rejets: [{ ligne: 1, raison: index }] }
   const lignes: EtablissementRef[] = []
@@ -118,7 +155,11 @@ export function lireEtablissements(texte: string): Lecture<EtablissementRef> {
       academie,
     })
   })
-  return { lignes, rejets }
+  return {
+    lignes,
+    rejets,
+    absents: absents<EtablissementRef>(index, { type: ['type'], secteur: ['secteur'], ministere: ['ministere', 'agricole'], commune: ['commune'], departement: ['departement'] }),
+  }
 }
 
 const ALIAS_DIPLOMES: Record<string, string[]> = {
@@ -153,7 +194,9 @@ export function dateIso(texte: string): string | null | undefined {
 }
 
 export function lireDiplomes(texte: string, aujourdhui = new Date().toISOString().slice(0, 10)): Lecture<DiplomeRef> {
-  const { entetes, enregistrements } = lireCsv(texte)
+  const csv = lireCsv(texte)
+  if ('raison' in csv) return { lignes: [], rejets: [csv] }
+  const { entetes, enregistrements } = csv
   const index = colonnes(entetes, ALIAS_DIPLOMES, ['cfd', 'type', 'libelle'])
   if (typeof index === 'string') return { lignes: [], rejets: [{ ligne: 1, raison: index }] }
   const lignes: DiplomeRef[] = []
@@ -190,5 +233,16 @@ export function lireDiplomes(texte: string, aujourdhui = new Date().toISOString(
       dateFermeture,
     })
   })
-  return { lignes, rejets }
+  return {
+    lignes,
+    rejets,
+    absents: absents<DiplomeRef>(index, {
+      niveau: ['niveau'],
+      codesRncp: ['rncp'],
+      durees: ['dureesOuvertes', 'dureesToutes'],
+      ouvert: ['fermeture'],
+      dateFermeture: ['fermeture'],
+      dateOuverture: ['ouverture'],
+    }),
+  }
 }

@@ -5,7 +5,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { analyser } from '../../src/fichiers/antivirus'
-import { nomDeFichierSur, verifierZip } from '../../src/fichiers/controles'
+import { examinerFichier, nomDeFichierSur } from '../../src/fichiers/controles'
 import { zip } from '../../src/export/xlsx'
 import { demarrerClamd, EICAR } from '../aides/clamav'
 import { construireMonde, type Monde } from '../aides/fabrique'
@@ -100,7 +100,7 @@ describe('Fichiers piégés', () => {
   it('refuse une « bombe » : un .docx de 150 Ko qui se décompresse en 150 Mo', async () => {
     const bombe = await docxBombe()
     expect(bombe.length).toBeLessThan(1024 * 1024)
-    expect(verifierZip(bombe)).toEqual({ accepte: false, raison: 'taux de compression anormal' })
+    expect(await examinerFichier(bombe, ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'])).toEqual({ accepte: false, raison: 'taux de compression anormal' })
     const r = await refus(deposer(bombe, 'rapport.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'))
     expect(r.status).toBe(400)
     expect(r.message).toBe('Le fichier « rapport.docx » est refusé : taux de compression anormal.')

@@ -6,6 +6,8 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { FICHIER_DIPLOMES, FICHIER_ETABLISSEMENTS, importerFichiersReference } from '../../src/referentiel/fichiers'
+import { importerDiplomes, importerEtablissements } from '../../src/referentiel/importer'
+import { lireDiplomes, lireEtablissements } from '../../src/referentiel/lire'
 import { payloadDeTest } from '../aides/payload'
 
 let payload: Payload
@@ -56,5 +58,47 @@ describe('Import des référentiels', () => {
     const renomme = await payload.find({ collection: 'etablissements', where: { uai: { equals: '0340042L' } } })
     expect(renomme.docs[0]!.nom).toBe('Lycée polyvalent Jean Mermoz (renommé)')
     expect(renomme.docs[0]!.libelle).toBe('0340042L — Lycée polyvalent Jean Mermoz (renommé) (Montpellier)')
+  })
+})
+
+describe('SECURITY 35 : un fichier malformé est refusé en entier, une colonne absente ne vide rien', () => {
+  it('un guillemet mal placé ou jamais fermé : « fichier illisible » avec la ligne, aucune ligne lue', () => {
+    const cas: [string, number][] = [
+      ['uai,nom,academie\n0340042L,Lycée,11\n0340043L,ab"c,11\n', 3],
+      ['uai,nom,academie\n0340042L,"abc"def,11\n', 2],
+      ['uai,nom,academie\n0340042L,Lycée,11\n0340043L,"abc,11\n0340044L,Lycée,11\n', 3],
+    ]
+    for (const [csv, ligne] of cas) {
+      const lecture = lireEtablissements(csv)
+      expect(lecture.lignes).toEqual([])
+      expect(lecture.rejets).toEqual([{ ligne, raison: expect.stringMatching(new RegExp(`^fichier illisible ligne ${ligne} : un guillemet`)) }])
+    }
+    const diplomes = lireDiplomes('cfd,type_diplome,libelle_long\n50022146,CAP,"CUISINE\n')
+    expect(diplomes.lignes).toEqual([])
+    expect(diplomes.rejets[0]!.raison).toMatch(/^fichier illisible ligne 2 : un guillemet est ouvert et jamais fermé/)
+  })
+
+  it('un annuaire réduit à uai, nom, academie change le nom et laisse type, secteur, ministère, commune et département', async () => {
+    const agricole = (await payload.find({ collection: 'etablissements', where: { ministere: { equals: 'agriculture' } }, limit: 1 })).docs[0]!
+    const avant = { type: agricole.type, secteur: agricole.secteur, ministere: agricole.ministere, commune: agricole.commune, departement: agricole.departement }
+    expect(avant.commune).toBeTruthy()
+    const lecture = lireEtablissements(`uai,nom,academie\n${agricole.uai},${agricole.nom} (partiel),${agricole.academie}\n`)
+    const bilan = await importerEtablissements(payload, lecture.lignes, lecture.rejets, { absents: lecture.absents })
+    expect({ crees: bilan.crees, modifies: bilan.modifies }).toEqual({ crees: 0, modifies: 1 })
+    expect(Object.keys(bilan.changements[0]!.champs)).toEqual(['nom'])
+    const apres = await payload.findByID({ collection: 'etablissements', id: agricole.id })
+    expect(apres.nom).toBe(`${agricole.nom} (partiel)`)
+    expect({ type: apres.type, secteur: apres.secteur, ministere: apres.ministere, commune: apres.commune, departement: apres.departement }).toEqual(avant)
+  })
+
+  it('un fichier BCN réduit à cfd, type, libellé laisse durées, ouverture, dates et codes RNCP', async () => {
+    const cap = (await payload.find({ collection: 'diplomes', where: { cfd: { equals: '50022146' } } })).docs[0]!
+    const avant = { durees: cap.durees, ouvert: cap.ouvert, dateOuverture: cap.dateOuverture, dateFermeture: cap.dateFermeture, codesRncp: cap.codesRncp, niveau: cap.niveau }
+    const lecture = lireDiplomes(`cfd,type_diplome,libelle_long\n50022146,CAP,${cap.libelle} (partiel)\n`)
+    const bilan = await importerDiplomes(payload, lecture.lignes, lecture.rejets, { absents: lecture.absents })
+    expect(bilan.modifies).toBe(1)
+    expect(Object.keys(bilan.changements[0]!.champs)).toEqual(['libelle'])
+    const apres = await payload.findByID({ collection: 'diplomes', id: cap.id })
+    expect({ durees: apres.durees, ouvert: apres.ouvert, dateOuverture: apres.dateOuverture, dateFermeture: apres.dateFermeture, codesRncp: apres.codesRncp, niveau: apres.niveau }).toEqual(avant)
   })
 })
