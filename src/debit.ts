@@ -5,8 +5,10 @@ import crypto from 'node:crypto'
  * instance (fixed windows); with several instances behind a load balancer each counts its own share, so the
  * effective limit is the instance count times this one — the reverse proxy can enforce a global one.
  *
- * The client's address comes from X-Forwarded-For: set PROXIES_DE_CONFIANCE to the number of reverse proxies in
- * front of the server (each appends the address it saw), so that a client cannot choose its own address.
+ * The client's address is the socket's (src/adresseSocket.mjs), or with PROXIES_DE_CONFIANCE set to the number of
+ * reverse proxies in front of the server, the entry of X-Forwarded-For the farthest trusted one appended: a client
+ * cannot choose its own address. What is counted is each operation, not each request: a GraphQL request holding
+ * 25 `loginUser` aliases counts 25 sign-ins.
  */
 
 type Regle = { nom: string; limite: number; fenetreMs: number; message: string }
@@ -30,8 +32,8 @@ function menage(maintenant: number) {
   if (compteurs.size >= TAILLE_MAX) compteurs.clear()
 }
 
-/** Counts one hit; returns the seconds to wait when the limit is exceeded, null otherwise. */
-export function compter(regle: Regle, cle: string, maintenant = Date.now()): number | null {
+/** Counts `n` hits; returns the seconds to wait when the limit is exceeded, null otherwise. */
+export function compter(regle: Regle, cle: string, maintenant = Date.now(), n = 1): number | null {
   menage(maintenant)
   const id = `${regle.nom}:${cle}`
   let c = compteurs.get(id)
@@ -39,7 +41,7 @@ export function compter(regle: Regle, cle: string, maintenant = Date.now()): num
     c = { n: 0, fin: maintenant + regle.fenetreMs }
     compteurs.set(id, c)
   }
-  c.n++
+  c.n += n
   return c.n > regle.limite ? Math.max(1, Math.ceil((c.fin - maintenant) / 1000)) : null
 }
 
@@ -47,15 +49,47 @@ export function reinitialiserCompteurs() {
   compteurs.clear()
 }
 
-/** The client's address: the entry the nearest trusted proxy appended, or what Next.js saw on the socket. */
+const ENTETE_ADRESSE_SOCKET = 'x-carte-adresse-socket' // set by src/adresseSocket.mjs
+
+const sansPrefixeV4 = (a: string) => a.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, '$1')
+
+/**
+ * The client's address. Without a trusted proxy, the socket's, whatever X-Forwarded-For says. With N trusted
+ * proxies, the nearest being the socket, the address the farthest trusted one appended (each appends what it saw).
+ * The socket is unknown only for a request received while the server was starting: then the chain is believed
+ * only with trusted proxies, else the caller counts with every other such request.
+ */
 export function adresseClient(entetes: Headers, proxiesDeConfiance = Number(process.env.PROXIES_DE_CONFIANCE || 0)): string {
-  const liste = (entetes.get('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean)
-  if (liste.length === 0) return 'inconnue'
-  if (proxiesDeConfiance > 0) return liste[Math.max(0, liste.length - proxiesDeConfiance)]!
-  return liste[liste.length - 1]!
+  const chaine = (entetes.get('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+  const socket = entetes.get(ENTETE_ADRESSE_SOCKET)?.trim()
+  if (!socket) return proxiesDeConfiance > 0 && chaine.length > 0 ? sansPrefixeV4(chaine[Math.max(0, chaine.length - proxiesDeConfiance)]!) : 'inconnue'
+  if (proxiesDeConfiance === 0) return sansPrefixeV4(socket)
+  // Next.js fills an absent X-Forwarded-For with the socket's address: then the socket is the client.
+  const complete = chaine.length === 1 && chaine[0] === socket ? [socket] : [...chaine, socket]
+  return sansPrefixeV4(complete[Math.max(0, complete.length - 1 - proxiesDeConfiance)]!)
 }
 
-const BOUCLE_LOCALE = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1'])
+/**
+ * The path as Payload routes it, for matching: Payload's endpoint matching ignores case and a trailing slash, and
+ * decodes; `//` and dot segments are collapsed for good measure.
+ */
+export function normaliserChemin(chemin: string): string {
+  let decode = chemin
+  try {
+    decode = decodeURIComponent(chemin)
+  } catch {
+    // malformed escapes: matched as written
+  }
+  const segments: string[] = []
+  for (const s of decode.toLowerCase().split('/')) {
+    if (s === '' || s === '.') continue
+    if (s === '..') segments.pop()
+    else segments.push(s)
+  }
+  return `/${segments.join('/')}`
+}
+
+const BOUCLE_LOCALE = new Set(['127.0.0.1', '::1'])
 
 function refus(regle: Regle, attente: number): Response {
   const minutes = Math.ceil(attente / 60)
@@ -66,8 +100,37 @@ function refus(regle: Regle, attente: number): Response {
   )
 }
 
+/** What a request asks for, as the limits count it: one entry per operation. */
+export type Operation = { regle: 'connexion'; identifiant: string; alias?: string } | { regle: 'oubli'; compte: string } | { regle: 'ecriture' }
+
+const identifiantDe = (donnees: unknown) => {
+  const d = (donnees ?? {}) as { username?: unknown; email?: unknown }
+  return String(d.username ?? d.email ?? '').trim().slice(0, 200)
+}
+
 const ECRITURES = new Set(['POST', 'PATCH', 'PUT', 'DELETE'])
-const SANS_LIMITE_ECRITURE = /\/api\/users\/(login|logout|refresh-token|forgot-password|reset-password)$/
+const SANS_LIMITE_ECRITURE = /^\/api\/users\/(login|logout|refresh-token|forgot-password|reset-password)$/
+
+/** The operations of a REST request (path normalised with normaliserChemin). */
+export function operationsRest(methode: string, chemin: string, donnees: unknown): Operation[] {
+  if (methode === 'POST' && chemin === '/api/users/login') return [{ regle: 'connexion', identifiant: identifiantDe(donnees) }]
+  if (methode === 'POST' && chemin === '/api/users/forgot-password') return [{ regle: 'oubli', compte: identifiantDe(donnees).toLowerCase() }]
+  if (ECRITURES.has(methode) && chemin.startsWith('/api/') && !SANS_LIMITE_ECRITURE.test(chemin)) return [{ regle: 'ecriture' }]
+  return []
+}
+
+/** Mutations that write nothing a limit protects (as their REST twins above). */
+const MUTATIONS_SANS_LIMITE = /^(logout|refreshToken|resetPassword|verifyEmail)[A-Z]/
+
+/** The operations of a GraphQL request: each mutation field, aliases included, is one. */
+export function operationsGraphql(mutations: { nom: string; alias: string; arguments: Record<string, unknown> }[]): Operation[] {
+  return mutations.flatMap((m): Operation[] => {
+    if (/^login[A-Z]/.test(m.nom)) return [{ regle: 'connexion', identifiant: identifiantDe(m.arguments), alias: m.alias }]
+    if (/^forgotPassword[A-Z]/.test(m.nom)) return [{ regle: 'oubli', compte: identifiantDe(m.arguments).toLowerCase() }]
+    if (MUTATIONS_SANS_LIMITE.test(m.nom)) return []
+    return [{ regle: 'ecriture' }]
+  })
+}
 
 /** A session is counted by its token (hashed), an anonymous caller by its address. */
 function cleSession(req: Request, adresse: string): string {
@@ -77,38 +140,31 @@ function cleSession(req: Request, adresse: string): string {
   return secret ? `session:${crypto.createHash('sha256').update(secret).digest('hex').slice(0, 32)}` : `adresse:${adresse}`
 }
 
-/** Null when the request may go on, or the 429 to answer. */
-export async function verifierDebit(req: Request): Promise<Response | null> {
+/** Counts every operation of the request; null when it may go on, or the 429 to answer (nothing is run). */
+export function verifierDebit(req: Request, operations: Operation[]): Response | null {
   const mode = process.env.CARTE_LIMITES_DEBIT
-  if (mode === 'aucune') return null
-  const chemin = new URL(req.url).pathname
+  if (mode === 'aucune' || operations.length === 0) return null
   const adresse = adresseClient(req.headers)
   // The test server's own suites sign in from the loopback many times a minute; the limits are tested from
-  // other (forwarded) addresses.
+  // other addresses (through a trusted proxy's X-Forwarded-For).
   const exempteAdresse = mode === 'tests' && BOUCLE_LOCALE.has(adresse)
-  const depasse = (regle: Regle, cle: string) => {
-    const attente = compter(regle, cle)
+  const compte = (regle: Regle, cle: string, n: number) => {
+    if (n === 0) return null
+    const attente = compter(regle, cle, Date.now(), n)
     return attente === null ? null : refus(regle, attente)
   }
-  if (req.method === 'POST' && chemin === '/api/users/login') {
-    return exempteAdresse ? null : depasse(REGLES.connexion, adresse)
+  const connexions = operations.filter((o) => o.regle === 'connexion').length
+  const oublis = operations.flatMap((o) => (o.regle === 'oubli' ? [o.compte] : []))
+  const ecritures = operations.filter((o) => o.regle === 'ecriture').length
+  if (!exempteAdresse) {
+    const r = compte(REGLES.connexion, adresse, connexions) ?? compte(REGLES.oubliAdresse, adresse, oublis.length) ?? compte(REGLES.ecriture, cleSession(req, adresse), ecritures)
+    if (r) return r
   }
-  if (req.method === 'POST' && chemin === '/api/users/forgot-password') {
-    const parAdresse = exempteAdresse ? null : depasse(REGLES.oubliAdresse, adresse)
-    if (parAdresse) return parAdresse
-    const corps = (await req.clone().json().catch(() => ({}))) as { username?: unknown; email?: unknown }
-    const compte = String(corps.username ?? corps.email ?? '').trim().toLowerCase()
-    return compte ? depasse(REGLES.oubliCompte, compte) : null
-  }
-  if (ECRITURES.has(req.method) && chemin.startsWith('/api/') && !SANS_LIMITE_ECRITURE.test(chemin)) {
-    return exempteAdresse ? null : depasse(REGLES.ecriture, cleSession(req, adresse))
+  const parCompte = new Map<string, number>()
+  for (const c of oublis) if (c) parCompte.set(c, (parCompte.get(c) ?? 0) + 1)
+  for (const [c, n] of parCompte) {
+    const r = compte(REGLES.oubliCompte, c, n)
+    if (r) return r
   }
   return null
-}
-
-type Gestionnaire = (req: Request, ctx: { params: Promise<{ slug: string[] }> }) => Promise<Response>
-
-/** Wraps a Next.js route handler of Payload's REST or GraphQL API. */
-export function avecLimites<G extends Gestionnaire>(gestionnaire: G): G {
-  return (async (req: Request, ctx: { params: Promise<{ slug: string[] }> }) => (await verifierDebit(req)) ?? gestionnaire(req, ctx)) as G
 }

@@ -1,22 +1,35 @@
-import { type ASTNode, type FragmentDefinitionNode, GraphQLError, Kind, type ValidationRule } from 'graphql'
+import { type FragmentDefinitionNode, GraphQLError, Kind, type SelectionSetNode, type ValidationRule } from 'graphql'
 
 /**
- * Refuses GraphQL operations nested deeper than `maximum` fields (fragments followed, each once), so that a
- * query cannot make the server walk relationships without end. Payload's maxComplexity bounds the breadth.
+ * Refuses GraphQL operations nested deeper than `maximum` fields (fragments followed), so that a query cannot
+ * make the server walk relationships without end. Payload's maxComplexity and src/graphqlAnalyse.ts bound the
+ * breadth. Each fragment's depth is computed once (fragments spreading each other twice would otherwise cost an
+ * exponential walk), and a fragment met again on its own path counts nothing more: graphql-js's
+ * NoFragmentCyclesRule reports the cycle.
  */
 export function profondeurMaximale(maximum: number): ValidationRule {
   return (context) => {
     const fragments = new Map<string, FragmentDefinitionNode>()
     for (const d of context.getDocument().definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d)
+    const profondeurFragment = new Map<string, number>()
+    const enCours = new Set<string>()
 
-    const profondeur = (noeud: ASTNode, niveau: number, vus: Set<string>): number => {
-      if (!('selectionSet' in noeud) || !noeud.selectionSet) return niveau
-      let plus = niveau
-      for (const s of noeud.selectionSet.selections) {
-        if (s.kind === Kind.FIELD) plus = Math.max(plus, profondeur(s, niveau + 1, vus))
-        else if (s.kind === Kind.INLINE_FRAGMENT) plus = Math.max(plus, profondeur(s, niveau, vus))
-        else if (!vus.has(s.name.value) && fragments.has(s.name.value)) {
-          plus = Math.max(plus, profondeur(fragments.get(s.name.value)!, niveau, new Set([...vus, s.name.value])))
+    // Depth of a selection set below its parent, in fields.
+    const profondeur = (selection: SelectionSetNode | undefined): number => {
+      if (!selection) return 0
+      let plus = 0
+      for (const s of selection.selections) {
+        if (s.kind === Kind.FIELD) plus = Math.max(plus, s.selectionSet ? 1 + profondeur(s.selectionSet) : 1)
+        else if (s.kind === Kind.INLINE_FRAGMENT) plus = Math.max(plus, profondeur(s.selectionSet))
+        else {
+          const nom = s.name.value
+          if (enCours.has(nom) || !fragments.has(nom)) continue
+          if (!profondeurFragment.has(nom)) {
+            enCours.add(nom)
+            profondeurFragment.set(nom, profondeur(fragments.get(nom)!.selectionSet))
+            enCours.delete(nom)
+          }
+          plus = Math.max(plus, profondeurFragment.get(nom)!)
         }
       }
       return plus
@@ -24,7 +37,7 @@ export function profondeurMaximale(maximum: number): ValidationRule {
 
     return {
       OperationDefinition(operation) {
-        const p = profondeur(operation, 0, new Set())
+        const p = profondeur(operation.selectionSet)
         if (p > maximum) {
           context.reportError(new GraphQLError(`Requête GraphQL trop profonde : ${p} niveaux imbriqués, ${maximum} au plus.`, { nodes: [operation] }))
         }

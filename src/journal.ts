@@ -40,7 +40,7 @@ export async function journaliser(req: PayloadRequest, entree: Entree): Promise<
   }
 }
 
-/** A failed sign-in (Payload has no hook for it): recorded by the REST route with the identifiant tried. */
+/** A failed sign-in (Payload has no hook for it), REST or GraphQL: recorded by src/limitesRequetes.ts with the identifiant tried. */
 export async function journaliserEchecConnexion(payload: Payload, identifiant: string, entetes: Headers): Promise<void> {
   const req = await createLocalReq({ req: { headers: entetes } }, payload)
   const qui = identifiant.slice(0, 100)

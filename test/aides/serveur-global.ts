@@ -46,6 +46,8 @@ export default async function setup(project: TestProject) {
       MAIL_DIR: path.join(dossier, 'mail'),
       SERVER_URL: `http://localhost:${port}`,
       CARTE_LIMITES_DEBIT: 'tests',
+      // The suites play a trusted reverse proxy: their X-Forwarded-For names the client (src/debit.ts).
+      PROXIES_DE_CONFIANCE: '1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,

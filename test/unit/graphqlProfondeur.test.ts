@@ -18,4 +18,9 @@ describe('GraphQL : profondeur maximale', () => {
     expect(erreurs('fragment F on D { liee { ...F } } { d { ...F } }', 10)).toEqual([])
     expect(erreurs('{ d { ... on D { liee { liee { id } } } } }')).toHaveLength(1)
   })
+  it('calcule une fois la profondeur de chaque fragment : 40 fragments qui se doublent (2^40 chemins) ne bloquent pas', () => {
+    const fragments = Array.from({ length: 40 }, (_, i) => `fragment F${i} on D { ${i === 39 ? 'liee { id }' : `...F${i + 1} ...F${i + 1}`} }`).join('\n')
+    expect(erreurs(`${fragments}\n{ d { ...F0 } }`, 10)).toEqual([])
+    expect(erreurs(`${fragments}\n{ d { liee { liee { ...F0 } } } }`, 3)).toEqual(['Requête GraphQL trop profonde : 5 niveaux imbriqués, 3 au plus.'])
+  })
 })

@@ -1,0 +1,167 @@
+import {
+  buildSchema,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  Kind,
+  NoFragmentCyclesRule,
+  type OperationDefinitionNode,
+  parse,
+  type SelectionSetNode,
+  validate,
+  type ValueNode,
+} from 'graphql'
+
+/**
+ * A GraphQL request looked at before Payload runs it: what it would cost, and which operations it holds. Payload's
+ * own complexity rule counts one per field whatever the page size, and recurses into fragment cycles until the
+ * stack overflows (it runs before graphql-js reports the cycle); its login, reset and write mutations can be
+ * repeated under aliases in one request, which a per-request rate limit would count once.
+ */
+
+/** Braces, parentheses and brackets nested; the deepest query of the platform is far below. */
+export const IMBRICATION_GRAPHQL_MAX = 64
+/** Tokens of a query (graphql-js stops parsing beyond). */
+export const JETONS_GRAPHQL_MAX = 20_000
+/** A page of a list query, as for REST. */
+export const LIMITE_PAGE_MAX = 500
+/** Documents and fields a query may ask for, page sizes multiplied through nested lists and aliases. */
+export const COUT_GRAPHQL_MAX = 25_000
+const LIMITE_PAR_DEFAUT = 10
+
+export type ChampRacine = { nom: string; alias: string; arguments: Record<string, unknown> }
+/** `mutations`: the root fields of the mutations, one per alias. */
+export type AnalyseGraphql = { refus: string } | { refus?: undefined; mutations: ChampRacine[]; cout: number }
+
+/** Deepest nesting of `{ ( [` in a query text, skipping strings, block strings and comments (linear, no parsing). */
+export function imbricationGraphql(texte: string): number {
+  let niveau = 0
+  let max = 0
+  for (let i = 0; i < texte.length; i++) {
+    const c = texte[i]
+    if (c === '#') {
+      while (i < texte.length && texte[i] !== '\n' && texte[i] !== '\r') i++
+    } else if (c === '"') {
+      if (texte.startsWith('"""', i)) {
+        const fin = texte.indexOf('"""', i + 3)
+        i = fin < 0 ? texte.length : fin + 2
+      } else {
+        for (i++; i < texte.length && texte[i] !== '"' && texte[i] !== '\n'; i++) if (texte[i] === '\\') i++
+      }
+    } else if (c === '{' || c === '(' || c === '[') {
+      if (++niveau > max) max = niveau
+    } else if (c === '}' || c === ')' || c === ']') niveau--
+  }
+  return max
+}
+
+function valeur(noeud: ValueNode, variables: Record<string, unknown>): unknown {
+  switch (noeud.kind) {
+    case Kind.VARIABLE:
+      return variables[noeud.name.value]
+    case Kind.INT:
+    case Kind.FLOAT:
+      return Number(noeud.value)
+    case Kind.STRING:
+    case Kind.ENUM:
+      return noeud.value
+    case Kind.BOOLEAN:
+      return noeud.value
+    case Kind.NULL:
+      return null
+    default:
+      return undefined // lists and objects: not needed here
+  }
+}
+
+const argumentsDe = (champ: FieldNode, variables: Record<string, unknown>) =>
+  Object.fromEntries((champ.arguments ?? []).map((a) => [a.name.value, valeur(a.value, variables)]))
+
+// Any document: the cycle rule needs no type information, only a schema to validate against.
+const SCHEMA_VIDE = buildSchema('type Query { _: Int }')
+
+export function analyserGraphql(requete: string, nomOperation: string | undefined, variables: Record<string, unknown>): AnalyseGraphql | null {
+  if (imbricationGraphql(requete) > IMBRICATION_GRAPHQL_MAX) return { refus: `Requête GraphQL trop imbriquée : ${IMBRICATION_GRAPHQL_MAX} niveaux au plus.` }
+  let document: DocumentNode
+  try {
+    document = parse(requete, { noLocation: true, maxTokens: JETONS_GRAPHQL_MAX })
+  } catch (err) {
+    if (/maximum number of tokens/i.test(String((err as Error).message))) return { refus: `Requête GraphQL trop longue : ${JETONS_GRAPHQL_MAX} éléments au plus.` }
+    return null // a syntax error: graphql-http answers it
+  }
+  const fragments = new Map<string, FragmentDefinitionNode>()
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d)
+  const cycle = validate(SCHEMA_VIDE, document, [NoFragmentCyclesRule])[0]
+  if (cycle) {
+    const nom = /"([^"]+)"/.exec(cycle.message)?.[1]
+    return { refus: `Requête GraphQL refusée : le fragment${nom ? ` « ${nom} »` : ''} se contient lui-même.` }
+  }
+
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)
+  // Without a name, several operations are refused by graphql-http: all are counted meanwhile.
+  const choisies = nomOperation ? operations.filter((o) => o.name?.value === nomOperation) : operations
+  if (choisies.length === 0) return null
+
+  // A variable left out takes its declared default (`query ($l: Int = 100000)`).
+  for (const o of choisies) {
+    for (const v of o.variableDefinitions ?? []) {
+      if (v.defaultValue && variables[v.variable.name.value] === undefined) variables = { ...variables, [v.variable.name.value]: valeur(v.defaultValue, {}) }
+    }
+  }
+
+  // Cost of one selection set at multiplier 1 (the cost is linear in it): fragments memoised, so that fragments
+  // spread twice in each other cost a multiplication, not an exponential walk.
+  const coutFragments = new Map<string, number>()
+  let refusLimite: string | null = null
+  const taillePage = (champ: FieldNode): number => {
+    const args = argumentsDe(champ, variables)
+    const liste = 'limit' in args || 'pagination' in args || champ.selectionSet?.selections.some((s) => s.kind === Kind.FIELD && s.name.value === 'docs')
+    if (!liste) return 1
+    const limite = args.limit === undefined || args.limit === null ? LIMITE_PAR_DEFAUT : Number(args.limit)
+    if (args.pagination === false || !Number.isInteger(limite) || limite < 1 || limite > LIMITE_PAGE_MAX) {
+      refusLimite ??= `Requête GraphQL refusée : « limit » doit être un nombre entier de 1 à ${LIMITE_PAGE_MAX} (${champ.name.value}), et la pagination ne peut pas être désactivée.`
+      return LIMITE_PAGE_MAX
+    }
+    return limite
+  }
+  const cout = (selection: SelectionSetNode | undefined): number => {
+    if (!selection) return 0
+    let total = 0
+    for (const s of selection.selections) {
+      if (s.kind === Kind.FIELD) total += 1 + taillePage(s) * cout(s.selectionSet)
+      else if (s.kind === Kind.INLINE_FRAGMENT) total += cout(s.selectionSet)
+      else {
+        const nom = s.name.value
+        if (!coutFragments.has(nom)) coutFragments.set(nom, cout(fragments.get(nom)?.selectionSet))
+        total += coutFragments.get(nom)!
+      }
+    }
+    return total
+  }
+  // The operation's root fields, through fragments on the root type (`mutation { ...F }`), each named once.
+  const racines = (selection: SelectionSetNode, vus: Set<string>, sortie: ChampRacine[]) => {
+    for (const s of selection.selections) {
+      if (s.kind === Kind.FIELD) sortie.push({ nom: s.name.value, alias: s.alias?.value ?? s.name.value, arguments: argumentsDe(s, variables) })
+      else if (s.kind === Kind.INLINE_FRAGMENT) racines(s.selectionSet, vus, sortie)
+      else if (!vus.has(s.name.value) && fragments.has(s.name.value)) {
+        vus.add(s.name.value)
+        racines(fragments.get(s.name.value)!.selectionSet, vus, sortie)
+      }
+    }
+    return sortie
+  }
+
+  let coutTotal = 0
+  const mutations: ChampRacine[] = []
+  for (const o of choisies) {
+    coutTotal += cout(o.selectionSet)
+    if (o.operation === 'mutation') racines(o.selectionSet, new Set(), mutations)
+  }
+  if (refusLimite) return { refus: refusLimite }
+  if (coutTotal > COUT_GRAPHQL_MAX) {
+    return {
+      refus: `Requête GraphQL trop coûteuse : ${Math.min(coutTotal, 1e12).toLocaleString('fr-FR')} éléments demandés (pages × champs × alias), ${COUT_GRAPHQL_MAX.toLocaleString('fr-FR')} au plus ; réduisez « limit » ou le nombre d’alias.`,
+    }
+  }
+  return { mutations, cout: coutTotal }
+}

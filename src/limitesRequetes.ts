@@ -1,0 +1,70 @@
+import config from '@payload-config'
+import { getPayload } from 'payload'
+
+import { CorpsRefuse, lireCorps, refusCorps } from './corpsRequete'
+import { normaliserChemin, type Operation, operationsGraphql, operationsRest, verifierDebit } from './debit'
+import { analyserGraphql } from './graphqlAnalyse'
+import { journaliserEchecConnexion } from './journal'
+
+/**
+ * What every request to Payload's REST and GraphQL routes goes through before Payload: the body bounded
+ * (src/corpsRequete.ts), GraphQL's cost and fragment cycles checked (src/graphqlAnalyse.ts), each operation
+ * counted against the rate limits (src/debit.ts); after it, each failed sign-in journaled with the identifiant
+ * tried, on both channels (Payload has no hook on a failed sign-in).
+ */
+
+type Gestionnaire = (req: Request, ctx: { params: Promise<{ slug: string[] }> }) => Promise<Response>
+export type Canal = 'rest' | 'graphql'
+
+const refusGraphql = (message: string) => Response.json({ errors: [{ message, extensions: { name: 'RequeteGraphqlRefusee', statusCode: 400 } }] }, { status: 400 })
+
+/** Sign-in refusals worth journaling: wrong credentials, locked or deactivated account. */
+const ECHECS_CONNEXION = new Set([401, 403, 423])
+
+async function journaliserEchecs(req: Request, canal: Canal, connexions: Extract<Operation, { regle: 'connexion' }>[], reponse: Response) {
+  if (connexions.length === 0) return
+  let echecs: string[] = []
+  if (canal === 'rest') {
+    if (ECHECS_CONNEXION.has(reponse.status)) echecs = [connexions[0]!.identifiant]
+  } else {
+    const resultat = (await reponse
+      .clone()
+      .json()
+      .catch(() => null)) as { data?: Record<string, unknown> | null; errors?: { path?: unknown[] }[] } | null
+    echecs = connexions.filter((c) => !resultat?.data?.[c.alias!] || resultat.errors?.some((e) => e.path?.[0] === c.alias)).map((c) => c.identifiant)
+  }
+  if (echecs.length === 0) return
+  const payload = await getPayload({ config })
+  for (const identifiant of echecs) await journaliserEchecConnexion(payload, identifiant, req.headers)
+}
+
+/** Wraps a Next.js route handler of Payload's REST or GraphQL API. */
+export function avecLimites<G extends Gestionnaire>(gestionnaire: G, canal: Canal): G {
+  return (async (req: Request, ctx: { params: Promise<{ slug: string[] }> }) => {
+    const chemin = normaliserChemin(new URL(req.url).pathname)
+    let lu
+    try {
+      lu = await lireCorps(req, chemin)
+    } catch (err) {
+      if (err instanceof CorpsRefuse) return refusCorps(err)
+      throw err
+    }
+    let operations: Operation[]
+    if (canal === 'graphql') {
+      const corps = (lu.donnees ?? {}) as { query?: unknown; operationName?: unknown; variables?: unknown }
+      const analyse =
+        typeof corps.query === 'string'
+          ? analyserGraphql(corps.query, typeof corps.operationName === 'string' ? corps.operationName : undefined, corps.variables && typeof corps.variables === 'object' ? (corps.variables as Record<string, unknown>) : {})
+          : null
+      if (analyse?.refus !== undefined) return refusGraphql(analyse.refus)
+      operations = analyse ? operationsGraphql(analyse.mutations) : []
+    } else {
+      operations = operationsRest(req.method, chemin, lu.donnees)
+    }
+    const trop = verifierDebit(req, operations)
+    if (trop) return trop
+    const reponse = await gestionnaire(lu.requete, ctx)
+    await journaliserEchecs(req, canal, operations.filter((o): o is Extract<Operation, { regle: 'connexion' }> => o.regle === 'connexion'), reponse)
+    return reponse
+  }) as G
+}
