@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { ACADEMIES, cacherAuxDeposants, connecte, editeur } from '../access/roles'
 import { relationExistante } from '../hooks/relationExistante'
+import { verifierTextes } from '../hooks/texte'
 
 export const Reseaux: CollectionConfig = {
   slug: 'reseaux',
@@ -16,7 +17,8 @@ export const Reseaux: CollectionConfig = {
     description: "Les lycées déposent leurs projets en concertation par réseau d'établissements ou réseau sectoriel.",
   },
   access: { read: connecte, create: editeur, update: editeur, delete: editeur },
-  fields: [
+  // Every text field: a string, no control character, within its length (hooks/texte.ts).
+  fields: verifierTextes([
     { name: 'nom', type: 'text', label: 'Nom du réseau', required: true, maxLength: 200 },
     {
       name: 'type',
@@ -38,5 +40,5 @@ export const Reseaux: CollectionConfig = {
       label: 'Tête de réseau (établissement référent)',
     },
     { name: 'membres', type: 'relationship', validate: relationExistante, relationTo: 'etablissements', hasMany: true, label: 'Établissements membres' },
-  ],
+  ]),
 }

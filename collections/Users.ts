@@ -9,6 +9,7 @@ import { relationExistante } from '../hooks/relationExistante'
 import { corpsCreation, creerComptesEnMasse, refusCreation } from '../src/comptes/creerEnMasse'
 import { lienAdmin } from '../src/courriels/envois'
 import { reinitialisation } from '../src/courriels/modeles'
+import { champTexte } from '../hooks/texte'
 
 const champEditeur: FieldAccess = ({ req }) => aLeRole(req, 'admin', 'carif-oref')
 
@@ -99,7 +100,7 @@ export const Users: CollectionConfig = {
         afterRead: [({ value }) => (typeof value === 'string' && /^\d{7}[a-z]$/.test(value) ? value.toUpperCase() : value)],
       },
     },
-    { name: 'nom', type: 'text', label: 'Nom (personne ou service)', maxLength: 200 },
+    champTexte({ name: 'nom', type: 'text', label: 'Nom (personne ou service)', maxLength: 200 }),
     {
       name: 'role',
       type: 'select',
