@@ -2,6 +2,8 @@ import type { CollectionConfig } from 'payload'
 
 import { ACADEMIES, cacherAuxDeposants, connecte, editeur } from '../access/roles'
 import { normaliserChampUai, validerChampUai } from '../hooks/uai'
+import { refuserSuppressionEtablissementUtilise } from '../hooks/suppressionEtablissement'
+import { verifierTextes } from '../hooks/texte'
 
 export const MINISTERES = [
   { label: 'Éducation nationale', value: 'education-nationale' },
@@ -26,6 +28,7 @@ export const Etablissements: CollectionConfig = {
   defaultSort: 'uai',
   access: { read: connecte, create: editeur, update: editeur, delete: editeur },
   hooks: {
+    beforeDelete: [refuserSuppressionEtablissementUtilise],
     beforeChange: [
       ({ data, originalDoc }) => {
         const uai = data.uai ?? originalDoc?.uai
@@ -35,7 +38,8 @@ export const Etablissements: CollectionConfig = {
       },
     ],
   },
-  fields: [
+  // Every text field: a string, no control character, within its length (hooks/texte.ts).
+  fields: verifierTextes([
     {
       name: 'uai',
       type: 'text',
@@ -72,5 +76,5 @@ export const Etablissements: CollectionConfig = {
     },
     { name: 'academie', type: 'select', label: 'Académie', required: true, options: [...ACADEMIES], index: true },
     { name: 'libelle', type: 'text', label: 'Libellé', admin: { hidden: true, readOnly: true } },
-  ],
+  ]),
 }
