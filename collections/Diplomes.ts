@@ -2,6 +2,8 @@ import type { CollectionConfig } from 'payload'
 
 import { cacherAuxDeposants, connecte, editeur } from '../access/roles'
 import { garderRequetes } from '../hooks/requetes/garderRequetes'
+import { datePlausible } from '../hooks/dates'
+import { verifierTextes } from '../hooks/texte'
 
 export const Diplomes: CollectionConfig = {
   slug: 'diplomes',
@@ -30,7 +32,8 @@ export const Diplomes: CollectionConfig = {
       },
     ],
   },
-  fields: [
+  // Every text field: a string, no control character, within its length (hooks/texte.ts).
+  fields: verifierTextes([
     {
       name: 'cfd',
       type: 'text',
@@ -56,8 +59,8 @@ export const Diplomes: CollectionConfig = {
       required: true,
     },
     { name: 'ouvert', type: 'checkbox', label: 'Diplôme ouvert', defaultValue: true, index: true },
-    { name: 'dateOuverture', type: 'date', label: "Date d'ouverture", admin: { date: { pickerAppearance: 'dayOnly' } } },
-    { name: 'dateFermeture', type: 'date', label: 'Date de fermeture', admin: { date: { pickerAppearance: 'dayOnly' } } },
+    { name: 'dateOuverture', type: 'date', label: "Date d'ouverture", validate: datePlausible("Date d'ouverture", { de: 1900 }), admin: { date: { pickerAppearance: 'dayOnly' } } },
+    { name: 'dateFermeture', type: 'date', label: 'Date de fermeture', validate: datePlausible('Date de fermeture', { de: 1900 }), admin: { date: { pickerAppearance: 'dayOnly' } } },
     { name: 'intitule', type: 'text', label: 'Intitulé', admin: { hidden: true, readOnly: true } },
-  ],
+  ]),
 }

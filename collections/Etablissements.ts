@@ -4,6 +4,8 @@ import { ACADEMIES, cacherAuxDeposants, connecte, editeur } from '../access/role
 import { normaliserChampUai, validerChampUai } from '../hooks/uai'
 import { garderRequetes } from '../hooks/requetes/garderRequetes'
 import { demandesSuiventEtablissement } from '../hooks/demandes/suivreEtablissement'
+import { refuserSuppressionEtablissementUtilise } from '../hooks/suppressionEtablissement'
+import { verifierTextes } from '../hooks/texte'
 
 export const MINISTERES = [
   { label: 'Éducation nationale', value: 'education-nationale' },
@@ -30,6 +32,7 @@ export const Etablissements: CollectionConfig = {
   hooks: {
     beforeOperation: [garderRequetes],
     afterChange: [demandesSuiventEtablissement],
+    beforeDelete: [refuserSuppressionEtablissementUtilise],
     beforeChange: [
       ({ data, originalDoc }) => {
         const uai = data.uai ?? originalDoc?.uai
@@ -39,7 +42,8 @@ export const Etablissements: CollectionConfig = {
       },
     ],
   },
-  fields: [
+  // Every text field: a string, no control character, within its length (hooks/texte.ts).
+  fields: verifierTextes([
     {
       name: 'uai',
       type: 'text',
@@ -76,5 +80,5 @@ export const Etablissements: CollectionConfig = {
     },
     { name: 'academie', type: 'select', label: 'Académie', required: true, options: [...ACADEMIES], index: true },
     { name: 'libelle', type: 'text', label: 'Libellé', admin: { hidden: true, readOnly: true } },
-  ],
+  ]),
 }

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { ACADEMIES, cacherAuxDeposants, connecte, editeur } from '../access/roles'
 import { relationExistante } from '../hooks/relationExistante'
 import { garderRequetes } from '../hooks/requetes/garderRequetes'
+import { verifierTextes } from '../hooks/texte'
 
 export const Reseaux: CollectionConfig = {
   slug: 'reseaux',
@@ -18,7 +19,8 @@ export const Reseaux: CollectionConfig = {
   },
   access: { read: connecte, create: editeur, update: editeur, delete: editeur },
   hooks: { beforeOperation: [garderRequetes] },
-  fields: [
+  // Every text field: a string, no control character, within its length (hooks/texte.ts).
+  fields: verifierTextes([
     { name: 'nom', type: 'text', label: 'Nom du réseau', required: true, maxLength: 200 },
     {
       name: 'type',
@@ -40,5 +42,5 @@ export const Reseaux: CollectionConfig = {
       label: 'Tête de réseau (établissement référent)',
     },
     { name: 'membres', type: 'relationship', validate: relationExistante, relationTo: 'etablissements', hasMany: true, label: 'Établissements membres' },
-  ],
+  ]),
 }

@@ -13,6 +13,7 @@ import { corpsCreation, creerComptesEnMasse, refusCreation } from '../src/compte
 import { lienAdmin } from '../src/courriels/envois'
 import { reinitialisation } from '../src/courriels/modeles'
 import { garderRequetes } from '../hooks/requetes/garderRequetes'
+import { champTexte } from '../hooks/texte'
 
 // Defence in depth only: hooks/users/verifierDroitsComptes.ts refuses (403) a write of these fields by anyone the
 // table of access/comptes.ts does not allow, before this access could silently drop it.
@@ -108,7 +109,7 @@ export const Users: CollectionConfig = {
         afterRead: [({ value }) => (typeof value === 'string' && /^\d{7}[a-z]$/.test(value) ? value.toUpperCase() : value)],
       },
     },
-    { name: 'nom', type: 'text', label: 'Nom (personne ou service)', maxLength: 200 },
+    champTexte({ name: 'nom', type: 'text', label: 'Nom (personne ou service)', maxLength: 200 }),
     {
       name: 'role',
       type: 'select',

@@ -40,3 +40,24 @@ export const relationExistante: RelationshipFieldValidation = async (value, opti
   if (totalDocs === ids.length) return true
   return ids.length > 1 ? 'Certains des éléments choisis n’existent pas (ou plus).' : 'L’élément choisi n’existe pas (ou plus) : vérifiez l’identifiant.'
 }
+
+/**
+ * The demande's `annexes` list: only annexes attached to this very demande (their `demande` field), which the
+ * server keeps in step (hooks/annexes/synchroniserDemande.ts). Existence alone let a school write another school's
+ * annexe id into its own list, and then read that file through it. A new demande has no annexe yet.
+ */
+export const annexesDeLaDemande: RelationshipFieldValidation = async (value, options) => {
+  const base = await relationExistante(value, options)
+  if (base !== true) return base
+  const ids = idsDe(value)
+  if (ids.length === 0) return true
+  const refus = '« Annexes » : une annexe ne peut figurer que dans la demande à laquelle elle a été jointe ; joignez le fichier à cette demande.'
+  if (options.id === undefined || options.id === null) return refus
+  const { totalDocs } = await options.req.payload.count({
+    collection: 'annexes',
+    where: { and: [{ id: { in: ids } }, { demande: { equals: options.id } }] },
+    overrideAccess: true,
+    req: options.req,
+  })
+  return totalDocs === ids.length ? true : refus
+}

@@ -18,8 +18,10 @@ import { statistiques } from './endpoints/statistiques'
 import { valider } from './endpoints/valider'
 import { TYPES_ANNEXES_LIBELLE } from '../Annexes'
 import { AVIS, DECISIONS, MESURES, MODALITES, RAPPORT_MAX, STATUTS, ZONES_RECRUTEMENT } from '../../src/regles/enums'
-import { relationExistante } from '../../hooks/relationExistante'
+import { annexesDeLaDemande, relationExistante } from '../../hooks/relationExistante'
 import { entier } from '../../hooks/nombres'
+import { datePlausible } from '../../hooks/dates'
+import { verifierTextes } from '../../hooks/texte'
 import { INDEX_DEMANDES } from './indexComposes'
 import { garderRequetes } from '../../hooks/requetes/garderRequetes'
 import { statutDepot } from '../../src/regles/statut'
@@ -90,7 +92,8 @@ export const Demandes: CollectionConfig = {
     beforeDelete: [interdireSuppressionApresValidation],
     afterDelete: [journaliserSuppression],
   },
-  fields: [
+  // Every text field: a string, no control character, within its length (hooks/texte.ts).
+  fields: verifierTextes([
     { name: 'legende', type: 'ui', admin: { components: { Field: '/src/admin/Legende#Legende' } } },
     {
       type: 'row',
@@ -148,7 +151,7 @@ export const Demandes: CollectionConfig = {
         ] },
         { name: 'premiereDemande', type: 'checkbox', label: 'Projet déposé pour la première fois', defaultValue: true, access: acces },
         { name: 'anneePrecedentDepot', type: 'number', validate: entier('Année du précédent dépôt', { min: 2000, max: 2100 }), label: 'Si non, année du précédent dépôt', min: 2000, max: 2100, access: acces, admin: { className: 'requis-validation', condition: (data) => !data?.premiereDemande } },
-        { name: 'dateConseil', type: 'date', label: 'Date de présentation du projet au Conseil de perfectionnement / Conseil d\'administration', access: acces, admin: { className: 'requis-validation', date: { pickerAppearance: 'dayOnly', displayFormat: 'dd/MM/yyyy' }, description: 'Joignez le PV du CP/CA en annexe si vous en disposez.' } },
+        { name: 'dateConseil', type: 'date', label: 'Date de présentation du projet au Conseil de perfectionnement / Conseil d\'administration', validate: datePlausible('Date de présentation du projet au Conseil de perfectionnement / Conseil d\'administration'), access: acces, admin: { className: 'requis-validation', date: { pickerAppearance: 'dayOnly', displayFormat: 'dd/MM/yyyy' }, description: 'Joignez le PV du CP/CA en annexe si vous en disposez.' } },
         { name: 'zonesRecrutement', type: 'select', hasMany: true, label: 'Zone de recrutement', options: [...ZONES_RECRUTEMENT], access: acces , admin: { className: 'requis-validation' } },
       ],
     },
@@ -180,7 +183,7 @@ export const Demandes: CollectionConfig = {
       },
       admin: { className: 'requis-validation', rows: 14, components: { afterInput: ['/src/admin/CompteurCaracteres#CompteurCaracteres'] }, description: "Synthèse du rapport d'opportunité : classe ou section (DRAAF), organisation envisagée pour un public mixé, lien entre deux projets, faisabilité en matière de ressources humaines." },
     },
-    { name: 'annexes', type: 'relationship', validate: relationExistante, relationTo: 'annexes', hasMany: true, label: 'Annexes', access: acces, admin: { hidden: true } },
+    { name: 'annexes', type: 'relationship', validate: annexesDeLaDemande, relationTo: 'annexes', hasMany: true, label: 'Annexes', access: acces, admin: { hidden: true } },
     {
       name: 'piecesJointes',
       type: 'join',
@@ -235,5 +238,5 @@ export const Demandes: CollectionConfig = {
     { name: 'departement', type: 'text', label: 'Département', index: true, access: { create: serveur, update: serveur }, admin: { readOnly: true, position: 'sidebar', condition: (_d, _s, { user }) => !estDeposant(user) } },
     { name: 'typeDiplome', type: 'text', label: 'Type de diplôme', index: true, access: { create: serveur, update: serveur }, admin: { readOnly: true, position: 'sidebar', condition: (_d, _s, { user }) => !estDeposant(user), description: 'Repris du diplôme, pour filtrer la liste.' } },
     { name: 'agricole', type: 'checkbox', label: 'Établissement agricole', index: true, defaultValue: false, access: { create: serveur, update: serveur }, admin: { readOnly: true, position: 'sidebar', condition: (_d, _s, { user }) => !estDeposant(user) } },
-  ],
+  ]),
 }

@@ -1,5 +1,5 @@
-import type { CollectionBeforeChangeHook } from 'payload'
-import { ValidationError } from 'payload'
+import type { CollectionBeforeChangeHook, PayloadRequest, SanitizedCollectionConfig } from 'payload'
+import { beforeChangeTraverseFields, ValidationError } from 'payload'
 
 import { cleStructure, etablissementsDeLaStructure, reseauDuCompte } from '../../access/demandes'
 import { portee } from '../../access/permissions'
@@ -19,7 +19,7 @@ export const CONTEXTE_VALIDATION = 'validationDemande'
  * établissement's académie / département / ministère whenever the établissement concerné changes. Whatever the
  * input said about them is overwritten. The établissement concerné must be within the filer's scope.
  */
-export const renseignerChampsServeur: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req }) => {
+export const renseignerChampsServeur: CollectionBeforeChangeHook = async ({ collection, context, data, originalDoc, operation, req }) => {
   const user = utilisateurDe(req)
   const suite: Record<string, unknown> = { ...data }
 
@@ -93,8 +93,56 @@ export const renseignerChampsServeur: CollectionBeforeChangeHook = async ({ data
   const { capaciteActuelle: actuelle, capaciteNouvelle: nouvelle } = suite
   suite.ecartCapacite = typeof actuelle === 'number' && typeof nouvelle === 'number' ? nouvelle - actuelle : null
 
-  // Last, so that a refused creation does not consume a numero.
-  if (operation === 'create') suite.numero = await prochainNumero(req.payload)
+  // Last, and only once the input has passed the fields' validation: a refused creation consumes no numero.
+  if (operation === 'create') {
+    await validerAvantNumero(suite, collection, context, req)
+    suite.numero = await prochainNumero(req.payload)
+  }
   suite.titre = `N° ${suite.numero} — ${libelle(MESURES, suite.mesure) || 'mesure à préciser'}`
   return suite
+}
+
+/**
+ * Payload validates the fields after the collection's beforeChange hooks, that is after the numero would be taken,
+ * and SQLite runs without transactions here (none to roll back): so the fields' validation is run once on a copy
+ * of the data, and its errors thrown as Payload would throw them (same 400, same messages), before the counter
+ * moves. Payload runs it again on the real data; only a database failure after that could still cost a numero.
+ */
+async function validerAvantNumero(data: Record<string, unknown>, collection: SanitizedCollectionConfig, context: PayloadRequest['context'], req: PayloadRequest) {
+  const copie = copier(data) as Record<string, unknown>
+  const errors: { label?: string; message: string; path: string }[] = []
+  await beforeChangeTraverseFields({
+    collection,
+    context,
+    data: copie,
+    doc: {},
+    docWithLocales: {},
+    errors,
+    fieldLabelPath: '',
+    fields: collection.fields,
+    global: null,
+    mergeLocaleActions: [],
+    operation: 'create',
+    // The stricter check (what the caller may read) is Payload's own pass, after this one.
+    overrideAccess: true,
+    parentIndexPath: '',
+    parentIsLocalized: false,
+    parentPath: '',
+    parentSchemaPath: '',
+    req,
+    siblingData: copie,
+    siblingDoc: {},
+    siblingDocWithLocales: {},
+    skipValidation: false,
+  })
+  if (errors.length > 0) throw new ValidationError({ collection: collection.slug, errors, req }, req.t)
+}
+
+/** Deep copy of arrays and plain objects; anything else (a Date, a MongoDB ObjectId) is kept as is. */
+function copier(valeur: unknown): unknown {
+  if (Array.isArray(valeur)) return valeur.map(copier)
+  if (valeur && typeof valeur === 'object' && Object.getPrototypeOf(valeur) === Object.prototype) {
+    return Object.fromEntries(Object.entries(valeur).map(([k, v]) => [k, copier(v)]))
+  }
+  return valeur
 }

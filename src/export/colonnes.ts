@@ -55,10 +55,14 @@ export const COLONNES: Colonne[] = [
 
 /**
  * A spreadsheet runs a cell that starts with = + - @ (or a tab / carriage return) as a formula: such text is
- * prefixed with an apostrophe, which Excel and LibreOffice show as plain text.
+ * prefixed with an apostrophe, which Excel and LibreOffice show as plain text. Excel also reads the full-width
+ * and small forms (＝ ＋ － ＠, ﹦ ﹢ ﹣ ﹫, the minus sign −) as their ASCII sign, and skips spaces, line breaks and
+ * invisible characters before it (SECURITY item 32): those count as a formula start too.
  */
+const DEBUT_DE_FORMULE = /^[\s\u0000-\u001F\u200B-\u200D\u2060\uFEFF]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B\u2212]|^[\t\r\n]/
+
 export function neutraliser(valeur: string): string {
-  return /^[=+\-@\t\r]/.test(valeur) ? `'${valeur}` : valeur
+  return DEBUT_DE_FORMULE.test(valeur) ? `'${valeur}` : valeur
 }
 
 /** RFC 4180 quoting, ';' separated (what French spreadsheets open directly). */

@@ -1,7 +1,16 @@
-import type { GlobalConfig } from 'payload'
+import type { GlobalConfig, RichTextFieldValidation } from 'payload'
+import { validations } from 'payload'
 
 import { editeur } from '../../access/roles'
+import { datePlausible, verifierDate } from '../../hooks/dates'
 import { oublierCampagne } from '../campagne'
+import { liensAutorises } from '../liens'
+
+/** Links limited to http(s), mailto and this site's paths (src/liens.ts), then Payload's own rich text check. */
+const texteRiche = (libelle: string): RichTextFieldValidation => (value, options) => {
+  const liens = liensAutorises(libelle)(value)
+  return liens === true ? validations.richText(value, options) : liens
+}
 
 export const Campagne: GlobalConfig = {
   slug: 'campagne',
@@ -30,15 +39,17 @@ export const Campagne: GlobalConfig = {
   fields: [
     { name: 'rentree', type: 'number', label: 'Rentrée préparée (année scolaire de programmation)', required: true, defaultValue: new Date().getFullYear() + 1, min: 2000, max: 2100 },
     { type: 'row', fields: [
-      { name: 'ouverture', type: 'date', label: 'Ouverture de la saisie', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+      { name: 'ouverture', type: 'date', label: 'Ouverture de la saisie', validate: datePlausible('Ouverture de la saisie'), admin: { date: { pickerAppearance: 'dayAndTime' } } },
       { name: 'cloture', type: 'date', label: 'Clôture de la saisie', admin: { date: { pickerAppearance: 'dayAndTime' } },
         validate: (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) =>
-          !value || !siblingData.ouverture || new Date(value as string) > new Date(siblingData.ouverture as string)
-            ? true
-            : "La date de clôture doit être postérieure à la date d'ouverture." },
+          verifierDate('Clôture de la saisie', value) !== true
+            ? verifierDate('Clôture de la saisie', value)
+            : !value || !siblingData.ouverture || new Date(value as string) > new Date(siblingData.ouverture as string)
+              ? true
+              : "La date de clôture doit être postérieure à la date d'ouverture." },
     ] },
-    { name: 'texteAccueil', type: 'richText', label: "Texte de l'appel à projets (page d'accueil)" },
-    { name: 'lettreDeCadrage', type: 'richText', label: 'Lettre de cadrage' },
+    { name: 'texteAccueil', type: 'richText', label: "Texte de l'appel à projets (page d'accueil)", validate: texteRiche("Texte de l'appel à projets (page d'accueil)") },
+    { name: 'lettreDeCadrage', type: 'richText', label: 'Lettre de cadrage', validate: texteRiche('Lettre de cadrage') },
     {
       name: 'documents',
       type: 'array',

@@ -1,6 +1,8 @@
 import { RichText } from '@payloadcms/richtext-lexical/react'
 import React from 'react'
 
+import { sansLiensInterdits } from '../../liens'
+
 import { etatCampagne, formaterDate } from '../../campagne'
 import { campagnePublique } from './campagne'
 
@@ -28,7 +30,7 @@ export default async function Accueil() {
         <section className="accueil__texte" aria-labelledby="titre-appel">
           <h2 id="titre-appel">L&apos;appel à projets</h2>
           {campagne.texteAccueil ? (
-            <RichText data={campagne.texteAccueil} />
+            <RichText data={sansLiensInterdits(campagne.texteAccueil)} />
           ) : (
             <p>
               Cette plateforme permet aux établissements de formation de déposer leurs demandes d&apos;ouverture, de fermeture ou d&apos;évolution de

@@ -1,6 +1,7 @@
 import { RichText } from '@payloadcms/richtext-lexical/react'
 import React from 'react'
 
+import { sansLiensInterdits } from '../../../liens'
 import { campagnePublique } from '../campagne'
 
 export const dynamic = 'force-dynamic'
@@ -13,7 +14,7 @@ export default async function LettreDeCadrage() {
         <a href="/">← Retour à l&apos;accueil</a>
       </p>
       <h1>Lettre de cadrage — rentrée {campagne.rentree}</h1>
-      {campagne.lettreDeCadrage ? <RichText data={campagne.lettreDeCadrage} /> : <p>La lettre de cadrage de la campagne n&apos;est pas encore publiée.</p>}
+      {campagne.lettreDeCadrage ? <RichText data={sansLiensInterdits(campagne.lettreDeCadrage)} /> : <p>La lettre de cadrage de la campagne n&apos;est pas encore publiée.</p>}
     </article>
   )
 }
