@@ -9,7 +9,8 @@ import type { CollectionConfig } from 'payload'
  */
 export const INDEX_DEMANDES: NonNullable<CollectionConfig['indexes']> = [
   // A school's dashboard: its demandes, by statut, newest first (the établissement filter opens its read access).
-  { fields: ['etablissementConcerne', 'statut', 'numero'] },
+  // Before publication a school's filter on `statut` is answered on `statutDepot` (hooks/demandes/statutVu.ts).
+  { fields: ['etablissementConcerne', 'statutDepot', 'numero'] },
   // A structure's own demandes (réseau, DRAAF) and the priorities already taken at validation time.
   { fields: ['structureDeposante', 'statut', 'numero'] },
   // The académie's lists filtered by mesure (the rectorat's most frequent filter): `numero` before `statut`, since

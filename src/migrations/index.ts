@@ -5,6 +5,7 @@ import * as migration_20261127_023222_listes_et_filtres from './20261127_023222_
 import * as migration_20261127_031717_stockage_s3 from './20261127_031717_stockage_s3';
 import * as migration_20261127_051004_index_listes from './20261127_051004_index_listes';
 import * as migration_20261202_181808_statuts_vus from './20261202_181808_statuts_vus';
+import * as migration_20261202_215421_index_statut_depot from './20261202_215421_index_statut_depot';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261202_181808_statuts_vus.up,
     down: migration_20261202_181808_statuts_vus.down,
-    name: '20261202_181808_statuts_vus'
+    name: '20261202_181808_statuts_vus',
+  },
+  {
+    up: migration_20261202_215421_index_statut_depot.up,
+    down: migration_20261202_215421_index_statut_depot.down,
+    name: '20261202_215421_index_statut_depot'
   },
 ];

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { clientSqlite, modeleMongo } from '../adaptateur'
+import { statutDepot, statutSansDecision } from '../regles/statut'
 
 /**
  * Bulk loading of demandes for the benchmark and the large-volume tests: straight into the database, bypassing
@@ -11,6 +12,8 @@ export type DemandeMasse = {
   numero: number
   rentree: number
   statut: string
+  statutDepot: string
+  statutSansDecision: string
   titre: string
   etablissementConcerne: number | string
   etablissementReferent: number | string
@@ -70,6 +73,9 @@ export function genererDemandes(n: number, etablissements: Etab[], diplomes: Dip
       numero,
       rentree,
       statut,
+      // The stored views the filers read (src/regles/statut.ts): written here since these rows skip the hooks.
+      statutDepot: statutDepot(statut),
+      statutSansDecision: statutSansDecision(statut, {}),
       titre: `N° ${numero} — ${mesure} ${d.typeDiplome} ${d.libelle}`.slice(0, 200),
       etablissementConcerne: e.id,
       etablissementReferent: e.id,
