@@ -118,11 +118,13 @@ export function analyserGraphql(requete: string, nomOperation: string | undefine
     const liste = 'limit' in args || 'pagination' in args || champ.selectionSet?.selections.some((s) => s.kind === Kind.FIELD && s.name.value === 'docs')
     if (!liste) return 1
     const limite = args.limit === undefined || args.limit === null ? LIMITE_PAR_DEFAUT : Number(args.limit)
-    if (args.pagination === false || !Number.isInteger(limite) || limite < 1 || limite > LIMITE_PAGE_MAX) {
-      refusLimite ??= `Requête GraphQL refusée : « limit » doit être un nombre entier de 1 à ${LIMITE_PAGE_MAX} (${champ.name.value}), et la pagination ne peut pas être désactivée.`
+    if (!Number.isInteger(limite) || limite < 0) {
+      refusLimite ??= `Nombre d'éléments par page (limit) : attendu un nombre entier positif (${champ.name.value}).`
       return LIMITE_PAGE_MAX
     }
-    return limite
+    // As in REST (hooks/requetes/garderRequetes.ts): 0, beyond the cap or pagination off are served as one page of
+    // the cap, so they cost that page.
+    return args.pagination === false || limite === 0 || limite > LIMITE_PAGE_MAX ? LIMITE_PAGE_MAX : limite
   }
   const cout = (selection: SelectionSetNode | undefined): number => {
     if (!selection) return 0

@@ -225,20 +225,23 @@ describe('SECURITY 28 — aucune requête ne bloque le serveur', () => {
 
   it('28. coût GraphQL : 40 alias × Etablissements(limit: 1000) refusés avant exécution, en français, même sans compte', async () => {
     const alias = (n: number, limite: number) => Array.from({ length: n }, (_, i) => `e${i}: Etablissements(limit: ${limite}) { docs { id nom uai } }`).join('\n')
+    // Beyond the page cap a limit counts as the cap (500, as in REST): 40 × 500 pages of 4 fields.
     for (const j of [await jeton('0340042L'), undefined]) {
-      const r = await gql(`{ ${alias(40, 1000)} }`, { ip: '203.0.113.170', jeton: j })
-      expect(r.status).toBe(400)
-      expect(r.corps.errors[0].message).toBe('Requête GraphQL refusée : « limit » doit être un nombre entier de 1 à 500 (Etablissements), et la pagination ne peut pas être désactivée.')
-      expect(r.corps.data).toBeUndefined()
+      for (const limite of [1000, 500, 0]) {
+        const r = await gql(`{ ${alias(40, limite)} }`, { ip: '203.0.113.170', jeton: j })
+        expect(r.status, String(limite)).toBe(400)
+        expect(r.corps.errors[0].message).toMatch(/^Requête GraphQL trop coûteuse : 8\d\s\d{3} éléments demandés \(pages × champs × alias\), 25\s000 au plus ; réduisez « limit » ou le nombre d’alias\.$/)
+        expect(r.corps.data).toBeUndefined()
+      }
     }
-    // Within the page cap, the aliases multiply it: 40 × 500 pages of 4 fields.
     const j = await jeton('0340042L')
-    const r = await gql(`{ ${alias(40, 500)} }`, { ip: '203.0.113.170', jeton: j })
-    expect(r.status).toBe(400)
-    expect(r.corps.errors[0].message).toMatch(/^Requête GraphQL trop coûteuse : .* éléments demandés \(pages × champs × alias\), 25\s000 au plus ; réduisez « limit » ou le nombre d’alias\.$/)
-    // Through a variable, or with pagination off, the same.
-    expect((await gql('query ($l: Int) { Etablissements(limit: $l) { docs { id } } }', { ip: '203.0.113.170', jeton: j, variables: { l: 100000 } })).status).toBe(400)
-    expect((await gql('{ Etablissements(pagination: false) { docs { id } } }', { ip: '203.0.113.170', jeton: j })).status).toBe(400)
+    // Through a variable or with pagination off, the same count; a negative limit is refused as in REST.
+    const variable = (l: number) => gql(`query ($l: Int) { ${Array.from({ length: 40 }, (_, i) => `e${i}: Etablissements(limit: $l) { docs { id nom uai } }`).join(' ')} }`, { ip: '203.0.113.170', jeton: j, variables: { l } })
+    expect((await variable(100000)).status).toBe(400)
+    expect((await gql(`{ ${Array.from({ length: 40 }, (_, i) => `e${i}: Etablissements(pagination: false) { docs { id nom uai } }`).join(' ')} }`, { ip: '203.0.113.170', jeton: j })).status).toBe(400)
+    const negatif = await variable(-1)
+    expect(negatif.status).toBe(400)
+    expect(negatif.corps.errors[0].message).toBe("Nombre d'éléments par page (limit) : attendu un nombre entier positif (Etablissements).")
     // One honest page still answers.
     const ok = await gql('{ Etablissements(limit: 5) { docs { id nom } } }', { ip: '203.0.113.170', jeton: j })
     expect(ok.status).toBe(200)
