@@ -115,6 +115,13 @@ const cible = (c: FlattenedField): string | null => {
   return null
 }
 
+/** Why a path through a related document is refused, in the words of what the caller was doing. */
+const A_TRAVERS: Record<Usage, string> = {
+  tri: "on ne peut trier à travers un document lié que vous ne pouvez pas lire en entier.",
+  filtre: "on ne peut filtrer à travers un document lié que vous ne pouvez pas lire en entier.",
+  selection: "on ne peut sélectionner de champ à travers un document lié que vous ne pouvez pas lire en entier.",
+}
+
 /** Where a path ends: the last field and the collection it lives in (to check a nested query against it). */
 type Fin = { champ: FlattenedField | null; collection: string }
 
@@ -143,7 +150,7 @@ export async function refusChemin(ctx: Contexte, slug: string, brut: string, usa
     else if (segments[0] === 'parent') {
       libelles.push(LIBELLES_TECHNIQUES.parent!)
       if (segments.length === 1 || (segments.length === 2 && segments[1] === 'id')) return null
-      if (!(await litTout(ctx, slug))) return refuser("on ne peut trier ni filtrer à travers un document lié que vous ne pouvez pas lire en entier.")
+      if (!(await litTout(ctx, slug))) return refuser(A_TRAVERS[usage])
       i = 1
     }
   }
@@ -169,6 +176,13 @@ export async function refusChemin(ctx: Contexte, slug: string, brut: string, usa
       continue
     }
     if (estRelation(champ)) {
+      // A join lists the documents pointing here: Payload can neither sort nor filter on their fields.
+      if (champ.type === 'join' && usage !== 'selection') {
+        const jointe = cible(champ)
+        const ensuite = jointe ? configDe(ctx.req, jointe)?.flattenedFields.find((c) => c.name === segments[i + 1]) : undefined
+        libelles.push(libelleDe(ensuite, segments[i + 1]!))
+        return refuser(`on ne peut ${usage === 'tri' ? 'trier' : 'filtrer'} sur les champs d'une liste de documents liés.`)
+      }
       const suivante = cible(champ)
       // `relation.id` is the relation's own value.
       if (segments[i + 1] === 'id' && i + 1 === segments.length - 1) {
@@ -179,11 +193,11 @@ export async function refusChemin(ctx: Contexte, slug: string, brut: string, usa
         // Named as the user would read it: the relationship, then the field of the related document.
         const ensuite = suivante ? configDe(ctx.req, suivante)?.flattenedFields.find((c) => c.name === segments[i + 1]) : undefined
         libelles.push(libelleDe(ensuite, segments[i + 1]!))
-        return refuser("on ne peut trier ni filtrer à travers un document lié que vous ne pouvez pas lire en entier.")
+        return refuser(A_TRAVERS[usage])
       }
       collection = suivante
       config = configDe(ctx.req, suivante)
-      if (!config) return refuser("on ne peut trier ni filtrer à travers un document lié que vous ne pouvez pas lire en entier.")
+      if (!config) return refuser(A_TRAVERS[usage])
       champs = config.flattenedFields
       auth = Boolean(config.auth)
       continue
@@ -264,6 +278,15 @@ export async function refusSelection(ctx: Contexte, slug: string, select: unknow
     }
     const r = await refusChemin(ctx, slug, chemin, 'selection')
     if (r) return r
+    // A relationship selected with sub-fields (`validePar.apiKey`): Payload ignores them, but a path naming a
+    // secret, or a document the caller may not read, is refused as anywhere else, not silently dropped.
+    if (estObjet(valeur) && profondeur < 16) {
+      for (const sous of Object.keys(valeur)) {
+        if (sous === 'relationTo' || sous === 'value') continue
+        const s = await refusChemin(ctx, slug, `${chemin}.${sous}`, 'selection')
+        if (s) return s
+      }
+    }
   }
   return null
 }

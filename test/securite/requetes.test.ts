@@ -113,6 +113,18 @@ describe('SECURITY 25 — le tri obéit à la règle du filtre : pas de tri à t
     }
   })
 
+  it('à travers les annexes jointes (piecesJointes.id) : tri et filtre refusés en français, pour tous, admin compris', async () => {
+    for (const [qui, j] of [['établissement', b], ['admin', admin]] as const) {
+      for (const q of ['sort=piecesJointes.id', 'sort=-piecesJointes.filename', 'where[piecesJointes.id][exists]=true']) {
+        const r = await appel('GET', `/api/demandes?${parmiB()}&${q}&depth=0`, { jeton: j })
+        expect(r.status, `${qui} ${q}`).toBe(400)
+        expect(message(r), `${qui} ${q}`).toMatch(/^(Tri|Filtre) impossible sur « Annexes › [^»]+ » : on ne peut (trier|filtrer) sur les champs d'une liste de documents liés\.$/)
+      }
+      const g = await graphql(`{ Demandes(sort: "piecesJointes.id") { docs { id } } }`, {}, { jeton: j })
+      expect(String(g.corps.errors?.[0]?.message), qui).toMatch(/^Tri impossible sur « Annexes › /)
+    }
+  })
+
   it('export : un filtre à travers demandeLiee est refusé (400 en français), pas exécuté', async () => {
     const r = await appel('GET', `/api/demandes/export?format=csv&where[demandeLiee.rapportOpportunite][like]=AAAA`, { jeton: b })
     expect(r.status).toBe(400)
