@@ -167,3 +167,34 @@ export function analyserGraphql(requete: string, nomOperation: string | undefine
   }
   return { mutations, cout: coutTotal }
 }
+
+/**
+ * The root fields the query operations of a request read (`{ Access { … } }`, through root fragments too); empty
+ * when it does not parse (graphql-http answers it). Called after analyserGraphql has bounded the text.
+ */
+export function champsLusALaRacine(requete: string, nomOperation: string | undefined): string[] {
+  let document: DocumentNode
+  try {
+    document = parse(requete, { noLocation: true, maxTokens: JETONS_GRAPHQL_MAX })
+  } catch {
+    return []
+  }
+  const fragments = new Map<string, FragmentDefinitionNode>()
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d)
+  const noms: string[] = []
+  const vus = new Set<string>()
+  const parcourir = (selection: SelectionSetNode) => {
+    for (const s of selection.selections) {
+      if (s.kind === Kind.FIELD) noms.push(s.name.value)
+      else if (s.kind === Kind.INLINE_FRAGMENT) parcourir(s.selectionSet)
+      else if (!vus.has(s.name.value) && fragments.has(s.name.value)) {
+        vus.add(s.name.value)
+        parcourir(fragments.get(s.name.value)!.selectionSet)
+      }
+    }
+  }
+  for (const d of document.definitions) {
+    if (d.kind === Kind.OPERATION_DEFINITION && d.operation === 'query' && (!nomOperation || d.name?.value === nomOperation)) parcourir(d.selectionSet)
+  }
+  return noms
+}

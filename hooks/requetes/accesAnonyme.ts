@@ -1,5 +1,7 @@
 import type { Payload } from 'payload'
 
+import { champsLusALaRacine } from '../../src/graphqlAnalyse'
+
 type Gestionnaire<C> = (req: Request, ctx: C) => Promise<Response>
 
 /**
@@ -15,5 +17,25 @@ export function sansCarteDesDroitsAnonyme<C>(get: Gestionnaire<C>, payload: () =
       if (!user) return Response.json({ canAccessAdmin: false, collections: {}, globals: {} }, { headers: { 'Cache-Control': 'no-store' } })
     }
     return get(req, ctx)
+  }
+}
+
+/**
+ * GraphQL's `Access` is the same map: signed out, Payload failed on it with a 500 (« Something went wrong »). It is
+ * answered, as in REST, without any permission, and in French.
+ */
+export function sansCarteDesDroitsAnonymeGraphql<C>(post: Gestionnaire<C>, payload: () => Promise<Payload>): Gestionnaire<C> {
+  return async (req, ctx) => {
+    const corps = (await req.clone().json().catch(() => null)) as { query?: unknown; operationName?: unknown } | null
+    if (corps && typeof corps.query === 'string' && champsLusALaRacine(corps.query, typeof corps.operationName === 'string' ? corps.operationName : undefined).includes('Access')) {
+      const { user } = await (await payload()).auth({ headers: req.headers }).catch(() => ({ user: null }))
+      if (!user) {
+        return Response.json(
+          { errors: [{ message: 'Droits : connectez-vous pour les consulter.', path: ['Access'], extensions: { statusCode: 401 } }], data: null },
+          { headers: { 'Cache-Control': 'no-store' } },
+        )
+      }
+    }
+    return post(req, ctx)
   }
 }

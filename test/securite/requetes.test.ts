@@ -301,4 +301,21 @@ describe('Issue 22, point 9 — sans connexion, /api/access ne livre pas la cart
     expect(connecte.status).toBe(200)
     expect(connecte.corps.collections.demandes.read).toBeTruthy()
   })
+
+  it('GraphQL Access anonyme (direct, par fragment, opération nommée) : refus en français, jamais de 500 ; connecté : ses droits', async () => {
+    for (const q of [
+      '{ Access { canAccessAdmin } }',
+      '{ Access { demandes { read { permission } } } }',
+      'query { ...R } fragment R on Query { Access { canAccessAdmin } }',
+      'query A { Access { canAccessAdmin } }',
+    ]) {
+      const r = await graphql(q)
+      expect(r.status, q).toBe(200)
+      expect(JSON.stringify(r.corps), q).not.toMatch(/Something went wrong|"statusCode":500|permission/)
+      expect(r.corps.errors?.[0]?.message, q).toBe('Droits : connectez-vous pour les consulter.')
+    }
+    const connecte = await graphql('{ Access { canAccessAdmin demandes { read { permission } } } }', {}, { jeton: b })
+    expect(connecte.corps.errors).toBeUndefined()
+    expect(connecte.corps.data.Access.demandes.read.permission).toBe(true)
+  })
 })
