@@ -167,6 +167,8 @@ export interface Demande {
   statut: 'brouillon' | 'validee' | 'en-instruction' | 'retenue' | 'non-retenue' | 'ajournee';
   statutDepot?: ('brouillon' | 'validee') | null;
   statutSansDecision?: ('brouillon' | 'validee' | 'en-instruction') | null;
+  modifieeLeDepot?: string | null;
+  modifieeLeSansDecision?: string | null;
   titre?: string | null;
   /**
    * Prérempli à partir de l'identifiant avec lequel vous êtes connecté.
@@ -628,16 +630,19 @@ export interface PayloadQueryPreset {
   isShared?: boolean | null;
   access?: {
     read?: {
-      constraint?: ('everyone' | 'onlyMe' | 'specificUsers') | null;
+      constraint?: ('everyone' | 'onlyMe' | 'specificUsers' | 'controlePartage') | null;
       users?: (number | User)[] | null;
+      controle?: string | null;
     };
     update?: {
-      constraint?: ('everyone' | 'onlyMe' | 'specificUsers') | null;
+      constraint?: ('everyone' | 'onlyMe' | 'specificUsers' | 'controlePartage') | null;
       users?: (number | User)[] | null;
+      controle?: string | null;
     };
     delete?: {
-      constraint?: ('everyone' | 'onlyMe' | 'specificUsers') | null;
+      constraint?: ('everyone' | 'onlyMe' | 'specificUsers' | 'controlePartage') | null;
       users?: (number | User)[] | null;
+      controle?: string | null;
     };
   };
   where?:
@@ -677,6 +682,8 @@ export interface DemandesSelect<T extends boolean = true> {
   statut?: T;
   statutDepot?: T;
   statutSansDecision?: T;
+  modifieeLeDepot?: T;
+  modifieeLeSansDecision?: T;
   titre?: T;
   etablissementReferent?: T;
   etablissementConcerne?: T;
@@ -965,18 +972,21 @@ export interface PayloadQueryPresetsSelect<T extends boolean = true> {
           | {
               constraint?: T;
               users?: T;
+              controle?: T;
             };
         update?:
           | T
           | {
               constraint?: T;
               users?: T;
+              controle?: T;
             };
         delete?:
           | T
           | {
               constraint?: T;
               users?: T;
+              controle?: T;
             };
       };
   where?: T;

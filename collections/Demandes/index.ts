@@ -4,7 +4,7 @@ import { createDemandes, deleteDemandes, readDemandes, readDemandeVersions, upda
 import { portee, SANS_DONNEES_PERSONNELLES } from '../../access/permissions'
 import { aLeRole, estDeposant, utilisateurDe } from '../../access/roles'
 import { horodaterInstruction } from '../../hooks/demandes/horodaterInstruction'
-import { statutAfficheAuLecteur, statutSelonLecteur } from '../../hooks/demandes/statutVu'
+import { dateAfficheeAuLecteur, statutAfficheAuLecteur, statutSelonLecteur } from '../../hooks/demandes/statutVu'
 import { jointuresSurDemande } from '../../hooks/demandes/jointuresSurDemande'
 import { journaliserInstruction, journaliserSuppression } from '../../hooks/demandes/journaliserInstruction'
 import { renseignerChampsServeur } from '../../hooks/demandes/renseignerChampsServeur'
@@ -76,7 +76,7 @@ export const Demandes: CollectionConfig = {
   versions: { maxPerDoc: 100 },
   indexes: INDEX_DEMANDES,
   // The statut's read hook needs the stored views whatever the caller selects.
-  forceSelect: { statutDepot: true, statutSansDecision: true },
+  forceSelect: { statutDepot: true, statutSansDecision: true, modifieeLeDepot: true, modifieeLeSansDecision: true },
   access: {
     create: createDemandes,
     read: readDemandes,
@@ -107,6 +107,9 @@ export const Demandes: CollectionConfig = {
     // filters and sorts of filers on `statut` are answered on these (hooks/demandes/statutVu.ts).
     { name: 'statutDepot', type: 'select', label: 'Statut du dépôt', index: true, options: [...STATUTS_DEPOT], access: { create: serveur, update: serveur }, admin: { hidden: true } },
     { name: 'statutSansDecision', type: 'select', label: 'Statut sans la décision', index: true, options: [...STATUTS_SANS_DECISION], access: { read: vueSansDecision, create: serveur, update: serveur }, admin: { hidden: true } },
+    // The date each of those views shows as `updatedAt` (an avis or a décision must not move it).
+    { name: 'modifieeLeDepot', type: 'date', label: 'Modifiée le (vue du dépôt)', access: { create: serveur, update: serveur }, admin: { hidden: true } },
+    { name: 'modifieeLeSansDecision', type: 'date', label: 'Modifiée le (sans la décision)', access: { read: vueSansDecision, create: serveur, update: serveur }, admin: { hidden: true } },
     { name: 'titre', type: 'text', label: 'Intitulé', defaultValue: 'Nouvelle demande', access: { create: serveur, update: serveur }, admin: { hidden: true } },
     {
       type: 'collapsible',
@@ -238,5 +241,7 @@ export const Demandes: CollectionConfig = {
     { name: 'departement', type: 'text', label: 'Département', index: true, access: { create: serveur, update: serveur }, admin: { readOnly: true, position: 'sidebar', condition: (_d, _s, { user }) => !estDeposant(user) } },
     { name: 'typeDiplome', type: 'text', label: 'Type de diplôme', index: true, access: { create: serveur, update: serveur }, admin: { readOnly: true, position: 'sidebar', condition: (_d, _s, { user }) => !estDeposant(user), description: 'Repris du diplôme, pour filtrer la liste.' } },
     { name: 'agricole', type: 'checkbox', label: 'Établissement agricole', index: true, defaultValue: false, access: { create: serveur, update: serveur }, admin: { readOnly: true, position: 'sidebar', condition: (_d, _s, { user }) => !estDeposant(user) } },
+    // Payload's own timestamp (same column, index and label), declared to be read through the caller's view.
+    { name: 'updatedAt', type: 'date', index: true, label: ({ t }) => t('general:updatedAt'), hooks: { afterRead: [dateAfficheeAuLecteur] }, admin: { hidden: true, disableBulkEdit: true } },
   ]),
 }

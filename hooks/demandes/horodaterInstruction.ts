@@ -1,7 +1,8 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
 import { utilisateurDe } from '../../access/roles'
-import { statutApresInstruction, statutsDerives } from '../../src/regles/statut'
+import { datesDesVues, statutApresInstruction, statutsDerives } from '../../src/regles/statut'
+import { champsDifferents } from './verrouillerApresValidation'
 
 type Instruction = { commentaire?: string | null; auteur?: string | null; date?: string | null } & Record<string, unknown>
 
@@ -12,9 +13,13 @@ export function signature(req: Parameters<CollectionBeforeChangeHook>[0]['req'])
   return u.nom ? `${u.nom} (${u.username ?? ''})` : String(u.username ?? '')
 }
 
+/** Not a change anyone reads: the timestamps themselves. */
+const HORODATAGE = new Set(['id', 'createdAt', 'updatedAt', 'modifieeLeDepot', 'modifieeLeSansDecision'])
+
 /**
  * An avis or a décision is dated and signed by its author. The statut follows from the avis and décision present
- * (src/regles/statut.ts: withdrawing one puts it back), and the views filers read are stored beside it.
+ * (src/regles/statut.ts: withdrawing one puts it back), and the views filers read are stored beside it, with the
+ * date each view shows.
  */
 export const horodaterInstruction: CollectionBeforeChangeHook = ({ data, originalDoc, operation, req }) => {
   const suite = { ...data }
@@ -39,5 +44,7 @@ export const horodaterInstruction: CollectionBeforeChangeHook = ({ data, origina
   const instruction = { avis: 'avis' in suite ? suite.avis : originalDoc?.avis, decision: 'decision' in suite ? suite.decision : originalDoc?.decision }
   suite.statut = statutApresInstruction(suite.statut ?? originalDoc?.statut, instruction)
   Object.assign(suite, statutsDerives({ statut: suite.statut, avis: instruction.avis }))
+  const modifies = operation === 'update' && originalDoc ? champsDifferents(suite, originalDoc, HORODATAGE) : null
+  Object.assign(suite, datesDesVues(modifies ?? [], modifies ? originalDoc : null, new Date().toISOString()))
   return suite
 }

@@ -27,10 +27,13 @@ function normaliser(valeur: unknown): unknown {
   return typeof valeur === 'number' ? String(valeur) : valeur
 }
 
+/** The top-level fields whose value differs (absent, undefined, null and empty alike), but for `ignores`. */
+export function champsDifferents(data: Record<string, unknown>, original: Record<string, unknown>, ignores: ReadonlySet<string>): string[] {
+  return Object.keys(data).filter((champ) => !ignores.has(champ) && JSON.stringify(normaliser(data[champ])) !== JSON.stringify(normaliser(original[champ])))
+}
+
 export function champsModifies(data: Record<string, unknown>, original: Record<string, unknown>): string[] {
-  return Object.keys(data).filter(
-    (champ) => !CHAMPS_INSTRUCTION.has(champ) && JSON.stringify(normaliser(data[champ])) !== JSON.stringify(normaliser(original[champ])),
-  )
+  return champsDifferents(data, original, CHAMPS_INSTRUCTION)
 }
 
 /** Holds on the stored state, whatever the path (REST, GraphQL, Local API, version restore): only the admin may edit. */

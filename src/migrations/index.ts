@@ -6,6 +6,7 @@ import * as migration_20261127_031717_stockage_s3 from './20261127_031717_stocka
 import * as migration_20261127_051004_index_listes from './20261127_051004_index_listes';
 import * as migration_20261202_181808_statuts_vus from './20261202_181808_statuts_vus';
 import * as migration_20261202_215421_index_statut_depot from './20261202_215421_index_statut_depot';
+import * as migration_20261203_102641_dates_des_vues from './20261203_102641_dates_des_vues';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261202_215421_index_statut_depot.up,
     down: migration_20261202_215421_index_statut_depot.down,
-    name: '20261202_215421_index_statut_depot'
+    name: '20261202_215421_index_statut_depot',
+  },
+  {
+    up: migration_20261203_102641_dates_des_vues.up,
+    down: migration_20261203_102641_dates_des_vues.down,
+    name: '20261203_102641_dates_des_vues'
   },
 ];

@@ -120,12 +120,14 @@ export async function insererDemandes(payload: Payload, demandes: DemandeMasse[]
           travaux_equipementsDemandes: false,
           createdAt: maintenant,
           updatedAt: maintenant,
+          modifieeLeDepot: maintenant,
+          modifieeLeSansDecision: maintenant,
         })),
       )
     } else {
       const modele = modeleMongo(payload, 'demandes') as unknown as { insertMany: (docs: unknown[], options: object) => Promise<unknown> }
       await modele.insertMany(
-        lot.map((d) => ({ ...d, premiereDemande: true, projetLie: false, travaux: { travauxDemandes: false, equipementsDemandes: false }, createdAt: new Date(maintenant), updatedAt: new Date(maintenant), valideeLe: d.valideeLe ? new Date(d.valideeLe) : null })),
+        lot.map((d) => ({ ...d, premiereDemande: true, projetLie: false, travaux: { travauxDemandes: false, equipementsDemandes: false }, createdAt: new Date(maintenant), updatedAt: new Date(maintenant), modifieeLeDepot: new Date(maintenant), modifieeLeSansDecision: new Date(maintenant), valideeLe: d.valideeLe ? new Date(d.valideeLe) : null })),
         { ordered: false },
       )
     }

@@ -66,6 +66,50 @@ export function vueDuRole(role: string | null | undefined, campagne: { decisions
 /** The stored field that holds each partial view. */
 export const CHAMP_DE_LA_VUE = { 'sans-instruction': 'statutDepot', 'sans-decision': 'statutSansDecision' } as const
 
+/**
+ * The date each partial view shows as `updatedAt`, stored beside the statut: an avis or a décision is a write, and
+ * a date that moves when one is recorded would tell a filer it exists.
+ */
+export const DATE_DE_LA_VUE = { 'sans-instruction': 'modifieeLeDepot', 'sans-decision': 'modifieeLeSansDecision' } as const
+
+/** What each partial view does not see change (the instruction, and the other view's stored fields). */
+const INVISIBLES: Record<keyof typeof DATE_DE_LA_VUE, ReadonlySet<string>> = {
+  'sans-instruction': new Set(['avis', 'decision', 'statut', 'statutSansDecision', 'modifieeLeSansDecision']),
+  'sans-decision': new Set(['decision', 'statut', 'statutDepot', 'modifieeLeDepot']),
+}
+
+/**
+ * The stored dates after a write that changed `modifies` (top-level fields, server fields included): a view keeps
+ * the date it showed when nothing it sees changed, else it moves to `maintenant`.
+ */
+export function datesDesVues(modifies: readonly string[], avant: Partial<Record<string, unknown>> | null | undefined, maintenant: string): Record<(typeof DATE_DE_LA_VUE)[keyof typeof DATE_DE_LA_VUE], string> {
+  const resultat = {} as Record<(typeof DATE_DE_LA_VUE)[keyof typeof DATE_DE_LA_VUE], string>
+  for (const [vue, champ] of Object.entries(DATE_DE_LA_VUE) as [keyof typeof DATE_DE_LA_VUE, (typeof DATE_DE_LA_VUE)[keyof typeof DATE_DE_LA_VUE]][]) {
+    const precedente = avant?.[champ]
+    const garde = typeof precedente === 'string' && precedente !== '' && modifies.every((c) => INVISIBLES[vue].has(c))
+    resultat[champ] = garde ? precedente : maintenant
+  }
+  return resultat
+}
+
+/**
+ * The dates of a demande stored before the views' dates existed (SQLite: migration 20261203_dates_des_vues, same
+ * rule): an instructed demande was last changed, for its filer, when validated; for the DRAAF, at the latest avis.
+ */
+export function datesInitiales(doc: { statut?: unknown; updatedAt?: unknown; valideeLe?: unknown; avis?: unknown; decision?: unknown }): Record<(typeof DATE_DE_LA_VUE)[keyof typeof DATE_DE_LA_VUE], string | null> {
+  const date = (v: unknown) => (v instanceof Date ? v.toISOString() : typeof v === 'string' && v ? v : null)
+  const maj = date(doc.updatedAt)
+  const validee = date(doc.valideeLe) ?? maj
+  const instruite = doc.statut !== 'brouillon' && doc.statut != null
+  const avis = valeur(doc.avis, 'avis')
+  const decision = valeur(doc.decision, 'decision')
+  const dateAvis = date(doc.avis && typeof doc.avis === 'object' ? (doc.avis as Record<string, unknown>).date : null) ?? validee
+  return {
+    modifieeLeDepot: instruite && (avis || decision) ? validee : maj,
+    modifieeLeSansDecision: instruite && decision ? [validee, dateAvis].filter((d): d is string => d !== null).sort().pop() ?? null : maj,
+  }
+}
+
 type DocStatut = { statut?: string | null; avis?: unknown; statutDepot?: string | null; statutSansDecision?: string | null }
 
 /** The statut a view shows of a document (its stored views when present, else computed from what it carries). */
@@ -82,12 +126,23 @@ export function statutsDerives(doc: { statut?: string | null; avis?: unknown }):
 
 type Where = Record<string, unknown>
 
-/** A path names the statut when its last segment is `statut` (`statut`, `version.statut`, `demandeLiee.statut`, GraphQL's `version__statut`). */
-function cheminVu(chemin: string, vue: Vue): string {
+/**
+ * Tells whether a path's last segment is a field of a demande (`updatedAt`, `demandeLiee.updatedAt`,
+ * `version.updatedAt`), not of another document (`etablissementConcerne.updatedAt`, an annexe's own `updatedAt`).
+ */
+export type EstChampDeDemande = (segments: string[]) => boolean
+
+/**
+ * A path names the statut when its last segment is `statut` (`statut`, `version.statut`, `demandeLiee.statut`,
+ * GraphQL's `version__statut`): only demandes have one. It names the date when it ends in a demande's `updatedAt`.
+ */
+function cheminVu(chemin: string, vue: Vue, estDeDemande?: EstChampDeDemande): string {
   if (vue === 'complete') return chemin
   const segments = chemin.replace(/__/g, '.').split('.')
-  if (segments[segments.length - 1] !== 'statut') return chemin
-  segments[segments.length - 1] = CHAMP_DE_LA_VUE[vue]
+  const dernier = segments[segments.length - 1]
+  if (dernier === 'statut') segments[segments.length - 1] = CHAMP_DE_LA_VUE[vue]
+  else if (dernier === 'updatedAt' && estDeDemande?.(segments)) segments[segments.length - 1] = DATE_DE_LA_VUE[vue]
+  else return chemin
   return segments.join('.')
 }
 
@@ -98,16 +153,17 @@ const objet = (v: unknown): v is Record<string, unknown> => v !== null && typeof
  * nested relationship queries) reads the stored view instead. Operators are left as they are: the stored view has
  * exactly the values the reader sees, so equals, in, not_equals, exists, like… all answer on what is visible.
  */
-export function reecrireWhere<W>(where: W, vue: Vue): W {
+export function reecrireWhere<W>(where: W, vue: Vue, estDeDemande?: EstChampDeDemande): W {
   if (vue === 'complete' || !objet(where)) return where
   const resultat: Where = {}
   for (const [cle, v] of Object.entries(where)) {
     if ((cle === 'and' || cle === 'or') && Array.isArray(v)) {
-      resultat[cle] = v.map((w) => reecrireWhere(w, vue))
+      resultat[cle] = v.map((w) => reecrireWhere(w, vue, estDeDemande))
       continue
     }
-    const cible = cheminVu(cle, vue)
-    // Operators whose value is itself a where (nested relationship queries: `contains: { … }`).
+    const cible = cheminVu(cle, vue, estDeDemande)
+    // Operators whose value is itself a where (nested relationship queries: `contains: { … }`): the related
+    // collection's own fields, so only its statut is known to be a demande's.
     const operateurs = objet(v) ? Object.fromEntries(Object.entries(v).map(([op, val]) => [op, objet(val) ? reecrireWhere(val, vue) : val])) : v
     // Two keys naming the same path (`statut` and `statutDepot`): both conditions kept.
     if (cible in resultat) resultat.and = [...((resultat.and as Where[] | undefined) ?? []), { [cible]: operateurs }]
@@ -117,15 +173,15 @@ export function reecrireWhere<W>(where: W, vue: Vue): W {
 }
 
 /** A `sort` (string, comma list or array, `-` for descending) as the view answers it. */
-export function reecrireSort<S>(sort: S, vue: Vue): S {
+export function reecrireSort<S>(sort: S, vue: Vue, estDeDemande?: EstChampDeDemande): S {
   if (vue === 'complete') return sort
-  const un = (s: string) => (s.startsWith('-') ? `-${cheminVu(s.slice(1), vue)}` : cheminVu(s, vue))
+  const un = (s: string) => (s.startsWith('-') ? `-${cheminVu(s.slice(1), vue, estDeDemande)}` : cheminVu(s, vue, estDeDemande))
   if (typeof sort === 'string') return sort.split(',').map((s) => un(s.trim())).join(',') as S
   if (Array.isArray(sort)) return sort.map((s) => (typeof s === 'string' ? un(s) : s)) as S
   return sort
 }
 
 /** A field name (findDistinct) as the view answers it. */
-export function reecrireChamp<C>(champ: C, vue: Vue): C {
-  return typeof champ === 'string' ? (cheminVu(champ, vue) as C) : champ
+export function reecrireChamp<C>(champ: C, vue: Vue, estDeDemande?: EstChampDeDemande): C {
+  return typeof champ === 'string' ? (cheminVu(champ, vue, estDeDemande) as C) : champ
 }

@@ -22,6 +22,7 @@ let d: { id: number | string; numero: number }
 let agricole: { id: number | string; numero: number }
 let versionsAvant: number
 let dernieresAvant: number
+let dateAvant: string
 
 const MEL_RESPONSABLE = 'responsable.publication@demo.example'
 const MEL_ECOLE = '0340042l@demo.example'
@@ -93,6 +94,7 @@ beforeAll(async () => {
   versionsAvant = (await versions(ecole)).corps.totalDocs
   dernieresAvant = (await versions(ecole, '&where[latest][equals]=true')).corps.totalDocs
 
+  dateAvant = (await lire(ecole, d.id)).updatedAt
   // The rectorat gives an avis, the Région records a décision.
   expect((await appel('PATCH', `/api/demandes/${d.id}`, { jeton: rectorat, corps: { avis: { avis: 'favorable', commentaire: 'Projet cohérent.' } } })).status).toBe(200)
   expect((await appel('PATCH', `/api/demandes/${d.id}`, { jeton: region, corps: { decision: { decision: 'retenue', commentaire: 'Retenue au CPRDFOP.' } } })).status).toBe(200)
@@ -149,6 +151,23 @@ describe('Avant publication, l’établissement ne voit ni avis ni décision (SE
       expect(numeros).toContain(d.numero)
       expect(numeros, sens).toEqual([...numeros].sort((x: number, y: number) => x - y))
     }
+  })
+
+  it('updatedAt : l’avis et la décision ne font pas bouger la date que lit l’établissement (REST, GraphQL, filtre, tri)', async () => {
+    expect((await lire(region, d.id)).updatedAt > dateAvant).toBe(true)
+    for (const requete of ['depth=0', 'depth=1', 'select[updatedAt]=true']) expect((await lire(ecole, d.id, requete)).updatedAt, requete).toBe(dateAvant)
+    const ici = `where[and][0][id][equals]=${d.id}`
+    expect(await compter(ecole, `${ici}&where[and][1][updatedAt][equals]=${dateAvant}`)).toBe(1)
+    expect(await compter(ecole, `${ici}&where[and][1][updatedAt][greater_than]=${dateAvant}`)).toBe(0)
+    const tri = await appel('GET', `/api/demandes?where[statut][not_equals]=brouillon&sort=-updatedAt&depth=0&limit=200&select[updatedAt]=true`, { jeton: ecole })
+    const dates = tri.corps.docs.map((x: { updatedAt: string }) => x.updatedAt)
+    expect(dates).toContain(dateAvant)
+    expect(dates).toEqual([...dates].sort().reverse())
+    const g = await graphql(`{ Demande(id: ${JSON.stringify(d.id)}) { updatedAt } Demandes(where: { id: { equals: ${JSON.stringify(d.id)} }, updatedAt: { greater_than: ${JSON.stringify(dateAvant)} } }) { totalDocs } }`, {}, { jeton: ecole })
+    expect(g.corps.data?.Demande?.updatedAt, JSON.stringify(g.corps)).toBe(dateAvant)
+    expect(g.corps.data?.Demandes?.totalDocs).toBe(0)
+    // The stored dates of the views are no way round either: the DRAAF's is closed to schools.
+    expect((await appel('GET', `/api/demandes/count?${ici}&where[and][1][modifieeLeSansDecision][greater_than]=${dateAvant}`, { jeton: ecole })).status).toBe(400)
   })
 
   it('GraphQL : lecture, filtre, comptage et versions', async () => {

@@ -2,6 +2,8 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
 import {
+  datesDesVues,
+  datesInitiales,
   reecrireChamp,
   reecrireSort,
   reecrireWhere,
@@ -115,5 +117,37 @@ describe('Filtres et tris sur le statut réécrits vers la vue du lecteur', () =
     expect(reecrireSort('statut', 'complete')).toBe('statut')
     expect(reecrireSort(undefined, 'sans-instruction')).toBeUndefined()
     expect(reecrireChamp('statut', 'sans-instruction')).toBe('statutDepot')
+  })
+})
+
+describe('Date lue par chaque vue (SECURITY 26 : un avis ou une décision ne fait pas bouger la date du déposant)', () => {
+  const avant = { modifieeLeDepot: '2026-12-01T10:00:00.000Z', modifieeLeSansDecision: '2026-12-01T11:00:00.000Z' }
+  const maintenant = '2026-12-02T14:33:00.000Z'
+  it('avis : la vue du dépôt garde sa date, celle de la DRAAF bouge ; décision : les deux gardent la leur', () => {
+    expect(datesDesVues(['avis', 'statut', 'statutSansDecision'], avant, maintenant)).toEqual({ modifieeLeDepot: avant.modifieeLeDepot, modifieeLeSansDecision: maintenant })
+    expect(datesDesVues(['decision', 'statut'], avant, maintenant)).toEqual(avant)
+    expect(datesDesVues([], avant, maintenant)).toEqual(avant)
+  })
+  it('tout autre champ, une création ou une date absente : maintenant', () => {
+    expect(datesDesVues(['avis', 'rapportOpportunite'], avant, maintenant)).toEqual({ modifieeLeDepot: maintenant, modifieeLeSansDecision: maintenant })
+    expect(datesDesVues(['statutDepot', 'statut', 'valideeLe'], avant, maintenant)).toEqual({ modifieeLeDepot: maintenant, modifieeLeSansDecision: maintenant })
+    expect(datesDesVues([], null, maintenant)).toEqual({ modifieeLeDepot: maintenant, modifieeLeSansDecision: maintenant })
+    expect(datesDesVues(['decision'], { modifieeLeDepot: null }, maintenant)).toEqual({ modifieeLeDepot: maintenant, modifieeLeSansDecision: maintenant })
+  })
+  it('données anciennes : une demande instruite date de sa validation (de son dernier avis pour la DRAAF)', () => {
+    const base = { statut: 'retenue', updatedAt: '2026-12-05T00:00:00.000Z', valideeLe: '2026-11-20T00:00:00.000Z' }
+    expect(datesInitiales({ ...base, avis: { avis: 'favorable', date: '2026-11-25T00:00:00.000Z' }, decision: { decision: 'retenue' } })).toEqual({ modifieeLeDepot: base.valideeLe, modifieeLeSansDecision: '2026-11-25T00:00:00.000Z' })
+    expect(datesInitiales({ ...base, statut: 'en-instruction', avis: { avis: 'favorable' }, decision: {} })).toEqual({ modifieeLeDepot: base.valideeLe, modifieeLeSansDecision: base.updatedAt })
+    expect(datesInitiales({ ...base, statut: 'brouillon' })).toEqual({ modifieeLeDepot: base.updatedAt, modifieeLeSansDecision: base.updatedAt })
+  })
+  it('le chemin d’un updatedAt de demande est réécrit, celui d’un autre document non', () => {
+    const deDemande = (s: string[]) => s.length === 1 || s[0] === 'demandeLiee'
+    expect(reecrireSort('-updatedAt,numero', 'sans-instruction', deDemande)).toBe('-modifieeLeDepot,numero')
+    expect(reecrireWhere({ or: [{ updatedAt: { greater_than: 'x' } }, { 'etablissementConcerne.updatedAt': { exists: true } }] }, 'sans-decision', deDemande)).toEqual({
+      or: [{ modifieeLeSansDecision: { greater_than: 'x' } }, { 'etablissementConcerne.updatedAt': { exists: true } }],
+    })
+    expect(reecrireChamp('demandeLiee.updatedAt', 'sans-instruction', deDemande)).toBe('demandeLiee.modifieeLeDepot')
+    expect(reecrireSort('updatedAt', 'complete', deDemande)).toBe('updatedAt')
+    expect(reecrireSort('updatedAt', 'sans-instruction')).toBe('updatedAt')
   })
 })
