@@ -76,6 +76,9 @@ export async function filtrePortee(req: PayloadRequest, p: Portee, etat: 'brouil
     const membres = (await reseauDuCompte(req)).membres
     return membres.length === 0 ? false : { and: [deLaStructure, { etablissementConcerne: { in: membres } }] }
   }
+  // The DRAAF files for agricultural établissements only: a lycée that is no longer one takes its drafts out of
+  // the DRAAF's reach the same way (its `agricole` follows the établissement: hooks/demandes/suivreEtablissement.ts).
+  if (etat === 'brouillon' && user.role === 'draaf') return { and: [deLaStructure, { agricole: { equals: true } }] }
   if (etat === 'brouillon') return deLaStructure
   const etablissements = await etablissementsDeLaStructure(req)
   if (etablissements.length === 0) return deLaStructure

@@ -44,6 +44,27 @@ describe('Un lycée retiré d’un réseau emporte ses brouillons (SECURITY 37)'
   })
 })
 
+describe('Un lycée qui n’est plus agricole emporte les brouillons de la DRAAF (SECURITY 37)', () => {
+  it('la DRAAF ne lit, ne modifie, ne supprime, ne valide plus le brouillon ; redevenu agricole, elle le retrouve', async () => {
+    const { users, etablissements } = monde
+    const brouillon = await payload.create({ collection: 'demandes', user: users.draaf, overrideAccess: false, depth: 0, data: demandeComplete(monde, { etablissementConcerne: etablissements.ag.id, priorite: 42 }) as never })
+    expect(await lire(users.draaf, brouillon.id)).not.toBeNull()
+    await payload.update({ collection: 'etablissements', id: etablissements.ag.id, overrideAccess: true, data: { ministere: 'education-nationale' } })
+    try {
+      expect(await lire(users.draaf, brouillon.id)).toBeNull()
+      expect((await payload.count({ collection: 'demandes', user: users.draaf, overrideAccess: false, where: { id: { equals: brouillon.id } } })).totalDocs).toBe(0)
+      await expect(payload.update({ collection: 'demandes', id: brouillon.id, user: users.draaf, overrideAccess: false, data: { siteFormation: 'x' } })).rejects.toThrow()
+      await expect(payload.delete({ collection: 'demandes', id: brouillon.id, user: users.draaf, overrideAccess: false })).rejects.toThrow()
+      expect((await traiterValidation(await requetePour(payload, users.draaf), brouillon.id, false)).status).toBe(404)
+      expect(await versions(users.draaf, brouillon.id)).toBe(0)
+      expect(await lire(users.admin, brouillon.id)).not.toBeNull()
+    } finally {
+      await payload.update({ collection: 'etablissements', id: etablissements.ag.id, overrideAccess: true, data: { ministere: 'agriculture' } })
+    }
+    expect(await lire(users.draaf, brouillon.id)).not.toBeNull()
+  })
+})
+
 describe('Les champs copiés suivent leur établissement (SECURITY 37)', () => {
   it('un lycée passé à l’autre académie : ses demandes et leur historique passent au nouveau rectorat, journalisé', async () => {
     const { users, etablissements } = monde
