@@ -130,3 +130,17 @@ describe('Fichiers piégés', () => {
     expect(fichiersStockes().every((f) => !f.includes('/') && !/[\u0000\u202E]/.test(f))).toBe(true) // eslint-disable-line no-control-regex
   })
 })
+
+describe('Annexe sur une demande validée : le verrou dit son nom', () => {
+  it('l’établissement, qui lit sa demande validée, apprend qu’elle est validée ; un autre établissement, qu’elle ne lui est pas accessible', async () => {
+    const { traiterValidation } = await import('../../src/validation')
+    const { demandeComplete } = await import('../aides/fabrique')
+    const { requetePour } = await import('../aides/payload')
+    const validee = await payload.create({ collection: 'demandes', data: demandeComplete(monde, { priorite: 77 }) as never, user: monde.users.etabA, overrideAccess: false })
+    expect((await traiterValidation(await requetePour(payload, monde.users.etabA), validee.id, true)).status).toBe(200)
+    const joindre = (user: typeof monde.users.etabA) =>
+      payload.create({ collection: 'annexes', data: { demande: validee.id } as never, file: { data: pdf(), name: 'pv.pdf', mimetype: 'application/pdf', size: pdf().length }, user, overrideAccess: false })
+    expect((await refus(joindre(monde.users.etabA))).message).toBe('Cette demande est validée : ses annexes ne sont plus modifiables.')
+    expect((await refus(joindre(monde.users.etabB))).message).toBe("Cette demande n'existe pas ou ne vous est pas accessible.")
+  })
+})
