@@ -30,6 +30,7 @@ import { migrations } from './src/migrations'
 import { completerStatutsVus } from './hooks/demandes/statutVu'
 import { profondeurMaximale } from './src/graphqlProfondeur'
 import { configurationTaches } from './src/taches'
+import { DATE_HEURE_LONGUE } from './src/formatsDates'
 
 /** Deepest legitimate query: Demandes › docs › etablissementConcerne/diplome/demandeLiee › … (6 levels). */
 const PROFONDEUR_GRAPHQL_MAX = 7
@@ -79,7 +80,8 @@ export default buildConfig({
   admin: {
     user: Users.slug,
     avatar: 'default',
-    dateFormat: 'dd/MM/yyyy HH:mm',
+    // Lists and headers: « 3 décembre 2026, 11 h 25 », as the guide writes dates (src/formatsDates.ts).
+    dateFormat: DATE_HEURE_LONGUE,
     meta: { titleSuffix: ' — Carte des formations Occitanie', description: 'Plateforme carte des formations — Occitanie' },
     importMap: { baseDir: path.resolve(dirname), autoGenerate: false },
     components: {

@@ -4,6 +4,7 @@ import { cacherAuxDeposants, connecte, editeur } from '../access/roles'
 import { garderRequetes } from '../hooks/requetes/garderRequetes'
 import { datePlausible } from '../hooks/dates'
 import { verifierTextes } from '../hooks/texte'
+import { DATE_SAISIE } from '../src/formatsDates'
 
 export const Diplomes: CollectionConfig = {
   slug: 'diplomes',
@@ -59,8 +60,8 @@ export const Diplomes: CollectionConfig = {
       required: true,
     },
     { name: 'ouvert', type: 'checkbox', label: 'Diplôme ouvert', defaultValue: true, index: true },
-    { name: 'dateOuverture', type: 'date', label: "Date d'ouverture", validate: datePlausible("Date d'ouverture", { de: 1900 }), admin: { date: { pickerAppearance: 'dayOnly' } } },
-    { name: 'dateFermeture', type: 'date', label: 'Date de fermeture', validate: datePlausible('Date de fermeture', { de: 1900 }), admin: { date: { pickerAppearance: 'dayOnly' } } },
+    { name: 'dateOuverture', type: 'date', label: "Date d'ouverture", validate: datePlausible("Date d'ouverture", { de: 1900 }), admin: { date: { pickerAppearance: 'dayOnly', displayFormat: DATE_SAISIE } } },
+    { name: 'dateFermeture', type: 'date', label: 'Date de fermeture', validate: datePlausible('Date de fermeture', { de: 1900 }), admin: { date: { pickerAppearance: 'dayOnly', displayFormat: DATE_SAISIE } } },
     { name: 'intitule', type: 'text', label: 'Intitulé', admin: { hidden: true, readOnly: true } },
   ]),
 }

@@ -25,6 +25,7 @@ import { verifierTextes } from '../../hooks/texte'
 import { INDEX_DEMANDES } from './indexComposes'
 import { garderRequetes } from '../../hooks/requetes/garderRequetes'
 import { statutDepot } from '../../src/regles/statut'
+import { DATE_HEURE_LONGUE, DATE_SAISIE } from '../../src/formatsDates'
 
 /** The values each stored view can take (src/regles/statut.ts). */
 const STATUTS_DEPOT = STATUTS.filter((s) => statutDepot(s.value) === s.value)
@@ -154,7 +155,7 @@ export const Demandes: CollectionConfig = {
         ] },
         { name: 'premiereDemande', type: 'checkbox', label: 'Projet déposé pour la première fois', defaultValue: true, access: acces },
         { name: 'anneePrecedentDepot', type: 'number', validate: entier('Année du précédent dépôt', { min: 2000, max: 2100 }), label: 'Si non, année du précédent dépôt', min: 2000, max: 2100, access: acces, admin: { className: 'requis-validation', condition: (data) => !data?.premiereDemande } },
-        { name: 'dateConseil', type: 'date', label: 'Date de présentation du projet au Conseil de perfectionnement / Conseil d\'administration', validate: datePlausible('Date de présentation du projet au Conseil de perfectionnement / Conseil d\'administration'), access: acces, admin: { className: 'requis-validation', date: { pickerAppearance: 'dayOnly', displayFormat: 'dd/MM/yyyy' }, description: 'Joignez le PV du CP/CA en annexe si vous en disposez.' } },
+        { name: 'dateConseil', type: 'date', label: 'Date de présentation du projet au Conseil de perfectionnement / Conseil d\'administration', validate: datePlausible('Date de présentation du projet au Conseil de perfectionnement / Conseil d\'administration'), access: acces, admin: { className: 'requis-validation', date: { pickerAppearance: 'dayOnly', displayFormat: DATE_SAISIE }, description: 'Joignez le PV du CP/CA en annexe si vous en disposez.' } },
         { name: 'zonesRecrutement', type: 'select', hasMany: true, label: 'Zone de recrutement', options: [...ZONES_RECRUTEMENT], access: acces , admin: { className: 'requis-validation' } },
       ],
     },
@@ -205,7 +206,7 @@ export const Demandes: CollectionConfig = {
       admin: { condition: (data) => Boolean(data?.statut) && data.statut !== 'brouillon' },
       fields: [
         { type: 'row', fields: [
-          { name: 'valideeLe', type: 'date', label: 'Validée le', access: { create: serveur, update: serveur }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+          { name: 'valideeLe', type: 'date', label: 'Validée le', access: { create: serveur, update: serveur }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime', displayFormat: DATE_HEURE_LONGUE } } },
           { name: 'validePar', type: 'relationship', relationTo: 'users', label: 'Validée par', access: { create: serveur, update: serveur }, admin: { readOnly: true } },
         ] },
         {
@@ -218,7 +219,7 @@ export const Demandes: CollectionConfig = {
             { name: 'avis', type: 'select', label: 'Avis', options: [...AVIS] },
             { name: 'commentaire', type: 'textarea', label: "Commentaire de l'avis", maxLength: 5000 },
             { name: 'auteur', type: 'text', label: 'Avis donné par', admin: { readOnly: true } },
-            { name: 'date', type: 'date', label: "Date de l'avis", admin: { readOnly: true } },
+            { name: 'date', type: 'date', label: "Date de l'avis", admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime', displayFormat: DATE_HEURE_LONGUE } } },
           ],
         },
         {
@@ -231,7 +232,7 @@ export const Demandes: CollectionConfig = {
             { name: 'decision', type: 'select', label: 'Décision', options: [...DECISIONS] },
             { name: 'commentaire', type: 'textarea', label: 'Commentaire de la décision', maxLength: 5000 },
             { name: 'auteur', type: 'text', label: 'Décision enregistrée par', admin: { readOnly: true } },
-            { name: 'date', type: 'date', label: 'Date de la décision', admin: { readOnly: true } },
+            { name: 'date', type: 'date', label: 'Date de la décision', admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime', displayFormat: DATE_HEURE_LONGUE } } },
           ],
         },
       ],

@@ -5,6 +5,7 @@ import { editeur } from '../../access/roles'
 import { datePlausible, verifierDate } from '../../hooks/dates'
 import { oublierCampagne } from '../campagne'
 import { liensAutorises } from '../liens'
+import { DATE_HEURE_SAISIE } from '../formatsDates'
 
 /** Links limited to http(s), mailto and this site's paths (src/liens.ts), then Payload's own rich text check. */
 const texteRiche = (libelle: string): RichTextFieldValidation => (value, options) => {
@@ -39,8 +40,8 @@ export const Campagne: GlobalConfig = {
   fields: [
     { name: 'rentree', type: 'number', label: 'Rentrée préparée (année scolaire de programmation)', required: true, defaultValue: new Date().getFullYear() + 1, min: 2000, max: 2100 },
     { type: 'row', fields: [
-      { name: 'ouverture', type: 'date', label: 'Ouverture de la saisie', validate: datePlausible('Ouverture de la saisie'), admin: { date: { pickerAppearance: 'dayAndTime' } } },
-      { name: 'cloture', type: 'date', label: 'Clôture de la saisie', admin: { date: { pickerAppearance: 'dayAndTime' } },
+      { name: 'ouverture', type: 'date', label: 'Ouverture de la saisie', validate: datePlausible('Ouverture de la saisie'), admin: { date: { pickerAppearance: 'dayAndTime', displayFormat: DATE_HEURE_SAISIE } } },
+      { name: 'cloture', type: 'date', label: 'Clôture de la saisie', admin: { date: { pickerAppearance: 'dayAndTime', displayFormat: DATE_HEURE_SAISIE } },
         validate: (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) =>
           verifierDate('Clôture de la saisie', value) !== true
             ? verifierDate('Clôture de la saisie', value)
