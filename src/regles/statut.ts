@@ -146,7 +146,8 @@ function cheminVu(chemin: string, vue: Vue, estDeDemande?: EstChampDeDemande): s
   return segments.join('.')
 }
 
-const objet = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v)
+// Plain objects only: GraphQL gives dates as Date objects, values to keep as they are (not wheres to rewrite).
+const objet = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v) && [Object.prototype, null].includes(Object.getPrototypeOf(v))
 
 /**
  * A `where` as the view answers it: every path to a statut (top level, through and/or, through relationships and

@@ -166,6 +166,9 @@ describe('Avant publication, l’établissement ne voit ni avis ni décision (SE
     const g = await graphql(`{ Demande(id: ${JSON.stringify(d.id)}) { updatedAt } Demandes(where: { id: { equals: ${JSON.stringify(d.id)} }, updatedAt: { greater_than: ${JSON.stringify(dateAvant)} } }) { totalDocs } }`, {}, { jeton: ecole })
     expect(g.corps.data?.Demande?.updatedAt, JSON.stringify(g.corps)).toBe(dateAvant)
     expect(g.corps.data?.Demandes?.totalDocs).toBe(0)
+    // GraphQL gives dates as Date objects: a school's filter on any date answers, never a 500.
+    const parDate = await graphql('{ Demandes(where: { dateConseil: { greater_than: "2020-01-01T00:00:00.000Z" } }) { totalDocs } }', {}, { jeton: ecole })
+    expect(parDate.corps.data?.Demandes?.totalDocs, JSON.stringify(parDate.corps)).toBeGreaterThan(0)
     // The stored dates of the views are no way round either: the DRAAF's is closed to schools.
     expect((await appel('GET', `/api/demandes/count?${ici}&where[and][1][modifieeLeSansDecision][greater_than]=${dateAvant}`, { jeton: ecole })).status).toBe(400)
   })

@@ -149,5 +149,8 @@ describe('Date lue par chaque vue (SECURITY 26 : un avis ou une décision ne fai
     expect(reecrireChamp('demandeLiee.updatedAt', 'sans-instruction', deDemande)).toBe('demandeLiee.modifieeLeDepot')
     expect(reecrireSort('updatedAt', 'complete', deDemande)).toBe('updatedAt')
     expect(reecrireSort('updatedAt', 'sans-instruction')).toBe('updatedAt')
+    // A GraphQL date is a Date object: kept as the value, not walked as a where.
+    const date = new Date('2026-12-02T13:33:00.000Z')
+    expect(reecrireWhere({ updatedAt: { greater_than: date } }, 'sans-instruction', deDemande)).toEqual({ modifieeLeDepot: { greater_than: date } })
   })
 })
