@@ -169,10 +169,11 @@ export function analyserGraphql(requete: string, nomOperation: string | undefine
 }
 
 /**
- * The root fields the query operations of a request read (`{ Access { … } }`, through root fragments too); empty
- * when it does not parse (graphql-http answers it). Called after analyserGraphql has bounded the text.
+ * The root fields of a request's operations (`{ Access { … } }`, `{ moi: meUser { … } }`, through root fragments
+ * too), with their alias and the kind of operation; empty when it does not parse (graphql-http answers it). Called
+ * after analyserGraphql has bounded the text.
  */
-export function champsLusALaRacine(requete: string, nomOperation: string | undefined): string[] {
+export function champsALaRacine(requete: string, nomOperation: string | undefined): (ChampRacine & { operation: string })[] {
   let document: DocumentNode
   try {
     document = parse(requete, { noLocation: true, maxTokens: JETONS_GRAPHQL_MAX })
@@ -181,20 +182,19 @@ export function champsLusALaRacine(requete: string, nomOperation: string | undef
   }
   const fragments = new Map<string, FragmentDefinitionNode>()
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d)
-  const noms: string[] = []
-  const vus = new Set<string>()
-  const parcourir = (selection: SelectionSetNode) => {
+  const champs: (ChampRacine & { operation: string })[] = []
+  const parcourir = (selection: SelectionSetNode, operation: string, vus: Set<string>) => {
     for (const s of selection.selections) {
-      if (s.kind === Kind.FIELD) noms.push(s.name.value)
-      else if (s.kind === Kind.INLINE_FRAGMENT) parcourir(s.selectionSet)
+      if (s.kind === Kind.FIELD) champs.push({ nom: s.name.value, alias: s.alias?.value ?? s.name.value, arguments: {}, operation })
+      else if (s.kind === Kind.INLINE_FRAGMENT) parcourir(s.selectionSet, operation, vus)
       else if (!vus.has(s.name.value) && fragments.has(s.name.value)) {
         vus.add(s.name.value)
-        parcourir(fragments.get(s.name.value)!.selectionSet)
+        parcourir(fragments.get(s.name.value)!.selectionSet, operation, vus)
       }
     }
   }
   for (const d of document.definitions) {
-    if (d.kind === Kind.OPERATION_DEFINITION && d.operation === 'query' && (!nomOperation || d.name?.value === nomOperation)) parcourir(d.selectionSet)
+    if (d.kind === Kind.OPERATION_DEFINITION && (!nomOperation || d.name?.value === nomOperation)) parcourir(d.selectionSet, d.operation, new Set())
   }
-  return noms
+  return champs
 }

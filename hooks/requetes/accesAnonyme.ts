@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { champsLusALaRacine } from '../../src/graphqlAnalyse'
+import { champsALaRacine } from '../../src/graphqlAnalyse'
 
 type Gestionnaire<C> = (req: Request, ctx: C) => Promise<Response>
 
@@ -27,7 +27,7 @@ export function sansCarteDesDroitsAnonyme<C>(get: Gestionnaire<C>, payload: () =
 export function sansCarteDesDroitsAnonymeGraphql<C>(post: Gestionnaire<C>, payload: () => Promise<Payload>): Gestionnaire<C> {
   return async (req, ctx) => {
     const corps = (await req.clone().json().catch(() => null)) as { query?: unknown; operationName?: unknown } | null
-    if (corps && typeof corps.query === 'string' && champsLusALaRacine(corps.query, typeof corps.operationName === 'string' ? corps.operationName : undefined).includes('Access')) {
+    if (corps && typeof corps.query === 'string' && champsALaRacine(corps.query, typeof corps.operationName === 'string' ? corps.operationName : undefined).some((c) => c.operation === 'query' && c.nom === 'Access')) {
       const { user } = await (await payload()).auth({ headers: req.headers }).catch(() => ({ user: null }))
       if (!user) {
         return Response.json(

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { appel, graphql, jeton } from '../aides/http'
+import { appel, graphql, jeton, URL_SERVEUR } from '../aides/http'
 
 // Accounts, API keys, sessions and sharing, attacked as an outside client would (issue 13, findings 1, 2 and 9).
 const MDP = 'Comptes-Securite-2027'
@@ -306,5 +306,36 @@ describe('Issue 22 — connexion à temps constant, suppression d’un compte qu
     const enMasse = await appel('DELETE', `/api/users?where[id][equals]=${validee.validePar}`, { jeton: admin })
     expect(enMasse.status).toBe(400)
     expect((await lire(validee.validePar)).id).toBe(validee.validePar)
+  })
+})
+
+describe('Issue 22, point 9 — connecté par son cookie, on ne relit pas son jeton dans une réponse JSON', () => {
+  it('me et le renouvellement, en REST et en GraphQL (alias compris) : sans jeton ; avec Authorization : le jeton, comme avant', async () => {
+    const compte = await creer({ username: `region-cookie-${N}`, role: 'region' })
+    const r = await connexion(compte.username)
+    expect(r.status).toBe(200)
+    const cookie = r.entetes.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('payload-token='))!
+    expect(cookie).toBeTruthy()
+    const navigateur = { Cookie: cookie, Origin: URL_SERVEUR(), 'Sec-Fetch-Site': 'same-origin' }
+    const moi = await appel('GET', '/api/users/me', { entetes: navigateur })
+    expect(moi.corps.user?.username).toBe(compte.username)
+    expect(moi.corps.exp).toBeGreaterThan(Date.now() / 1000)
+    expect(moi.corps).not.toHaveProperty('token')
+    for (const q of ['{ meUser { token exp user { id } } }', '{ moi: meUser { token user { id } } }']) {
+      const g = await appel('POST', '/api/graphql', { entetes: navigateur, corps: { query: q } })
+      const donnees = Object.values(g.corps.data ?? {})[0] as { token?: string; user?: { id: unknown } } | undefined
+      expect(donnees?.user?.id, q).toBe(compte.id)
+      expect(donnees?.token ?? null, q).toBeNull()
+    }
+    const g = await appel('POST', '/api/graphql', { entetes: navigateur, corps: { query: 'mutation { nouveau: refreshTokenUser { refreshedToken exp } }' } })
+    expect(g.corps.data?.nouveau?.exp, JSON.stringify(g.corps)).toBeGreaterThan(0)
+    expect(g.corps.data?.nouveau?.refreshedToken ?? null).toBeNull()
+    const renouvele = await appel('POST', '/api/users/refresh-token', { entetes: navigateur })
+    expect(renouvele.status).toBe(200)
+    expect(renouvele.corps).not.toHaveProperty('refreshedToken')
+    expect(renouvele.entetes.getSetCookie().some((c) => c.startsWith('payload-token='))).toBe(true)
+    // An API client that sends its token keeps the contract's answer.
+    const parEntete = await appel('GET', '/api/users/me', { jeton: r.corps.token })
+    expect(parEntete.corps.token).toBe(r.corps.token)
   })
 })

@@ -4,13 +4,15 @@ import { REST_DELETE, REST_GET, REST_OPTIONS, REST_PATCH, REST_POST, REST_PUT } 
 import { getPayload } from 'payload'
 
 import { sansCarteDesDroitsAnonyme } from '../../../../../hooks/requetes/accesAnonyme'
+import { sansJetonPourLesCookies } from '../../../../../hooks/requetes/jetonCookie'
 import { avecLimites } from '../../../../limitesRequetes'
 
-// Signed out, `/api/access` gives no map of the permissions (hooks/requetes/accesAnonyme.ts).
-export const GET = sansCarteDesDroitsAnonyme(REST_GET(config), () => getPayload({ config }))
+// Signed out, `/api/access` gives no map of the permissions (hooks/requetes/accesAnonyme.ts); signed in by cookie,
+// `me` and the refresh do not echo the token (hooks/requetes/jetonCookie.ts).
+export const GET = sansJetonPourLesCookies(sansCarteDesDroitsAnonyme(REST_GET(config), () => getPayload({ config })), 'rest')
 // Writes go through the body bounds and rate limits, and failed sign-ins to the journal (src/limitesRequetes.ts):
 // Payload 3 has none of them.
-export const POST = avecLimites(REST_POST(config), 'rest')
+export const POST = avecLimites(sansJetonPourLesCookies(REST_POST(config), 'rest'), 'rest')
 export const DELETE = avecLimites(REST_DELETE(config), 'rest')
 export const PATCH = avecLimites(REST_PATCH(config), 'rest')
 export const PUT = avecLimites(REST_PUT(config), 'rest')
