@@ -161,8 +161,8 @@ export const readDemandeVersions: Access = async ({ req }) => {
 export function prefixer(where: Where, prefixe: string): Where {
   const resultat: Where = {}
   for (const [cle, valeur] of Object.entries(where)) {
-    resultat[cle === 'and' || cle === 'or' ? cle : `${prefixe}${cle}`] =
-      (cle === 'and' || cle === 'or') && Array.isArray(valeur) ? valeur.map((w) => prefixer(w as Where, prefixe)) : valeur
+    const logique = cle.toLowerCase() === 'and' || cle.toLowerCase() === 'or'
+    resultat[logique ? cle : `${prefixe}${cle}`] = logique && Array.isArray(valeur) ? valeur.map((w) => prefixer(w as Where, prefixe)) : valeur
   }
   return resultat
 }

@@ -158,7 +158,8 @@ export function reecrireWhere<W>(where: W, vue: Vue, estDeDemande?: EstChampDeDe
   if (vue === 'complete' || !objet(where)) return where
   const resultat: Where = {}
   for (const [cle, v] of Object.entries(where)) {
-    if ((cle === 'and' || cle === 'or') && Array.isArray(v)) {
+    // Payload reads `and`/`or` in any case (GraphQL writes `AND`/`OR`): so must the rewrite, or `AND` reads the real statut.
+    if ((cle.toLowerCase() === 'and' || cle.toLowerCase() === 'or') && Array.isArray(v)) {
       resultat[cle] = v.map((w) => reecrireWhere(w, vue, estDeDemande))
       continue
     }

@@ -135,6 +135,18 @@ describe('Avant publication, l’établissement ne voit ni avis ni décision (SE
     expect(await compter(ecole, `${ici}&where[and][1][statut][not_in]=brouillon,validee`)).toBe(0)
     expect(await compter(ecole, `${ici}&where[and][1][statut][like]=ret`)).toBe(0)
     expect(await compter(ecole, `${ici}&where[or][0][statut][equals]=retenue&where[or][1][statut][equals]=en-instruction`)).toBe(0)
+    // `AND` / `OR` in capitals, as GraphQL writes them and REST accepts them.
+    for (const [et, ou] of [['AND', 'OR'], ['And', 'oR']]) {
+      expect(await compter(ecole, `where[${et}][0][id][equals]=${d.id}&where[${et}][1][statut][equals]=retenue`), et).toBe(0)
+      expect(await compter(ecole, `where[${et}][0][id][equals]=${d.id}&where[${et}][1][statut][not_in]=brouillon,validee`), et).toBe(0)
+      expect(await compter(ecole, `where[${ou}][0][statut][equals]=retenue&where[${ou}][1][statut][equals]=en-instruction`), ou).toBe(0)
+    }
+    const export_ = await appel('GET', `/api/demandes/export?format=csv&where[AND][0][statut][equals]=retenue`, { jeton: ecole })
+    expect(export_.status).toBe(200)
+    // Header only: not one row is « retenue » for the school.
+    expect(String(export_.corps).replace(/^\uFEFF/, '').trim().split(/\r?\n/)).toHaveLength(1)
+    const tout = await appel('GET', `/api/demandes/export?format=csv&where[AND][0][statut][equals]=validee`, { jeton: ecole })
+    expect(String(tout.corps).trim().split(/\r?\n/).length).toBeGreaterThan(1)
     // The school's whole list: not one retenue nor en-instruction.
     expect(await compter(ecole, 'where[statut][equals]=retenue')).toBe(0)
     expect(await compter(ecole, 'where[statut][equals]=en-instruction')).toBe(0)
@@ -181,6 +193,10 @@ describe('Avant publication, l’établissement ne voit ni avis ni décision (SE
     for (const s of ['retenue', 'en_instruction']) {
       const filtre = await graphql(`{ Demandes(where: { id: { equals: ${id} }, statut: { equals: ${s} } }) { totalDocs } }`, {}, { jeton: ecole })
       expect(filtre.corps.data?.Demandes?.totalDocs, JSON.stringify(filtre.corps)).toBe(0)
+      const et = await graphql(`{ Demandes(where: { AND: [{ id: { equals: ${id} } }, { statut: { equals: ${s} } }] }) { totalDocs } }`, {}, { jeton: ecole })
+      expect(et.corps.data?.Demandes?.totalDocs, JSON.stringify(et.corps)).toBe(0)
+      const ou = await graphql(`{ Demandes(where: { OR: [{ statut: { equals: ${s} } }] }) { totalDocs } }`, {}, { jeton: ecole })
+      expect(ou.corps.data?.Demandes?.totalDocs, JSON.stringify(ou.corps)).toBe(0)
     }
     const tri = await graphql(`{ Demandes(where: { statut: { not_equals: brouillon } }, sort: "statut,numero", limit: 200) { docs { numero statut } } }`, {}, { jeton: ecole })
     const docs = tri.corps.data?.Demandes?.docs ?? []

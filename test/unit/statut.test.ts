@@ -149,6 +149,11 @@ describe('Date lue par chaque vue (SECURITY 26 : un avis ou une décision ne fai
     expect(reecrireChamp('demandeLiee.updatedAt', 'sans-instruction', deDemande)).toBe('demandeLiee.modifieeLeDepot')
     expect(reecrireSort('updatedAt', 'complete', deDemande)).toBe('updatedAt')
     expect(reecrireSort('updatedAt', 'sans-instruction')).toBe('updatedAt')
+    // `AND`/`OR` in capitals (GraphQL, or REST in any case) are rewritten like `and`/`or`.
+    expect(reecrireWhere({ AND: [{ statut: { equals: 'retenue' } }], Or: [{ updatedAt: { exists: true } }] }, 'sans-instruction', deDemande)).toEqual({
+      AND: [{ statutDepot: { equals: 'retenue' } }],
+      Or: [{ modifieeLeDepot: { exists: true } }],
+    })
     // A GraphQL date is a Date object: kept as the value, not walked as a where.
     const date = new Date('2026-12-02T13:33:00.000Z')
     expect(reecrireWhere({ updatedAt: { greater_than: date } }, 'sans-instruction', deDemande)).toEqual({ modifieeLeDepot: { greater_than: date } })
