@@ -25,7 +25,7 @@ import { verifierTextes } from '../../hooks/texte'
 import { INDEX_DEMANDES } from './indexComposes'
 import { garderRequetes } from '../../hooks/requetes/garderRequetes'
 import { statutDepot } from '../../src/regles/statut'
-import { DATE_HEURE_LONGUE, DATE_SAISIE } from '../../src/formatsDates'
+import { DATE_HEURE_CHAMP, DATE_SAISIE } from '../../src/formatsDates'
 
 /** The values each stored view can take (src/regles/statut.ts). */
 const STATUTS_DEPOT = STATUTS.filter((s) => statutDepot(s.value) === s.value)
@@ -206,7 +206,7 @@ export const Demandes: CollectionConfig = {
       admin: { condition: (data) => Boolean(data?.statut) && data.statut !== 'brouillon' },
       fields: [
         { type: 'row', fields: [
-          { name: 'valideeLe', type: 'date', label: 'Validée le', access: { create: serveur, update: serveur }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime', displayFormat: DATE_HEURE_LONGUE } } },
+          { name: 'valideeLe', type: 'date', label: 'Validée le', access: { create: serveur, update: serveur }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime', displayFormat: DATE_HEURE_CHAMP } } },
           { name: 'validePar', type: 'relationship', relationTo: 'users', label: 'Validée par', access: { create: serveur, update: serveur }, admin: { readOnly: true } },
         ] },
         {
@@ -219,7 +219,7 @@ export const Demandes: CollectionConfig = {
             { name: 'avis', type: 'select', label: 'Avis', options: [...AVIS] },
             { name: 'commentaire', type: 'textarea', label: "Commentaire de l'avis", maxLength: 5000 },
             { name: 'auteur', type: 'text', label: 'Avis donné par', admin: { readOnly: true } },
-            { name: 'date', type: 'date', label: "Date de l'avis", admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime', displayFormat: DATE_HEURE_LONGUE } } },
+            { name: 'date', type: 'date', label: "Date de l'avis", admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime', displayFormat: DATE_HEURE_CHAMP } } },
           ],
         },
         {
@@ -232,7 +232,7 @@ export const Demandes: CollectionConfig = {
             { name: 'decision', type: 'select', label: 'Décision', options: [...DECISIONS] },
             { name: 'commentaire', type: 'textarea', label: 'Commentaire de la décision', maxLength: 5000 },
             { name: 'auteur', type: 'text', label: 'Décision enregistrée par', admin: { readOnly: true } },
-            { name: 'date', type: 'date', label: 'Date de la décision', admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime', displayFormat: DATE_HEURE_LONGUE } } },
+            { name: 'date', type: 'date', label: 'Date de la décision', admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime', displayFormat: DATE_HEURE_CHAMP } } },
           ],
         },
       ],
