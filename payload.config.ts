@@ -31,6 +31,7 @@ import { completerStatutsVus } from './hooks/demandes/statutVu'
 import { profondeurMaximale } from './src/graphqlProfondeur'
 import { configurationTaches } from './src/taches'
 import { DATE_HEURE_LONGUE } from './src/formatsDates'
+import { verifierRelations } from './hooks/texte'
 
 /** Deepest legitimate query: Demandes › docs › etablissementConcerne/diplome/demandeLiee › … (6 levels). */
 const PROFONDEUR_GRAPHQL_MAX = 7
@@ -114,8 +115,9 @@ export default buildConfig({
       },
     },
   },
-  collections: [Demandes, Annexes, Etablissements, Reseaux, Diplomes, Documents, Users, Journal, Compteurs],
-  globals: [Campagne],
+  // Every relationship to one document takes one identifier (hooks/texte.ts), on every collection and the campaign.
+  collections: [Demandes, Annexes, Etablissements, Reseaux, Diplomes, Documents, Users, Journal, Compteurs].map((c) => ({ ...c, fields: verifierRelations(c.fields) })),
+  globals: [Campagne].map((g) => ({ ...g, fields: verifierRelations(g.fields) })),
   // Saved filters are shared only within one's own structure (SECURITY 33): access/comptes.ts.
   queryPresets: {
     access: { read: accesFiltres('read'), update: accesFiltres('update'), delete: accesFiltres('delete') },

@@ -128,3 +128,33 @@ function validerMemeMasque(field: Field, parent?: string): Field {
 
 /** The same for one field, where a collection (users) wraps only the fields it needs. */
 export const champTexte = <F extends Field>(field: F): F => verifierTextes([field])[0] as F
+
+/**
+ * A relationship to one document takes one identifier (or a document with its `id`), never a list: `[404]` was
+ * read as « no établissement » by the server's own checks (no scope check ran), then broke the insert (a 500 and a
+ * consumed numéro), and MongoDB would have stored the list. Refused before anything runs, naming the field.
+ */
+export function verifierRelations(fields: Field[], parent?: string): Field[] {
+  return fields.map((field) => {
+    if ((field.type === 'relationship' || field.type === 'upload') && field.hasMany !== true) {
+      const libelle = libelleDe(field, parent)
+      const base = (field.validate ?? (field.type === 'relationship' ? validations.relationship : validations.upload)) as Validate
+      const validate: Validate = (value, options) => {
+        if (value === null || value === undefined || value === '') return base(value, options)
+        const polymorphe = Array.isArray(field.relationTo)
+        const simple = typeof value === 'number' || typeof value === 'string'
+        const document = !polymorphe && value !== null && typeof value === 'object' && !Array.isArray(value) && 'id' in value
+        const couple = polymorphe && value !== null && typeof value === 'object' && !Array.isArray(value) && 'relationTo' in value
+        if (!(polymorphe ? couple : simple || document)) return `« ${libelle} » attend un seul document, pas une liste ni un objet.`
+        return base(value, options)
+      }
+      return { ...field, validate } as Field
+    }
+    if (field.type === 'group' || field.type === 'array') return { ...field, fields: verifierRelations(field.fields, libelleParent(field, parent)) } as Field
+    if (field.type === 'row' || field.type === 'collapsible') return { ...field, fields: verifierRelations(field.fields, parent) } as Field
+    if (field.type === 'tabs') {
+      return { ...field, tabs: field.tabs.map((tab) => ({ ...tab, fields: verifierRelations(tab.fields, 'name' in tab && tab.name ? libelleDe({ label: tab.label, name: tab.name }, parent) : parent) })) } as Field
+    }
+    return field
+  })
+}

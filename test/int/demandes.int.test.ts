@@ -449,3 +449,23 @@ describe('Fenêtre de la campagne', () => {
     expect((await creer(monde.users.admin, { etablissementConcerne: monde.etablissements.a.id })).statut).toBe('brouillon')
   })
 })
+
+describe('Une relation à un seul document reçoit une liste (attaque extérieure, SECURITY 30)', () => {
+  it('etablissementConcerne: [id], diplome: [id] : 400 en français nommant le champ, aucun numéro consommé ; le référent d’un réseau de même', async () => {
+    const { users, etablissements } = monde
+    const numeroAvant = (await creer(users.etabA, { etablissementConcerne: etablissements.a.id })).numero as number
+    for (const [data, libelle] of [
+      [{ etablissementConcerne: [etablissements.b.id] }, "Code UAI de l'établissement concerné"],
+      [{ etablissementConcerne: etablissements.a.id, diplome: [monde.diplomes.capCuisine.id] }, 'Diplôme'],
+      [{ etablissementConcerne: { uai: '0310024H' } }, "Code UAI de l'établissement concerné"],
+    ] as const) {
+      const err = await creer(users.etabA, data).then(() => null, (e: { status?: number; data?: { errors?: { message: string }[] } }) => e)
+      expect(err?.status, JSON.stringify(data)).toBe(400)
+      expect(err?.data?.errors?.[0]?.message, JSON.stringify(data)).toMatch(new RegExp(`« [^»]*${libelle.replace(/[()]/g, '.')}[^»]* » attend un seul document, pas une liste ni un objet\\.`))
+    }
+    // The DRAAF sending a non-agricultural lycée inside a list: the same refusal, not a way round its scope.
+    await expect(creer(users.draaf, { etablissementConcerne: [etablissements.a.id] })).rejects.toMatchObject({ status: 400 })
+    expect((await creer(users.etabA, { etablissementConcerne: etablissements.a.id })).numero).toBe(numeroAvant + 1)
+    await expect(payload.update({ collection: 'reseaux', id: monde.reseau.id, overrideAccess: false, user: users.carif, data: { etablissementReferent: [etablissements.m1.id] } as never })).rejects.toMatchObject({ status: 400 })
+  })
+})
