@@ -65,6 +65,13 @@ export const DROITS_COMPTES: Record<Role, Record<Cible, DroitsCompte>> = {
   integration: ligne(() => AUCUN),
 }
 
+/**
+ * Who may give a new account a password they then know: the admin only. Anyone else who opens an account (the
+ * Carif-Oref) sets one that is replaced by one nobody knows, and the account holder chooses theirs from the
+ * invitation; otherwise the editor could sign in as the school it just opened (outside attack, finding F5).
+ */
+export const choisitLeMotDePasse = (createur: Utilisateur | null): boolean => createur?.role === 'admin'
+
 /** Only integration accounts (programs reading the API) may hold an API key. */
 export const ROLES_CLE_API: readonly Role[] = ['integration']
 

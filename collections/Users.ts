@@ -8,6 +8,7 @@ import { verifierCoherenceCompte } from '../hooks/users/verifierCoherenceCompte'
 import { journaliserCompte, journaliserConnexion, revoquerCleALaDeconnexion, revoquerSessions } from '../hooks/users/journaliserComptes'
 import { egaliserConnexion } from '../hooks/users/egaliserConnexion'
 import { verifierDroitsComptes } from '../hooks/users/verifierDroitsComptes'
+import { inviterNouveauCompte, remplacerMotDePasseChoisi } from '../hooks/users/motDePasseInconnu'
 import { relationExistante } from '../hooks/relationExistante'
 import { corpsCreation, creerComptesEnMasse, refusCreation } from '../src/comptes/creerEnMasse'
 import { lienAdmin } from '../src/courriels/envois'
@@ -67,8 +68,8 @@ export const Users: CollectionConfig = {
     beforeOperation: [verifierDroitsComptes, egaliserConnexion, garderRequetes],
     beforeValidate: [verifierCoherenceCompte],
     beforeLogin: [refuserCompteDesactive],
-    beforeChange: [revoquerSessions],
-    afterChange: [journaliserCompte],
+    beforeChange: [revoquerSessions, remplacerMotDePasseChoisi],
+    afterChange: [journaliserCompte, inviterNouveauCompte],
     afterLogin: [journaliserConnexion],
     afterLogout: [revoquerCleALaDeconnexion],
   },

@@ -123,3 +123,20 @@ describe('Désactivation d’un compte', () => {
     await payload.update({ collection: 'users', id: monde.users.etabB.id, data: { actif: true }, overrideAccess: true })
   })
 })
+
+describe('Un compte ouvert par le Carif-Oref : un mot de passe que personne ne connaît (attaque extérieure, F5)', () => {
+  it('le mot de passe saisi par l’éditeur ne permet pas de se connecter ; l’invitation, si ; celui saisi par l’administrateur, si', async () => {
+    const { users, etablissements } = monde
+    const choisi = 'Mot-de-passe-de-l-editeur-2027'
+    const ouvert = await payload.create({ collection: 'users', user: users.carif, overrideAccess: false, depth: 0, data: { username: '0300057Z', email: 'ce.0300057z@ac-montpellier.fr', password: choisi, role: 'etablissement', etablissement: etablissements.m1.id, nom: 'LP Gaston Darboux' } as never })
+    await expect(payload.login({ collection: 'users', data: { username: '0300057Z', password: choisi } as never })).rejects.toThrow()
+    await executerLaFile(payload)
+    const invitation = (await lireEml(process.env.MAIL_DIR!)).find((m) => m.destinataires[0] === 'ce.0300057z@ac-montpellier.fr')
+    expect(invitation?.text).toContain('Votre identifiant est : 0300057Z')
+    const jeton = /\/admin\/reset\/([a-f0-9]+)/.exec(invitation!.text!)![1]!
+    await payload.resetPassword({ collection: 'users', data: { token: jeton, password: 'Choisi-par-le-lycee-2027' }, overrideAccess: true })
+    expect((await payload.login({ collection: 'users', data: { username: '0300057Z', password: 'Choisi-par-le-lycee-2027' } as never })).user?.id).toBe(ouvert.id)
+    await payload.create({ collection: 'users', user: users.admin, overrideAccess: false, depth: 0, data: { username: '0300058A', password: choisi, role: 'etablissement', etablissement: etablissements.m2.id, nom: 'Lycée Frédéric Mistral' } as never })
+    expect((await payload.login({ collection: 'users', data: { username: '0300058A', password: choisi } as never })).user?.username).toBe('0300058A')
+  })
+})

@@ -339,3 +339,14 @@ describe('Issue 22, point 9 — connecté par son cookie, on ne relit pas son je
     expect(parEntete.corps.token).toBe(r.corps.token)
   })
 })
+
+describe('SECURITY 23 — l’éditeur n’entre pas dans le compte qu’il ouvre (attaque extérieure, F5)', () => {
+  it('REST et GraphQL : le mot de passe qu’il saisit est remplacé, la connexion avec lui est refusée', async () => {
+    const rest = await appel('POST', '/api/users', { jeton: editeur, corps: { username: `0340042L-ouvert-${N}`, password: MDP, role: 'etablissement', etablissement: idEtabMermoz } })
+    expect(rest.status, JSON.stringify(rest.corps)).toBe(201)
+    expect((await connexion(`0340042L-ouvert-${N}`)).status).toBe(401)
+    const g = await graphql('mutation ($data: mutationUserInput!) { createUser(data: $data) { id } }', { data: { username: `0340042L-ouvertg-${N}`, password: MDP, role: 'etablissement', etablissement: idEtabMermoz } }, { jeton: editeur })
+    expect(g.corps.data?.createUser?.id, JSON.stringify(g.corps)).toBeTruthy()
+    expect((await connexion(`0340042L-ouvertg-${N}`)).status).toBe(401)
+  })
+})
