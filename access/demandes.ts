@@ -151,11 +151,19 @@ export async function vueDuLecteur(req: PayloadRequest, overrideAccess?: boolean
 export const readDemandeVersions: Access = async ({ req }) => {
   const filtre = await readDemandes({ req })
   if (filtre === false) return false
-  const versions: Where = filtre === true ? {} : prefixer(filtre, 'parent.')
-  if ((await vueDuLecteur(req)) === 'complete') return filtre === true ? true : versions
-  const brouillons: Where = { 'version.statut': { equals: 'brouillon' } }
-  return filtre === true ? brouillons : { and: [versions, brouillons] }
+  // The drafting's versions are read by who reads that structure's drafts (outside attack, F6: rectorat, Région,
+  // Carif-Oref, integrations and the DRAAF listed a school's draft history once its demande was validated).
+  const brouillonsLus = await filtrePortee(req, portee(utilisateurDe(req)?.role, 'lireBrouillons'), 'brouillon')
+  const complete = (await vueDuLecteur(req)) === 'complete'
+  if (filtre === true && brouillonsLus === true && complete) return true
+  const branches: Where[] = []
+  if (brouillonsLus !== false) branches.push(brouillonsLus === true ? BROUILLON_VERSION : { and: [BROUILLON_VERSION, prefixer(brouillonsLus, 'parent.')] })
+  if (complete) branches.push({ 'version.statut': { not_equals: 'brouillon' } })
+  if (branches.length === 0) return false
+  const lues = branches.length === 1 ? branches[0]! : { or: branches }
+  return filtre === true ? lues : { and: [prefixer(filtre, 'parent.'), lues] }
 }
+const BROUILLON_VERSION: Where = { 'version.statut': { equals: 'brouillon' } }
 
 /** The same filter through a path (`version.` for versions, `demande.` for annexes); and/or kept as they are. */
 export function prefixer(where: Where, prefixe: string): Where {

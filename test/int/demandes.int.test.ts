@@ -469,3 +469,29 @@ describe('Une relation à un seul document reçoit une liste (attaque extérieur
     await expect(payload.update({ collection: 'reseaux', id: monde.reseau.id, overrideAccess: false, user: users.carif, data: { etablissementReferent: [etablissements.m1.id] } as never })).rejects.toMatchObject({ status: 400 })
   })
 })
+
+describe('Historique de la saisie : lu par qui lit les brouillons de la structure (attaque extérieure, F6)', () => {
+  it('rectorat, Région, Carif-Oref, intégration, DRAAF : aucune version « brouillon » d’une demande validée ; l’établissement et l’admin : les siennes', async () => {
+    const { users, etablissements } = monde
+    const statuts = async (user: Utilisateur, id: number | string) =>
+      (await payload.findVersions({ collection: 'demandes', user, overrideAccess: false, where: { parent: { equals: id } }, depth: 0, limit: 100 })).docs.map((v) => (v.version as { statut: string }).statut)
+    const ecole = await deposerEtValider(users.etabA, demandeComplete(monde, { priorite: 201, rapportOpportunite: 'Première rédaction.' }))
+    for (const lecteur of [users.rectoratM, users.region, users.carif, users.integration]) {
+      const vus = await statuts(lecteur, ecole.id)
+      expect(vus.length, lecteur.username).toBeGreaterThan(0)
+      expect(vus, lecteur.username).not.toContain('brouillon')
+    }
+    expect(await statuts(users.etabA, ecole.id)).toContain('brouillon')
+    expect(await statuts(users.admin, ecole.id)).toEqual(expect.arrayContaining(['brouillon', 'validee']))
+    expect(await statuts(users.etabB, ecole.id)).toEqual([])
+    // The DRAAF reads an agricultural lycée's validated demande, not its drafting; its own drafting, yes.
+    const compte = await payload.create({ collection: 'users', overrideAccess: true, data: { username: '0480514Y', password: 'mot-de-passe-de-test-123', role: 'etablissement', etablissement: etablissements.ag.id } as never })
+    const lycee = { ...(compte as unknown as Utilisateur), collection: 'users' as const, role: 'etablissement' as const }
+    const parLeLycee = await deposerEtValider(lycee, demandeComplete(monde, { etablissementConcerne: etablissements.ag.id, priorite: 202 }))
+    // (Before publication the DRAAF reads no validated version either: a décision writes one.)
+    expect(await statuts(users.draaf, parLeLycee.id)).not.toContain('brouillon')
+    expect(await statuts(users.admin, parLeLycee.id)).toContain('brouillon')
+    const parDraaf = await deposerEtValider(users.draaf, demandeComplete(monde, { etablissementConcerne: etablissements.ag.id, priorite: 203 }))
+    expect(await statuts(users.draaf, parDraaf.id)).toContain('brouillon')
+  })
+})
