@@ -32,6 +32,7 @@ import { profondeurMaximale } from './src/graphqlProfondeur'
 import { configurationTaches } from './src/taches'
 import { DATE_HEURE_LONGUE } from './src/formatsDates'
 import { verifierRelations } from './hooks/texte'
+import { garderRequetes } from './hooks/requetes/garderRequetes'
 
 /** Deepest legitimate query: Demandes › docs › etablissementConcerne/diplome/demandeLiee › … (6 levels). */
 const PROFONDEUR_GRAPHQL_MAX = 7
@@ -75,7 +76,7 @@ const stockageS3 = s3Storage({
   },
 })
 
-export default buildConfig({
+const config = buildConfig({
   serverURL: conf.serverURL,
   secret: conf.secret,
   admin: {
@@ -149,4 +150,15 @@ export default buildConfig({
     await completerStatutsVus(payload).catch((err) => payload.logger.error({ err, msg: 'Statuts vus par les déposants non complétés' }))
   },
   telemetry: false,
+})
+
+/**
+ * Payload adds its filter-preset collection while it sanitizes the config, after our collections are declared: the
+ * query guard (ids, pagination, sort/where/select) is attached to it here, as to every other collection
+ * (outside attack, F8: `/api/payload-query-presets/abc` and `/versions` answered 500, `page=abc` was accepted).
+ */
+export default config.then((c) => {
+  const presets = c.collections.find((x) => x.slug === 'payload-query-presets')
+  if (presets) presets.hooks.beforeOperation = [garderRequetes, ...(presets.hooks.beforeOperation ?? [])]
+  return c
 })

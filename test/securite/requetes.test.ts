@@ -258,7 +258,7 @@ describe('SECURITY 30 — jamais de 5xx : identifiants malformés, pages absurde
   })
 
   it('GET /api/demandes/abc, /init, un identifiant trop grand, et les autres collections : 404 en français', async () => {
-    for (const chemin of ['demandes/abc', 'demandes/init', 'demandes/99999999999999999999', 'demandes/-1', 'demandes/1.5', 'users/abc', 'annexes/abc', 'etablissements/abc', 'diplomes/abc', 'reseaux/abc', 'demandes/versions/abc']) {
+    for (const chemin of ['demandes/abc', 'demandes/init', 'demandes/99999999999999999999', 'demandes/-1', 'demandes/1.5', 'users/abc', 'annexes/abc', 'etablissements/abc', 'diplomes/abc', 'reseaux/abc', 'demandes/versions/abc', 'payload-query-presets/abc', 'payload-query-presets/versions']) {
       for (const [qui, j] of [['admin', admin], ['0310024H', b]] as const) {
         const r = await appel('GET', `/api/${chemin}`, { jeton: j })
         expect(r.status, `${qui} ${chemin}`).toBe(404)
@@ -266,9 +266,15 @@ describe('SECURITY 30 — jamais de 5xx : identifiants malformés, pages absurde
       }
     }
     for (const methode of ['PATCH', 'DELETE']) {
-      const r = await appel(methode, '/api/demandes/abc', { jeton: b, corps: methode === 'PATCH' ? { siteFormation: 'x' } : undefined })
-      expect(r.status, methode).toBe(404)
+      for (const chemin of ['/api/demandes/abc', '/api/payload-query-presets/abc']) {
+        const r = await appel(methode, chemin, { jeton: b, corps: methode === 'PATCH' ? { siteFormation: 'x' } : undefined })
+        expect(r.status, `${methode} ${chemin}`).toBe(404)
+      }
     }
+    // Payload's filter presets go through the same guard: a page that is not a number is refused.
+    const page = await appel('GET', '/api/payload-query-presets?page=abc', { jeton: b })
+    expect(page.status).toBe(400)
+    expect(message(page)).toMatch(/^Page : attendu un nombre entier/)
     // GraphQL types the id (Int on SQLite): refused by its own validation, never a 5xx.
     for (const id of ['"abc"', '99999999999999999999', '-1']) {
       const g = await graphql(`{ Demande(id: ${id}) { id } }`, {}, { jeton: b })
