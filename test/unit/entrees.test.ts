@@ -72,6 +72,12 @@ describe('Dates plausibles (SECURITY 31)', () => {
   it.each([['pas une date'], [1700000000000], [['2026-01-01']], [{ $date: '2026-01-01' }]])('refuse ce qui n’est pas une date : %j', (v) => {
     expect(verifierDate(L, v)).toMatch(/^« Date de présentation » : .*date/)
   })
+  it.each(['2026-02-30', '2026-02-29', '2026-04-31T10:00:00.000Z', '2026-00-10'])('refuse un jour qui n’existe pas : %s (pas de report au mois suivant)', (v) => {
+    expect(verifierDate(L, v)).toMatch(/^« Date de présentation » : (le \d+\/\d{2}\/\d{4} n'existe pas\.|« .* » n'est pas une date)/)
+  })
+  it('accepte le 29 février d’une année bissextile', () => {
+    expect(verifierDate(L, '2028-02-29')).toBe(true)
+  })
   it('bornes propres à un champ', () => {
     expect(verifierDate("Date d'ouverture", '1975-09-01', { de: 1950 })).toBe(true)
   })
