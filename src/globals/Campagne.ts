@@ -9,6 +9,11 @@ import { DATE_HEURE_SAISIE } from '../formatsDates'
 
 /** Links limited to http(s), mailto and this site's paths (src/liens.ts), then Payload's own rich text check. */
 const texteRiche = (libelle: string): RichTextFieldValidation => (value, options) => {
+  // A Lexical document or nothing: a plain string, a list or `{ "root": "x" }` were stored, then broke the page.
+  const racine = value && typeof value === 'object' ? (value as { root?: { type?: unknown; children?: unknown } }).root : undefined
+  if (value !== null && value !== undefined && !(racine && typeof racine === 'object' && racine.type === 'root' && Array.isArray(racine.children))) {
+    return `« ${libelle} » : attendu un texte mis en forme (document de l'éditeur), pas ${typeof value === 'string' ? 'une chaîne' : Array.isArray(value) ? 'une liste' : 'cet objet'}.`
+  }
   const liens = liensAutorises(libelle)(value)
   return liens === true ? validations.richText(value, options) : liens
 }

@@ -347,6 +347,14 @@ describe('SECURITY 39 — liens du texte riche de la campagne : http, https, mai
     expect(JSON.stringify(apres.lettreDeCadrage ?? null)).toBe(JSON.stringify(avant.lettreDeCadrage ?? null))
   })
 
+  it.each([['une chaîne', 'Bienvenue'], ['une liste', [1]], ['un objet sans document', { root: 'x' }], ['une racine sans enfants', { root: { type: 'root' } }]])('%s à la place du texte mis en forme : refusé en nommant le champ, rien ne change', async (_nom, valeur) => {
+    const avant = (await appel('GET', '/api/globals/campagne?depth=0', { jeton: admin })).corps
+    refuse(await appel('POST', '/api/globals/campagne', { jeton: carif, corps: { texteAccueil: valeur } }), "Texte de l'appel à projets")
+    refuse(await appel('POST', '/api/globals/campagne', { jeton: carif, corps: { lettreDeCadrage: valeur } }), 'Lettre de cadrage')
+    const apres = (await appel('GET', '/api/globals/campagne?depth=0', { jeton: admin })).corps
+    expect(JSON.stringify([apres.texteAccueil ?? null, apres.lettreDeCadrage ?? null])).toBe(JSON.stringify([avant.texteAccueil ?? null, avant.lettreDeCadrage ?? null]))
+  })
+
   it('https, mailto et un chemin du site sont acceptés et rendus sur / et /lettre-de-cadrage', async () => {
     const avant = (await appel('GET', '/api/globals/campagne?depth=0', { jeton: admin })).corps
     try {
