@@ -78,6 +78,8 @@ export const garderRequetes: CollectionBeforeOperationHook = async ({ args, coll
   const a = args as Args
   if ((a.overrideAccess ?? overrideAccess) === true) return args
   const slug = collection.slug
+  // A collection without history: Payload still routes `/versions` to a table that does not exist (a 500).
+  if (/Version/.test(operation) && !collection.versions) throw refus(`${nomDe(req, slug)} : pas d'historique (versions) pour cette liste.`, 404)
   if (a.id !== undefined && a.id !== null && !identifiantValide(req, slug, a.id)) {
     const texte = String(a.id).slice(0, 40)
     throw refus(`${nomDe(req, slug)} introuvable : « ${texte} » n'est pas un identifiant valide.`, 404)

@@ -258,7 +258,7 @@ describe('SECURITY 30 — jamais de 5xx : identifiants malformés, pages absurde
   })
 
   it('GET /api/demandes/abc, /init, un identifiant trop grand, et les autres collections : 404 en français', async () => {
-    for (const chemin of ['demandes/abc', 'demandes/init', 'demandes/99999999999999999999', 'demandes/-1', 'demandes/1.5', 'users/abc', 'annexes/abc', 'etablissements/abc', 'diplomes/abc', 'reseaux/abc', 'demandes/versions/abc', 'payload-query-presets/abc', 'payload-query-presets/versions']) {
+    for (const chemin of ['demandes/abc', 'demandes/init', 'demandes/99999999999999999999', 'demandes/-1', 'demandes/1.5', 'users/abc', 'annexes/abc', 'etablissements/abc', 'diplomes/abc', 'reseaux/abc', 'demandes/versions/abc', 'payload-query-presets/abc']) {
       for (const [qui, j] of [['admin', admin], ['0310024H', b]] as const) {
         const r = await appel('GET', `/api/${chemin}`, { jeton: j })
         expect(r.status, `${qui} ${chemin}`).toBe(404)
@@ -270,6 +270,12 @@ describe('SECURITY 30 — jamais de 5xx : identifiants malformés, pages absurde
         const r = await appel(methode, chemin, { jeton: b, corps: methode === 'PATCH' ? { siteFormation: 'x' } : undefined })
         expect(r.status, `${methode} ${chemin}`).toBe(404)
       }
+    }
+    // A collection without history: its `/versions` is no table to read (Payload answered 500).
+    for (const chemin of ['payload-query-presets/versions', 'etablissements/versions', 'users/versions', 'annexes/versions?limit=1']) {
+      const r = await appel('GET', `/api/${chemin}`, { jeton: admin })
+      expect(r.status, chemin).toBe(404)
+      expect(message(r), chemin).toMatch(/ : pas d'historique \(versions\) pour cette liste\.$/)
     }
     // Payload's filter presets go through the same guard: a page that is not a number is refused.
     const page = await appel('GET', '/api/payload-query-presets?page=abc', { jeton: b })
