@@ -2,6 +2,7 @@ import type { CollectionBeforeOperationHook, FieldHook, FlattenedField, Payload,
 
 import { vueDuLecteur } from '../../access/demandes'
 import { clientSqlite } from '../../src/adaptateur'
+import { surLesVersions } from '../requetes/garderRequetes'
 import { DATE_DE_LA_VUE, datesInitiales, type EstChampDeDemande, reecrireChamp, reecrireSort, reecrireWhere, statutSelonVue } from '../../src/regles/statut'
 
 /**
@@ -12,7 +13,7 @@ export const statutSelonLecteur: CollectionBeforeOperationHook = async ({ args, 
   const vue = await vueDuLecteur(req, overrideAccess)
   if (vue === 'complete') return args
   const a = args as { where?: unknown; sort?: unknown; field?: unknown }
-  const deDemande = champDeDemande(req, collection.slug, /Version/.test(operation))
+  const deDemande = champDeDemande(req, collection.slug, /Version/.test(operation) || surLesVersions(req, collection.slug))
   if (a.where !== undefined) a.where = reecrireWhere(a.where, vue, deDemande)
   if (a.sort !== undefined) a.sort = reecrireSort(a.sort, vue, deDemande)
   if (a.field !== undefined) a.field = reecrireChamp(a.field, vue, deDemande)

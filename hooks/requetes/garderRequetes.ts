@@ -48,6 +48,24 @@ export function identifiantValide(req: PayloadRequest, slug: string, id: unknown
   return collection?.customIDType || req.payload.db.name !== 'mongoose' ? true : /^[0-9a-f]{24}$/i.test(id)
 }
 
+/**
+ * Whether the request reads this collection's history. Payload names `findVersions` and `findVersionByID` « read »
+ * to the hooks, like `find`: the path tells them apart (REST `/api/<collection>/versions`, the admin's
+ * `/admin/collections/<collection>/<id>/versions`). GraphQL's `versions…` queries are not seen here.
+ */
+export function surLesVersions(req: PayloadRequest, slug: string): boolean {
+  const url = (req as { url?: string }).url
+  if (!url) return false
+  let chemin: string
+  try {
+    chemin = new URL(url, 'http://x').pathname.toLowerCase()
+  } catch {
+    return false
+  }
+  // Slugs are lower-case letters and dashes: nothing to escape.
+  return new RegExp(`^/(api/${slug}|admin/collections/${slug}/[^/]+)/versions(/|$)`).test(chemin)
+}
+
 /** A page number is a whole number from 1 to PAGE_MAX, a page size a whole number (capped below). */
 function verifierPagination(req: PayloadRequest, slug: string, a: Args) {
   // REST leaves a parameter that is not a number as the string it got (`page=abc`): refused, not ignored.
@@ -79,7 +97,7 @@ export const garderRequetes: CollectionBeforeOperationHook = async ({ args, coll
   if ((a.overrideAccess ?? overrideAccess) === true) return args
   const slug = collection.slug
   // A collection without history: Payload still routes `/versions` to a table that does not exist (a 500).
-  if (/Version/.test(operation) && !collection.versions) throw refus(`${nomDe(req, slug)} : pas d'historique (versions) pour cette liste.`, 404)
+  if ((/Version/.test(operation) || surLesVersions(req, slug)) && !collection.versions) throw refus(`${nomDe(req, slug)} : pas d'historique (versions) pour cette liste.`, 404)
   if (a.id !== undefined && a.id !== null && !identifiantValide(req, slug, a.id)) {
     const texte = String(a.id).slice(0, 40)
     throw refus(`${nomDe(req, slug)} introuvable : « ${texte} » n'est pas un identifiant valide.`, 404)

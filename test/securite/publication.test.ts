@@ -181,6 +181,10 @@ describe('Avant publication, l’établissement ne voit ni avis ni décision (SE
     // GraphQL gives dates as Date objects: a school's filter on any date answers, never a 500.
     const parDate = await graphql('{ Demandes(where: { dateConseil: { greater_than: "2020-01-01T00:00:00.000Z" } }) { totalDocs } }', {}, { jeton: ecole })
     expect(parDate.corps.data?.Demandes?.totalDocs, JSON.stringify(parDate.corps)).toBeGreaterThan(0)
+    // A version's own `updatedAt` is the version's (filers read only the drafting's): filtered and sorted as is.
+    const v = await versions(ecole, `&where[updatedAt][exists]=true&sort=-updatedAt`)
+    expect(v.status, JSON.stringify(v.corps)).toBe(200)
+    expect(v.corps.totalDocs).toBe(versionsAvant)
     // The stored dates of the views are no way round either: the DRAAF's is closed to schools.
     expect((await appel('GET', `/api/demandes/count?${ici}&where[and][1][modifieeLeSansDecision][greater_than]=${dateAvant}`, { jeton: ecole })).status).toBe(400)
   })
