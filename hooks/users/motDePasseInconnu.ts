@@ -4,10 +4,7 @@ import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payl
 
 import { choisitLeMotDePasse } from '../../access/comptes'
 import { utilisateurDe } from '../../access/roles'
-import { lireCampagne } from '../../src/campagne'
-import { VALIDITE_INVITATION_JOURS } from '../../src/comptes/creerEnMasse'
-import { adresseSupport, lienAdmin } from '../../src/courriels/envois'
-import { invitation } from '../../src/courriels/modeles'
+import { envoyerInvitation } from '../../src/comptes/creerEnMasse'
 
 const INVITER = 'inviterNouveauCompte'
 
@@ -23,12 +20,6 @@ export const remplacerMotDePasseChoisi: CollectionBeforeChangeHook = ({ data, op
 export const inviterNouveauCompte: CollectionAfterChangeHook = async ({ doc, operation, req }) => {
   if (operation !== 'create' || !req.context[INVITER] || !doc.email) return doc
   delete req.context[INVITER]
-  const expireLe = new Date(Date.now() + VALIDITE_INVITATION_JOURS * 86_400_000)
-  const jeton = await req.payload.forgotPassword({ collection: 'users', data: { username: doc.username } as never, disableEmail: true, req })
-  await req.payload.db.updateOne({ collection: 'users', id: doc.id, data: { resetPasswordExpiration: expireLe.toISOString() }, req })
-  await req.payload.sendEmail({
-    to: doc.email,
-    ...invitation({ identifiant: doc.username, etablissement: String(doc.nom ?? doc.username), lien: lienAdmin(req, `/reset/${jeton}`), expireLe: expireLe.toISOString(), support: adresseSupport(await lireCampagne(req)) }),
-  })
+  await envoyerInvitation(req, { id: doc.id, username: doc.username, email: doc.email, structure: String(doc.nom ?? doc.username) })
   return doc
 }

@@ -68,6 +68,24 @@ export function refusCreation(req: PayloadRequest): { status: number; body: unkn
   return null
 }
 
+/**
+ * The invitation to choose one's password: a reset link valid VALIDITE_INVITATION_JOURS days, sent to the account's
+ * address (accounts created in bulk, and any account opened by someone who may not choose its password).
+ */
+export async function envoyerInvitation(
+  req: PayloadRequest,
+  compte: { id: number | string; username: string; email: string; structure: string },
+  campagne?: Awaited<ReturnType<typeof lireCampagne>>,
+): Promise<void> {
+  const expireLe = new Date(Date.now() + VALIDITE_INVITATION_JOURS * 86_400_000)
+  const jeton = await req.payload.forgotPassword({ collection: 'users', data: { username: compte.username } as never, disableEmail: true, req })
+  await req.payload.db.updateOne({ collection: 'users', id: compte.id, data: { resetPasswordExpiration: expireLe.toISOString() }, req })
+  await req.payload.sendEmail({
+    to: compte.email,
+    ...invitation({ identifiant: compte.username, etablissement: compte.structure, lien: lienAdmin(req, `/reset/${jeton}`), expireLe: expireLe.toISOString(), support: adresseSupport(campagne ?? (await lireCampagne(req))) }),
+  })
+}
+
 export async function creerComptesEnMasse(req: PayloadRequest, texte: string, inviter: boolean): Promise<{ status: number; body: unknown }> {
   const refus = refusCreation(req)
   if (refus) return refus
@@ -134,14 +152,8 @@ export async function creerComptesEnMasse(req: PayloadRequest, texte: string, in
     throw err
   }
   if (inviter) {
-    const expireLe = new Date(Date.now() + VALIDITE_INVITATION_JOURS * 86_400_000)
     for (const [i, l] of aCreer.entries()) {
-      const jeton = await payload.forgotPassword({ collection: 'users', data: { username: l.uai } as never, disableEmail: true, req })
-      await payload.db.updateOne({ collection: 'users', id: creees[i]!, data: { resetPasswordExpiration: expireLe.toISOString() }, req })
-      await payload.sendEmail({
-        to: l.email,
-        ...invitation({ identifiant: l.uai, etablissement: `${l.etablissement.nom} (${l.uai})`, lien: lienAdmin(req, `/reset/${jeton}`), expireLe: expireLe.toISOString(), support: adresseSupport(campagne) }),
-      })
+      await envoyerInvitation(req, { id: creees[i]!, username: l.uai, email: l.email, structure: `${l.etablissement.nom} (${l.uai})` }, campagne)
       bilan.crees[i]!.invite = true
     }
   }
