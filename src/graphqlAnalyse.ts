@@ -80,6 +80,19 @@ const argumentsDe = (champ: FieldNode, variables: Record<string, unknown>) =>
 // Any document: the cycle rule needs no type information, only a schema to validate against.
 const SCHEMA_VIDE = buildSchema('type Query { _: Int }')
 
+/** An operation's root fields, through fragments on the root type (`mutation { ...F }`), each fragment walked once. */
+function racinesDe(selection: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, variables: Record<string, unknown>, vus = new Set<string>(), sortie: ChampRacine[] = []): ChampRacine[] {
+  for (const s of selection.selections) {
+    if (s.kind === Kind.FIELD) sortie.push({ nom: s.name.value, alias: s.alias?.value ?? s.name.value, arguments: argumentsDe(s, variables) })
+    else if (s.kind === Kind.INLINE_FRAGMENT) racinesDe(s.selectionSet, fragments, variables, vus, sortie)
+    else if (!vus.has(s.name.value) && fragments.has(s.name.value)) {
+      vus.add(s.name.value)
+      racinesDe(fragments.get(s.name.value)!.selectionSet, fragments, variables, vus, sortie)
+    }
+  }
+  return sortie
+}
+
 export function analyserGraphql(requete: string, nomOperation: string | undefined, variables: Record<string, unknown>): AnalyseGraphql | null {
   if (imbricationGraphql(requete) > IMBRICATION_GRAPHQL_MAX) return { refus: `Requête GraphQL trop imbriquée : ${IMBRICATION_GRAPHQL_MAX} niveaux au plus.` }
   let document: DocumentNode
@@ -140,24 +153,11 @@ export function analyserGraphql(requete: string, nomOperation: string | undefine
     }
     return total
   }
-  // The operation's root fields, through fragments on the root type (`mutation { ...F }`), each named once.
-  const racines = (selection: SelectionSetNode, vus: Set<string>, sortie: ChampRacine[]) => {
-    for (const s of selection.selections) {
-      if (s.kind === Kind.FIELD) sortie.push({ nom: s.name.value, alias: s.alias?.value ?? s.name.value, arguments: argumentsDe(s, variables) })
-      else if (s.kind === Kind.INLINE_FRAGMENT) racines(s.selectionSet, vus, sortie)
-      else if (!vus.has(s.name.value) && fragments.has(s.name.value)) {
-        vus.add(s.name.value)
-        racines(fragments.get(s.name.value)!.selectionSet, vus, sortie)
-      }
-    }
-    return sortie
-  }
-
   let coutTotal = 0
   const mutations: ChampRacine[] = []
   for (const o of choisies) {
     coutTotal += cout(o.selectionSet)
-    if (o.operation === 'mutation') racines(o.selectionSet, new Set(), mutations)
+    if (o.operation === 'mutation') mutations.push(...racinesDe(o.selectionSet, fragments, variables))
   }
   if (refusLimite) return { refus: refusLimite }
   if (coutTotal > COUT_GRAPHQL_MAX) {
@@ -182,19 +182,7 @@ export function champsALaRacine(requete: string, nomOperation: string | undefine
   }
   const fragments = new Map<string, FragmentDefinitionNode>()
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d)
-  const champs: (ChampRacine & { operation: string })[] = []
-  const parcourir = (selection: SelectionSetNode, operation: string, vus: Set<string>) => {
-    for (const s of selection.selections) {
-      if (s.kind === Kind.FIELD) champs.push({ nom: s.name.value, alias: s.alias?.value ?? s.name.value, arguments: {}, operation })
-      else if (s.kind === Kind.INLINE_FRAGMENT) parcourir(s.selectionSet, operation, vus)
-      else if (!vus.has(s.name.value) && fragments.has(s.name.value)) {
-        vus.add(s.name.value)
-        parcourir(fragments.get(s.name.value)!.selectionSet, operation, vus)
-      }
-    }
-  }
-  for (const d of document.definitions) {
-    if (d.kind === Kind.OPERATION_DEFINITION && (!nomOperation || d.name?.value === nomOperation)) parcourir(d.selectionSet, d.operation, new Set())
-  }
-  return champs
+  return document.definitions
+    .filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!nomOperation || d.name?.value === nomOperation))
+    .flatMap((d) => racinesDe(d.selectionSet, fragments, {}).map((c) => ({ ...c, operation: d.operation })))
 }
