@@ -37,7 +37,7 @@ import { garderRequetes } from './hooks/requetes/garderRequetes'
 /** Deepest legitimate query: Demandes › docs › etablissementConcerne/diplome/demandeLiee › … (6 levels). */
 const PROFONDEUR_GRAPHQL_MAX = 7
 const MESSAGE_CONNEXION =
-  "Identifiant ou mot de passe incorrect. Après 5 essais infructueux, le compte est bloqué pendant 15 minutes."
+  'Identifiant ou mot de passe incorrect. Après 5 essais infructueux, le compte est bloqué pendant 15 minutes.'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const conf = lireConfiguration()
@@ -72,7 +72,9 @@ const stockageS3 = s3Storage({
     region: conf.S3_REGION,
     endpoint: conf.S3_ENDPOINT,
     forcePathStyle: conf.S3_FORCE_PATH_STYLE === 'true',
-    credentials: conf.S3_ACCESS_KEY_ID ? { accessKeyId: conf.S3_ACCESS_KEY_ID, secretAccessKey: conf.S3_SECRET_ACCESS_KEY! } : undefined,
+    credentials: conf.S3_ACCESS_KEY_ID
+      ? { accessKeyId: conf.S3_ACCESS_KEY_ID, secretAccessKey: conf.S3_SECRET_ACCESS_KEY! }
+      : undefined,
   },
 })
 
@@ -84,7 +86,10 @@ const config = buildConfig({
     avatar: 'default',
     // Lists and headers: « 3 décembre 2026, 11 h 25 », as the guide writes dates (src/formatsDates.ts).
     dateFormat: DATE_HEURE_LONGUE,
-    meta: { titleSuffix: ' — Carte des formations Occitanie', description: 'Plateforme carte des formations — Occitanie' },
+    meta: {
+      titleSuffix: ' — Carte des formations Occitanie',
+      description: 'Plateforme carte des formations — Occitanie',
+    },
     importMap: { baseDir: path.resolve(dirname), autoGenerate: false },
     components: {
       header: ['/src/admin/BandeauConnexion#BandeauConnexion'],
@@ -94,11 +99,31 @@ const config = buildConfig({
       afterNavLinks: ['/src/admin/LiensNavigation#LiensNavigation'],
       views: {
         dashboard: { Component: '/src/admin/TableauDeBord#TableauDeBord' },
-        recapitulatif: { Component: '/src/admin/vues#Recapitulatif', path: '/demandes/:id/recapitulatif', meta: { title: 'Récapitulatif de la demande' } },
-        consulter: { Component: '/src/admin/vues#Consulter', path: '/demandes/:id/consulter', meta: { title: 'Consulter une demande' } },
-        statistiques: { Component: '/src/admin/Statistiques#Statistiques', path: '/statistiques', meta: { title: 'Statistiques' } },
-        comptesEnMasse: { Component: '/src/admin/vuesEditeur#ComptesEnMasse', path: '/comptes-en-masse', meta: { title: 'Créer des comptes en masse' } },
-        importReferentiels: { Component: '/src/admin/vuesEditeur#ImportReferentiels', path: '/import-referentiels', meta: { title: 'Mettre à jour un référentiel' } },
+        recapitulatif: {
+          Component: '/src/admin/vues#Recapitulatif',
+          path: '/demandes/:id/recapitulatif',
+          meta: { title: 'Récapitulatif de la demande' },
+        },
+        consulter: {
+          Component: '/src/admin/vues#Consulter',
+          path: '/demandes/:id/consulter',
+          meta: { title: 'Consulter une demande' },
+        },
+        statistiques: {
+          Component: '/src/admin/Statistiques#Statistiques',
+          path: '/statistiques',
+          meta: { title: 'Statistiques' },
+        },
+        comptesEnMasse: {
+          Component: '/src/admin/vuesEditeur#ComptesEnMasse',
+          path: '/comptes-en-masse',
+          meta: { title: 'Créer des comptes en masse' },
+        },
+        importReferentiels: {
+          Component: '/src/admin/vuesEditeur#ImportReferentiels',
+          path: '/import-referentiels',
+          meta: { title: 'Mettre à jour un référentiel' },
+        },
       },
     },
   },
@@ -112,17 +137,35 @@ const config = buildConfig({
         general: { dashboard: 'Tableau de bord de suivi' },
         // One message whether the identifiant exists, the password is wrong or the account is locked:
         // nothing tells an attacker which identifiants exist.
-        error: { usernameOrPasswordIncorrect: MESSAGE_CONNEXION, emailOrPasswordIncorrect: MESSAGE_CONNEXION, userLocked: MESSAGE_CONNEXION },
+        error: {
+          usernameOrPasswordIncorrect: MESSAGE_CONNEXION,
+          emailOrPasswordIncorrect: MESSAGE_CONNEXION,
+          userLocked: MESSAGE_CONNEXION,
+        },
       },
     },
   },
   // Every relationship to one document takes one identifier (hooks/texte.ts), on every collection and the campaign.
-  collections: [Demandes, Annexes, Etablissements, Reseaux, Diplomes, Documents, Users, Journal, Compteurs].map((c) => ({ ...c, fields: verifierRelations(c.fields) })),
+  collections: [
+    Demandes,
+    Annexes,
+    Etablissements,
+    Reseaux,
+    Diplomes,
+    Documents,
+    Users,
+    Journal,
+    Compteurs,
+  ].map((c) => ({ ...c, fields: verifierRelations(c.fields) })),
   globals: [Campagne].map((g) => ({ ...g, fields: verifierRelations(g.fields) })),
   // Saved filters are shared only within one's own structure (SECURITY 33): access/comptes.ts.
   queryPresets: {
     access: { read: accesFiltres('read'), update: accesFiltres('update'), delete: accesFiltres('delete') },
-    constraints: { read: [controlePartage('read')], update: [controlePartage('update')], delete: [controlePartage('delete')] },
+    constraints: {
+      read: [controlePartage('read')],
+      update: [controlePartage('update')],
+      delete: [controlePartage('delete')],
+    },
     filterConstraints: partagesPermis as never,
   },
   editor: lexicalEditor(),
@@ -146,8 +189,12 @@ const config = buildConfig({
   plugins: [stockageS3],
   // SQLite plans its queries from statistics it only gathers when asked (see actualiserStatistiques).
   onInit: async (payload) => {
-    await actualiserStatistiques(payload).catch((err) => payload.logger.warn({ err, msg: 'Statistiques de la base non actualisées' }))
-    await completerStatutsVus(payload).catch((err) => payload.logger.error({ err, msg: 'Statuts vus par les déposants non complétés' }))
+    await actualiserStatistiques(payload).catch((err) =>
+      payload.logger.warn({ err, msg: 'Statistiques de la base non actualisées' }),
+    )
+    await completerStatutsVus(payload).catch((err) =>
+      payload.logger.error({ err, msg: 'Statuts vus par les déposants non complétés' }),
+    )
   },
   telemetry: false,
 })

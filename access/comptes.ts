@@ -29,14 +29,29 @@ export const CHAMPS_COMPTE = {
 export type ChampCompte = keyof typeof CHAMPS_COMPTE
 const TOUS_LES_CHAMPS = Object.keys(CHAMPS_COMPTE) as ChampCompte[]
 
-export type DroitsCompte = { creer: readonly ChampCompte[]; lire: boolean; modifier: readonly ChampCompte[]; supprimer: boolean }
+export type DroitsCompte = {
+  creer: readonly ChampCompte[]
+  lire: boolean
+  modifier: readonly ChampCompte[]
+  supprimer: boolean
+}
 /** `soi`: the caller's own account, whatever its role. */
 export type Cible = 'soi' | Role
 
 const AUCUN: DroitsCompte = { creer: [], lire: false, modifier: [], supprimer: false }
 /** Everyone keeps their own name, address and password up to date; nobody changes their own role, structure or key. */
-const SON_COMPTE: DroitsCompte = { creer: [], lire: true, modifier: ['nom', 'email', 'password'], supprimer: false }
-const ADMINISTRE: DroitsCompte = { creer: TOUS_LES_CHAMPS, lire: true, modifier: TOUS_LES_CHAMPS, supprimer: true }
+const SON_COMPTE: DroitsCompte = {
+  creer: [],
+  lire: true,
+  modifier: ['nom', 'email', 'password'],
+  supprimer: false,
+}
+const ADMINISTRE: DroitsCompte = {
+  creer: TOUS_LES_CHAMPS,
+  lire: true,
+  modifier: TOUS_LES_CHAMPS,
+  supprimer: true,
+}
 /**
  * The Carif-Oref opens the filers' accounts: at creation it sets their role (établissement or réseau only),
  * their structure, identifiant, address and a password nobody knows (the invitation lets them choose theirs);
@@ -50,7 +65,10 @@ const OUVERT_PAR_EDITEUR: DroitsCompte = {
 }
 const CONSULTE: DroitsCompte = { ...AUCUN, lire: true }
 
-function ligne(autres: (role: Role) => DroitsCompte, soi: DroitsCompte = SON_COMPTE): Record<Cible, DroitsCompte> {
+function ligne(
+  autres: (role: Role) => DroitsCompte,
+  soi: DroitsCompte = SON_COMPTE,
+): Record<Cible, DroitsCompte> {
   return { soi, ...Object.fromEntries(ROLES.map((r) => [r, autres(r)])) } as Record<Cible, DroitsCompte>
 }
 
@@ -81,11 +99,13 @@ export type CompteCible = { id?: number | string | null; role?: string | null }
 export function droitsSur(acteur: Utilisateur | null, compte: CompteCible): DroitsCompte {
   if (!acteur?.role) return AUCUN
   const ligneActeur = DROITS_COMPTES[acteur.role]
-  if (compte.id !== undefined && compte.id !== null && String(compte.id) === String(acteur.id)) return ligneActeur.soi
+  if (compte.id !== undefined && compte.id !== null && String(compte.id) === String(acteur.id))
+    return ligneActeur.soi
   return ligneActeur[compte.role as Role] ?? AUCUN
 }
 
-const rolesOu = (acteur: Utilisateur, droit: (d: DroitsCompte) => boolean) => ROLES.filter((r) => droit(DROITS_COMPTES[acteur.role!][r]))
+const rolesOu = (acteur: Utilisateur, droit: (d: DroitsCompte) => boolean) =>
+  ROLES.filter((r) => droit(DROITS_COMPTES[acteur.role!][r]))
 
 /** A Where restricting accounts to those on which `droit` holds (true: all of them, false: none). */
 function portee(acteur: Utilisateur | null, droit: (d: DroitsCompte) => boolean): boolean | Where {
@@ -95,7 +115,10 @@ function portee(acteur: Utilisateur | null, droit: (d: DroitsCompte) => boolean)
   if (roles.length === ROLES.length && soi) return true
   const ou: Where[] = []
   if (soi) ou.push({ id: { equals: acteur.id } })
-  if (roles.length) ou.push(soi ? { role: { in: roles } } : { and: [{ role: { in: roles } }, { id: { not_equals: acteur.id } }] })
+  if (roles.length)
+    ou.push(
+      soi ? { role: { in: roles } } : { and: [{ role: { in: roles } }, { id: { not_equals: acteur.id } }] },
+    )
   if (ou.length === 0) return false
   return ou.length === 1 ? ou[0]! : { or: ou }
 }
@@ -104,7 +127,8 @@ export const lireComptes: Access = ({ req }) => portee(utilisateurDe(req), (d) =
 export const modifierComptes: Access = ({ req }) => portee(utilisateurDe(req), (d) => d.modifier.length > 0)
 export const supprimerComptes: Access = ({ req }) => portee(utilisateurDe(req), (d) => d.supprimer)
 /** Unlocking a locked account is a change of its state: whoever may deactivate it may unlock it. */
-export const deverrouillerComptes: Access = ({ req }) => portee(utilisateurDe(req), (d) => d.modifier.includes('actif'))
+export const deverrouillerComptes: Access = ({ req }) =>
+  portee(utilisateurDe(req), (d) => d.modifier.includes('actif'))
 export const creerComptes: Access = ({ req }) => {
   const acteur = utilisateurDe(req)
   return Boolean(acteur) && ROLES.some((r) => droitsSur(acteur, { role: r }).creer.length > 0)
@@ -131,7 +155,10 @@ function normaliser(champ: ChampCompte, v: unknown): unknown {
  * The account fields a write sets (creation: every field given a value) or changes (update: every field whose
  * value differs from the stored one; a password or API key given is always a change, they are never read back).
  */
-export function champsModifies(donnees: Record<string, unknown>, avant: Record<string, unknown> | null): ChampCompte[] {
+export function champsModifies(
+  donnees: Record<string, unknown>,
+  avant: Record<string, unknown> | null,
+): ChampCompte[] {
   return TOUS_LES_CHAMPS.filter((champ) => {
     if (!(champ in donnees) || donnees[champ] === undefined) return false
     const v = donnees[champ]
@@ -143,17 +170,25 @@ export function champsModifies(donnees: Record<string, unknown>, avant: Record<s
 }
 
 const deQuelCompte = (acteur: Utilisateur, compte: CompteCible) =>
-  String(compte.id) === String(acteur.id) ? 'de votre propre compte' : `d'un compte « ${LIBELLES_ROLES[compte.role as Role] ?? String(compte.role)} »`
+  String(compte.id) === String(acteur.id)
+    ? 'de votre propre compte'
+    : `d'un compte « ${LIBELLES_ROLES[compte.role as Role] ?? String(compte.role)} »`
 
 /** Why `acteur` may not make this write, in French; null when the table allows it. */
-export function refusEcritureCompte(acteur: Utilisateur | null, donnees: Record<string, unknown>, avant: (Record<string, unknown> & CompteCible) | null): string | null {
+export function refusEcritureCompte(
+  acteur: Utilisateur | null,
+  donnees: Record<string, unknown>,
+  avant: (Record<string, unknown> & CompteCible) | null,
+): string | null {
   if (!acteur) return 'Vous devez être connecté.'
   if (!avant) {
     const role = (donnees.role ?? 'etablissement') as Role
     const droits = droitsSur(acteur, { role })
-    if (droits.creer.length === 0) return `Vous n'êtes pas autorisé à créer un compte « ${LIBELLES_ROLES[role] ?? String(role)} ».`
+    if (droits.creer.length === 0)
+      return `Vous n'êtes pas autorisé à créer un compte « ${LIBELLES_ROLES[role] ?? String(role)} ».`
     const interdits = champsModifies(donnees, null).filter((c) => !droits.creer.includes(c))
-    if (interdits.length) return `Vous n'êtes pas autorisé à renseigner ${libelles(interdits)} d'un compte « ${LIBELLES_ROLES[role]} ».`
+    if (interdits.length)
+      return `Vous n'êtes pas autorisé à renseigner ${libelles(interdits)} d'un compte « ${LIBELLES_ROLES[role]} ».`
     return null
   }
   const droits = droitsSur(acteur, avant)
@@ -161,19 +196,25 @@ export function refusEcritureCompte(acteur: Utilisateur | null, donnees: Record<
   if (changes.length === 0) return null
   if (droits.modifier.length === 0) return "Vous n'êtes pas autorisé à modifier ce compte."
   const interdits = changes.filter((c) => !droits.modifier.includes(c))
-  if (interdits.length && String(avant.id) === String(acteur.id)) return `Vous ne pouvez pas modifier ${libelles(interdits)} de votre propre compte : demandez-le à un administrateur.`
-  if (interdits.length) return `Vous n'êtes pas autorisé à modifier ${libelles(interdits)} ${deQuelCompte(acteur, avant)} : seul un administrateur le peut.`
+  if (interdits.length && String(avant.id) === String(acteur.id))
+    return `Vous ne pouvez pas modifier ${libelles(interdits)} de votre propre compte : demandez-le à un administrateur.`
+  if (interdits.length)
+    return `Vous n'êtes pas autorisé à modifier ${libelles(interdits)} ${deQuelCompte(acteur, avant)} : seul un administrateur le peut.`
   return null
 }
 
 const libelles = (champs: ChampCompte[]) =>
-  champs.length === 1 ? `le champ « ${CHAMPS_COMPTE[champs[0]!]} »` : `les champs ${champs.map((c) => `« ${CHAMPS_COMPTE[c]} »`).join(', ')}`
+  champs.length === 1
+    ? `le champ « ${CHAMPS_COMPTE[champs[0]!]} »`
+    : `les champs ${champs.map((c) => `« ${CHAMPS_COMPTE[c]} »`).join(', ')}`
 
 /** Why the caller may not delete this account, in French; null when allowed. */
 export function refusSuppressionCompte(acteur: Utilisateur | null, compte: CompteCible): string | null {
   if (!acteur) return 'Vous devez être connecté.'
   if (droitsSur(acteur, compte).supprimer) return null
-  return String(compte.id) === String(acteur.id) ? 'Vous ne pouvez pas supprimer votre propre compte.' : "Vous n'êtes pas autorisé à supprimer ce compte."
+  return String(compte.id) === String(acteur.id)
+    ? 'Vous ne pouvez pas supprimer votre propre compte.'
+    : "Vous n'êtes pas autorisé à supprimer ce compte."
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -182,7 +223,8 @@ export function refusSuppressionCompte(acteur: Utilisateur | null, compte: Compt
 /** The structure an account belongs to: its établissement, its réseau, its rectorat's académie, or its service. */
 export function structureDe(user: Utilisateur | null | undefined): string | null {
   if (!user?.role) return null
-  if (user.role === 'etablissement') return idDe(user.etablissement) === null ? null : `etablissement:${idDe(user.etablissement)}`
+  if (user.role === 'etablissement')
+    return idDe(user.etablissement) === null ? null : `etablissement:${idDe(user.etablissement)}`
   if (user.role === 'reseau') return idDe(user.reseau) === null ? null : `reseau:${idDe(user.reseau)}`
   if (user.role === 'rectorat') return user.academie ? `rectorat:${user.academie}` : null
   return user.role
@@ -196,18 +238,37 @@ type OperationFiltre = 'read' | 'update' | 'delete'
  * Collection-level access to saved filters, ANDed by Payload with each preset's own sharing constraint: a preset
  * shared with « everyone » (possible before this rule) is read by nobody.
  */
-export const accesFiltres = (operation: OperationFiltre): Access => ({ req }) =>
-  utilisateurDe(req) ? { [`access.${operation}.constraint`]: { in: PARTAGES_PERMIS } } : false
+export const accesFiltres =
+  (operation: OperationFiltre): Access =>
+  ({ req }) =>
+    utilisateurDe(req) ? { [`access.${operation}.constraint`]: { in: PARTAGES_PERMIS } } : false
 
 type Trouveur = { payload: { find: (a: never) => Promise<{ docs: unknown[] }> } }
 
 /** Why these accounts may not receive a filter shared by `auteur`, in French; null when all are of its structure. */
-export async function refusPartage(auteur: Utilisateur | null, destinataires: unknown, req: Trouveur): Promise<string | null> {
-  const ids = (Array.isArray(destinataires) ? destinataires : []).map(idDe).filter((id): id is number | string => id !== null)
+export async function refusPartage(
+  auteur: Utilisateur | null,
+  destinataires: unknown,
+  req: Trouveur,
+): Promise<string | null> {
+  const ids = (Array.isArray(destinataires) ? destinataires : [])
+    .map(idDe)
+    .filter((id): id is number | string => id !== null)
   if (ids.length === 0) return null
   const structure = structureDe(auteur)
-  const comptes = (await req.payload.find({ collection: 'users', where: { id: { in: ids } }, depth: 0, pagination: false, overrideAccess: true, req } as never)).docs as Utilisateur[]
-  const dehors = comptes.filter((c) => String(c.id) !== String(auteur?.id) && (structure === null || structureDe(c) !== structure))
+  const comptes = (
+    await req.payload.find({
+      collection: 'users',
+      where: { id: { in: ids } },
+      depth: 0,
+      pagination: false,
+      overrideAccess: true,
+      req,
+    } as never)
+  ).docs as Utilisateur[]
+  const dehors = comptes.filter(
+    (c) => String(c.id) !== String(auteur?.id) && (structure === null || structureDe(c) !== structure),
+  )
   if (dehors.length === 0) return null
   return 'Un filtre enregistré ne se partage qu’avec des comptes de votre structure.'
 }
@@ -229,10 +290,20 @@ export const controlePartage = (operation: OperationFiltre) => ({
       admin: { hidden: true },
       hooks: {
         beforeChange: [
-          async ({ req, siblingData }: { req: Trouveur & { user?: unknown }; siblingData: Record<string, unknown> }) => {
+          async ({
+            req,
+            siblingData,
+          }: {
+            req: Trouveur & { user?: unknown }
+            siblingData: Record<string, unknown>
+          }) => {
             if (siblingData.constraint !== 'specificUsers') return null
             const refus = await refusPartage(req.user as Utilisateur, siblingData.users, req)
-            if (refus) throw new ValidationError({ collection: 'payload-query-presets', errors: [{ path: `access.${operation}.users`, message: refus }] })
+            if (refus)
+              throw new ValidationError({
+                collection: 'payload-query-presets',
+                errors: [{ path: `access.${operation}.users`, message: refus }],
+              })
             return null
           },
         ],
@@ -252,11 +323,14 @@ const LIBELLES_CIBLES: Record<Cible, string> = { soi: 'son propre compte', ...LI
 function resume(d: DroitsCompte): string {
   if (!d.lire && d.creer.length === 0 && d.modifier.length === 0) return '—'
   const parts: string[] = []
-  const noms = (champs: readonly ChampCompte[]) => champs.map((c) => CHAMPS_COMPTE[c].toLowerCase()).join(', ')
-  if (d.creer.length) parts.push(d.creer.length === TOUS_LES_CHAMPS.length ? 'crée' : `crée (${noms(d.creer)})`)
+  const noms = (champs: readonly ChampCompte[]) =>
+    champs.map((c) => CHAMPS_COMPTE[c].toLowerCase()).join(', ')
+  if (d.creer.length)
+    parts.push(d.creer.length === TOUS_LES_CHAMPS.length ? 'crée' : `crée (${noms(d.creer)})`)
   if (d.lire) parts.push('lit')
   const modif = d.modifier.filter((c) => c !== 'actif')
-  if (modif.length) parts.push(modif.length === TOUS_LES_CHAMPS.length - 1 ? 'modifie tout' : `modifie ${noms(modif)}`)
+  if (modif.length)
+    parts.push(modif.length === TOUS_LES_CHAMPS.length - 1 ? 'modifie tout' : `modifie ${noms(modif)}`)
   if (d.modifier.includes('actif')) parts.push('désactive')
   if (d.supprimer) parts.push('supprime')
   return parts.join(', ')
@@ -267,7 +341,9 @@ export function tableauComptes(): string {
   const cibles: Cible[] = ['soi', ...ROLES]
   const entete = `| rôle | ${cibles.map((c) => (c === 'soi' ? LIBELLES_CIBLES.soi : `compte \`${c}\``)).join(' | ')} |`
   const separation = `|---|${cibles.map(() => '---').join('|')}|`
-  const lignes = ROLES.map((role) => `| \`${role}\` | ${cibles.map((c) => resume(DROITS_COMPTES[role][c])).join(' | ')} |`)
+  const lignes = ROLES.map(
+    (role) => `| \`${role}\` | ${cibles.map((c) => resume(DROITS_COMPTES[role][c])).join(' | ')} |`,
+  )
   const note = `Clé d'API (\`enableAPIKey\`, \`apiKey\`) : seulement sur un compte ${ROLES_CLE_API.map((r) => `\`${r}\``).join(', ')}.`
   return [entete, separation, ...lignes, '', note].join('\n')
 }

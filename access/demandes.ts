@@ -37,11 +37,26 @@ export async function reseauDuCompte(req: PayloadRequest): Promise<ReseauDuCompt
   const cle = String(reseauId)
   if (!cache[cle]) {
     const reseau = await req.payload
-      .findByID({ collection: 'reseaux', id: reseauId, depth: 0, req, overrideAccess: true, select: { membres: true, etablissementReferent: true } })
+      .findByID({
+        collection: 'reseaux',
+        id: reseauId,
+        depth: 0,
+        req,
+        overrideAccess: true,
+        select: { membres: true, etablissementReferent: true },
+      })
       .catch(() => null)
-    const membres = ((reseau?.membres ?? []) as unknown[]).map(idDe).filter((id): id is number | string => id !== null)
+    const membres = ((reseau?.membres ?? []) as unknown[])
+      .map(idDe)
+      .filter((id): id is number | string => id !== null)
     const referent = idDe(reseau?.etablissementReferent)
-    cache[cle] = { membres: referent !== null && !membres.some((m) => String(m) === String(referent)) ? [...membres, referent] : membres, referent }
+    cache[cle] = {
+      membres:
+        referent !== null && !membres.some((m) => String(m) === String(referent))
+          ? [...membres, referent]
+          : membres,
+      referent,
+    }
   }
   return cache[cle]
 }
@@ -61,7 +76,11 @@ const BROUILLON: Where = { statut: { equals: 'brouillon' } }
 const VALIDEE: Where = { statut: { not_equals: 'brouillon' } }
 
 /** Turns a scope into a Where on demandes. `false` denies; never returns an empty Where by accident. */
-export async function filtrePortee(req: PayloadRequest, p: Portee, etat: 'brouillon' | 'validee'): Promise<Where | boolean> {
+export async function filtrePortee(
+  req: PayloadRequest,
+  p: Portee,
+  etat: 'brouillon' | 'validee',
+): Promise<Where | boolean> {
   const user = utilisateurDe(req)
   if (!user || p === 'non') return false
   if (p === 'tout') return true
@@ -78,7 +97,8 @@ export async function filtrePortee(req: PayloadRequest, p: Portee, etat: 'brouil
   }
   // The DRAAF files for agricultural établissements only: a lycée that is no longer one takes its drafts out of
   // the DRAAF's reach the same way (its `agricole` follows the établissement: hooks/demandes/suivreEtablissement.ts).
-  if (etat === 'brouillon' && user.role === 'draaf') return { and: [deLaStructure, { agricole: { equals: true } }] }
+  if (etat === 'brouillon' && user.role === 'draaf')
+    return { and: [deLaStructure, { agricole: { equals: true } }] }
   if (etat === 'brouillon') return deLaStructure
   const etablissements = await etablissementsDeLaStructure(req)
   if (etablissements.length === 0) return deLaStructure
@@ -86,7 +106,11 @@ export async function filtrePortee(req: PayloadRequest, p: Portee, etat: 'brouil
 }
 
 /** OR of (draft ∧ scope of `actionBrouillon`) and (validated ∧ scope of each of `actionsValidees`). */
-async function filtreDemandes(req: PayloadRequest, actionBrouillon: Action | null, actionsValidees: Action[]): Promise<Where | boolean> {
+async function filtreDemandes(
+  req: PayloadRequest,
+  actionBrouillon: Action | null,
+  actionsValidees: Action[],
+): Promise<Where | boolean> {
   const user = utilisateurDe(req)
   if (!user) return false
   const branches: Where[] = []
@@ -107,7 +131,8 @@ async function filtreDemandes(req: PayloadRequest, actionBrouillon: Action | nul
     if (f === true) valideesTous = true
     else if (f) branches.push({ and: [VALIDEE, f] })
   }
-  if (brouillonsTous && valideesTous) return etablissement === null ? true : { etablissementConcerne: { equals: etablissement } }
+  if (brouillonsTous && valideesTous)
+    return etablissement === null ? true : { etablissementConcerne: { equals: etablissement } }
   if (brouillonsTous) branches.push(BROUILLON)
   if (valideesTous) branches.push(VALIDEE)
   if (branches.length === 0) return false
@@ -115,16 +140,20 @@ async function filtreDemandes(req: PayloadRequest, actionBrouillon: Action | nul
   // An établissement only ever files for itself, so everything it may see concerns it: saying so first lets the
   // database use the établissement index instead of scanning (a school's list at 100,000 demandes, API locale :
   // 87–135 ms → 33–56 ms ; 59–89 → 17–24 ms with statistics).
-  return etablissement === null ? filtre : { and: [{ etablissementConcerne: { equals: etablissement } }, filtre] }
+  return etablissement === null
+    ? filtre
+    : { and: [{ etablissementConcerne: { equals: etablissement } }, filtre] }
 }
 
 export const readDemandes: Access = ({ req }) => filtreDemandes(req, 'lireBrouillons', ['lireValidees'])
 
 /** Drafts in the structure's scope; validated demandes only for whoever writes an avis or a décision. */
-export const updateDemandes: Access = ({ req }) => filtreDemandes(req, 'modifierBrouillons', ['donnerAvis', 'decider'])
+export const updateDemandes: Access = ({ req }) =>
+  filtreDemandes(req, 'modifierBrouillons', ['donnerAvis', 'decider'])
 
 /** Filers delete only their structure's drafts; the admin may delete anything. */
-export const deleteDemandes: Access = ({ req }) => aLeRole(req, 'admin') || filtreDemandes(req, 'modifierBrouillons', [])
+export const deleteDemandes: Access = ({ req }) =>
+  aLeRole(req, 'admin') || filtreDemandes(req, 'modifierBrouillons', [])
 
 export const createDemandes: Access = ({ req }) => portee(utilisateurDe(req)?.role, 'creer') !== 'non'
 
@@ -153,11 +182,20 @@ export const readDemandeVersions: Access = async ({ req }) => {
   if (filtre === false) return false
   // The drafting's versions are read by who reads that structure's drafts (outside attack, F6: rectorat, Région,
   // Carif-Oref, integrations and the DRAAF listed a school's draft history once its demande was validated).
-  const brouillonsLus = await filtrePortee(req, portee(utilisateurDe(req)?.role, 'lireBrouillons'), 'brouillon')
+  const brouillonsLus = await filtrePortee(
+    req,
+    portee(utilisateurDe(req)?.role, 'lireBrouillons'),
+    'brouillon',
+  )
   const complete = (await vueDuLecteur(req)) === 'complete'
   if (filtre === true && brouillonsLus === true && complete) return true
   const branches: Where[] = []
-  if (brouillonsLus !== false) branches.push(brouillonsLus === true ? BROUILLON_VERSION : { and: [BROUILLON_VERSION, prefixer(brouillonsLus, 'parent.')] })
+  if (brouillonsLus !== false)
+    branches.push(
+      brouillonsLus === true
+        ? BROUILLON_VERSION
+        : { and: [BROUILLON_VERSION, prefixer(brouillonsLus, 'parent.')] },
+    )
   if (complete) branches.push({ 'version.statut': { not_equals: 'brouillon' } })
   if (branches.length === 0) return false
   const lues = branches.length === 1 ? branches[0]! : { or: branches }
@@ -170,7 +208,8 @@ export function prefixer(where: Where, prefixe: string): Where {
   const resultat: Where = {}
   for (const [cle, valeur] of Object.entries(where)) {
     const logique = cle.toLowerCase() === 'and' || cle.toLowerCase() === 'or'
-    resultat[logique ? cle : `${prefixe}${cle}`] = logique && Array.isArray(valeur) ? valeur.map((w) => prefixer(w as Where, prefixe)) : valeur
+    resultat[logique ? cle : `${prefixe}${cle}`] =
+      logique && Array.isArray(valeur) ? valeur.map((w) => prefixer(w as Where, prefixe)) : valeur
   }
   return resultat
 }

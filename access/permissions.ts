@@ -87,6 +87,8 @@ export function tableauPermissions(): string {
   const actions = Object.keys(ACTIONS) as Action[]
   const entete = `| rôle | ${actions.map((a) => ACTIONS[a]).join(' | ')} |`
   const separation = `|---|${actions.map(() => '---').join('|')}|`
-  const lignes = (Object.keys(PERMISSIONS) as Role[]).map((role) => `| \`${role}\` | ${actions.map((a) => LIBELLES_PORTEES[PERMISSIONS[role][a]]).join(' | ')} |`)
+  const lignes = (Object.keys(PERMISSIONS) as Role[]).map(
+    (role) => `| \`${role}\` | ${actions.map((a) => LIBELLES_PORTEES[PERMISSIONS[role][a]]).join(' | ')} |`,
+  )
   return [entete, separation, ...lignes].join('\n')
 }

@@ -46,7 +46,15 @@ const LIBELLES_TECHNIQUES: Record<string, string> = {
 }
 
 /** Fields of a version record besides `version.<field>` (SECURITY 2: versions obey the same rule). */
-const CHAMPS_VERSION = new Set(['latest', 'autosave', 'snapshot', 'publishedLocale', 'createdAt', 'updatedAt', 'id'])
+const CHAMPS_VERSION = new Set([
+  'latest',
+  'autosave',
+  'snapshot',
+  'publishedLocale',
+  'createdAt',
+  'updatedAt',
+  'id',
+])
 
 /** Page size cap outside the export (SECURITY 28); `limit=0` ("no limit") and `pagination=false` get it too. */
 export const LIMITE_MAX = 500
@@ -60,15 +68,28 @@ export const limiteMax = (slug: string): number => LIMITES[slug] ?? LIMITE_MAX
 export const PAGE_MAX = 100_000
 
 export type Usage = 'tri' | 'filtre' | 'selection'
-const USAGES: Record<Usage, string> = { tri: 'Tri impossible', filtre: 'Filtre impossible', selection: 'Sélection impossible' }
+const USAGES: Record<Usage, string> = {
+  tri: 'Tri impossible',
+  filtre: 'Filtre impossible',
+  selection: 'Sélection impossible',
+}
 
 export type Refus = { chemin: string; libelle: string; message: string }
 
-type ConfigLue = { flattenedFields: FlattenedField[]; auth?: unknown; versions?: unknown; access?: { read?: (a: unknown) => unknown } }
+type ConfigLue = {
+  flattenedFields: FlattenedField[]
+  auth?: unknown
+  versions?: unknown
+  access?: { read?: (a: unknown) => unknown }
+}
 const configDe = (req: PayloadRequest, slug: string): ConfigLue | undefined =>
   (req.payload.collections as unknown as Record<string, { config: ConfigLue } | undefined>)[slug]?.config
 
-type Contexte = { req: PayloadRequest; lectures: Map<string, Promise<boolean>>; champs: Map<FlattenedField, Promise<boolean>> }
+type Contexte = {
+  req: PayloadRequest
+  lectures: Map<string, Promise<boolean>>
+  champs: Map<FlattenedField, Promise<boolean>>
+}
 
 export function contexte(req: PayloadRequest): Contexte {
   return { req, lectures: new Map(), champs: new Map() }
@@ -91,7 +112,14 @@ function litTout(ctx: Contexte, slug: string): Promise<boolean> {
   if (!p) {
     const config = configDe(ctx.req, slug)
     const lire = config?.access?.read
-    p = !config ? Promise.resolve(false) : !lire ? Promise.resolve(Boolean(ctx.req.user)) : Promise.resolve(lire({ req: ctx.req })).then((r) => r === true, () => false)
+    p = !config
+      ? Promise.resolve(false)
+      : !lire
+        ? Promise.resolve(Boolean(ctx.req.user))
+        : Promise.resolve(lire({ req: ctx.req })).then(
+            (r) => r === true,
+            () => false,
+          )
     ctx.lectures.set(slug, p)
   }
   return p
@@ -102,24 +130,32 @@ function litChamp(ctx: Contexte, champ: FlattenedField): Promise<boolean> {
   let p = ctx.champs.get(champ)
   if (!p) {
     const lire = 'access' in champ ? champ.access?.read : undefined
-    p = !lire ? Promise.resolve(true) : Promise.resolve(lire({ req: ctx.req, data: {}, siblingData: {} } as never)).then((r) => r === true, () => false)
+    p = !lire
+      ? Promise.resolve(true)
+      : Promise.resolve(lire({ req: ctx.req, data: {}, siblingData: {} } as never)).then(
+          (r) => r === true,
+          () => false,
+        )
     ctx.champs.set(champ, p)
   }
   return p
 }
 
-const estRelation = (c: FlattenedField) => c.type === 'relationship' || c.type === 'upload' || c.type === 'join'
+const estRelation = (c: FlattenedField) =>
+  c.type === 'relationship' || c.type === 'upload' || c.type === 'join'
 const cible = (c: FlattenedField): string | null => {
   if (c.type === 'join') return typeof c.collection === 'string' ? c.collection : null
-  if (c.type === 'relationship' || c.type === 'upload') return typeof c.relationTo === 'string' ? c.relationTo : null
+  if (c.type === 'relationship' || c.type === 'upload')
+    return typeof c.relationTo === 'string' ? c.relationTo : null
   return null
 }
 
 /** Why a path through a related document is refused, in the words of what the caller was doing. */
 const A_TRAVERS: Record<Usage, string> = {
-  tri: "on ne peut trier à travers un document lié que vous ne pouvez pas lire en entier.",
-  filtre: "on ne peut filtrer à travers un document lié que vous ne pouvez pas lire en entier.",
-  selection: "on ne peut sélectionner de champ à travers un document lié que vous ne pouvez pas lire en entier.",
+  tri: 'on ne peut trier à travers un document lié que vous ne pouvez pas lire en entier.',
+  filtre: 'on ne peut filtrer à travers un document lié que vous ne pouvez pas lire en entier.',
+  selection:
+    'on ne peut sélectionner de champ à travers un document lié que vous ne pouvez pas lire en entier.',
 }
 
 /** Where a path ends: the last field and the collection it lives in (to check a nested query against it). */
@@ -129,7 +165,13 @@ type Fin = { champ: FlattenedField | null; collection: string }
  * Checks one path (`demandeLiee.rapportOpportunite`, `responsable.email`, `version.statut`, GraphQL's
  * `responsable__email`) against the rule; null when allowed. `fin` receives where the path ends.
  */
-export async function refusChemin(ctx: Contexte, slug: string, brut: string, usage: Usage, fin?: Fin[]): Promise<Refus | null> {
+export async function refusChemin(
+  ctx: Contexte,
+  slug: string,
+  brut: string,
+  usage: Usage,
+  fin?: Fin[],
+): Promise<Refus | null> {
   // GraphQL names nested fields with `__`; `_id` is MongoDB's name of `id`.
   const chemin = brut === '_id' ? 'id' : brut.replace(/__/g, '.')
   const segments = chemin.split('.')
@@ -158,18 +200,20 @@ export async function refusChemin(ctx: Contexte, slug: string, brut: string, usa
   let champ: FlattenedField | null = null
   for (; i < segments.length; i++) {
     const nom = segments[i]!
-    if (nom === 'id' && (i === segments.length - 1)) {
+    if (nom === 'id' && i === segments.length - 1) {
       libelles.push(LIBELLES_TECHNIQUES.id!)
       fin?.push({ champ: null, collection })
       return null
     }
     champ = champs.find((c) => c.name === nom) ?? null
     libelles.push(libelleDe(champ ?? undefined, nom))
-    if ((auth && nom in CHAMPS_SECRETS) || (champ && 'hidden' in champ && champ.hidden === true)) return refuser("ce champ n'est lisible par personne.")
+    if ((auth && nom in CHAMPS_SECRETS) || (champ && 'hidden' in champ && champ.hidden === true))
+      return refuser("ce champ n'est lisible par personne.")
     if (!champ) return refuser(`ce champ n'existe pas.`)
     // A selected field the caller may not read is removed from the answer by its own read access, as if not
     // selected (the export selects its columns whoever asks): only sorting and filtering on it would tell its value.
-    if (usage !== 'selection' && !(await litChamp(ctx, champ))) return refuser("vous n'avez pas accès à ce champ.")
+    if (usage !== 'selection' && !(await litChamp(ctx, champ)))
+      return refuser("vous n'avez pas accès à ce champ.")
     if (i === segments.length - 1) break
     if (champ.type === 'group' || champ.type === 'array' || champ.type === 'tab') {
       champs = champ.flattenedFields
@@ -179,9 +223,13 @@ export async function refusChemin(ctx: Contexte, slug: string, brut: string, usa
       // A join lists the documents pointing here: Payload can neither sort nor filter on their fields.
       if (champ.type === 'join' && usage !== 'selection') {
         const jointe = cible(champ)
-        const ensuite = jointe ? configDe(ctx.req, jointe)?.flattenedFields.find((c) => c.name === segments[i + 1]) : undefined
+        const ensuite = jointe
+          ? configDe(ctx.req, jointe)?.flattenedFields.find((c) => c.name === segments[i + 1])
+          : undefined
         libelles.push(libelleDe(ensuite, segments[i + 1]!))
-        return refuser(`on ne peut ${usage === 'tri' ? 'trier' : 'filtrer'} sur les champs d'une liste de documents liés.`)
+        return refuser(
+          `on ne peut ${usage === 'tri' ? 'trier' : 'filtrer'} sur les champs d'une liste de documents liés.`,
+        )
       }
       const suivante = cible(champ)
       // `relation.id` is the relation's own value.
@@ -191,7 +239,9 @@ export async function refusChemin(ctx: Contexte, slug: string, brut: string, usa
       }
       if (!suivante || !(await litTout(ctx, suivante))) {
         // Named as the user would read it: the relationship, then the field of the related document.
-        const ensuite = suivante ? configDe(ctx.req, suivante)?.flattenedFields.find((c) => c.name === segments[i + 1]) : undefined
+        const ensuite = suivante
+          ? configDe(ctx.req, suivante)?.flattenedFields.find((c) => c.name === segments[i + 1])
+          : undefined
         libelles.push(libelleDe(ensuite, segments[i + 1]!))
         return refuser(A_TRAVERS[usage])
       }
@@ -202,11 +252,20 @@ export async function refusChemin(ctx: Contexte, slug: string, brut: string, usa
       auth = Boolean(config.auth)
       continue
     }
-    libelles.push(segments.slice(i + 1).join('.').slice(0, 60))
+    libelles.push(
+      segments
+        .slice(i + 1)
+        .join('.')
+        .slice(0, 60),
+    )
     return refuser(`ce champ n'a pas de sous-champ.`)
   }
   // A group is not a value: one sorts or filters on one of its fields (it may be selected whole).
-  if (usage !== 'selection' && champ && (champ.type === 'group' || champ.type === 'array' || champ.type === 'tab')) {
+  if (
+    usage !== 'selection' &&
+    champ &&
+    (champ.type === 'group' || champ.type === 'array' || champ.type === 'tab')
+  ) {
     return refuser('ce champ se compose de sous-champs : indiquez lequel.')
   }
   fin?.push({ champ, collection })
@@ -214,10 +273,16 @@ export async function refusChemin(ctx: Contexte, slug: string, brut: string, usa
 }
 
 type Where = Record<string, unknown>
-const estObjet = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v)
+const estObjet = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v)
 
 /** Every path of a `where`, and(s)/or(s) included; a nested query (`contains` on a has-many) in its own collection. */
-export async function refusFiltre(ctx: Contexte, slug: string, where: unknown, profondeur = 0): Promise<Refus | null> {
+export async function refusFiltre(
+  ctx: Contexte,
+  slug: string,
+  where: unknown,
+  profondeur = 0,
+): Promise<Refus | null> {
   if (!estObjet(where) || profondeur > 32) return null
   for (const [cle, contrainte] of Object.entries(where)) {
     if ((cle.toLowerCase() === 'and' || cle.toLowerCase() === 'or') && Array.isArray(contrainte)) {
@@ -236,7 +301,11 @@ export async function refusFiltre(ctx: Contexte, slug: string, where: unknown, p
       if (!estObjet(valeur) || !champ || !estRelation(champ)) continue
       const suivante = cible(champ)
       if (!suivante || !(await litTout(ctx, suivante))) {
-        return { chemin: cle, libelle: libelleDe(champ, champ.name), message: `${USAGES.filtre} sur « ${libelleDe(champ, champ.name)} » : on ne peut filtrer à travers un document lié que vous ne pouvez pas lire en entier.` }
+        return {
+          chemin: cle,
+          libelle: libelleDe(champ, champ.name),
+          message: `${USAGES.filtre} sur « ${libelleDe(champ, champ.name)} » : on ne peut filtrer à travers un document lié que vous ne pouvez pas lire en entier.`,
+        }
       }
       const n = await refusFiltre(ctx, suivante, valeur, profondeur + 1)
       if (n) return n
@@ -263,7 +332,13 @@ export async function refusTri(ctx: Contexte, slug: string, sort: unknown): Prom
 }
 
 /** `select` names fields (nested for groups and `version`): known ones, never an account's secret. */
-export async function refusSelection(ctx: Contexte, slug: string, select: unknown, prefixe = '', profondeur = 0): Promise<Refus | null> {
+export async function refusSelection(
+  ctx: Contexte,
+  slug: string,
+  select: unknown,
+  prefixe = '',
+  profondeur = 0,
+): Promise<Refus | null> {
   if (!estObjet(select) || profondeur > 16) return null
   for (const [cle, valeur] of Object.entries(select)) {
     const chemin = `${prefixe}${cle}`
@@ -298,10 +373,22 @@ async function estGroupe(ctx: Contexte, slug: string, chemin: string): Promise<b
   return t === 'group' || t === 'array' || t === 'tab'
 }
 
-export type Requete = { where?: unknown; sort?: unknown; select?: unknown; populate?: unknown; joins?: unknown; field?: unknown }
+export type Requete = {
+  where?: unknown
+  sort?: unknown
+  select?: unknown
+  populate?: unknown
+  joins?: unknown
+  field?: unknown
+}
 
 /** The whole query of one operation: its filter, its sort, its selection, its populate and its joins. */
-export async function refusRequete(req: PayloadRequest, slug: string, q: Requete, ctx: Contexte = contexte(req)): Promise<Refus | null> {
+export async function refusRequete(
+  req: PayloadRequest,
+  slug: string,
+  q: Requete,
+  ctx: Contexte = contexte(req),
+): Promise<Refus | null> {
   const r =
     (await refusFiltre(ctx, slug, q.where)) ??
     (await refusTri(ctx, slug, q.sort)) ??
@@ -323,8 +410,11 @@ export async function refusRequete(req: PayloadRequest, slug: string, q: Requete
       const j = await refusChemin(ctx, slug, nom, 'filtre', fin)
       if (j) return j
       const champ = fin[0]?.champ
-      if (!estObjet(jointure) || !champ || champ.type !== 'join' || typeof champ.collection !== 'string') continue
-      const n = (await refusFiltre(ctx, champ.collection, jointure.where)) ?? (await refusTri(ctx, champ.collection, jointure.sort))
+      if (!estObjet(jointure) || !champ || champ.type !== 'join' || typeof champ.collection !== 'string')
+        continue
+      const n =
+        (await refusFiltre(ctx, champ.collection, jointure.where)) ??
+        (await refusTri(ctx, champ.collection, jointure.sort))
       if (n) return n
     }
   }

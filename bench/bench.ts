@@ -35,15 +35,20 @@ const journal = (texte: string) => {
 const EMPREINTE_NU = path.join(RACINE, '.next-bench-nu', 'carte-empreinte')
 function empreinteNu(): string {
   const h = crypto.createHash('sha256')
-  for (const f of ['bench/payload.nu.config.ts', 'next.config.mjs', 'package-lock.json']) h.update(fs.readFileSync(f))
+  for (const f of ['bench/payload.nu.config.ts', 'next.config.mjs', 'package-lock.json'])
+    h.update(fs.readFileSync(f))
   return h.digest('hex')
 }
 async function construireTout() {
   if (!constructionAJour()) await construire(process.env)
   else journal('Plateforme déjà construite.')
-  if (fs.existsSync(EMPREINTE_NU) && fs.readFileSync(EMPREINTE_NU, 'utf8') === empreinteNu()) return journal('Référence Payload nue déjà construite.')
+  if (fs.existsSync(EMPREINTE_NU) && fs.readFileSync(EMPREINTE_NU, 'utf8') === empreinteNu())
+    return journal('Référence Payload nue déjà construite.')
   journal('Construction de la référence Payload nue (next build → .next-bench-nu)…')
-  const r = spawnSync(process.execPath, [BIN_NEXT, 'build'], { stdio: 'inherit', env: { ...process.env, CARTE_BENCH_NU: '1', NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' } })
+  const r = spawnSync(process.execPath, [BIN_NEXT, 'build'], {
+    stdio: 'inherit',
+    env: { ...process.env, CARTE_BENCH_NU: '1', NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+  })
   if (r.status !== 0) throw new Error('La construction de la référence a échoué.')
   fs.writeFileSync(EMPREINTE_NU, empreinteNu())
 }
@@ -72,29 +77,48 @@ function envDe(cible: Cible, base: string, port?: number, semis = false): Record
 async function semer(cible: Cible, base: string, phase: 'initial' | 'complement', nombre: number) {
   const debut = Date.now()
   // The baseline's schema is pushed by Payload in development mode; the platform's comes from its migrations.
-  const r = spawnSync(process.execPath, ['--no-deprecation', TSX, 'bench/semer.ts', cible, phase, String(nombre)], {
-    env: { ...envDe(cible, base, undefined, true), NODE_ENV: cible === 'nu' ? 'development' : 'production' },
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  })
+  const r = spawnSync(
+    process.execPath,
+    ['--no-deprecation', TSX, 'bench/semer.ts', cible, phase, String(nombre)],
+    {
+      env: {
+        ...envDe(cible, base, undefined, true),
+        NODE_ENV: cible === 'nu' ? 'development' : 'production',
+      },
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  )
   const ligne = r.stdout.trim().split('\n').pop() ?? ''
-  if (r.status !== 0 || !ligne.startsWith('{')) throw new Error(`Semis ${cible} : ${r.stderr.slice(-3000)}\n${r.stdout.slice(-2000)}`)
-  const resultat = JSON.parse(ligne) as { ecole: { id: number; uai: string }; brouillonsEcole: number[]; candidats: number[]; total: number }
-  journal(`  ${cible} : ${resultat.total} demandes en base (${nombre} ajoutées en ${((Date.now() - debut) / 1000).toFixed(1)} s)`)
+  if (r.status !== 0 || !ligne.startsWith('{'))
+    throw new Error(`Semis ${cible} : ${r.stderr.slice(-3000)}\n${r.stdout.slice(-2000)}`)
+  const resultat = JSON.parse(ligne) as {
+    ecole: { id: number; uai: string }
+    brouillonsEcole: number[]
+    candidats: number[]
+    total: number
+  }
+  journal(
+    `  ${cible} : ${resultat.total} demandes en base (${nombre} ajoutées en ${((Date.now() - debut) / 1000).toFixed(1)} s)`,
+  )
   return resultat
 }
-
 
 async function demarrer(cible: Cible, base: string): Promise<Serveur> {
   const port = await portLibre()
   const sortie = fs.openSync(path.join(dossier, `${cible}.log`), 'a')
   const args = [BIN_NEXT, 'start', '-p', String(port)]
-  const processus = spawn(process.execPath, args, { env: { ...envDe(cible, base, port), NODE_ENV: 'production' }, stdio: ['ignore', sortie, sortie], detached: true })
+  const processus = spawn(process.execPath, args, {
+    env: { ...envDe(cible, base, port), NODE_ENV: 'production' },
+    stdio: ['ignore', sortie, sortie],
+    detached: true,
+  })
   serveurs.push({ cible, url: `http://localhost:${port}`, processus, base })
   const url = `http://localhost:${port}`
   const fin = Date.now() + 120_000
   for (;;) {
-    if (processus.exitCode !== null) throw new Error(`Le serveur ${cible} s'est arrêté : voir ${dossier}/${cible}.log`)
+    if (processus.exitCode !== null)
+      throw new Error(`Le serveur ${cible} s'est arrêté : voir ${dossier}/${cible}.log`)
     if (Date.now() > fin) throw new Error(`Le serveur ${cible} ne répond pas.`)
     try {
       const r = await fetch(`${url}/api/users/me`)
@@ -114,7 +138,11 @@ function rssMo(processus: ChildProcess): number {
 
 async function jeton(s: Serveur, username: string, essai = 1): Promise<string> {
   // A connection the server closed while idle (during seeding) fails once: try again.
-  const r = await fetch(`${s.url}/api/users/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: MOT_DE_PASSE }) }).catch((err) => {
+  const r = await fetch(`${s.url}/api/users/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password: MOT_DE_PASSE }),
+  }).catch((err) => {
     if (essai < 3) return null
     throw err
   })
@@ -127,14 +155,19 @@ async function lireJeton(s: Serveur, username: string, r: Response): Promise<str
   return ((await r.json()) as { token: string }).token
 }
 
-
 // ---------------------------------------------------------------- scenarios
 type Mesure = { rps: number; p50: number; p99: number; erreurs: number; requetes: number }
 
 /** Rounds of the same scenario: p50 and throughput averaged, p99 the worst, errors and requests added. */
 function combiner(tours: Mesure[]): Mesure {
   const moyenne = (f: (m: Mesure) => number) => tours.reduce((t, m) => t + f(m), 0) / tours.length
-  return { rps: moyenne((m) => m.rps), p50: Math.round(moyenne((m) => m.p50)), p99: Math.max(...tours.map((m) => m.p99)), erreurs: tours.reduce((t, m) => t + m.erreurs, 0), requetes: tours.reduce((t, m) => t + m.requetes, 0) }
+  return {
+    rps: moyenne((m) => m.rps),
+    p50: Math.round(moyenne((m) => m.p50)),
+    p99: Math.max(...tours.map((m) => m.p99)),
+    erreurs: tours.reduce((t, m) => t + m.erreurs, 0),
+    requetes: tours.reduce((t, m) => t + m.requetes, 0),
+  }
 }
 
 type Requete = { method: string; chemin: (i: number) => string; corps?: (i: number) => unknown }
@@ -152,7 +185,11 @@ function preparer(s: Serveur, jetonAuth: string, requete: Requete) {
           method: requete.method as 'GET',
           setupRequest: (req: autocannon.Request) => {
             const n = i++
-            return { ...req, path: requete.chemin(n), ...(requete.corps ? { body: JSON.stringify(requete.corps(n)) } : {}) }
+            return {
+              ...req,
+              path: requete.chemin(n),
+              ...(requete.corps ? { body: JSON.stringify(requete.corps(n)) } : {}),
+            }
           },
           onResponse: (status: number, corps: string) => {
             if (status >= 300 && !premiereErreur) premiereErreur = `${status} ${String(corps).slice(0, 300)}`
@@ -166,11 +203,25 @@ function preparer(s: Serveur, jetonAuth: string, requete: Requete) {
   }
 }
 
-async function charger(s: Serveur, jetonAuth: string, requete: Requete & { nombre?: number; duree?: number }): Promise<Mesure> {
+async function charger(
+  s: Serveur,
+  jetonAuth: string,
+  requete: Requete & { nombre?: number; duree?: number },
+): Promise<Mesure> {
   const { options, journaliserErreur } = preparer(s, jetonAuth, requete)
-  const r = await autocannon({ ...options, connections: CONNEXIONS, ...(requete.nombre ? { amount: requete.nombre } : { duration: requete.duree ?? DUREE }) })
+  const r = await autocannon({
+    ...options,
+    connections: CONNEXIONS,
+    ...(requete.nombre ? { amount: requete.nombre } : { duration: requete.duree ?? DUREE }),
+  })
   journaliserErreur()
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, erreurs: r.errors + r.timeouts + r.non2xx, requetes: r.requests.total }
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    erreurs: r.errors + r.timeouts + r.non2xx,
+    requetes: r.requests.total,
+  }
 }
 
 /**
@@ -179,44 +230,89 @@ async function charger(s: Serveur, jetonAuth: string, requete: Requete & { nombr
  * (bursts of 10, not 10 per second) and corrects its histogram for a 1 ms expected interval (a 200 ms response adds
  * 200 made-up samples): latencies are therefore taken from the raw responses.
  */
-async function chargerAuDebit(s: Serveur, jetonAuth: string, requete: Requete & { nombre: number; debit: number }): Promise<Mesure> {
+async function chargerAuDebit(
+  s: Serveur,
+  jetonAuth: string,
+  requete: Requete & { nombre: number; debit: number },
+): Promise<Mesure> {
   const { options, journaliserErreur } = preparer(s, jetonAuth, requete)
   const latences: number[] = []
   let enErreur = 0
   const debut = performance.now()
   const lancer = (resolve: (r: autocannon.Result) => void, reject: (e: unknown) => void) => {
-    const instance = autocannon({ ...options, connections: 1, amount: Math.ceil(requete.nombre / requete.debit), overallRate: 1 }, (err, resultat) => (err ? reject(err) : resolve(resultat)))
+    const instance = autocannon(
+      { ...options, connections: 1, amount: Math.ceil(requete.nombre / requete.debit), overallRate: 1 },
+      (err, resultat) => (err ? reject(err) : resolve(resultat)),
+    )
     instance.on('response', (_client, statut, _octets, duree) => {
       if (statut >= 300) enErreur++
       else latences.push(duree)
     })
   }
-  const resultats = await Promise.all(Array.from({ length: requete.debit }, (_, k) => new Promise<autocannon.Result>((resolve, reject) => setTimeout(() => lancer(resolve, reject), (k * 1000) / requete.debit))))
+  const resultats = await Promise.all(
+    Array.from(
+      { length: requete.debit },
+      (_, k) =>
+        new Promise<autocannon.Result>((resolve, reject) =>
+          setTimeout(() => lancer(resolve, reject), (k * 1000) / requete.debit),
+        ),
+    ),
+  )
   journaliserErreur()
   latences.sort((a, b) => a - b)
-  const centile = (q: number) => Math.round(latences[Math.min(latences.length - 1, Math.ceil(q * latences.length) - 1)] ?? 0)
+  const centile = (q: number) =>
+    Math.round(latences[Math.min(latences.length - 1, Math.ceil(q * latences.length) - 1)] ?? 0)
   const requetes = latences.length + enErreur
-  return { rps: requetes / ((performance.now() - debut) / 1000), p50: centile(0.5), p99: centile(0.99), erreurs: enErreur + resultats.reduce((t, r) => t + r.errors + r.timeouts, 0), requetes }
+  return {
+    rps: requetes / ((performance.now() - debut) / 1000),
+    p50: centile(0.5),
+    p99: centile(0.99),
+    erreurs: enErreur + resultats.reduce((t, r) => t + r.errors + r.timeouts, 0),
+    requetes,
+  }
 }
 
-type Ligne = { taille: number; scenario: string; plateforme: Mesure; nu: Mesure | null; type: 'liste' | 'ecriture' | 'lecture' | 'validation' }
+type Ligne = {
+  taille: number
+  scenario: string
+  plateforme: Mesure
+  nu: Mesure | null
+  type: 'liste' | 'ecriture' | 'lecture' | 'validation'
+}
 
 const LISTE = '&depth=1&limit=50&sort=-numero'
 const DEBIT_VALIDATION = 10
 const VALIDATIONS_AU_DEBIT = 100
 const SCENARIO_VALIDATION_DEBIT = `validation à ${DEBIT_VALIDATION} par seconde`
 
-async function scenarios(taille: number, p: Serveur, nu: Serveur, graines: { p: Awaited<ReturnType<typeof semer>>; nu: Awaited<ReturnType<typeof semer>> }): Promise<Ligne[]> {
+async function scenarios(
+  taille: number,
+  p: Serveur,
+  nu: Serveur,
+  graines: { p: Awaited<ReturnType<typeof semer>>; nu: Awaited<ReturnType<typeof semer>> },
+): Promise<Ligne[]> {
   const uai = graines.p.ecole.uai
   const structure = `etablissement:${graines.p.ecole.id}`
-  const [jEcole, jRectorat, jAdmin, jNu] = await Promise.all([jeton(p, uai), jeton(p, 'rectorat-montpellier'), jeton(p, 'admin'), jeton(nu, 'banc')])
+  const [jEcole, jRectorat, jAdmin, jNu] = await Promise.all([
+    jeton(p, uai),
+    jeton(p, 'rectorat-montpellier'),
+    jeton(p, 'admin'),
+    jeton(nu, 'banc'),
+  ])
   const lignes: Ligne[] = []
-  const mesurer = async (scenario: string, type: Ligne['type'], surP: Parameters<typeof charger>[2] & { jeton: string; debit?: number }, surNu: (Parameters<typeof charger>[2] & { debit?: number }) | null) => {
+  const mesurer = async (
+    scenario: string,
+    type: Ligne['type'],
+    surP: Parameters<typeof charger>[2] & { jeton: string; debit?: number },
+    surNu: (Parameters<typeof charger>[2] & { debit?: number }) | null,
+  ) => {
     let mp: Mesure
     let mn: Mesure | null
     if (surP.nombre && surP.debit) {
       mp = await chargerAuDebit(p, surP.jeton, { ...surP, nombre: surP.nombre, debit: surP.debit })
-      mn = surNu ? await chargerAuDebit(nu, jNu, { ...surNu, nombre: surNu.nombre!, debit: surNu.debit! }) : null
+      mn = surNu
+        ? await chargerAuDebit(nu, jNu, { ...surNu, nombre: surNu.nombre!, debit: surNu.debit! })
+        : null
     } else if (surP.nombre) {
       // A fixed number of requests (validations: each draft once), one run per server.
       mp = await charger(p, surP.jeton, surP)
@@ -227,26 +323,115 @@ async function scenarios(taille: number, p: Serveur, nu: Serveur, graines: { p: 
       await charger(p, surP.jeton, { ...surP, duree: 2 })
       if (surNu) await charger(nu, jNu, { ...surNu, duree: 2 })
       const tours: [Mesure, Mesure | null][] = []
-      for (let t = 0; t < 2; t++) tours.push([await charger(p, surP.jeton, { ...surP, duree: DUREE / 2 }), surNu ? await charger(nu, jNu, { ...surNu, duree: DUREE / 2 }) : null])
+      for (let t = 0; t < 2; t++)
+        tours.push([
+          await charger(p, surP.jeton, { ...surP, duree: DUREE / 2 }),
+          surNu ? await charger(nu, jNu, { ...surNu, duree: DUREE / 2 }) : null,
+        ])
       mp = combiner(tours.map((x) => x[0]))
       mn = surNu ? combiner(tours.map((x) => x[1]!)) : null
     }
     lignes.push({ taille, scenario, plateforme: mp, nu: mn, type })
-    journal(`  ${scenario.padEnd(44)} plateforme p50 ${mp.p50} ms p99 ${mp.p99} ms ${mp.rps.toFixed(0)} req/s${mn ? ` | nue p50 ${mn.p50} ms p99 ${mn.p99} ms ${mn.rps.toFixed(0)} req/s` : ''}${mp.erreurs ? ` | ERREURS ${mp.erreurs}` : ''}`)
+    journal(
+      `  ${scenario.padEnd(44)} plateforme p50 ${mp.p50} ms p99 ${mp.p99} ms ${mp.rps.toFixed(0)} req/s${mn ? ` | nue p50 ${mn.p50} ms p99 ${mn.p99} ms ${mn.rps.toFixed(0)} req/s` : ''}${mp.erreurs ? ` | ERREURS ${mp.erreurs}` : ''}`,
+    )
   }
-  await mesurer('école : ses demandes en cours de saisie', 'liste', { jeton: jEcole, method: 'GET', chemin: () => `/api/demandes?where[statut][equals]=brouillon${LISTE}` }, { method: 'GET', chemin: () => `/api/demandes?where[statut][equals]=brouillon&where[structureDeposante][equals]=${structure}${LISTE}` })
-  await mesurer('école : ses demandes validées', 'liste', { jeton: jEcole, method: 'GET', chemin: () => `/api/demandes?where[statut][not_equals]=brouillon${LISTE}` }, { method: 'GET', chemin: () => `/api/demandes?where[statut][not_equals]=brouillon&where[structureDeposante][equals]=${structure}${LISTE}` })
-  await mesurer('rectorat : une académie, une mesure, triée', 'liste', { jeton: jRectorat, method: 'GET', chemin: () => `/api/demandes?where[mesure][equals]=ouverture&where[statut][not_equals]=brouillon${LISTE}` }, { method: 'GET', chemin: () => `/api/demandes?where[mesure][equals]=ouverture&where[statut][not_equals]=brouillon&where[academie][equals]=montpellier${LISTE}` })
+  await mesurer(
+    'école : ses demandes en cours de saisie',
+    'liste',
+    { jeton: jEcole, method: 'GET', chemin: () => `/api/demandes?where[statut][equals]=brouillon${LISTE}` },
+    {
+      method: 'GET',
+      chemin: () =>
+        `/api/demandes?where[statut][equals]=brouillon&where[structureDeposante][equals]=${structure}${LISTE}`,
+    },
+  )
+  await mesurer(
+    'école : ses demandes validées',
+    'liste',
+    {
+      jeton: jEcole,
+      method: 'GET',
+      chemin: () => `/api/demandes?where[statut][not_equals]=brouillon${LISTE}`,
+    },
+    {
+      method: 'GET',
+      chemin: () =>
+        `/api/demandes?where[statut][not_equals]=brouillon&where[structureDeposante][equals]=${structure}${LISTE}`,
+    },
+  )
+  await mesurer(
+    'rectorat : une académie, une mesure, triée',
+    'liste',
+    {
+      jeton: jRectorat,
+      method: 'GET',
+      chemin: () =>
+        `/api/demandes?where[mesure][equals]=ouverture&where[statut][not_equals]=brouillon${LISTE}`,
+    },
+    {
+      method: 'GET',
+      chemin: () =>
+        `/api/demandes?where[mesure][equals]=ouverture&where[statut][not_equals]=brouillon&where[academie][equals]=montpellier${LISTE}`,
+    },
+  )
   const brouillons = graines.p.brouillonsEcole
-  await mesurer('lecture d’une demande (depth 1)', 'lecture', { jeton: jEcole, method: 'GET', chemin: (i) => `/api/demandes/${brouillons[i % brouillons.length]}?depth=1` }, { method: 'GET', chemin: (i) => `/api/demandes/${brouillons[i % brouillons.length]}?depth=1` })
-  await mesurer('sauvegarde d’un brouillon', 'ecriture', { jeton: jEcole, method: 'PATCH', chemin: (i) => `/api/demandes/${brouillons[i % brouillons.length]}?depth=0`, corps: (i) => ({ rapportOpportunite: `Rapport révisé ${i}` }) }, { method: 'PATCH', chemin: (i) => `/api/demandes/${brouillons[i % brouillons.length]}?depth=0`, corps: (i) => ({ rapportOpportunite: `Rapport révisé ${i}` }) })
+  await mesurer(
+    'lecture d’une demande (depth 1)',
+    'lecture',
+    {
+      jeton: jEcole,
+      method: 'GET',
+      chemin: (i) => `/api/demandes/${brouillons[i % brouillons.length]}?depth=1`,
+    },
+    { method: 'GET', chemin: (i) => `/api/demandes/${brouillons[i % brouillons.length]}?depth=1` },
+  )
+  await mesurer(
+    'sauvegarde d’un brouillon',
+    'ecriture',
+    {
+      jeton: jEcole,
+      method: 'PATCH',
+      chemin: (i) => `/api/demandes/${brouillons[i % brouillons.length]}?depth=0`,
+      corps: (i) => ({ rapportOpportunite: `Rapport révisé ${i}` }),
+    },
+    {
+      method: 'PATCH',
+      chemin: (i) => `/api/demandes/${brouillons[i % brouillons.length]}?depth=0`,
+      corps: (i) => ({ rapportOpportunite: `Rapport révisé ${i}` }),
+    },
+  )
   // Validation twice, on distinct drafts: at a fixed rate, for its latency (10 per second, two hundred times the
   // estimated peak: ≈ 1,500 validations on the last day of a campaign), then as fast as 10 connections can go.
-  const [cpDebit, cp] = [graines.p.candidats.slice(0, VALIDATIONS_AU_DEBIT), graines.p.candidats.slice(VALIDATIONS_AU_DEBIT)]
-  const [cnDebit, cn] = [graines.nu.candidats.slice(0, VALIDATIONS_AU_DEBIT), graines.nu.candidats.slice(VALIDATIONS_AU_DEBIT)]
-  const valider = (ids: (number | string)[], debit?: number) => ({ jeton: jAdmin, method: 'POST', chemin: (i: number) => `/api/demandes/${ids[i]}/valider`, corps: () => ({ confirmer: true }), nombre: ids.length, debit })
-  const patcher = (ids: (number | string)[], debit?: number) => ({ method: 'PATCH', chemin: (i: number) => `/api/demandes/${ids[i]}?depth=0`, corps: () => ({ statut: 'validee' }), nombre: ids.length, debit })
-  await mesurer(SCENARIO_VALIDATION_DEBIT, 'validation', valider(cpDebit, DEBIT_VALIDATION), patcher(cnDebit, DEBIT_VALIDATION))
+  const [cpDebit, cp] = [
+    graines.p.candidats.slice(0, VALIDATIONS_AU_DEBIT),
+    graines.p.candidats.slice(VALIDATIONS_AU_DEBIT),
+  ]
+  const [cnDebit, cn] = [
+    graines.nu.candidats.slice(0, VALIDATIONS_AU_DEBIT),
+    graines.nu.candidats.slice(VALIDATIONS_AU_DEBIT),
+  ]
+  const valider = (ids: (number | string)[], debit?: number) => ({
+    jeton: jAdmin,
+    method: 'POST',
+    chemin: (i: number) => `/api/demandes/${ids[i]}/valider`,
+    corps: () => ({ confirmer: true }),
+    nombre: ids.length,
+    debit,
+  })
+  const patcher = (ids: (number | string)[], debit?: number) => ({
+    method: 'PATCH',
+    chemin: (i: number) => `/api/demandes/${ids[i]}?depth=0`,
+    corps: () => ({ statut: 'validee' }),
+    nombre: ids.length,
+    debit,
+  })
+  await mesurer(
+    SCENARIO_VALIDATION_DEBIT,
+    'validation',
+    valider(cpDebit, DEBIT_VALIDATION),
+    patcher(cnDebit, DEBIT_VALIDATION),
+  )
   await mesurer('validation (confirmer : true)', 'validation', valider(cp), patcher(cn))
   return lignes
 }
@@ -257,8 +442,18 @@ async function fileVidee(p: Serveur) {
   const debut = Date.now()
   try {
     for (;;) {
-      const n = Number((await base.execute({ sql: 'SELECT count(*) AS n FROM payload_jobs WHERE completed_at IS NULL AND has_error = 0 AND task_slug = ?', args: ['envoyerCourriel'] })).rows[0]!.n)
-      if (n === 0 || Date.now() - debut > 180_000) return journal(`  file de tâches : ${n} courriel(s) en attente après ${((Date.now() - debut) / 1000).toFixed(0)} s`)
+      const n = Number(
+        (
+          await base.execute({
+            sql: 'SELECT count(*) AS n FROM payload_jobs WHERE completed_at IS NULL AND has_error = 0 AND task_slug = ?',
+            args: ['envoyerCourriel'],
+          })
+        ).rows[0]!.n,
+      )
+      if (n === 0 || Date.now() - debut > 180_000)
+        return journal(
+          `  file de tâches : ${n} courriel(s) en attente après ${((Date.now() - debut) / 1000).toFixed(0)} s`,
+        )
       await new Promise((r) => setTimeout(r, 1000))
     }
   } finally {
@@ -274,7 +469,9 @@ async function exporterTout(p: Serveur, taille: number) {
   let pic = avant
   const sonde = setInterval(() => (pic = Math.max(pic, rssMo(p.processus))), 100)
   const debut = Date.now()
-  const r = await fetch(`${p.url}/api/demandes/export?format=csv`, { headers: { Authorization: `JWT ${jRegion}` } })
+  const r = await fetch(`${p.url}/api/demandes/export?format=csv`, {
+    headers: { Authorization: `JWT ${jRegion}` },
+  })
   let octets = 0
   let lignes = 0
   for await (const morceau of r.body as unknown as AsyncIterable<Uint8Array>) {
@@ -283,7 +480,9 @@ async function exporterTout(p: Serveur, taille: number) {
   }
   const duree = (Date.now() - debut) / 1000
   clearInterval(sonde)
-  journal(`  export CSV de tout (${taille}) : ${lignes - 1} lignes, ${(octets / 1024 / 1024).toFixed(1)} Mo en ${duree.toFixed(1)} s, RSS ${avant.toFixed(0)} → pic ${pic.toFixed(0)} Mo (+${(pic - avant).toFixed(0)})`)
+  journal(
+    `  export CSV de tout (${taille}) : ${lignes - 1} lignes, ${(octets / 1024 / 1024).toFixed(1)} Mo en ${duree.toFixed(1)} s, RSS ${avant.toFixed(0)} → pic ${pic.toFixed(0)} Mo (+${(pic - avant).toFixed(0)})`,
+  )
   return { taille, duree, lignes: lignes - 1, croissance: pic - avant }
 }
 
@@ -301,7 +500,9 @@ const arreter = () => {
 process.on('exit', arreter)
 
 try {
-  journal(`Banc d'essai — ${new Date().toISOString()} — ${os.cpus().length} cœurs (${os.cpus()[0]?.model}), ${(os.totalmem() / 1024 ** 3).toFixed(0)} Go, Node ${process.version}`)
+  journal(
+    `Banc d'essai — ${new Date().toISOString()} — ${os.cpus().length} cœurs (${os.cpus()[0]?.model}), ${(os.totalmem() / 1024 ** 3).toFixed(0)} Go, Node ${process.version}`,
+  )
   await construireTout()
   const bases = { p: path.join(dossier, 'plateforme.db'), nu: path.join(dossier, 'nu.db') }
   const lignes: Ligne[] = []
@@ -314,7 +515,10 @@ try {
     const phase = dejaSemees === 0 ? 'initial' : 'complement'
     // Each phase also creates 400 complete drafts for the validation scenarios: they count in the total.
     const aAjouter = taille - dejaSemees - 400
-    const graines = { p: await semer('plateforme', bases.p, phase, aAjouter), nu: await semer('nu', bases.nu, phase, aAjouter) }
+    const graines = {
+      p: await semer('plateforme', bases.p, phase, aAjouter),
+      nu: await semer('nu', bases.nu, phase, aAjouter),
+    }
     dejaSemees = taille
     // Servers (re)started on the seeded databases, as after the nightly maintenance in production: the platform
     // refreshes SQLite's planner statistics when it starts (PRAGMA optimize), bare Payload does nothing.
@@ -326,8 +530,16 @@ try {
     p = await demarrer('plateforme', bases.p)
     nu = await demarrer('nu', bases.nu)
     // Warm-up: the first requests compile routes and fill caches.
-    await charger(p, await jeton(p, graines.p.ecole.uai), { method: 'GET', chemin: () => `/api/demandes?limit=5`, nombre: 50 })
-    await charger(nu!, await jeton(nu!, 'banc'), { method: 'GET', chemin: () => `/api/demandes?limit=5`, nombre: 50 })
+    await charger(p, await jeton(p, graines.p.ecole.uai), {
+      method: 'GET',
+      chemin: () => `/api/demandes?limit=5`,
+      nombre: 50,
+    })
+    await charger(nu!, await jeton(nu!, 'banc'), {
+      method: 'GET',
+      chemin: () => `/api/demandes?limit=5`,
+      nombre: 50,
+    })
     lignes.push(...(await scenarios(taille, p, nu!, graines)))
     exports.push(await exporterTout(p, taille))
   }
@@ -335,7 +547,8 @@ try {
 
   // ---------------------------------------------------------------- table and targets
   const [petit, grand] = TAILLES
-  const trouver = (taille: number, scenario: string) => lignes.find((l) => l.taille === taille && l.scenario === scenario)!
+  const trouver = (taille: number, scenario: string) =>
+    lignes.find((l) => l.taille === taille && l.scenario === scenario)!
   const scen = [...new Set(lignes.map((l) => l.scenario))]
   const tableau: string[] = [
     `| scénario | demandes | plateforme req/s | p50 | p99 | erreurs | Payload nu req/s | p50 | p99 | rapport p50 |`,
@@ -345,10 +558,15 @@ try {
     for (const t of TAILLES) {
       const l = trouver(t, s)
       const ratio = l.nu ? (l.plateforme.p50 / Math.max(l.nu.p50, 1)).toFixed(2) : '—'
-      tableau.push(`| ${s} | ${t} | ${l.plateforme.rps.toFixed(0)} | ${l.plateforme.p50} ms | ${l.plateforme.p99} ms | ${l.plateforme.erreurs} | ${l.nu ? l.nu.rps.toFixed(0) : '—'} | ${l.nu ? `${l.nu.p50} ms` : '—'} | ${l.nu ? `${l.nu.p99} ms` : '—'} | ${ratio} |`)
+      tableau.push(
+        `| ${s} | ${t} | ${l.plateforme.rps.toFixed(0)} | ${l.plateforme.p50} ms | ${l.plateforme.p99} ms | ${l.plateforme.erreurs} | ${l.nu ? l.nu.rps.toFixed(0) : '—'} | ${l.nu ? `${l.nu.p50} ms` : '—'} | ${l.nu ? `${l.nu.p99} ms` : '—'} | ${ratio} |`,
+      )
     }
   }
-  for (const e of exports) tableau.push(`| export CSV de tout | ${e.taille} | ${e.lignes} lignes en ${e.duree.toFixed(1)} s | | | | | | | RSS +${e.croissance.toFixed(0)} Mo |`)
+  for (const e of exports)
+    tableau.push(
+      `| export CSV de tout | ${e.taille} | ${e.lignes} lignes en ${e.duree.toFixed(1)} s | | | | | | | RSS +${e.croissance.toFixed(0)} Mo |`,
+    )
 
   const objectifs: [string, boolean, string][] = []
   for (const s of scen) {
@@ -358,30 +576,58 @@ try {
     if (l.type === 'liste' || l.type === 'ecriture') {
       for (const x of [l1, l]) {
         const r = x.plateforme.p50 / Math.max(x.nu!.p50, 1)
-        objectifs.push([`${s} (${x.taille}) : p50 ≤ 1,3 × Payload nu`, r <= 1.3, `${x.plateforme.p50} ms / ${x.nu!.p50} ms = ${r.toFixed(2)}`])
+        objectifs.push([
+          `${s} (${x.taille}) : p50 ≤ 1,3 × Payload nu`,
+          r <= 1.3,
+          `${x.plateforme.p50} ms / ${x.nu!.p50} ms = ${r.toFixed(2)}`,
+        ])
       }
     }
     const croissance = l.plateforme.p50 / Math.max(l1.plateforme.p50, 1)
-    objectifs.push([`${s} : p50 ${grand} / ${petit} ≤ 1,5`, croissance <= 1.5, `${l1.plateforme.p50} → ${l.plateforme.p50} ms = ${croissance.toFixed(2)}`])
+    objectifs.push([
+      `${s} : p50 ${grand} / ${petit} ≤ 1,5`,
+      croissance <= 1.5,
+      `${l1.plateforme.p50} → ${l.plateforme.p50} ms = ${croissance.toFixed(2)}`,
+    ])
     objectifs.push([`${s} (${grand}) : aucune erreur`, l.plateforme.erreurs === 0, `${l.plateforme.erreurs}`])
   }
   const v = trouver(grand!, SCENARIO_VALIDATION_DEBIT)
-  objectifs.push([`validation p99 < 250 ms à ${grand} (${DEBIT_VALIDATION} par seconde)`, v.plateforme.p99 < 250, `${v.plateforme.p99} ms`])
+  objectifs.push([
+    `validation p99 < 250 ms à ${grand} (${DEBIT_VALIDATION} par seconde)`,
+    v.plateforme.p99 < 250,
+    `${v.plateforme.p99} ms`,
+  ])
   const eg = exports.find((e) => e.taille === grand)!
   objectifs.push([`export de ${grand} en < 20 s`, eg.duree < 20, `${eg.duree.toFixed(1)} s`])
-  objectifs.push([`export : croissance du RSS < 150 Mo`, eg.croissance < 150, `+${eg.croissance.toFixed(0)} Mo`])
+  objectifs.push([
+    `export : croissance du RSS < 150 Mo`,
+    eg.croissance < 150,
+    `+${eg.croissance.toFixed(0)} Mo`,
+  ])
   objectifs.push([`RSS du serveur après le banc < 600 Mo`, rssFinal < 600, `${rssFinal.toFixed(0)} Mo`])
 
-  tableau.push('', '| objectif | résultat | mesure |', '|---|---|---|', ...objectifs.map(([o, ok, m]) => `| ${o} | ${ok ? 'ATTEINT' : 'MANQUÉ'} | ${m} |`))
+  tableau.push(
+    '',
+    '| objectif | résultat | mesure |',
+    '|---|---|---|',
+    ...objectifs.map(([o, ok, m]) => `| ${o} | ${ok ? 'ATTEINT' : 'MANQUÉ'} | ${m} |`),
+  )
   const duree = ((Date.now() - debutBanc) / 60000).toFixed(1)
-  tableau.push('', `${objectifs.filter((o) => o[1]).length} objectifs atteints sur ${objectifs.length} ; banc complet en ${duree} min ; ${CONNEXIONS} connexions, ${DUREE} s par scénario.`)
+  tableau.push(
+    '',
+    `${objectifs.filter((o) => o[1]).length} objectifs atteints sur ${objectifs.length} ; banc complet en ${duree} min ; ${CONNEXIONS} connexions, ${DUREE} s par scénario.`,
+  )
   const texte = tableau.join('\n')
   fs.writeFileSync(path.join(dossier, 'resultats.md'), `${texte}\n`)
   journal(`\n${texte}\n\nRésultats : ${path.relative(RACINE, dossier)}/resultats.md`)
   arreter()
   process.exit(objectifs.every((o) => o[1]) ? 0 : 2)
 } catch (err) {
-  console.error(err instanceof Error ? `${err.message}${err.cause ? ` (${String((err.cause as Error).message ?? err.cause)})` : ''}\n${err.stack}` : err)
+  console.error(
+    err instanceof Error
+      ? `${err.message}${err.cause ? ` (${String((err.cause as Error).message ?? err.cause)})` : ''}\n${err.stack}`
+      : err,
+  )
   arreter()
   process.exit(1)
 }

@@ -25,12 +25,20 @@ function champNu(champ: Field): Field | null {
   // Display-only fields store nothing; joins are not computed on the platform's REST reads unless asked for, so
   // the baseline does not compute them either.
   if (champ.type === 'ui' || champ.type === 'join') return null
-  const { access: _a, hooks: _h, validate: _v, admin: _ad, custom: _c, ...reste } = champ as Field & Record<string, unknown>
+  const {
+    access: _a,
+    hooks: _h,
+    validate: _v,
+    admin: _ad,
+    custom: _c,
+    ...reste
+  } = champ as Field & Record<string, unknown>
   const nu = { ...reste } as Record<string, unknown>
   delete nu.filterOptions
   if (typeof nu.defaultValue === 'function') delete nu.defaultValue
   if (Array.isArray(nu.fields)) nu.fields = champsNus(nu.fields as Field[])
-  if (Array.isArray(nu.tabs)) nu.tabs = (nu.tabs as { fields: Field[] }[]).map((t) => ({ ...t, fields: champsNus(t.fields) }))
+  if (Array.isArray(nu.tabs))
+    nu.tabs = (nu.tabs as { fields: Field[] }[]).map((t) => ({ ...t, fields: champsNus(t.fields) }))
   return nu as Field
 }
 const champsNus = (champs: Field[]): Field[] => champs.map(champNu).filter((c): c is Field => c !== null)
@@ -51,7 +59,9 @@ function collectionNue(c: CollectionConfig, extra: Partial<CollectionConfig> = {
 const authPlateforme = typeof Users.auth === 'object' ? Users.auth : {}
 const collections: CollectionConfig[] = [
   collectionNue(Demandes),
-  collectionNue(Annexes, { upload: { staticDir: path.resolve(process.env.UPLOAD_DIR || 'data/bench-nu-annexes') } }),
+  collectionNue(Annexes, {
+    upload: { staticDir: path.resolve(process.env.UPLOAD_DIR || 'data/bench-nu-annexes') },
+  }),
   collectionNue(Etablissements),
   collectionNue(Reseaux),
   collectionNue(Diplomes),
@@ -71,9 +81,18 @@ const collections: CollectionConfig[] = [
 export default buildConfig({
   secret: process.env.PAYLOAD_SECRET || 'banc-d-essai-uniquement-0123456789abcdef',
   serverURL: process.env.SERVER_URL,
-  admin: { user: 'users', avatar: 'default', importMap: { baseDir: path.resolve(dirname, '..'), autoGenerate: false } },
+  admin: {
+    user: 'users',
+    avatar: 'default',
+    importMap: { baseDir: path.resolve(dirname, '..'), autoGenerate: false },
+  },
   collections,
-  db: sqliteAdapter({ client: { url: process.env.DATABASE_URI || 'file:data/bench-nu.db' }, wal: true, busyTimeout: 5_000, push: process.env.CARTE_SCHEMA_PUSH !== 'false' }),
+  db: sqliteAdapter({
+    client: { url: process.env.DATABASE_URI || 'file:data/bench-nu.db' },
+    wal: true,
+    busyTimeout: 5_000,
+    push: process.env.CARTE_SCHEMA_PUSH !== 'false',
+  }),
   maxDepth: 3,
   defaultDepth: 1,
   telemetry: false,

@@ -26,7 +26,8 @@ export const TYPES_ANNEXES = [
   'image/png',
 ]
 
-export const TYPES_ANNEXES_LIBELLE = 'PDF, Word, Excel, PowerPoint, OpenDocument (texte, classeur, présentation), JPEG, PNG'
+export const TYPES_ANNEXES_LIBELLE =
+  'PDF, Word, Excel, PowerPoint, OpenDocument (texte, classeur, présentation), JPEG, PNG'
 
 const dossierAnnexes = path.resolve(process.env.UPLOAD_DIR || 'data/annexes')
 
@@ -39,8 +40,7 @@ export const Annexes: CollectionConfig = {
     useAsTitle: 'filename',
     defaultColumns: ['filename', 'description', 'demande', 'filesize'],
     group: 'Demandes',
-    description:
-      `Documents joints à une demande : PV du CP/CA, plan d'implantation, lettre de soutien… Formats acceptés : ${TYPES_ANNEXES_LIBELLE}.`,
+    description: `Documents joints à une demande : PV du CP/CA, plan d'implantation, lettre de soutien… Formats acceptés : ${TYPES_ANNEXES_LIBELLE}.`,
   },
   access: { read: readAnnexes, create: createAnnexes, update: modifierAnnexes, delete: modifierAnnexes },
   upload: {
@@ -52,14 +52,28 @@ export const Annexes: CollectionConfig = {
     handlers: [servirEnPieceJointe(dossierAnnexes)],
     modifyResponseHeaders: ({ headers }) => {
       // Keeps the file's name when the handler above gave it (cloud storage).
-      if (!headers.get('Content-Disposition')?.startsWith('attachment')) headers.set('Content-Disposition', 'attachment')
+      if (!headers.get('Content-Disposition')?.startsWith('attachment'))
+        headers.set('Content-Disposition', 'attachment')
       headers.set('X-Content-Type-Options', 'nosniff')
       return headers
     },
   },
-  hooks: { beforeOperation: [controlerFichier, garderRequetes, statutSelonLecteur], beforeChange: [verifierDemandeModifiable], afterChange: [ajouterALaDemande], afterDelete: [retirerDeLaDemande, journaliserSuppression] },
+  hooks: {
+    beforeOperation: [controlerFichier, garderRequetes, statutSelonLecteur],
+    beforeChange: [verifierDemandeModifiable],
+    afterChange: [ajouterALaDemande],
+    afterDelete: [retirerDeLaDemande, journaliserSuppression],
+  },
   fields: [
-    { name: 'demande', type: 'relationship', validate: relationExistante, relationTo: 'demandes', label: 'Demande', required: true, index: true },
+    {
+      name: 'demande',
+      type: 'relationship',
+      validate: relationExistante,
+      relationTo: 'demandes',
+      label: 'Demande',
+      required: true,
+      index: true,
+    },
     { name: 'description', type: 'text', label: 'Description', maxLength: 300 },
   ],
 }

@@ -17,7 +17,8 @@ export const Diplomes: CollectionConfig = {
     defaultColumns: ['cfd', 'typeDiplome', 'libelle', 'durees', 'ouvert'],
     listSearchableFields: ['cfd', 'libelle', 'typeDiplome'],
     group: 'Référentiels',
-    description: 'Diplômes professionnels de la BCN (code formation diplôme), avec leurs durées et leurs codes RNCP.',
+    description:
+      'Diplômes professionnels de la BCN (code formation diplôme), avec leurs durées et leurs codes RNCP.',
     pagination: { defaultLimit: 50 },
   },
   defaultSort: 'libelle',
@@ -43,11 +44,23 @@ export const Diplomes: CollectionConfig = {
       unique: true,
       index: true,
       validate: (value: string | null | undefined) =>
-        value && /^[0-9A-Z]{8}$/.test(value) ? true : 'Le code formation diplôme comporte 8 caractères (ex. 50022137).',
-      hooks: { beforeValidate: [({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value)] },
+        value && /^[0-9A-Z]{8}$/.test(value)
+          ? true
+          : 'Le code formation diplôme comporte 8 caractères (ex. 50022137).',
+      hooks: {
+        beforeValidate: [({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value)],
+      },
     },
     { name: 'libelle', type: 'text', label: 'Libellé', required: true, maxLength: 300 },
-    { name: 'typeDiplome', type: 'text', label: 'Type de diplôme', required: true, index: true, maxLength: 20, admin: { description: 'CAP, BAC PRO, BTS, BP, CS, MC, CAPA, BTSA…' } },
+    {
+      name: 'typeDiplome',
+      type: 'text',
+      label: 'Type de diplôme',
+      required: true,
+      index: true,
+      maxLength: 20,
+      admin: { description: 'CAP, BAC PRO, BTS, BP, CS, MC, CAPA, BTSA…' },
+    },
     { name: 'niveau', type: 'text', label: 'Niveau de qualification (RNCP)', maxLength: 2 },
     { name: 'codesRncp', type: 'text', hasMany: true, label: 'Codes RNCP' },
     {
@@ -60,8 +73,20 @@ export const Diplomes: CollectionConfig = {
       required: true,
     },
     { name: 'ouvert', type: 'checkbox', label: 'Diplôme ouvert', defaultValue: true, index: true },
-    { name: 'dateOuverture', type: 'date', label: "Date d'ouverture", validate: datePlausible("Date d'ouverture", { de: 1900 }), admin: { date: { pickerAppearance: 'dayOnly', displayFormat: DATE_SAISIE } } },
-    { name: 'dateFermeture', type: 'date', label: 'Date de fermeture', validate: datePlausible('Date de fermeture', { de: 1900 }), admin: { date: { pickerAppearance: 'dayOnly', displayFormat: DATE_SAISIE } } },
+    {
+      name: 'dateOuverture',
+      type: 'date',
+      label: "Date d'ouverture",
+      validate: datePlausible("Date d'ouverture", { de: 1900 }),
+      admin: { date: { pickerAppearance: 'dayOnly', displayFormat: DATE_SAISIE } },
+    },
+    {
+      name: 'dateFermeture',
+      type: 'date',
+      label: 'Date de fermeture',
+      validate: datePlausible('Date de fermeture', { de: 1900 }),
+      admin: { date: { pickerAppearance: 'dayOnly', displayFormat: DATE_SAISIE } },
+    },
     { name: 'intitule', type: 'text', label: 'Intitulé', admin: { hidden: true, readOnly: true } },
   ]),
 }

@@ -24,7 +24,11 @@ export const Documents: CollectionConfig = {
   upload: {
     staticDir: dossierDocuments,
     handlers: [servirEnPieceJointe(dossierDocuments)],
-    mimeTypes: ['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/vnd.oasis.opendocument.text'],
+    mimeTypes: [
+      'application/pdf',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'application/vnd.oasis.opendocument.text',
+    ],
     pasteURL: false,
   },
   fields: [{ name: 'titre', type: 'text', label: 'Titre', required: true, maxLength: 200 }],

@@ -24,7 +24,8 @@ export const Etablissements: CollectionConfig = {
     defaultColumns: ['uai', 'nom', 'type', 'commune', 'departement', 'academie', 'ministere'],
     listSearchableFields: ['uai', 'nom', 'commune'],
     group: 'Référentiels',
-    description: "Annuaire des établissements de formation d'Occitanie (lycées, EREA, MFR, CFA), tenu par le Carif-Oref.",
+    description:
+      "Annuaire des établissements de formation d'Occitanie (lycées, EREA, MFR, CFA), tenu par le Carif-Oref.",
     pagination: { defaultLimit: 50 },
   },
   defaultSort: 'uai',
@@ -57,7 +58,13 @@ export const Etablissements: CollectionConfig = {
       admin: { description: '7 chiffres suivis de la lettre clé, par exemple 0340042L.' },
     },
     { name: 'nom', type: 'text', label: 'Nom', required: true, maxLength: 300 },
-    { name: 'type', type: 'text', label: "Type d'établissement", maxLength: 20, admin: { description: 'LP, LPO, LGT, LEGTPA, CFA, EREA, MFR…' } },
+    {
+      name: 'type',
+      type: 'text',
+      label: "Type d'établissement",
+      maxLength: 20,
+      admin: { description: 'LP, LPO, LGT, LEGTPA, CFA, EREA, MFR…' },
+    },
     {
       name: 'secteur',
       type: 'select',
@@ -67,7 +74,15 @@ export const Etablissements: CollectionConfig = {
         { label: 'Privé', value: 'prive' },
       ],
     },
-    { name: 'ministere', type: 'select', label: 'Ministère de tutelle', required: true, defaultValue: 'education-nationale', options: [...MINISTERES], index: true },
+    {
+      name: 'ministere',
+      type: 'select',
+      label: 'Ministère de tutelle',
+      required: true,
+      defaultValue: 'education-nationale',
+      options: [...MINISTERES],
+      index: true,
+    },
     { name: 'commune', type: 'text', label: 'Commune', maxLength: 200 },
     {
       name: 'departement',
@@ -76,9 +91,18 @@ export const Etablissements: CollectionConfig = {
       maxLength: 3,
       index: true,
       validate: (value: string | null | undefined) =>
-        !value || /^(\d{2}|2A|2B)$/.test(value) ? true : 'Le département est un code à 2 caractères (ex. 34).',
+        !value || /^(\d{2}|2A|2B)$/.test(value)
+          ? true
+          : 'Le département est un code à 2 caractères (ex. 34).',
     },
-    { name: 'academie', type: 'select', label: 'Académie', required: true, options: [...ACADEMIES], index: true },
+    {
+      name: 'academie',
+      type: 'select',
+      label: 'Académie',
+      required: true,
+      options: [...ACADEMIES],
+      index: true,
+    },
     { name: 'libelle', type: 'text', label: 'Libellé', admin: { hidden: true, readOnly: true } },
   ]),
 }

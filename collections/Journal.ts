@@ -26,13 +26,21 @@ export const Journal: CollectionConfig = {
     useAsTitle: 'resume',
     defaultColumns: ['createdAt', 'action', 'utilisateur', 'resume'],
     group: 'Administration',
-    description: 'Connexions, refus, validations, avis, décisions, suppressions, modifications de comptes et imports de référentiels.',
+    description:
+      'Connexions, refus, validations, avis, décisions, suppressions, modifications de comptes et imports de référentiels.',
   },
   defaultSort: '-createdAt',
   access: { read: administrateur, create: personne, update: personne, delete: personne },
   hooks: { beforeOperation: [garderRequetes] },
   fields: [
-    { name: 'action', type: 'select', label: 'Action', required: true, index: true, options: [...ACTIONS_JOURNAL] },
+    {
+      name: 'action',
+      type: 'select',
+      label: 'Action',
+      required: true,
+      index: true,
+      options: [...ACTIONS_JOURNAL],
+    },
     { name: 'utilisateur', type: 'text', label: 'Utilisateur', index: true },
     { name: 'role', type: 'text', label: 'Rôle' },
     { name: 'collectionConcernee', type: 'text', label: 'Collection' },

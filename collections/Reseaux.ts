@@ -15,7 +15,8 @@ export const Reseaux: CollectionConfig = {
     useAsTitle: 'nom',
     defaultColumns: ['nom', 'type', 'academie', 'etablissementReferent'],
     group: 'Référentiels',
-    description: "Les lycées déposent leurs projets en concertation par réseau d'établissements ou réseau sectoriel.",
+    description:
+      "Les lycées déposent leurs projets en concertation par réseau d'établissements ou réseau sectoriel.",
   },
   access: { read: connecte, create: editeur, update: editeur, delete: editeur },
   hooks: { beforeOperation: [garderRequetes] },
@@ -41,6 +42,13 @@ export const Reseaux: CollectionConfig = {
       relationTo: 'etablissements',
       label: 'Tête de réseau (établissement référent)',
     },
-    { name: 'membres', type: 'relationship', validate: relationExistante, relationTo: 'etablissements', hasMany: true, label: 'Établissements membres' },
+    {
+      name: 'membres',
+      type: 'relationship',
+      validate: relationExistante,
+      relationTo: 'etablissements',
+      hasMany: true,
+      label: 'Établissements membres',
+    },
   ]),
 }

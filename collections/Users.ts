@@ -1,11 +1,22 @@
 import type { CollectionConfig, FieldAccess } from 'payload'
 import { baseUsernameField } from 'payload'
 
-import { creerComptes, deverrouillerComptes, lireComptes, modifierComptes, supprimerComptes } from '../access/comptes'
+import {
+  creerComptes,
+  deverrouillerComptes,
+  lireComptes,
+  modifierComptes,
+  supprimerComptes,
+} from '../access/comptes'
 import { ACADEMIES, aLeRole, cacherAuxDeposants, LIBELLES_ROLES, ROLES, utilisateurDe } from '../access/roles'
 import { refuserCompteDesactive } from '../hooks/users/refuserCompteDesactive'
 import { verifierCoherenceCompte } from '../hooks/users/verifierCoherenceCompte'
-import { journaliserCompte, journaliserConnexion, revoquerCleALaDeconnexion, revoquerSessions } from '../hooks/users/journaliserComptes'
+import {
+  journaliserCompte,
+  journaliserConnexion,
+  revoquerCleALaDeconnexion,
+  revoquerSessions,
+} from '../hooks/users/journaliserComptes'
 import { egaliserConnexion } from '../hooks/users/egaliserConnexion'
 import { verifierDroitsComptes } from '../hooks/users/verifierDroitsComptes'
 import { inviterNouveauCompte, remplacerMotDePasseChoisi } from '../hooks/users/motDePasseInconnu'
@@ -48,7 +59,10 @@ export const Users: CollectionConfig = {
       generateEmailSubject: () => reinitialisation({ lien: '', identifiant: '' }).subject,
       generateEmailHTML: (args) => {
         const user = args!.user as { username?: string }
-        return reinitialisation({ lien: lienAdmin(args!.req!, `/reset/${args!.token}`), identifiant: String(user.username ?? '') }).html
+        return reinitialisation({
+          lien: lienAdmin(args!.req!, `/reset/${args!.token}`),
+          identifiant: String(user.username ?? ''),
+        }).html
       },
     },
     cookies: {
@@ -84,12 +98,33 @@ export const Users: CollectionConfig = {
         try {
           brut = req.json ? await req.json() : {}
         } catch {
-          return Response.json({ errors: [{ message: 'Le corps de la requête doit être du JSON : {"lignes": "0340042L\\n0310024H", "inviter": true}.' }] }, { status: 400 })
+          return Response.json(
+            {
+              errors: [
+                {
+                  message:
+                    'Le corps de la requête doit être du JSON : {"lignes": "0340042L\\n0310024H", "inviter": true}.',
+                },
+              ],
+            },
+            { status: 400 },
+          )
         }
         const lu = corpsCreation.safeParse(brut)
         if (!lu.success) {
           const message = lu.error.issues[0]!.message
-          return Response.json({ errors: [{ name: 'ValidationError', message, data: { errors: [{ path: String(lu.error.issues[0]!.path[0] ?? 'lignes'), message }] } }] }, { status: 400 })
+          return Response.json(
+            {
+              errors: [
+                {
+                  name: 'ValidationError',
+                  message,
+                  data: { errors: [{ path: String(lu.error.issues[0]!.path[0] ?? 'lignes'), message }] },
+                },
+              ],
+            },
+            { status: 400 },
+          )
         }
         const { status, body } = await creerComptesEnMasse(req, lu.data.lignes, lu.data.inviter)
         return Response.json(body, { status })
@@ -102,12 +137,16 @@ export const Users: CollectionConfig = {
       label: 'Identifiant',
       admin: {
         ...baseUsernameField.admin,
-        description: "Pour un établissement : son code UAI (ex. 0340042L). L'identifiant ne tient pas compte des majuscules.",
+        description:
+          "Pour un établissement : son code UAI (ex. 0340042L). L'identifiant ne tient pas compte des majuscules.",
       },
       hooks: {
         ...baseUsernameField.hooks,
         // Payload stores usernames in lower case; show UAIs as the register writes them.
-        afterRead: [({ value }) => (typeof value === 'string' && /^\d{7}[a-z]$/.test(value) ? value.toUpperCase() : value)],
+        afterRead: [
+          ({ value }) =>
+            typeof value === 'string' && /^\d{7}[a-z]$/.test(value) ? value.toUpperCase() : value,
+        ],
       },
     },
     champTexte({ name: 'nom', type: 'text', label: 'Nom (personne ou service)', maxLength: 200 }),

@@ -2,8 +2,13 @@ import type { RelationshipFieldValidation } from 'payload'
 import { isValidID, validations } from 'payload'
 
 /** The distinct ids of a relationship value (ids or populated documents, one or many). */
-const idsDe = (v: unknown): unknown[] =>
-  [...new Set((Array.isArray(v) ? v : v === null || v === undefined ? [] : [v]).map((x) => (typeof x === 'object' && x !== null && 'id' in x ? (x as { id: unknown }).id : x)))]
+const idsDe = (v: unknown): unknown[] => [
+  ...new Set(
+    (Array.isArray(v) ? v : v === null || v === undefined ? [] : [v]).map((x) =>
+      typeof x === 'object' && x !== null && 'id' in x ? (x as { id: unknown }).id : x,
+    ),
+  ),
+]
 
 /**
  * Payload checks a relationship ID's format, not that the document exists; SQLite then fails on the foreign key
@@ -12,8 +17,13 @@ const idsDe = (v: unknown): unknown[] =>
  */
 export const relationExistante: RelationshipFieldValidation = async (value, options) => {
   // Payload lets `false` or `true` through and the database then fails on the foreign key.
-  const identifiant = (v: unknown) => typeof v === 'number' || typeof v === 'string' || (typeof v === 'object' && v !== null)
-  if (value !== null && value !== undefined && !(Array.isArray(value) ? value.every(identifiant) : identifiant(value))) {
+  const identifiant = (v: unknown) =>
+    typeof v === 'number' || typeof v === 'string' || (typeof v === 'object' && v !== null)
+  if (
+    value !== null &&
+    value !== undefined &&
+    !(Array.isArray(value) ? value.every(identifiant) : identifiant(value))
+  ) {
     return 'Valeur invalide : indiquez l’identifiant d’un élément existant.'
   }
   // Unchanged since the last save: checked then (existence, and Payload's filterOptions such as « diplôme ouvert »,
@@ -21,24 +31,37 @@ export const relationExistante: RelationshipFieldValidation = async (value, opti
   const ids = idsDe(value)
   const avant = idsDe(options.previousValue).map(String)
   const apres = ids.map(String)
-  if (apres.length > 0 && apres.length === avant.length && apres.every((id) => avant.includes(id))) return true
+  if (apres.length > 0 && apres.length === avant.length && apres.every((id) => avant.includes(id)))
+    return true
   // A malformed ID names no element either: the same French message on both adapters, where Payload answered in
   // English (a number on MongoDB, `abc` on SQLite) or MongoDB failed to cast it (any string but 24 hex digits: a 500).
   const { payload } = options.req
-  const personnalise = typeof options.relationTo === 'string' ? payload.collections[options.relationTo]?.customIDType : undefined
+  const personnalise =
+    typeof options.relationTo === 'string' ? payload.collections[options.relationTo]?.customIDType : undefined
   const bienForme = (id: unknown) =>
-    personnalise || payload.db.name !== 'mongoose' ? isValidID(id as never, (personnalise ?? payload.db.defaultIDType) as never) : /^[0-9a-f]{24}$/i.test(String(id))
+    personnalise || payload.db.name !== 'mongoose'
+      ? isValidID(id as never, (personnalise ?? payload.db.defaultIDType) as never)
+      : /^[0-9a-f]{24}$/i.test(String(id))
   if (typeof options.relationTo === 'string' && !ids.every(bienForme)) {
-    return ids.length > 1 ? 'Certains des éléments choisis n’existent pas (ou plus).' : 'L’élément choisi n’existe pas (ou plus) : vérifiez l’identifiant.'
+    return ids.length > 1
+      ? 'Certains des éléments choisis n’existent pas (ou plus).'
+      : 'L’élément choisi n’existe pas (ou plus) : vérifiez l’identifiant.'
   }
   const base = await validations.relationship(value as never, options as never)
   if (base !== true) return base
   if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return true
   const collection = options.relationTo
   if (typeof collection !== 'string') return true
-  const { totalDocs } = await options.req.payload.count({ collection, where: { id: { in: ids } }, overrideAccess: true, req: options.req })
+  const { totalDocs } = await options.req.payload.count({
+    collection,
+    where: { id: { in: ids } },
+    overrideAccess: true,
+    req: options.req,
+  })
   if (totalDocs === ids.length) return true
-  return ids.length > 1 ? 'Certains des éléments choisis n’existent pas (ou plus).' : 'L’élément choisi n’existe pas (ou plus) : vérifiez l’identifiant.'
+  return ids.length > 1
+    ? 'Certains des éléments choisis n’existent pas (ou plus).'
+    : 'L’élément choisi n’existe pas (ou plus) : vérifiez l’identifiant.'
 }
 
 /**
@@ -51,7 +74,8 @@ export const annexesDeLaDemande: RelationshipFieldValidation = async (value, opt
   if (base !== true) return base
   const ids = idsDe(value)
   if (ids.length === 0) return true
-  const refus = '« Annexes » : une annexe ne peut figurer que dans la demande à laquelle elle a été jointe ; joignez le fichier à cette demande.'
+  const refus =
+    '« Annexes » : une annexe ne peut figurer que dans la demande à laquelle elle a été jointe ; joignez le fichier à cette demande.'
   if (options.id === undefined || options.id === null) return refus
   const { totalDocs } = await options.req.payload.count({
     collection: 'annexes',

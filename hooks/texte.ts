@@ -25,7 +25,11 @@ const SURROGATE_ISOLE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])
 const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
 
 /** Pure check of one value: true, or the French message naming the field. Empty values are left to `required`. */
-export function verifierTexte(libelle: string, value: unknown, { multiligne = false, maxLength }: OptionsTexte = {}): true | string {
+export function verifierTexte(
+  libelle: string,
+  value: unknown,
+  { multiligne = false, maxLength }: OptionsTexte = {},
+): true | string {
   if (value === null || value === undefined) return true
   if (typeof value !== 'string') {
     return `« ${libelle} » doit être un texte : ${Array.isArray(value) ? 'une liste' : typeof value === 'object' ? 'un objet' : 'cette valeur'} n'est pas acceptée.`
@@ -44,7 +48,8 @@ export function verifierTexte(libelle: string, value: unknown, { multiligne = fa
         : `« ${libelle} » doit tenir sur une seule ligne : retirez les retours à la ligne.`
     }
   }
-  if (SURROGATE_ISOLE.test(value)) return `« ${libelle} » contient un caractère invalide (surrogate UTF-16 isolé) : retirez-le.`
+  if (SURROGATE_ISOLE.test(value))
+    return `« ${libelle} » contient un caractère invalide (surrogate UTF-16 isolé) : retirez-le.`
   if (maxLength !== undefined && value.length > maxLength) {
     return `« ${libelle} » dépasse ${maxLength.toLocaleString('fr-FR')} caractères (${value.length.toLocaleString('fr-FR')} saisis).`
   }
@@ -52,7 +57,11 @@ export function verifierTexte(libelle: string, value: unknown, { multiligne = fa
 }
 
 /** Same check for a `hasMany` text field: a list of strings, each checked. */
-export function verifierListeTextes(libelle: string, value: unknown, options: OptionsTexte = {}): true | string {
+export function verifierListeTextes(
+  libelle: string,
+  value: unknown,
+  options: OptionsTexte = {},
+): true | string {
   if (value === null || value === undefined) return true
   if (!Array.isArray(value)) return `« ${libelle} » doit être une liste de textes.`
   for (const element of value) {
@@ -64,7 +73,12 @@ export function verifierListeTextes(libelle: string, value: unknown, options: Op
 }
 
 const libelleDe = (field: { label?: unknown; name: string }, parent?: string): string => {
-  const propre = typeof field.label === 'string' ? field.label : field.label && typeof field.label === 'object' && 'fr' in field.label ? String((field.label as { fr: unknown }).fr) : field.name
+  const propre =
+    typeof field.label === 'string'
+      ? field.label
+      : field.label && typeof field.label === 'object' && 'fr' in field.label
+        ? String((field.label as { fr: unknown }).fr)
+        : field.name
   return parent ? `${parent} › ${propre}` : propre
 }
 
@@ -74,20 +88,23 @@ const libelleDe = (field: { label?: unknown; name: string }, parent?: string): s
  */
 export function verifierTextes(fields: Field[], parent?: string, sousCondition = false): Field[] {
   return fields.map((field) => {
-    const conditionnel = sousCondition || Boolean(field.admin && 'condition' in field.admin && field.admin.condition)
+    const conditionnel =
+      sousCondition || Boolean(field.admin && 'condition' in field.admin && field.admin.condition)
     const verifie = avecTextesVerifies(field, parent, conditionnel)
     return conditionnel ? validerMemeMasque(verifie, parent) : verifie
   })
 }
 
-const libelleParent = (field: Field, parent?: string) => ('name' in field && field.name ? libelleDe(field as { label?: unknown; name: string }, parent) : parent)
+const libelleParent = (field: Field, parent?: string) =>
+  'name' in field && field.name ? libelleDe(field as { label?: unknown; name: string }, parent) : parent
 
 function avecTextesVerifies(field: Field, parent: string | undefined, conditionnel: boolean): Field {
   if (field.type === 'text' || field.type === 'textarea') {
     const libelle = libelleDe(field, parent)
     const multiligne = field.type === 'textarea'
     const hasMany = field.type === 'text' && field.hasMany === true
-    const base = (field.validate ?? (field.type === 'text' ? validations.text : validations.textarea)) as Validate
+    const base = (field.validate ??
+      (field.type === 'text' ? validations.text : validations.textarea)) as Validate
     const validate: Validate = (value, options) => {
       const r = hasMany
         ? verifierListeTextes(libelle, value, { multiligne, maxLength: field.maxLength })
@@ -96,10 +113,25 @@ function avecTextesVerifies(field: Field, parent: string | undefined, conditionn
     }
     return { ...field, validate } as Field
   }
-  if (field.type === 'group' || field.type === 'array') return { ...field, fields: verifierTextes(field.fields, libelleParent(field, parent), conditionnel) } as Field
-  if (field.type === 'row' || field.type === 'collapsible') return { ...field, fields: verifierTextes(field.fields, parent, conditionnel) } as Field
+  if (field.type === 'group' || field.type === 'array')
+    return {
+      ...field,
+      fields: verifierTextes(field.fields, libelleParent(field, parent), conditionnel),
+    } as Field
+  if (field.type === 'row' || field.type === 'collapsible')
+    return { ...field, fields: verifierTextes(field.fields, parent, conditionnel) } as Field
   if (field.type === 'tabs') {
-    return { ...field, tabs: field.tabs.map((tab) => ({ ...tab, fields: verifierTextes(tab.fields, 'name' in tab && tab.name ? libelleDe({ label: tab.label, name: tab.name }, parent) : parent, conditionnel) })) } as Field
+    return {
+      ...field,
+      tabs: field.tabs.map((tab) => ({
+        ...tab,
+        fields: verifierTextes(
+          tab.fields,
+          'name' in tab && tab.name ? libelleDe({ label: tab.label, name: tab.name }, parent) : parent,
+          conditionnel,
+        ),
+      })),
+    } as Field
   }
   return field
 }
@@ -112,14 +144,40 @@ function avecTextesVerifies(field: Field, parent: string | undefined, conditionn
  * whatever the condition; a refusal is the same 400 ValidationError naming the field.
  */
 function validerMemeMasque(field: Field, parent?: string): Field {
-  if (!('name' in field) || !field.name || !('validate' in field) || typeof field.validate !== 'function') return field
+  if (!('name' in field) || !field.name || !('validate' in field) || typeof field.validate !== 'function')
+    return field
   const validate = field.validate as Validate
   const libelle = libelleDe(field as { label?: unknown; name: string }, parent)
-  const controle: FieldHook = async ({ value, previousValue, data, siblingData, originalDoc, operation, path, req }) => {
+  const controle: FieldHook = async ({
+    value,
+    previousValue,
+    data,
+    siblingData,
+    originalDoc,
+    operation,
+    path,
+    req,
+  }) => {
     if (value === null || value === undefined) return value
-    const options = { ...(field as object), id: originalDoc?.id, data: { ...originalDoc, ...data }, siblingData, previousValue, operation, path, req, event: 'submit', preferences: { fields: {} }, overrideAccess: true }
+    const options = {
+      ...(field as object),
+      id: originalDoc?.id,
+      data: { ...originalDoc, ...data },
+      siblingData,
+      previousValue,
+      operation,
+      path,
+      req,
+      event: 'submit',
+      preferences: { fields: {} },
+      overrideAccess: true,
+    }
     const r = await validate(value, options as never)
-    if (typeof r === 'string') throw new ValidationError({ errors: [{ path: path.join('.'), label: libelle, message: r }], req }, req.t)
+    if (typeof r === 'string')
+      throw new ValidationError(
+        { errors: [{ path: path.join('.'), label: libelle, message: r }], req },
+        req.t,
+      )
     return value
   }
   const hooks = (field as { hooks?: { beforeChange?: FieldHook[] } }).hooks
@@ -138,22 +196,41 @@ export function verifierRelations(fields: Field[], parent?: string): Field[] {
   return fields.map((field) => {
     if ((field.type === 'relationship' || field.type === 'upload') && field.hasMany !== true) {
       const libelle = libelleDe(field, parent)
-      const base = (field.validate ?? (field.type === 'relationship' ? validations.relationship : validations.upload)) as Validate
+      const base = (field.validate ??
+        (field.type === 'relationship' ? validations.relationship : validations.upload)) as Validate
       const validate: Validate = (value, options) => {
         if (value === null || value === undefined || value === '') return base(value, options)
         const polymorphe = Array.isArray(field.relationTo)
         const simple = typeof value === 'number' || typeof value === 'string'
-        const document = !polymorphe && value !== null && typeof value === 'object' && !Array.isArray(value) && 'id' in value
-        const couple = polymorphe && value !== null && typeof value === 'object' && !Array.isArray(value) && 'relationTo' in value
-        if (!(polymorphe ? couple : simple || document)) return `« ${libelle} » attend un seul document, pas une liste ni un objet.`
+        const document =
+          !polymorphe && value !== null && typeof value === 'object' && !Array.isArray(value) && 'id' in value
+        const couple =
+          polymorphe &&
+          value !== null &&
+          typeof value === 'object' &&
+          !Array.isArray(value) &&
+          'relationTo' in value
+        if (!(polymorphe ? couple : simple || document))
+          return `« ${libelle} » attend un seul document, pas une liste ni un objet.`
         return base(value, options)
       }
       return { ...field, validate } as Field
     }
-    if (field.type === 'group' || field.type === 'array') return { ...field, fields: verifierRelations(field.fields, libelleParent(field, parent)) } as Field
-    if (field.type === 'row' || field.type === 'collapsible') return { ...field, fields: verifierRelations(field.fields, parent) } as Field
+    if (field.type === 'group' || field.type === 'array')
+      return { ...field, fields: verifierRelations(field.fields, libelleParent(field, parent)) } as Field
+    if (field.type === 'row' || field.type === 'collapsible')
+      return { ...field, fields: verifierRelations(field.fields, parent) } as Field
     if (field.type === 'tabs') {
-      return { ...field, tabs: field.tabs.map((tab) => ({ ...tab, fields: verifierRelations(tab.fields, 'name' in tab && tab.name ? libelleDe({ label: tab.label, name: tab.name }, parent) : parent) })) } as Field
+      return {
+        ...field,
+        tabs: field.tabs.map((tab) => ({
+          ...tab,
+          fields: verifierRelations(
+            tab.fields,
+            'name' in tab && tab.name ? libelleDe({ label: tab.label, name: tab.name }, parent) : parent,
+          ),
+        })),
+      } as Field
     }
     return field
   })

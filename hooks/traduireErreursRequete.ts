@@ -15,16 +15,33 @@ export const traduireErreursRequete: AfterErrorHook = ({ error, req }) => {
   const e = error as Error & { status?: number }
   const lecture = req.method === 'GET' || req.method === 'HEAD'
   if (/^Missing ID of version/.test(e.message ?? '')) {
-    const segment = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname.split('/').filter(Boolean).pop() ?? '')
+    const segment = decodeURIComponent(
+      new URL(req.url ?? '/', 'http://x').pathname.split('/').filter(Boolean).pop() ?? '',
+    )
     return {
       status: 404,
-      response: { errors: [{ name: 'NotFound', message: `Version introuvable : « ${segment.slice(0, 40)} » n'est pas un identifiant valide.` }] },
+      response: {
+        errors: [
+          {
+            name: 'NotFound',
+            message: `Version introuvable : « ${segment.slice(0, 40)} » n'est pas un identifiant valide.`,
+          },
+        ],
+      },
     }
   }
   const filtre = /[?&]where(%5B|\[|=)/.test(req.url ?? '')
   if (!lecture || !filtre || (e.status !== undefined && e.status < 500)) return
   return {
     status: 400,
-    response: { errors: [{ name: 'QueryError', message: "Le filtre de la requête n'est pas valide : une valeur ne correspond pas au type du champ filtré, ou le filtre n'est pas du JSON (where[…])." }] },
+    response: {
+      errors: [
+        {
+          name: 'QueryError',
+          message:
+            "Le filtre de la requête n'est pas valide : une valeur ne correspond pas au type du champ filtré, ou le filtre n'est pas du JSON (where[…]).",
+        },
+      ],
+    },
   }
 }

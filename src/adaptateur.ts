@@ -6,7 +6,9 @@ import type { Payload } from 'payload'
  * The two atomic primitives Payload's adapter-neutral API lacks (an increment, a compare-and-set) are written
  * once per adapter here: one SQL statement on SQLite, one findOneAndUpdate on MongoDB.
  */
-export type ClientSqlite = { execute: (q: { sql: string; args: unknown[] }) => Promise<{ rows: Record<string, unknown>[] }> }
+export type ClientSqlite = {
+  execute: (q: { sql: string; args: unknown[] }) => Promise<{ rows: Record<string, unknown>[] }>
+}
 export type ModeleMongo = {
   updateOne: (filtre: object, maj: object, options?: object) => Promise<unknown>
   findOneAndUpdate: (filtre: object, maj: object, options?: object) => Promise<Record<string, unknown> | null>
@@ -39,13 +41,24 @@ export function estDoublon(err: unknown): boolean {
 }
 
 /** Moves a demande from `de` to `vers` only if it is still in `de`; true when this call made the change. */
-export async function changerStatutSi(payload: Payload, id: number | string, de: string, vers: string): Promise<boolean> {
+export async function changerStatutSi(
+  payload: Payload,
+  id: number | string,
+  de: string,
+  vers: string,
+): Promise<boolean> {
   const sqlite = clientSqlite(payload)
   if (sqlite) {
-    const r = await sqlite.execute({ sql: 'UPDATE demandes SET statut = ? WHERE id = ? AND statut = ? RETURNING id', args: [vers, id, de] })
+    const r = await sqlite.execute({
+      sql: 'UPDATE demandes SET statut = ? WHERE id = ? AND statut = ? RETURNING id',
+      args: [vers, id, de],
+    })
     return r.rows.length === 1
   }
-  const doc = await modeleMongo(payload, 'demandes').findOneAndUpdate({ _id: id, statut: de }, { $set: { statut: vers } })
+  const doc = await modeleMongo(payload, 'demandes').findOneAndUpdate(
+    { _id: id, statut: de },
+    { $set: { statut: vers } },
+  )
   return doc !== null
 }
 
@@ -65,10 +78,24 @@ export async function prendreVerrou(payload: Payload, nom: string, expirationMs:
     })
     return r.rows.length === 1
   }
-  const modele = modeleMongo(payload, 'compteurs') as ModeleMongo & { deleteOne: (f: object) => Promise<unknown> }
+  const modele = modeleMongo(payload, 'compteurs') as ModeleMongo & {
+    deleteOne: (f: object) => Promise<unknown>
+  }
   await modele.deleteOne({ nom, valeur: { $lt: maintenant - expirationMs } })
   try {
-    const r = (await modele.updateOne({ nom }, { $setOnInsert: { _id: idMongoDuNom(nom), nom, valeur: maintenant, createdAt: new Date(), updatedAt: new Date() } }, { upsert: true })) as { upsertedCount?: number }
+    const r = (await modele.updateOne(
+      { nom },
+      {
+        $setOnInsert: {
+          _id: idMongoDuNom(nom),
+          nom,
+          valeur: maintenant,
+          createdAt: new Date(),
+          updatedAt: new Date(),
+        },
+      },
+      { upsert: true },
+    )) as { upsertedCount?: number }
     return r.upsertedCount === 1
   } catch (err) {
     // Both saw the lock free; the other inserted it first.
@@ -83,7 +110,9 @@ export async function rendreVerrou(payload: Payload, nom: string): Promise<void>
     await sqlite.execute({ sql: 'DELETE FROM compteurs WHERE nom = ?', args: [nom] })
     return
   }
-  await (modeleMongo(payload, 'compteurs') as ModeleMongo & { deleteOne: (f: object) => Promise<unknown> }).deleteOne({ nom })
+  await (
+    modeleMongo(payload, 'compteurs') as ModeleMongo & { deleteOne: (f: object) => Promise<unknown> }
+  ).deleteOne({ nom })
 }
 
 /**
@@ -97,6 +126,9 @@ export async function actualiserStatistiques(payload: Payload): Promise<void> {
   const sqlite = clientSqlite(payload)
   if (!sqlite) return
   // Before the first migration (a new database) there is nothing to analyse yet.
-  const table = await sqlite.execute({ sql: "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'demandes'", args: [] })
+  const table = await sqlite.execute({
+    sql: "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'demandes'",
+    args: [],
+  })
   if (table.rows.length) await sqlite.execute({ sql: 'ANALYZE demandes', args: [] })
 }

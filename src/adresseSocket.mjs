@@ -12,7 +12,10 @@ const DEJA = Symbol.for('carte.adresseSocket')
 if (!globalThis[DEJA]) {
   globalThis[DEJA] = true
   diagnostics.subscribe('http.server.request.start', (message) => {
-    const { request, socket } = /** @type {{ request: import('node:http').IncomingMessage, socket: import('node:net').Socket }} */ (message)
+    const { request, socket } =
+      /** @type {{ request: import('node:http').IncomingMessage, socket: import('node:net').Socket }} */ (
+        message
+      )
     request.headers[ENTETE_ADRESSE_SOCKET] = socket?.remoteAddress ?? ''
   })
 }

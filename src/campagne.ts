@@ -8,7 +8,13 @@ export type Campagne = {
   decisionsPubliees?: boolean | null
 }
 
-const CHAMPS = { rentree: true, ouverture: true, cloture: true, contactSupport: true, decisionsPubliees: true } as const
+const CHAMPS = {
+  rentree: true,
+  ouverture: true,
+  cloture: true,
+  contactSupport: true,
+  decisionsPubliees: true,
+} as const
 
 /**
  * The campagne global is read by almost every request (field access of the avis, hooks of every save): kept in
@@ -39,13 +45,15 @@ export function lireCampagne(req: PayloadRequest): Promise<Campagne> {
   if (!lecture) {
     const lueLe = Date.now()
     const generation = generations.get(req.payload) ?? 0
-    lecture = req.payload.findGlobal({ slug: 'campagne', depth: 0, req, overrideAccess: true, select: CHAMPS }).then((brut) => {
-      const lu = brut as Partial<Campagne>
-      const campagne: Campagne = { ...lu, rentree: lu.rentree ?? new Date().getFullYear() + 1 }
-      req.context.campagne = campagne
-      if ((generations.get(req.payload) ?? 0) === generation) memoire.set(req.payload, { campagne, lueLe })
-      return campagne
-    })
+    lecture = req.payload
+      .findGlobal({ slug: 'campagne', depth: 0, req, overrideAccess: true, select: CHAMPS })
+      .then((brut) => {
+        const lu = brut as Partial<Campagne>
+        const campagne: Campagne = { ...lu, rentree: lu.rentree ?? new Date().getFullYear() + 1 }
+        req.context.campagne = campagne
+        if ((generations.get(req.payload) ?? 0) === generation) memoire.set(req.payload, { campagne, lueLe })
+        return campagne
+      })
     lectures.set(req, lecture)
   }
   return lecture
@@ -54,7 +62,10 @@ export function lireCampagne(req: PayloadRequest): Promise<Campagne> {
 export type EtatCampagne = 'ouverte' | 'pas-encore-ouverte' | 'close' | 'non-configuree'
 
 /** Where `maintenant` stands in the window [ouverture, cloture] (cloture is inclusive to the end of its day). */
-export function etatCampagne(campagne: Pick<Campagne, 'ouverture' | 'cloture'>, maintenant = new Date()): EtatCampagne {
+export function etatCampagne(
+  campagne: Pick<Campagne, 'ouverture' | 'cloture'>,
+  maintenant = new Date(),
+): EtatCampagne {
   if (!campagne.ouverture || !campagne.cloture) return 'non-configuree'
   const ouverture = new Date(campagne.ouverture)
   const cloture = new Date(campagne.cloture)
@@ -65,7 +76,9 @@ export function etatCampagne(campagne: Pick<Campagne, 'ouverture' | 'cloture'>, 
 
 export function formaterDate(iso: string | null | undefined): string {
   if (!iso) return '?'
-  return new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(new Date(iso))
+  return new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(
+    new Date(iso),
+  )
 }
 
 export function messageCampagneFermee(campagne: Campagne, etat: EtatCampagne): string {

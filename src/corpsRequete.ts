@@ -22,15 +22,28 @@ export class CorpsRefuse extends Error {
 }
 
 export const refusCorps = (e: CorpsRefuse) =>
-  Response.json({ errors: [{ name: 'CorpsRefuse', message: e.message }] }, { status: e.status, headers: { 'Cache-Control': 'no-store' } })
+  Response.json(
+    { errors: [{ name: 'CorpsRefuse', message: e.message }] },
+    { status: e.status, headers: { 'Cache-Control': 'no-store' } },
+  )
 
-const tropGros = () => new CorpsRefuse(413, `Le contenu envoyé est trop volumineux : ${TAILLE_CORPS_MAX / (1024 * 1024)} Mo au plus (les pièces jointes ont leur propre limite).`)
-const tropProfond = () => new CorpsRefuse(400, `Le contenu envoyé est imbriqué trop profondément : ${PROFONDEUR_JSON_MAX} niveaux au plus.`)
+const tropGros = () =>
+  new CorpsRefuse(
+    413,
+    `Le contenu envoyé est trop volumineux : ${TAILLE_CORPS_MAX / (1024 * 1024)} Mo au plus (les pièces jointes ont leur propre limite).`,
+  )
+const tropProfond = () =>
+  new CorpsRefuse(
+    400,
+    `Le contenu envoyé est imbriqué trop profondément : ${PROFONDEUR_JSON_MAX} niveaux au plus.`,
+  )
 
 /** A multipart upload to a files collection (`POST /api/annexes`, `PATCH /api/documents/3`): Payload's limit applies. */
 export function estEnvoiDeFichier(cheminNormalise: string, typeContenu: string): boolean {
   const collection = /^\/api\/([^/]+)/.exec(cheminNormalise)?.[1]
-  return typeContenu.startsWith('multipart/') && collection !== undefined && COLLECTIONS_FICHIERS.has(collection)
+  return (
+    typeContenu.startsWith('multipart/') && collection !== undefined && COLLECTIONS_FICHIERS.has(collection)
+  )
 }
 
 /** Reads at most `max` bytes of the body: refused on the declared length first, then on the bytes received. */
@@ -68,7 +81,8 @@ export function profondeurJson(texte: string): number {
   for (let i = 0; i < texte.length; i++) {
     const c = texte.charCodeAt(i)
     if (dansChaine) {
-      if (c === 0x5c) i++ // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++ // backslash: skip the escaped character
       else if (c === 0x22) dansChaine = false
     } else if (c === 0x22) dansChaine = true
     else if (c === 0x5b || c === 0x7b) {
@@ -100,10 +114,17 @@ export async function lireCorps(req: Request, cheminNormalise: string): Promise<
   const typeContenu = (req.headers.get('content-type') ?? '').toLowerCase()
   if (estEnvoiDeFichier(cheminNormalise, typeContenu)) return { requete: req, donnees: undefined }
   const octets = await lireOctets(req)
-  const requete = new Request(req.url, { method: req.method, headers: req.headers, body: octets, signal: req.signal })
+  const requete = new Request(req.url, {
+    method: req.method,
+    headers: req.headers,
+    body: octets,
+    signal: req.signal,
+  })
   let donnees: unknown
   if (typeContenu.startsWith('multipart/')) {
-    const formulaire = await new Response(octets, { headers: { 'content-type': typeContenu } }).formData().catch(() => null)
+    const formulaire = await new Response(octets, { headers: { 'content-type': typeContenu } })
+      .formData()
+      .catch(() => null)
     const champ = formulaire?.get('_payload')
     if (typeof champ === 'string') donnees = analyserJson(champ)
   } else {

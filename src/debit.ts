@@ -14,10 +14,30 @@ import crypto from 'node:crypto'
 type Regle = { nom: string; limite: number; fenetreMs: number; message: string }
 
 export const REGLES = {
-  connexion: { nom: 'connexion', limite: 20, fenetreMs: 60_000, message: 'Trop de tentatives de connexion depuis votre adresse.' },
-  oubliAdresse: { nom: 'oubli-adresse', limite: 5, fenetreMs: 15 * 60_000, message: 'Trop de demandes de réinitialisation du mot de passe depuis votre adresse.' },
-  oubliCompte: { nom: 'oubli-compte', limite: 3, fenetreMs: 60 * 60_000, message: 'Trop de demandes de réinitialisation du mot de passe pour ce compte.' },
-  ecriture: { nom: 'ecriture', limite: 300, fenetreMs: 60_000, message: "Trop d'enregistrements en peu de temps." },
+  connexion: {
+    nom: 'connexion',
+    limite: 20,
+    fenetreMs: 60_000,
+    message: 'Trop de tentatives de connexion depuis votre adresse.',
+  },
+  oubliAdresse: {
+    nom: 'oubli-adresse',
+    limite: 5,
+    fenetreMs: 15 * 60_000,
+    message: 'Trop de demandes de réinitialisation du mot de passe depuis votre adresse.',
+  },
+  oubliCompte: {
+    nom: 'oubli-compte',
+    limite: 3,
+    fenetreMs: 60 * 60_000,
+    message: 'Trop de demandes de réinitialisation du mot de passe pour ce compte.',
+  },
+  ecriture: {
+    nom: 'ecriture',
+    limite: 300,
+    fenetreMs: 60_000,
+    message: "Trop d'enregistrements en peu de temps.",
+  },
 } satisfies Record<string, Regle>
 
 const compteurs = new Map<string, { n: number; fin: number }>()
@@ -59,10 +79,19 @@ const sansPrefixeV4 = (a: string) => a.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i,
  * The socket is unknown only for a request received while the server was starting: then the chain is believed
  * only with trusted proxies, else the caller counts with every other such request.
  */
-export function adresseClient(entetes: Headers, proxiesDeConfiance = Number(process.env.PROXIES_DE_CONFIANCE || 0)): string {
-  const chaine = (entetes.get('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+export function adresseClient(
+  entetes: Headers,
+  proxiesDeConfiance = Number(process.env.PROXIES_DE_CONFIANCE || 0),
+): string {
+  const chaine = (entetes.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
   const socket = entetes.get(ENTETE_ADRESSE_SOCKET)?.trim()
-  if (!socket) return proxiesDeConfiance > 0 && chaine.length > 0 ? sansPrefixeV4(chaine[Math.max(0, chaine.length - proxiesDeConfiance)]!) : 'inconnue'
+  if (!socket)
+    return proxiesDeConfiance > 0 && chaine.length > 0
+      ? sansPrefixeV4(chaine[Math.max(0, chaine.length - proxiesDeConfiance)]!)
+      : 'inconnue'
   if (proxiesDeConfiance === 0) return sansPrefixeV4(socket)
   // Next.js fills an absent X-Forwarded-For with the socket's address: then the socket is the client.
   const complete = chaine.length === 1 && chaine[0] === socket ? [socket] : [...chaine, socket]
@@ -101,11 +130,16 @@ function refus(regle: Regle, attente: number): Response {
 }
 
 /** What a request asks for, as the limits count it: one entry per operation. */
-export type Operation = { regle: 'connexion'; identifiant: string; alias?: string } | { regle: 'oubli'; compte: string } | { regle: 'ecriture' }
+export type Operation =
+  | { regle: 'connexion'; identifiant: string; alias?: string }
+  | { regle: 'oubli'; compte: string }
+  | { regle: 'ecriture' }
 
 const identifiantDe = (donnees: unknown) => {
   const d = (donnees ?? {}) as { username?: unknown; email?: unknown }
-  return String(d.username ?? d.email ?? '').trim().slice(0, 200)
+  return String(d.username ?? d.email ?? '')
+    .trim()
+    .slice(0, 200)
 }
 
 const ECRITURES = new Set(['POST', 'PATCH', 'PUT', 'DELETE'])
@@ -113,9 +147,12 @@ const SANS_LIMITE_ECRITURE = /^\/api\/users\/(login|logout|refresh-token|forgot-
 
 /** The operations of a REST request (path normalised with normaliserChemin). */
 export function operationsRest(methode: string, chemin: string, donnees: unknown): Operation[] {
-  if (methode === 'POST' && chemin === '/api/users/login') return [{ regle: 'connexion', identifiant: identifiantDe(donnees) }]
-  if (methode === 'POST' && chemin === '/api/users/forgot-password') return [{ regle: 'oubli', compte: identifiantDe(donnees).toLowerCase() }]
-  if (ECRITURES.has(methode) && chemin.startsWith('/api/') && !SANS_LIMITE_ECRITURE.test(chemin)) return [{ regle: 'ecriture' }]
+  if (methode === 'POST' && chemin === '/api/users/login')
+    return [{ regle: 'connexion', identifiant: identifiantDe(donnees) }]
+  if (methode === 'POST' && chemin === '/api/users/forgot-password')
+    return [{ regle: 'oubli', compte: identifiantDe(donnees).toLowerCase() }]
+  if (ECRITURES.has(methode) && chemin.startsWith('/api/') && !SANS_LIMITE_ECRITURE.test(chemin))
+    return [{ regle: 'ecriture' }]
   return []
 }
 
@@ -123,10 +160,14 @@ export function operationsRest(methode: string, chemin: string, donnees: unknown
 const MUTATIONS_SANS_LIMITE = /^(logout|refreshToken|resetPassword|verifyEmail)[A-Z]/
 
 /** The operations of a GraphQL request: each mutation field, aliases included, is one. */
-export function operationsGraphql(mutations: { nom: string; alias: string; arguments: Record<string, unknown> }[]): Operation[] {
+export function operationsGraphql(
+  mutations: { nom: string; alias: string; arguments: Record<string, unknown> }[],
+): Operation[] {
   return mutations.flatMap((m): Operation[] => {
-    if (/^login[A-Z]/.test(m.nom)) return [{ regle: 'connexion', identifiant: identifiantDe(m.arguments), alias: m.alias }]
-    if (/^forgotPassword[A-Z]/.test(m.nom)) return [{ regle: 'oubli', compte: identifiantDe(m.arguments).toLowerCase() }]
+    if (/^login[A-Z]/.test(m.nom))
+      return [{ regle: 'connexion', identifiant: identifiantDe(m.arguments), alias: m.alias }]
+    if (/^forgotPassword[A-Z]/.test(m.nom))
+      return [{ regle: 'oubli', compte: identifiantDe(m.arguments).toLowerCase() }]
     if (MUTATIONS_SANS_LIMITE.test(m.nom)) return []
     return [{ regle: 'ecriture' }]
   })
@@ -137,7 +178,9 @@ function cleSession(req: Request, adresse: string): string {
   const auth = req.headers.get('authorization')
   const cookie = /(?:^|;\s*)payload-token=([^;]+)/.exec(req.headers.get('cookie') ?? '')?.[1]
   const secret = auth ?? cookie
-  return secret ? `session:${crypto.createHash('sha256').update(secret).digest('hex').slice(0, 32)}` : `adresse:${adresse}`
+  return secret
+    ? `session:${crypto.createHash('sha256').update(secret).digest('hex').slice(0, 32)}`
+    : `adresse:${adresse}`
 }
 
 /** Counts every operation of the request; null when it may go on, or the 429 to answer (nothing is run). */
@@ -157,7 +200,10 @@ export function verifierDebit(req: Request, operations: Operation[]): Response |
   const oublis = operations.flatMap((o) => (o.regle === 'oubli' ? [o.compte] : []))
   const ecritures = operations.filter((o) => o.regle === 'ecriture').length
   if (!exempteAdresse) {
-    const r = compte(REGLES.connexion, adresse, connexions) ?? compte(REGLES.oubliAdresse, adresse, oublis.length) ?? compte(REGLES.ecriture, cleSession(req, adresse), ecritures)
+    const r =
+      compte(REGLES.connexion, adresse, connexions) ??
+      compte(REGLES.oubliAdresse, adresse, oublis.length) ??
+      compte(REGLES.ecriture, cleSession(req, adresse), ecritures)
     if (r) return r
   }
   const parCompte = new Map<string, number>()

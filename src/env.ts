@@ -9,9 +9,7 @@ export class ErreurConfiguration extends Error {
   }
 }
 
-export type Base =
-  | { type: 'sqlite'; url: string; fichier: string }
-  | { type: 'mongodb'; url: string }
+export type Base = { type: 'sqlite'; url: string; fichier: string } | { type: 'mongodb'; url: string }
 
 export const CHEMIN_SQLITE_PAR_DEFAUT = 'data/carte.db'
 
@@ -25,7 +23,8 @@ export function choisirBase(uri: string | undefined, racine = process.cwd()): Ba
   if (/^mongodb(\+srv)?:\/\//.test(valeur)) return { type: 'mongodb', url: valeur }
   if (valeur.startsWith('file:')) {
     const brut = valeur.slice('file:'.length)
-    if (!brut) throw new ErreurConfiguration('DATABASE_URI : chemin du fichier SQLite manquant après « file: ».')
+    if (!brut)
+      throw new ErreurConfiguration('DATABASE_URI : chemin du fichier SQLite manquant après « file: ».')
     const fichier = path.resolve(racine, brut)
     return { type: 'sqlite', url: `file:${fichier}`, fichier }
   }
@@ -41,7 +40,10 @@ const schema = z.object({
   DATABASE_URI: z.preprocess(vide, z.string().optional()),
   PAYLOAD_SECRET: z.preprocess(vide, z.string().min(32, 'doit contenir au moins 32 caractères').optional()),
   PORT: z.preprocess(vide, z.coerce.number().int().min(1).max(65535).default(3000)),
-  SERVER_URL: z.preprocess(vide, z.url({ protocol: /^https?$/, error: 'doit être une URL http(s) complète' }).optional()),
+  SERVER_URL: z.preprocess(
+    vide,
+    z.url({ protocol: /^https?$/, error: 'doit être une URL http(s) complète' }).optional(),
+  ),
   UPLOAD_DIR: z.preprocess(vide, z.string().default('data/annexes')),
   DOCUMENTS_DIR: z.preprocess(vide, z.string().default('data/documents')),
   MAIL_DIR: z.preprocess(vide, z.string().default('data/mail')),
@@ -51,21 +53,41 @@ const schema = z.object({
   SMTP_USER: z.preprocess(vide, z.string().optional()),
   SMTP_PASS: z.preprocess(vide, z.string().optional()),
   SMTP_SECURE: z.preprocess(vide, z.enum(['true', 'false']).default('false')),
-  MAIL_FROM: z.preprocess(vide, z.email({ error: 'doit être une adresse électronique' }).default('ne-pas-repondre@carte-formations.local')),
+  MAIL_FROM: z.preprocess(
+    vide,
+    z
+      .email({ error: 'doit être une adresse électronique' })
+      .default('ne-pas-repondre@carte-formations.local'),
+  ),
   MAIL_FROM_NAME: z.preprocess(vide, z.string().default('Carte des formations — Occitanie')),
   S3_BUCKET: z.preprocess(vide, z.string().optional()),
   S3_REGION: z.preprocess(vide, z.string().default('eu-west-3')),
-  S3_ENDPOINT: z.preprocess(vide, z.url({ protocol: /^https?$/, error: 'doit être une URL http(s) complète' }).optional()),
+  S3_ENDPOINT: z.preprocess(
+    vide,
+    z.url({ protocol: /^https?$/, error: 'doit être une URL http(s) complète' }).optional(),
+  ),
   S3_ACCESS_KEY_ID: z.preprocess(vide, z.string().optional()),
   S3_SECRET_ACCESS_KEY: z.preprocess(vide, z.string().optional()),
-  S3_FORCE_PATH_STYLE: z.preprocess(vide, z.enum(['true', 'false'], { error: 'attendu : true ou false' }).default('false')),
+  S3_FORCE_PATH_STYLE: z.preprocess(
+    vide,
+    z.enum(['true', 'false'], { error: 'attendu : true ou false' }).default('false'),
+  ),
   CLAMAV_SOCKET: z.preprocess(vide, z.string().optional()),
   CLAMAV_HOST: z.preprocess(vide, z.string().optional()),
   CLAMAV_PORT: z.preprocess(vide, z.coerce.number().int().min(1).max(65535).default(3310)),
   PROXIES_DE_CONFIANCE: z.preprocess(vide, z.coerce.number().int().min(0).max(10).default(0)),
   JOURNAL_RETENTION_JOURS: z.preprocess(vide, z.coerce.number().int().min(1).max(3650).default(365)),
-  JOBS_TRAVAILLEUR_SEPARE: z.preprocess(vide, z.enum(['true', 'false'], { error: 'attendu : true ou false' }).default('false')),
-  RAPPEL_JOURS: z.preprocess(vide, z.string().regex(/^\d{1,3}(,\d{1,3})*$/, 'liste de nombres de jours séparés par des virgules (ex. 7,1)').default('7,1')),
+  JOBS_TRAVAILLEUR_SEPARE: z.preprocess(
+    vide,
+    z.enum(['true', 'false'], { error: 'attendu : true ou false' }).default('false'),
+  ),
+  RAPPEL_JOURS: z.preprocess(
+    vide,
+    z
+      .string()
+      .regex(/^\d{1,3}(,\d{1,3})*$/, 'liste de nombres de jours séparés par des virgules (ex. 7,1)')
+      .default('7,1'),
+  ),
 })
 
 export type Configuration = Omit<z.infer<typeof schema>, 'SMTP_SECURE' | 'JOBS_TRAVAILLEUR_SEPARE'> & {
@@ -80,7 +102,10 @@ export type Configuration = Omit<z.infer<typeof schema>, 'SMTP_SECURE' | 'JOBS_T
 const SECRET_DEVELOPPEMENT = 'developpement-uniquement-ne-pas-utiliser-en-production'
 
 /** Parses the environment once; throws ErreurConfiguration naming the first bad variable. */
-export function lireConfiguration(env: Record<string, string | undefined> = process.env, racine = process.cwd()): Configuration {
+export function lireConfiguration(
+  env: Record<string, string | undefined> = process.env,
+  racine = process.cwd(),
+): Configuration {
   const resultat = schema.safeParse(env)
   if (!resultat.success) {
     const probleme = resultat.error.issues[0]!
@@ -97,7 +122,9 @@ export function lireConfiguration(env: Record<string, string | undefined> = proc
     )
   }
   if (v.S3_BUCKET && Boolean(v.S3_ACCESS_KEY_ID) !== Boolean(v.S3_SECRET_ACCESS_KEY)) {
-    throw new ErreurConfiguration('S3_ACCESS_KEY_ID et S3_SECRET_ACCESS_KEY : renseignez les deux ou aucun (rôle IAM de la machine).')
+    throw new ErreurConfiguration(
+      'S3_ACCESS_KEY_ID et S3_SECRET_ACCESS_KEY : renseignez les deux ou aucun (rôle IAM de la machine).',
+    )
   }
   if (v.SMTP_HOST && Boolean(v.SMTP_USER) !== Boolean(v.SMTP_PASS)) {
     throw new ErreurConfiguration('SMTP_USER et SMTP_PASS : renseignez les deux ou aucun.')

@@ -81,9 +81,20 @@ const argumentsDe = (champ: FieldNode, variables: Record<string, unknown>) =>
 const SCHEMA_VIDE = buildSchema('type Query { _: Int }')
 
 /** An operation's root fields, through fragments on the root type (`mutation { ...F }`), each fragment walked once. */
-function racinesDe(selection: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, variables: Record<string, unknown>, vus = new Set<string>(), sortie: ChampRacine[] = []): ChampRacine[] {
+function racinesDe(
+  selection: SelectionSetNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+  variables: Record<string, unknown>,
+  vus = new Set<string>(),
+  sortie: ChampRacine[] = [],
+): ChampRacine[] {
   for (const s of selection.selections) {
-    if (s.kind === Kind.FIELD) sortie.push({ nom: s.name.value, alias: s.alias?.value ?? s.name.value, arguments: argumentsDe(s, variables) })
+    if (s.kind === Kind.FIELD)
+      sortie.push({
+        nom: s.name.value,
+        alias: s.alias?.value ?? s.name.value,
+        arguments: argumentsDe(s, variables),
+      })
     else if (s.kind === Kind.INLINE_FRAGMENT) racinesDe(s.selectionSet, fragments, variables, vus, sortie)
     else if (!vus.has(s.name.value) && fragments.has(s.name.value)) {
       vus.add(s.name.value)
@@ -93,24 +104,33 @@ function racinesDe(selection: SelectionSetNode, fragments: Map<string, FragmentD
   return sortie
 }
 
-export function analyserGraphql(requete: string, nomOperation: string | undefined, variables: Record<string, unknown>): AnalyseGraphql | null {
-  if (imbricationGraphql(requete) > IMBRICATION_GRAPHQL_MAX) return { refus: `Requête GraphQL trop imbriquée : ${IMBRICATION_GRAPHQL_MAX} niveaux au plus.` }
+export function analyserGraphql(
+  requete: string,
+  nomOperation: string | undefined,
+  variables: Record<string, unknown>,
+): AnalyseGraphql | null {
+  if (imbricationGraphql(requete) > IMBRICATION_GRAPHQL_MAX)
+    return { refus: `Requête GraphQL trop imbriquée : ${IMBRICATION_GRAPHQL_MAX} niveaux au plus.` }
   let document: DocumentNode
   try {
     document = parse(requete, { noLocation: true, maxTokens: JETONS_GRAPHQL_MAX })
   } catch (err) {
-    if (/maximum number of tokens/i.test(String((err as Error).message))) return { refus: `Requête GraphQL trop longue : ${JETONS_GRAPHQL_MAX} éléments au plus.` }
+    if (/maximum number of tokens/i.test(String((err as Error).message)))
+      return { refus: `Requête GraphQL trop longue : ${JETONS_GRAPHQL_MAX} éléments au plus.` }
     return null // a syntax error: graphql-http answers it
   }
   const fragments = new Map<string, FragmentDefinitionNode>()
-  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d)
+  for (const d of document.definitions)
+    if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d)
   const cycle = validate(SCHEMA_VIDE, document, [NoFragmentCyclesRule])[0]
   if (cycle) {
     const nom = /"([^"]+)"/.exec(cycle.message)?.[1]
     return { refus: `Requête GraphQL refusée : le fragment${nom ? ` « ${nom} »` : ''} se contient lui-même.` }
   }
 
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)
+  const operations = document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  )
   // Without a name, several operations are refused by graphql-http: all are counted meanwhile.
   const choisies = nomOperation ? operations.filter((o) => o.name?.value === nomOperation) : operations
   if (choisies.length === 0) return null
@@ -118,7 +138,8 @@ export function analyserGraphql(requete: string, nomOperation: string | undefine
   // A variable left out takes its declared default (`query ($l: Int = 100000)`).
   for (const o of choisies) {
     for (const v of o.variableDefinitions ?? []) {
-      if (v.defaultValue && variables[v.variable.name.value] === undefined) variables = { ...variables, [v.variable.name.value]: valeur(v.defaultValue, {}) }
+      if (v.defaultValue && variables[v.variable.name.value] === undefined)
+        variables = { ...variables, [v.variable.name.value]: valeur(v.defaultValue, {}) }
     }
   }
 
@@ -128,7 +149,10 @@ export function analyserGraphql(requete: string, nomOperation: string | undefine
   let refusLimite: string | null = null
   const taillePage = (champ: FieldNode): number => {
     const args = argumentsDe(champ, variables)
-    const liste = 'limit' in args || 'pagination' in args || champ.selectionSet?.selections.some((s) => s.kind === Kind.FIELD && s.name.value === 'docs')
+    const liste =
+      'limit' in args ||
+      'pagination' in args ||
+      champ.selectionSet?.selections.some((s) => s.kind === Kind.FIELD && s.name.value === 'docs')
     if (!liste) return 1
     const limite = args.limit === undefined || args.limit === null ? LIMITE_PAR_DEFAUT : Number(args.limit)
     if (!Number.isInteger(limite) || limite < 0) {
@@ -173,7 +197,10 @@ export function analyserGraphql(requete: string, nomOperation: string | undefine
  * too), with their alias and the kind of operation; empty when it does not parse (graphql-http answers it). Called
  * after analyserGraphql has bounded the text.
  */
-export function champsALaRacine(requete: string, nomOperation: string | undefined): (ChampRacine & { operation: string })[] {
+export function champsALaRacine(
+  requete: string,
+  nomOperation: string | undefined,
+): (ChampRacine & { operation: string })[] {
   let document: DocumentNode
   try {
     document = parse(requete, { noLocation: true, maxTokens: JETONS_GRAPHQL_MAX })
@@ -181,8 +208,12 @@ export function champsALaRacine(requete: string, nomOperation: string | undefine
     return []
   }
   const fragments = new Map<string, FragmentDefinitionNode>()
-  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d)
+  for (const d of document.definitions)
+    if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d)
   return document.definitions
-    .filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!nomOperation || d.name?.value === nomOperation))
+    .filter(
+      (d): d is OperationDefinitionNode =>
+        d.kind === Kind.OPERATION_DEFINITION && (!nomOperation || d.name?.value === nomOperation),
+    )
     .flatMap((d) => racinesDe(d.selectionSet, fragments, {}).map((c) => ({ ...c, operation: d.operation })))
 }

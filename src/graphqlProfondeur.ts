@@ -1,4 +1,10 @@
-import { type FragmentDefinitionNode, GraphQLError, Kind, type SelectionSetNode, type ValidationRule } from 'graphql'
+import {
+  type FragmentDefinitionNode,
+  GraphQLError,
+  Kind,
+  type SelectionSetNode,
+  type ValidationRule,
+} from 'graphql'
 
 /**
  * Refuses GraphQL operations nested deeper than `maximum` fields (fragments followed), so that a query cannot
@@ -10,7 +16,8 @@ import { type FragmentDefinitionNode, GraphQLError, Kind, type SelectionSetNode,
 export function profondeurMaximale(maximum: number): ValidationRule {
   return (context) => {
     const fragments = new Map<string, FragmentDefinitionNode>()
-    for (const d of context.getDocument().definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d)
+    for (const d of context.getDocument().definitions)
+      if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d)
     const profondeurFragment = new Map<string, number>()
     const enCours = new Set<string>()
 
@@ -39,7 +46,11 @@ export function profondeurMaximale(maximum: number): ValidationRule {
       OperationDefinition(operation) {
         const p = profondeur(operation.selectionSet)
         if (p > maximum) {
-          context.reportError(new GraphQLError(`Requête GraphQL trop profonde : ${p} niveaux imbriqués, ${maximum} au plus.`, { nodes: [operation] }))
+          context.reportError(
+            new GraphQLError(`Requête GraphQL trop profonde : ${p} niveaux imbriqués, ${maximum} au plus.`, {
+              nodes: [operation],
+            }),
+          )
         }
       },
     }

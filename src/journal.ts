@@ -3,7 +3,14 @@ import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 import type { ActionJournal } from '../collections/Journal'
 import { adresseClient } from './debit'
 
-type Entree = { action: ActionJournal; resume: string; collection?: string; documentId?: number | string; details?: Record<string, unknown>; utilisateur?: string }
+type Entree = {
+  action: ActionJournal
+  resume: string
+  collection?: string
+  documentId?: number | string
+  details?: Record<string, unknown>
+  utilisateur?: string
+}
 
 function adresseIp(req: PayloadRequest): string | null {
   return req.headers ? adresseClient(req.headers) : null
@@ -41,8 +48,17 @@ export async function journaliser(req: PayloadRequest, entree: Entree): Promise<
 }
 
 /** A failed sign-in (Payload has no hook for it), REST or GraphQL: recorded by src/limitesRequetes.ts with the identifiant tried. */
-export async function journaliserEchecConnexion(payload: Payload, identifiant: string, entetes: Headers): Promise<void> {
+export async function journaliserEchecConnexion(
+  payload: Payload,
+  identifiant: string,
+  entetes: Headers,
+): Promise<void> {
   const req = await createLocalReq({ req: { headers: entetes } }, payload)
   const qui = identifiant.slice(0, 100)
-  await journaliser(req, { action: 'echec-connexion', resume: `Échec de connexion pour « ${qui} »`, utilisateur: qui, collection: 'users' })
+  await journaliser(req, {
+    action: 'echec-connexion',
+    resume: `Échec de connexion pour « ${qui} »`,
+    utilisateur: qui,
+    collection: 'users',
+  })
 }

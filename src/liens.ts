@@ -10,7 +10,8 @@ const SCHEMAS_PERMIS = new Set(['http:', 'https:', 'mailto:'])
 export function lienSur(url: unknown): boolean {
   if (typeof url !== 'string') return false
   // Browsers drop ASCII whitespace and control characters inside a URL ("java\tscript:"): none is allowed here.
-  if (/[\u0000-\u0020\u007F-\u009F\u2028\u2029]/.test(url) || url.length === 0 || url.length > 2000) return false
+  if (/[\u0000-\u0020\u007F-\u009F\u2028\u2029]/.test(url) || url.length === 0 || url.length > 2000)
+    return false
   if (url.startsWith('/')) return !url.startsWith('//') && !url.startsWith('/\\')
   if (url.startsWith('#') || url.startsWith('?')) return true
   if (url.includes('\\')) return false
@@ -22,10 +23,17 @@ export function lienSur(url: unknown): boolean {
   }
   if (!SCHEMAS_PERMIS.has(analyse.protocol)) return false
   // "https:hote" is read as https://hote/ by browsers: require the explicit form, as typed in the editor.
-  return analyse.protocol === 'mailto:' ? analyse.pathname.length > 0 : /^https?:\/\//i.test(url) && analyse.hostname.length > 0
+  return analyse.protocol === 'mailto:'
+    ? analyse.pathname.length > 0
+    : /^https?:\/\//i.test(url) && analyse.hostname.length > 0
 }
 
-type Noeud = { type?: unknown; url?: unknown; fields?: { url?: unknown; linkType?: unknown; doc?: unknown } | null; children?: unknown[] } & Record<string, unknown>
+type Noeud = {
+  type?: unknown
+  url?: unknown
+  fields?: { url?: unknown; linkType?: unknown; doc?: unknown } | null
+  children?: unknown[]
+} & Record<string, unknown>
 
 const estLien = (n: Noeud) => n.type === 'link' || n.type === 'autolink'
 /** An internal link points at a document of this site (Payload builds its path), not at a typed URL. */
@@ -54,7 +62,8 @@ export function sansLiensInterdits<T>(valeur: T): T {
     if (Array.isArray(noeud.children)) {
       copie.children = noeud.children.flatMap((enfant) => {
         const e = enfant as Noeud
-        if (e && typeof e === 'object' && estLien(e) && !lienSur(urlDe(e))) return ((e.children ?? []) as unknown[]).map((c) => nettoyer(c, profondeur + 1))
+        if (e && typeof e === 'object' && estLien(e) && !lienSur(urlDe(e)))
+          return ((e.children ?? []) as unknown[]).map((c) => nettoyer(c, profondeur + 1))
         return [nettoyer(enfant, profondeur + 1)]
       })
     }

@@ -16,12 +16,21 @@ import { journaliserEchecConnexion } from './journal'
 type Gestionnaire = (req: Request, ctx: { params: Promise<{ slug: string[] }> }) => Promise<Response>
 export type Canal = 'rest' | 'graphql'
 
-const refusGraphql = (message: string) => Response.json({ errors: [{ message, extensions: { name: 'RequeteGraphqlRefusee', statusCode: 400 } }] }, { status: 400 })
+const refusGraphql = (message: string) =>
+  Response.json(
+    { errors: [{ message, extensions: { name: 'RequeteGraphqlRefusee', statusCode: 400 } }] },
+    { status: 400 },
+  )
 
 /** Sign-in refusals worth journaling: wrong credentials, locked or deactivated account. */
 const ECHECS_CONNEXION = new Set([401, 403, 423])
 
-async function journaliserEchecs(req: Request, canal: Canal, connexions: Extract<Operation, { regle: 'connexion' }>[], reponse: Response) {
+async function journaliserEchecs(
+  req: Request,
+  canal: Canal,
+  connexions: Extract<Operation, { regle: 'connexion' }>[],
+  reponse: Response,
+) {
   if (connexions.length === 0) return
   let echecs: string[] = []
   if (canal === 'rest') {
@@ -31,7 +40,9 @@ async function journaliserEchecs(req: Request, canal: Canal, connexions: Extract
       .clone()
       .json()
       .catch(() => null)) as { data?: Record<string, unknown> | null; errors?: { path?: unknown[] }[] } | null
-    echecs = connexions.filter((c) => !resultat?.data?.[c.alias!] || resultat.errors?.some((e) => e.path?.[0] === c.alias)).map((c) => c.identifiant)
+    echecs = connexions
+      .filter((c) => !resultat?.data?.[c.alias!] || resultat.errors?.some((e) => e.path?.[0] === c.alias))
+      .map((c) => c.identifiant)
   }
   if (echecs.length === 0) return
   const payload = await getPayload({ config })
@@ -54,7 +65,13 @@ export function avecLimites<G extends Gestionnaire>(gestionnaire: G, canal: Cana
       const corps = (lu.donnees ?? {}) as { query?: unknown; operationName?: unknown; variables?: unknown }
       const analyse =
         typeof corps.query === 'string'
-          ? analyserGraphql(corps.query, typeof corps.operationName === 'string' ? corps.operationName : undefined, corps.variables && typeof corps.variables === 'object' ? (corps.variables as Record<string, unknown>) : {})
+          ? analyserGraphql(
+              corps.query,
+              typeof corps.operationName === 'string' ? corps.operationName : undefined,
+              corps.variables && typeof corps.variables === 'object'
+                ? (corps.variables as Record<string, unknown>)
+                : {},
+            )
           : null
       if (analyse?.refus !== undefined) return refusGraphql(analyse.refus)
       operations = analyse ? operationsGraphql(analyse.mutations) : []
@@ -64,7 +81,12 @@ export function avecLimites<G extends Gestionnaire>(gestionnaire: G, canal: Cana
     const trop = verifierDebit(req, operations)
     if (trop) return trop
     const reponse = await gestionnaire(lu.requete, ctx)
-    await journaliserEchecs(req, canal, operations.filter((o): o is Extract<Operation, { regle: 'connexion' }> => o.regle === 'connexion'), reponse)
+    await journaliserEchecs(
+      req,
+      canal,
+      operations.filter((o): o is Extract<Operation, { regle: 'connexion' }> => o.regle === 'connexion'),
+      reponse,
+    )
     return reponse
   }) as G
 }

@@ -22,12 +22,29 @@ export async function prochainNumero(payload: Payload, nom = 'demandes'): Promis
     return Number(resultat.rows[0]!.valeur)
   }
   const modele = modeleMongo(payload, 'compteurs')
-  const dernier = await payload.find({ collection: 'demandes', sort: '-numero', limit: 1, depth: 0, pagination: false, select: { numero: true } })
+  const dernier = await payload.find({
+    collection: 'demandes',
+    sort: '-numero',
+    limit: 1,
+    depth: 0,
+    pagination: false,
+    select: { numero: true },
+  })
   const depart = Number(dernier.docs[0]?.numero ?? 0)
   // A concurrent first use inserts the same `_id` (src/adaptateur.ts): one wins, the other finds its row.
-  await modele.updateOne({ nom }, { $setOnInsert: { _id: idMongoDuNom(nom), nom, valeur: depart, createdAt: new Date() } }, { upsert: true }).catch((err) => {
-    if (!estDoublon(err)) throw err
-  })
-  const compteur = await modele.findOneAndUpdate({ nom }, { $inc: { valeur: 1 }, $set: { updatedAt: new Date() } }, { new: true })
+  await modele
+    .updateOne(
+      { nom },
+      { $setOnInsert: { _id: idMongoDuNom(nom), nom, valeur: depart, createdAt: new Date() } },
+      { upsert: true },
+    )
+    .catch((err) => {
+      if (!estDoublon(err)) throw err
+    })
+  const compteur = await modele.findOneAndUpdate(
+    { nom },
+    { $inc: { valeur: 1 }, $set: { updatedAt: new Date() } },
+    { new: true },
+  )
   return Number(compteur!.valeur)
 }

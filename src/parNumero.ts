@@ -4,7 +4,12 @@ export type DemandeLue = Record<string, unknown> & { numero?: number | null }
 export type Lecture = { lot: number; depth: number; select?: Record<string, unknown> }
 
 /** One lot of the demandes the caller may read, in numero order, after `apres` (excluded). */
-export async function lotApres(req: PayloadRequest, where: Where, apres: number, l: Lecture): Promise<DemandeLue[]> {
+export async function lotApres(
+  req: PayloadRequest,
+  where: Where,
+  apres: number,
+  l: Lecture,
+): Promise<DemandeLue[]> {
   const r = await req.payload.find({
     collection: 'demandes',
     where: apres > 0 ? { and: [where, { numero: { greater_than: apres } }] } : where,
@@ -24,7 +29,11 @@ export async function lotApres(req: PayloadRequest, where: Where, apres: number,
  * Lots read by key (numero > last seen) rather than by offset: each lot costs the same at the 200th as at the
  * first, and memory holds one lot. `suivant` reads the lot after a numero; a lot shorter than `taille` is the last.
  */
-export async function* parLots(premier: DemandeLue[], suivant: (apres: number) => Promise<DemandeLue[]>, taille: number): AsyncGenerator<DemandeLue[]> {
+export async function* parLots(
+  premier: DemandeLue[],
+  suivant: (apres: number) => Promise<DemandeLue[]>,
+  taille: number,
+): AsyncGenerator<DemandeLue[]> {
   let lot = premier
   while (lot.length) {
     yield lot
@@ -34,6 +43,15 @@ export async function* parLots(premier: DemandeLue[], suivant: (apres: number) =
 }
 
 /** Every readable demande in lots, each read by Payload. `premier` is a first lot already read by the caller. */
-export async function* parNumero(req: PayloadRequest, where: Where, l: Lecture, premier?: DemandeLue[]): AsyncGenerator<DemandeLue[]> {
-  yield* parLots(premier ?? (await lotApres(req, where, 0, l)), (apres) => lotApres(req, where, apres, l), l.lot)
+export async function* parNumero(
+  req: PayloadRequest,
+  where: Where,
+  l: Lecture,
+  premier?: DemandeLue[],
+): AsyncGenerator<DemandeLue[]> {
+  yield* parLots(
+    premier ?? (await lotApres(req, where, 0, l)),
+    (apres) => lotApres(req, where, apres, l),
+    l.lot,
+  )
 }

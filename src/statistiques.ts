@@ -31,14 +31,33 @@ function ajouter(c: Cellule, ecart: number | null | undefined) {
  * Counts and capacity balance of the validated demandes the caller may read, by académie × mesure × type de
  * diplôme. Read in lots by numero with only the five fields needed, so 100,000 demandes stay cheap.
  */
-export async function calculerStatistiques(req: PayloadRequest, rentreeDemandee?: number): Promise<Statistiques> {
+export async function calculerStatistiques(
+  req: PayloadRequest,
+  rentreeDemandee?: number,
+): Promise<Statistiques> {
   const rentree = rentreeDemandee ?? (await lireCampagne(req)).rentree
   const base: Where = { and: [{ statut: { not_equals: 'brouillon' } }, { rentree: { equals: rentree } }] }
-  const stats: Statistiques = { rentree, total: vide(), parAcademie: {}, parMesure: {}, parTypeDiplome: {}, croise: [] }
+  const stats: Statistiques = {
+    rentree,
+    total: vide(),
+    parAcademie: {},
+    parMesure: {},
+    parTypeDiplome: {},
+    croise: [],
+  }
   const croise = new Map<string, LigneCroisee>()
-  const lecture = { lot: LOT, depth: 0, select: { numero: true, academie: true, mesure: true, typeDiplome: true, ecartCapacite: true } }
+  const lecture = {
+    lot: LOT,
+    depth: 0,
+    select: { numero: true, academie: true, mesure: true, typeDiplome: true, ecartCapacite: true },
+  }
   for await (const lot of parNumero(req, base, lecture)) {
-    for (const d of lot as { academie?: string | null; mesure?: string | null; typeDiplome?: string | null; ecartCapacite?: number | null }[]) {
+    for (const d of lot as {
+      academie?: string | null
+      mesure?: string | null
+      typeDiplome?: string | null
+      ecartCapacite?: number | null
+    }[]) {
       const academie = d.academie ?? 'non renseignée'
       const mesure = d.mesure ?? 'non renseignée'
       const type = d.typeDiplome ?? 'non renseigné'
@@ -52,6 +71,11 @@ export async function calculerStatistiques(req: PayloadRequest, rentreeDemandee?
     }
   }
   const ordreMesure = (m: string) => MESURES.findIndex((x) => x.value === m)
-  stats.croise = [...croise.values()].sort((a, b) => a.academie.localeCompare(b.academie) || a.typeDiplome.localeCompare(b.typeDiplome) || ordreMesure(a.mesure) - ordreMesure(b.mesure))
+  stats.croise = [...croise.values()].sort(
+    (a, b) =>
+      a.academie.localeCompare(b.academie) ||
+      a.typeDiplome.localeCompare(b.typeDiplome) ||
+      ordreMesure(a.mesure) - ordreMesure(b.mesure),
+  )
   return stats
 }

@@ -15,7 +15,12 @@ export type VerificationUai = { valide: true; uai: string } | { valide: false; u
 /** Strict check: 7 digits followed by the check letter computed from them. Input is normalised first. */
 export function verifierUai(saisie: unknown): VerificationUai {
   if (saisie !== null && saisie !== undefined && typeof saisie !== 'string') {
-    return { valide: false, uai: '', message: "Le code UAI doit être un texte de 8 caractères (exemple : 0340042L), pas une liste ni un objet." }
+    return {
+      valide: false,
+      uai: '',
+      message:
+        'Le code UAI doit être un texte de 8 caractères (exemple : 0340042L), pas une liste ni un objet.',
+    }
   }
   if (typeof saisie !== 'string' || saisie.trim() === '') {
     return { valide: false, uai: '', message: 'Le code UAI est obligatoire.' }

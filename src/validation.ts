@@ -7,12 +7,21 @@ import { changerStatutSi } from './adaptateur'
 import { envoyerAccuseReception } from './courriels/envois'
 import { campagneFermee } from './campagne'
 import { journaliser } from './journal'
-import { type ContexteValidation, type DemandeSaisie, type ErreurChamp, recapituler, verifierDemande } from './regles/validationDemande'
+import {
+  type ContexteValidation,
+  type DemandeSaisie,
+  type ErreurChamp,
+  recapituler,
+  verifierDemande,
+} from './regles/validationDemande'
 import { sousVerrouPartage } from './verrou'
 
 export type ResultatValidation = { status: number; body: Record<string, unknown> }
 
-const erreur = (status: number, message: string): ResultatValidation => ({ status, body: { errors: [{ message }] } })
+const erreur = (status: number, message: string): ResultatValidation => ({
+  status,
+  body: { errors: [{ message }] },
+})
 
 /** Payload's own validation error shape, so clients handle both the same way. */
 export function erreursDeValidation(erreurs: ErreurChamp[]): ResultatValidation {
@@ -31,15 +40,38 @@ export function erreursDeValidation(erreurs: ErreurChamp[]): ResultatValidation 
   }
 }
 
-type Demande = DemandeSaisie & Record<string, unknown> & { id: number | string; statut: string; structureDeposante?: string | null }
+type Demande = DemandeSaisie &
+  Record<string, unknown> & { id: number | string; statut: string; structureDeposante?: string | null }
 
 async function contexte(req: PayloadRequest, demande: Demande): Promise<ContexteValidation> {
   const { payload } = req
   const diplomeId = idDe(demande.diplome)
-  const diplome = diplomeId === null ? null : await payload.findByID({ collection: 'diplomes', id: diplomeId, depth: 0, req, overrideAccess: true, select: { libelle: true, typeDiplome: true, durees: true, ouvert: true } }).catch(() => null)
+  const diplome =
+    diplomeId === null
+      ? null
+      : await payload
+          .findByID({
+            collection: 'diplomes',
+            id: diplomeId,
+            depth: 0,
+            req,
+            overrideAccess: true,
+            select: { libelle: true, typeDiplome: true, durees: true, ouvert: true },
+          })
+          .catch(() => null)
   const lieeId = idDe(demande.demandeLiee)
   // Existence only: the linked demande may be another school's, its content is never read here.
-  const demandeLieeExiste = lieeId === null ? false : (await payload.count({ collection: 'demandes', where: { id: { equals: lieeId } }, req, overrideAccess: true })).totalDocs === 1
+  const demandeLieeExiste =
+    lieeId === null
+      ? false
+      : (
+          await payload.count({
+            collection: 'demandes',
+            where: { id: { equals: lieeId } },
+            req,
+            overrideAccess: true,
+          })
+        ).totalDocs === 1
   const memeStructure: Where = {
     and: [
       { structureDeposante: { equals: demande.structureDeposante ?? '' } },
@@ -50,9 +82,23 @@ async function contexte(req: PayloadRequest, demande: Demande): Promise<Contexte
   }
   // Straight from the database adapter: a structure may have a hundred validated demandes, and only their
   // priorities are needed, not each document through the read hooks (8 ms → 1 ms at 100,000 demandes).
-  const autres = await payload.db.find<{ priorite?: number | null }>({ collection: 'demandes', where: memeStructure, limit: 0, pagination: false, req, select: { priorite: true } })
+  const autres = await payload.db.find<{ priorite?: number | null }>({
+    collection: 'demandes',
+    where: memeStructure,
+    limit: 0,
+    pagination: false,
+    req,
+    select: { priorite: true },
+  })
   return {
-    diplome: diplome ? { libelle: diplome.libelle, typeDiplome: diplome.typeDiplome, durees: (diplome.durees ?? []) as number[], ouvert: Boolean(diplome.ouvert) } : null,
+    diplome: diplome
+      ? {
+          libelle: diplome.libelle,
+          typeDiplome: diplome.typeDiplome,
+          durees: (diplome.durees ?? []) as number[],
+          ouvert: Boolean(diplome.ouvert),
+        }
+      : null,
     demandeLieeExiste,
     prioritesPrises: autres.docs.map((d) => d.priorite).filter((p): p is number => typeof p === 'number'),
   }
@@ -63,7 +109,15 @@ async function libellesEtablissements(req: PayloadRequest, valeurs: unknown[]): 
   const ids = valeurs.map(idDe)
   const voulus = [...new Set(ids.filter((id): id is number | string => id !== null))]
   if (voulus.length === 0) return ids.map(() => '')
-  const lus = await req.payload.find({ collection: 'etablissements', where: { id: { in: voulus } }, depth: 0, pagination: false, req, overrideAccess: true, select: { libelle: true } })
+  const lus = await req.payload.find({
+    collection: 'etablissements',
+    where: { id: { in: voulus } },
+    depth: 0,
+    pagination: false,
+    req,
+    overrideAccess: true,
+    select: { libelle: true },
+  })
   const parId = new Map(lus.docs.map((e) => [String(e.id), e.libelle ?? '']))
   return ids.map((id) => (id === null ? '' : (parId.get(String(id)) ?? '')))
 }
@@ -71,14 +125,23 @@ async function libellesEtablissements(req: PayloadRequest, valeurs: unknown[]): 
 async function numeroDemande(req: PayloadRequest, valeur: unknown): Promise<string> {
   const id = idDe(valeur)
   if (id === null) return ''
-  const d = await req.payload.findByID({ collection: 'demandes', id, depth: 0, req, overrideAccess: true, select: { numero: true } }).catch(() => null)
+  const d = await req.payload
+    .findByID({ collection: 'demandes', id, depth: 0, req, overrideAccess: true, select: { numero: true } })
+    .catch(() => null)
   return d?.numero ? `N° ${d.numero}` : ''
 }
 
 /** The recap as the filer will see it (used by the endpoint, the recap page and the consult page). */
-export async function construireRecapitulatif(req: PayloadRequest, demande: Demande, ctx?: ContexteValidation) {
+export async function construireRecapitulatif(
+  req: PayloadRequest,
+  demande: Demande,
+  ctx?: ContexteValidation,
+) {
   const c = ctx ?? (await contexte(req, demande))
-  const [etablissementConcerne, etablissementReferent] = await libellesEtablissements(req, [demande.etablissementConcerne, demande.etablissementReferent])
+  const [etablissementConcerne, etablissementReferent] = await libellesEtablissements(req, [
+    demande.etablissementConcerne,
+    demande.etablissementReferent,
+  ])
   return recapituler(demande, {
     diplome: c.diplome,
     etablissementConcerne: etablissementConcerne!,
@@ -92,24 +155,49 @@ export async function construireRecapitulatif(req: PayloadRequest, demande: Dema
  * `confirmer: true` validates: the statut moves from brouillon to validee in one atomic database step, so two
  * concurrent confirmations cannot both succeed.
  */
-export async function traiterValidation(req: PayloadRequest, id: string | number, confirmer: boolean): Promise<ResultatValidation> {
+export async function traiterValidation(
+  req: PayloadRequest,
+  id: string | number,
+  confirmer: boolean,
+): Promise<ResultatValidation> {
   const user = utilisateurDe(req)
   if (!user) return erreur(401, 'Vous devez être connecté pour valider une demande.')
   const { payload } = req
-  const demande = (await payload.findByID({ collection: 'demandes', id, depth: 0, req, overrideAccess: false, user: req.user }).catch(() => null)) as Demande | null
+  const demande = (await payload
+    .findByID({ collection: 'demandes', id, depth: 0, req, overrideAccess: false, user: req.user })
+    .catch(() => null)) as Demande | null
   if (!demande) {
     // Probing demandes one cannot see is what the audit trail is for.
-    await journaliser(req, { action: 'refus', resume: `Validation refusée : demande ${id} inexistante ou hors périmètre`, collection: 'demandes', documentId: id })
+    await journaliser(req, {
+      action: 'refus',
+      resume: `Validation refusée : demande ${id} inexistante ou hors périmètre`,
+      collection: 'demandes',
+      documentId: id,
+    })
     return erreur(404, "Cette demande n'existe pas ou ne vous est pas accessible.")
   }
-  if (demande.statut !== 'brouillon') return erreur(409, 'Cette demande est déjà validée : elle n\'est plus modifiable.')
+  if (demande.statut !== 'brouillon')
+    return erreur(409, "Cette demande est déjà validée : elle n'est plus modifiable.")
 
   const filtre = await validerDemandes({ req })
   const autorisee =
     filtre === true ||
-    (filtre !== false && (await payload.count({ collection: 'demandes', where: { and: [{ id: { equals: demande.id } }, filtre] }, req, overrideAccess: true })).totalDocs === 1)
+    (filtre !== false &&
+      (
+        await payload.count({
+          collection: 'demandes',
+          where: { and: [{ id: { equals: demande.id } }, filtre] },
+          req,
+          overrideAccess: true,
+        })
+      ).totalDocs === 1)
   if (!autorisee) {
-    await journaliser(req, { action: 'refus', resume: `Validation refusée de la demande n° ${demande.numero}`, collection: 'demandes', documentId: demande.id })
+    await journaliser(req, {
+      action: 'refus',
+      resume: `Validation refusée de la demande n° ${demande.numero}`,
+      collection: 'demandes',
+      documentId: demande.id,
+    })
     return erreur(403, "Vous n'êtes pas autorisé à valider cette demande.")
   }
   const fermee = aLeRole(req, 'admin') ? null : await campagneFermee(req)
@@ -120,10 +208,14 @@ export async function traiterValidation(req: PayloadRequest, id: string | number
     const ctx = await contexte(req, demande)
     const erreurs = verifierDemande(demande, ctx)
     if (erreurs.length) return erreursDeValidation(erreurs)
-    if (!confirmer) return { status: 200, body: { pret: true, recapitulatif: await construireRecapitulatif(req, demande, ctx) } }
+    if (!confirmer)
+      return {
+        status: 200,
+        body: { pret: true, recapitulatif: await construireRecapitulatif(req, demande, ctx) },
+      }
 
     if (!(await changerStatutSi(payload, demande.id, 'brouillon', 'validee'))) {
-      return erreur(409, 'Cette demande vient d\'être validée par ailleurs : elle n\'est plus modifiable.')
+      return erreur(409, "Cette demande vient d'être validée par ailleurs : elle n'est plus modifiable.")
     }
     try {
       const validee = await payload.update({
@@ -135,12 +227,24 @@ export async function traiterValidation(req: PayloadRequest, id: string | number
         context: { [CONTEXTE_VALIDATION]: true },
         depth: 0,
       })
-      await journaliser(req, { action: 'validation', resume: `Demande n° ${demande.numero} validée`, collection: 'demandes', documentId: demande.id })
+      await journaliser(req, {
+        action: 'validation',
+        resume: `Demande n° ${demande.numero} validée`,
+        collection: 'demandes',
+        documentId: demande.id,
+      })
       try {
-        await envoyerAccuseReception(req, validee as never, await construireRecapitulatif(req, validee as unknown as Demande, ctx))
+        await envoyerAccuseReception(
+          req,
+          validee as never,
+          await construireRecapitulatif(req, validee as unknown as Demande, ctx),
+        )
       } catch (err) {
         // The validation stands; the missing acknowledgement is logged for the support.
-        payload.logger.error({ err, msg: `Accusé de réception de la demande n° ${demande.numero} non mis en file` })
+        payload.logger.error({
+          err,
+          msg: `Accusé de réception de la demande n° ${demande.numero} non mis en file`,
+        })
       }
       return { status: 200, body: { message: 'La demande a été validée.', doc: validee } }
     } catch (err) {

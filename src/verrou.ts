@@ -29,7 +29,13 @@ export function sousVerrouPartage<T>(payload: Payload, cle: string, action: () =
     const nom = `verrou:${cle}`
     const limite = Date.now() + ATTENTE_MAX_MS
     while (!(await prendreVerrou(payload, nom, EXPIRATION_MS))) {
-      if (Date.now() > limite) throw new APIError('Trop de validations simultanées pour votre structure : réessayez dans quelques secondes.', 503, null, true)
+      if (Date.now() > limite)
+        throw new APIError(
+          'Trop de validations simultanées pour votre structure : réessayez dans quelques secondes.',
+          503,
+          null,
+          true,
+        )
       await new Promise((r) => setTimeout(r, 20 + Math.random() * 40))
     }
     try {

@@ -15,7 +15,11 @@ const lire = (): Record<string, number> =>
       .filter((l) => /^(VmRSS|RssAnon|RssFile):/.test(l))
       .map((l) => [l.split(':')[0]!, Math.round(Number(/(\d+)/.exec(l)![1]) / 1024)]),
   )
-const connexion = await fetch(`${url}/api/users/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'region', password: 'Banc-d-essai-2027' }) })
+const connexion = await fetch(`${url}/api/users/login`, {
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json' },
+  body: JSON.stringify({ username: 'region', password: 'Banc-d-essai-2027' }),
+})
 const { token } = (await connexion.json()) as { token: string }
 const avant = lire()
 const pic = { ...avant }
@@ -27,4 +31,6 @@ const r = await fetch(`${url}/api/demandes/export?format=csv`, { headers: { Auth
 let octets = 0
 for await (const morceau of r.body as unknown as AsyncIterable<Uint8Array>) octets += morceau.length
 clearInterval(sonde)
-console.log(`export : ${(octets / 1e6).toFixed(1)} Mo en ${((performance.now() - debut) / 1000).toFixed(1)} s ; RSS ${avant.VmRSS} → pic ${pic.VmRSS} Mo (+${pic.VmRSS! - avant.VmRSS!}), dont anonyme ${avant.RssAnon} → ${pic.RssAnon} Mo`)
+console.log(
+  `export : ${(octets / 1e6).toFixed(1)} Mo en ${((performance.now() - debut) / 1000).toFixed(1)} s ; RSS ${avant.VmRSS} → pic ${pic.VmRSS} Mo (+${pic.VmRSS! - avant.VmRSS!}), dont anonyme ${avant.RssAnon} → ${pic.RssAnon} Mo`,
+)

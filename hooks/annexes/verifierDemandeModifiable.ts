@@ -16,13 +16,25 @@ export const verifierDemandeModifiable: CollectionBeforeChangeHook = async ({ da
   if (filtre === false) throw erreur("Vous ne pouvez pas joindre d'annexe à une demande.")
   const parmi = async (f: Where | boolean) => {
     if (f === false) return undefined
-    const where: Where = f === true ? { id: { equals: demandeId } } : { and: [{ id: { equals: demandeId } }, f] }
-    return (await req.payload.find({ collection: 'demandes', where, depth: 0, limit: 1, req, overrideAccess: true, select: { statut: true } })).docs[0]
+    const where: Where =
+      f === true ? { id: { equals: demandeId } } : { and: [{ id: { equals: demandeId } }, f] }
+    return (
+      await req.payload.find({
+        collection: 'demandes',
+        where,
+        depth: 0,
+        limit: 1,
+        req,
+        overrideAccess: true,
+        select: { statut: true },
+      })
+    ).docs[0]
   }
   // A validated demande its filer reads but no longer edits: say it is locked, not that it does not exist.
   const demande = (await parmi(filtre)) ?? (await parmi(await readDemandes({ req } as never)))
   if (!demande) throw erreur("Cette demande n'existe pas ou ne vous est pas accessible.")
-  if (demande.statut !== 'brouillon') throw erreur("Cette demande est validée : ses annexes ne sont plus modifiables.")
+  if (demande.statut !== 'brouillon')
+    throw erreur('Cette demande est validée : ses annexes ne sont plus modifiables.')
   const fermee = await campagneFermee(req)
   if (fermee) throw new APIError(fermee, 403, null, true)
   return data

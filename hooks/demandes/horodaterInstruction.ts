@@ -4,7 +4,10 @@ import { utilisateurDe } from '../../access/roles'
 import { datesDesVues, statutApresInstruction, statutsDerives } from '../../src/regles/statut'
 import { champsDifferents } from './verrouillerApresValidation'
 
-type Instruction = { commentaire?: string | null; auteur?: string | null; date?: string | null } & Record<string, unknown>
+type Instruction = { commentaire?: string | null; auteur?: string | null; date?: string | null } & Record<
+  string,
+  unknown
+>
 
 export function signature(req: Parameters<CollectionBeforeChangeHook>[0]['req']): string {
   const user = utilisateurDe(req)
@@ -34,17 +37,24 @@ export const horodaterInstruction: CollectionBeforeChangeHook = ({ data, origina
     }
     const decAvant = (originalDoc.decision ?? {}) as Instruction
     const decApres = (suite.decision ?? {}) as Instruction
-    if (decApres.decision !== decAvant.decision || (decApres.commentaire ?? null) !== (decAvant.commentaire ?? null)) {
+    if (
+      decApres.decision !== decAvant.decision ||
+      (decApres.commentaire ?? null) !== (decAvant.commentaire ?? null)
+    ) {
       suite.decision = { ...decApres, auteur: signature(req), date: maintenant }
     } else if (suite.decision) {
       suite.decision = { ...decApres, auteur: decAvant.auteur ?? null, date: decAvant.date ?? null }
     }
   }
   // A group absent from the input is kept as stored.
-  const instruction = { avis: 'avis' in suite ? suite.avis : originalDoc?.avis, decision: 'decision' in suite ? suite.decision : originalDoc?.decision }
+  const instruction = {
+    avis: 'avis' in suite ? suite.avis : originalDoc?.avis,
+    decision: 'decision' in suite ? suite.decision : originalDoc?.decision,
+  }
   suite.statut = statutApresInstruction(suite.statut ?? originalDoc?.statut, instruction)
   Object.assign(suite, statutsDerives({ statut: suite.statut, avis: instruction.avis }))
-  const modifies = operation === 'update' && originalDoc ? champsDifferents(suite, originalDoc, HORODATAGE) : null
+  const modifies =
+    operation === 'update' && originalDoc ? champsDifferents(suite, originalDoc, HORODATAGE) : null
   Object.assign(suite, datesDesVues(modifies ?? [], modifies ? originalDoc : null, new Date().toISOString()))
   return suite
 }

@@ -8,7 +8,18 @@ import { lireCampagne } from '../../src/campagne'
 import { prochainNumero } from '../../src/numerotation'
 import { libelle, MESURES } from '../../src/regles/enums'
 
-const CHAMPS_SERVEUR = ['numero', 'titre', 'rentree', 'structureDeposante', 'etablissementReferent', 'academie', 'departement', 'agricole', 'typeDiplome', 'ecartCapacite']
+const CHAMPS_SERVEUR = [
+  'numero',
+  'titre',
+  'rentree',
+  'structureDeposante',
+  'etablissementReferent',
+  'academie',
+  'departement',
+  'agricole',
+  'typeDiplome',
+  'ecartCapacite',
+]
 const CHAMPS_VALIDATION = ['statut', 'valideeLe', 'validePar']
 
 /** Set by the validation endpoint (and the instruction hook) when it changes statut/valideeLe/validePar. */
@@ -19,7 +30,14 @@ export const CONTEXTE_VALIDATION = 'validationDemande'
  * établissement's académie / département / ministère whenever the établissement concerné changes. Whatever the
  * input said about them is overwritten. The établissement concerné must be within the filer's scope.
  */
-export const renseignerChampsServeur: CollectionBeforeChangeHook = async ({ collection, context, data, originalDoc, operation, req }) => {
+export const renseignerChampsServeur: CollectionBeforeChangeHook = async ({
+  collection,
+  context,
+  data,
+  originalDoc,
+  operation,
+  req,
+}) => {
   const user = utilisateurDe(req)
   const suite: Record<string, unknown> = { ...data }
 
@@ -39,21 +57,33 @@ export const renseignerChampsServeur: CollectionBeforeChangeHook = async ({ coll
   if (operation === 'update' && originalDoc) {
     // Whatever path the update came by (REST, GraphQL, Local API with overrideAccess), these stay as stored.
     for (const champ of CHAMPS_SERVEUR) suite[champ] = originalDoc[champ]
-    if (!req.context[CONTEXTE_VALIDATION]) for (const champ of CHAMPS_VALIDATION) suite[champ] = originalDoc[champ]
+    if (!req.context[CONTEXTE_VALIDATION])
+      for (const champ of CHAMPS_VALIDATION) suite[champ] = originalDoc[champ]
   }
 
   const concerneId = idDe(suite.etablissementConcerne)
   const ancienId = idDe(originalDoc?.etablissementConcerne)
   if (operation === 'create' || String(concerneId) !== String(ancienId)) {
     if (concerneId === null) {
-      Object.assign(suite, { etablissementReferent: null, academie: null, departement: null, agricole: false })
+      Object.assign(suite, {
+        etablissementReferent: null,
+        academie: null,
+        departement: null,
+        agricole: false,
+      })
     } else {
       const etablissement = await req.payload
         .findByID({ collection: 'etablissements', id: concerneId, depth: 0, req, overrideAccess: true })
         .catch(() => null)
       if (!etablissement) {
         throw new ValidationError(
-          { collection: 'demandes', errors: [{ path: 'etablissementConcerne', message: "Cet établissement n'existe pas dans l'annuaire." }], req },
+          {
+            collection: 'demandes',
+            errors: [
+              { path: 'etablissementConcerne', message: "Cet établissement n'existe pas dans l'annuaire." },
+            ],
+            req,
+          },
           req.t,
         )
       }
@@ -62,7 +92,8 @@ export const renseignerChampsServeur: CollectionBeforeChangeHook = async ({ coll
         const autorise =
           p === 'tout' ||
           (p === 'agricole' && etablissement.ministere === 'agriculture') ||
-          (p === 'structure' && (await etablissementsDeLaStructure(req)).some((id) => String(id) === String(concerneId)))
+          (p === 'structure' &&
+            (await etablissementsDeLaStructure(req)).some((id) => String(id) === String(concerneId)))
         if (!autorise) {
           const message =
             user.role === 'draaf'
@@ -70,7 +101,10 @@ export const renseignerChampsServeur: CollectionBeforeChangeHook = async ({ coll
               : user.role === 'reseau'
                 ? `L'établissement ${etablissement.uai} n'est pas membre de votre réseau : vous ne pouvez pas déposer de demande pour lui.`
                 : `Vous ne pouvez déposer des demandes que pour votre propre établissement, pas pour ${etablissement.uai}.`
-          throw new ValidationError({ collection: 'demandes', errors: [{ path: 'etablissementConcerne', message }], req }, req.t)
+          throw new ValidationError(
+            { collection: 'demandes', errors: [{ path: 'etablissementConcerne', message }], req },
+            req.t,
+          )
         }
       }
       let referent: unknown = concerneId
@@ -87,11 +121,24 @@ export const renseignerChampsServeur: CollectionBeforeChangeHook = async ({ coll
 
   const diplomeId = idDe(suite.diplome)
   if (operation === 'create' || String(diplomeId) !== String(idDe(originalDoc?.diplome))) {
-    const diplome = diplomeId === null ? null : await req.payload.findByID({ collection: 'diplomes', id: diplomeId, depth: 0, req, overrideAccess: true, select: { typeDiplome: true } }).catch(() => null)
+    const diplome =
+      diplomeId === null
+        ? null
+        : await req.payload
+            .findByID({
+              collection: 'diplomes',
+              id: diplomeId,
+              depth: 0,
+              req,
+              overrideAccess: true,
+              select: { typeDiplome: true },
+            })
+            .catch(() => null)
     suite.typeDiplome = diplome?.typeDiplome ?? null
   }
   const { capaciteActuelle: actuelle, capaciteNouvelle: nouvelle } = suite
-  suite.ecartCapacite = typeof actuelle === 'number' && typeof nouvelle === 'number' ? nouvelle - actuelle : null
+  suite.ecartCapacite =
+    typeof actuelle === 'number' && typeof nouvelle === 'number' ? nouvelle - actuelle : null
 
   // Last, and only once the input has passed the fields' validation: a refused creation consumes no numero.
   if (operation === 'create') {
@@ -108,7 +155,12 @@ export const renseignerChampsServeur: CollectionBeforeChangeHook = async ({ coll
  * of the data, and its errors thrown as Payload would throw them (same 400, same messages), before the counter
  * moves. Payload runs it again on the real data; only a database failure after that could still cost a numero.
  */
-async function validerAvantNumero(data: Record<string, unknown>, collection: SanitizedCollectionConfig, context: PayloadRequest['context'], req: PayloadRequest) {
+async function validerAvantNumero(
+  data: Record<string, unknown>,
+  collection: SanitizedCollectionConfig,
+  context: PayloadRequest['context'],
+  req: PayloadRequest,
+) {
   const copie = copier(data) as Record<string, unknown>
   const errors: { label?: string; message: string; path: string }[] = []
   await beforeChangeTraverseFields({

@@ -1,19 +1,43 @@
-import type { CollectionBeforeOperationHook, FieldHook, FlattenedField, Payload, PayloadRequest } from 'payload'
+import type {
+  CollectionBeforeOperationHook,
+  FieldHook,
+  FlattenedField,
+  Payload,
+  PayloadRequest,
+} from 'payload'
 
 import { vueDuLecteur } from '../../access/demandes'
 import { clientSqlite } from '../../src/adaptateur'
 import { surLesVersions } from '../requetes/garderRequetes'
-import { DATE_DE_LA_VUE, datesInitiales, type EstChampDeDemande, reecrireChamp, reecrireSort, reecrireWhere, statutSelonVue } from '../../src/regles/statut'
+import {
+  DATE_DE_LA_VUE,
+  datesInitiales,
+  type EstChampDeDemande,
+  reecrireChamp,
+  reecrireSort,
+  reecrireWhere,
+  statutSelonVue,
+} from '../../src/regles/statut'
 
 /**
  * Filters, sorts and distinct values on `statut` (REST, GraphQL, Local API with a user; lists, counts, versions,
  * bulk update/delete, and the annexes' `demande.statut`) are answered on the caller's stored view.
  */
-export const statutSelonLecteur: CollectionBeforeOperationHook = async ({ args, collection, operation, overrideAccess, req }) => {
+export const statutSelonLecteur: CollectionBeforeOperationHook = async ({
+  args,
+  collection,
+  operation,
+  overrideAccess,
+  req,
+}) => {
   const vue = await vueDuLecteur(req, overrideAccess)
   if (vue === 'complete') return args
   const a = args as { where?: unknown; sort?: unknown; field?: unknown }
-  const deDemande = champDeDemande(req, collection.slug, /Version/.test(operation) || surLesVersions(req, collection.slug))
+  const deDemande = champDeDemande(
+    req,
+    collection.slug,
+    /Version/.test(operation) || surLesVersions(req, collection.slug),
+  )
   if (a.where !== undefined) a.where = reecrireWhere(a.where, vue, deDemande)
   if (a.sort !== undefined) a.sort = reecrireSort(a.sort, vue, deDemande)
   if (a.field !== undefined) a.field = reecrireChamp(a.field, vue, deDemande)
@@ -25,7 +49,13 @@ export const statutSelonLecteur: CollectionBeforeOperationHook = async ({ args, 
  * version record, `version.` and `parent.` lead to the demande; its own top-level fields are the record's).
  */
 function champDeDemande(req: PayloadRequest, slug: string, versions: boolean): EstChampDeDemande {
-  const champsDe = (s: string) => (req.payload.collections as unknown as Record<string, { config: { flattenedFields: FlattenedField[] } } | undefined>)[s]?.config.flattenedFields
+  const champsDe = (s: string) =>
+    (
+      req.payload.collections as unknown as Record<
+        string,
+        { config: { flattenedFields: FlattenedField[] } } | undefined
+      >
+    )[s]?.config.flattenedFields
   return (segments) => {
     let collection = slug
     let i = 0
@@ -35,7 +65,12 @@ function champDeDemande(req: PayloadRequest, slug: string, versions: boolean): E
     }
     for (; i < segments.length - 1; i++) {
       const champ = champsDe(collection)?.find((c) => c.name === segments[i])
-      if (!champ || (champ.type !== 'relationship' && champ.type !== 'upload') || typeof champ.relationTo !== 'string') return false
+      if (
+        !champ ||
+        (champ.type !== 'relationship' && champ.type !== 'upload') ||
+        typeof champ.relationTo !== 'string'
+      )
+        return false
       collection = champ.relationTo
     }
     return collection === 'demandes'
@@ -63,31 +98,49 @@ export const statutAfficheAuLecteur: FieldHook = async ({ value, siblingData, ov
  */
 export async function completerStatutsVus(payload: Payload): Promise<void> {
   if (clientSqlite(payload)) return
-  const db = payload.db as unknown as { collections?: Record<string, Modele>; versions?: Record<string, Modele> }
+  const db = payload.db as unknown as {
+    collections?: Record<string, Modele>
+    versions?: Record<string, Modele>
+  }
   const validees = ['validee', 'en-instruction', 'retenue', 'non-retenue', 'ajournee']
   const cas = [
     { statut: ['brouillon'], avis: null, depot: 'brouillon', sansDecision: 'brouillon' },
     { statut: validees, avis: true, depot: 'validee', sansDecision: 'en-instruction' },
     { statut: validees, avis: false, depot: 'validee', sansDecision: 'validee' },
   ]
-  for (const [modele, p] of [[db.collections?.demandes, ''], [db.versions?.demandes, 'version.']] as const) {
+  for (const [modele, p] of [
+    [db.collections?.demandes, ''],
+    [db.versions?.demandes, 'version.'],
+  ] as const) {
     if (!modele) continue
     for (const c of cas) {
-      const avis = c.avis === null ? {} : { [`${p}avis.avis`]: c.avis ? { $nin: [null, ''] } : { $in: [null, ''] } }
-      await modele.updateMany({ [`${p}statutDepot`]: { $exists: false }, [`${p}statut`]: { $in: c.statut }, ...avis }, { $set: { [`${p}statutDepot`]: c.depot, [`${p}statutSansDecision`]: c.sansDecision } }, { timestamps: false })
+      const avis =
+        c.avis === null ? {} : { [`${p}avis.avis`]: c.avis ? { $nin: [null, ''] } : { $in: [null, ''] } }
+      await modele.updateMany(
+        { [`${p}statutDepot`]: { $exists: false }, [`${p}statut`]: { $in: c.statut }, ...avis },
+        { $set: { [`${p}statutDepot`]: c.depot, [`${p}statutSansDecision`]: c.sansDecision } },
+        { timestamps: false },
+      )
     }
     // The dates the views show (src/regles/statut.ts, datesInitiales), by lots: once per database.
     const vus = new Set<string>()
     for (;;) {
-      const lot = await modele.find({ [`${p}modifieeLeDepot`]: { $exists: false } }).limit(500).lean()
+      const lot = await modele
+        .find({ [`${p}modifieeLeDepot`]: { $exists: false } })
+        .limit(500)
+        .lean()
       // Nothing left, or a server that did not apply the last lot: never loop on it.
       if (lot.length === 0 || lot.every((d) => vus.has(String(d._id)))) break
       for (const d of lot) vus.add(String(d._id))
       await modele.bulkWrite(
         lot.map((d) => {
-          const dates = p ? (d.version as Record<string, unknown> | undefined)?.updatedAt ?? d.updatedAt : null
+          const dates = p
+            ? ((d.version as Record<string, unknown> | undefined)?.updatedAt ?? d.updatedAt)
+            : null
           const vues = p ? { modifieeLeDepot: dates, modifieeLeSansDecision: dates } : datesInitiales(d)
-          const valeurs = Object.fromEntries(Object.entries(vues).map(([k, v]) => [`${p}${k}`, v ? new Date(v as string | Date) : new Date()]))
+          const valeurs = Object.fromEntries(
+            Object.entries(vues).map(([k, v]) => [`${p}${k}`, v ? new Date(v as string | Date) : new Date()]),
+          )
           // Mongoose would otherwise move `updatedAt`: completing stored views is no change of the demande.
           return { updateOne: { filter: { _id: d._id }, update: { $set: valeurs }, timestamps: false } }
         }),

@@ -3,8 +3,16 @@ import type { CollectionAfterChangeHook } from 'payload'
 import { journaliser } from '../../src/journal'
 
 /** The établissement's fields copied onto its demandes (rights and lists filter on them). */
-export function champsCopies(etablissement: { academie?: string | null; departement?: string | null; ministere?: string | null }) {
-  return { academie: etablissement.academie ?? null, departement: etablissement.departement ?? null, agricole: etablissement.ministere === 'agriculture' }
+export function champsCopies(etablissement: {
+  academie?: string | null
+  departement?: string | null
+  ministere?: string | null
+}) {
+  return {
+    academie: etablissement.academie ?? null,
+    departement: etablissement.departement ?? null,
+    agricole: etablissement.ministere === 'agriculture',
+  }
 }
 
 /**
@@ -13,7 +21,12 @@ export function champsCopies(etablissement: { academie?: string | null; departem
  * through the adapter: the demandes' own hooks would refuse to touch a validated demande, and these fields are the
  * server's. Journaled with the count.
  */
-export const demandesSuiventEtablissement: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req }) => {
+export const demandesSuiventEtablissement: CollectionAfterChangeHook = async ({
+  doc,
+  previousDoc,
+  operation,
+  req,
+}) => {
   if (operation !== 'update' || !previousDoc) return doc
   const avant = champsCopies(previousDoc)
   const apres = champsCopies(doc)

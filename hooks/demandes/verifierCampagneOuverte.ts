@@ -5,7 +5,12 @@ import { aLeRole, utilisateurDe } from '../../access/roles'
 import { campagneFermee } from '../../src/campagne'
 
 /** Outside [ouverture, clôture], filers can neither create nor save a draft; admins can. */
-export const verifierCampagneOuverte: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req }) => {
+export const verifierCampagneOuverte: CollectionBeforeChangeHook = async ({
+  data,
+  originalDoc,
+  operation,
+  req,
+}) => {
   if (!utilisateurDe(req) || aLeRole(req, 'admin')) return data
   const surBrouillon = operation === 'create' || originalDoc?.statut === 'brouillon'
   if (!surBrouillon) return data

@@ -21,15 +21,27 @@ function normaliser(valeur: unknown): unknown {
     const id = idDe(valeur)
     if (id !== null && 'id' in (valeur as object)) return String(id)
     const objet = valeur as Record<string, unknown>
-    const entrees = Object.keys(objet).filter((k) => k !== 'id').sort().map((k) => [k, normaliser(objet[k])] as const).filter(([, v]) => v !== null)
+    const entrees = Object.keys(objet)
+      .filter((k) => k !== 'id')
+      .sort()
+      .map((k) => [k, normaliser(objet[k])] as const)
+      .filter(([, v]) => v !== null)
     return entrees.length ? Object.fromEntries(entrees) : null
   }
   return typeof valeur === 'number' ? String(valeur) : valeur
 }
 
 /** The top-level fields whose value differs (absent, undefined, null and empty alike), but for `ignores`. */
-export function champsDifferents(data: Record<string, unknown>, original: Record<string, unknown>, ignores: ReadonlySet<string>): string[] {
-  return Object.keys(data).filter((champ) => !ignores.has(champ) && JSON.stringify(normaliser(data[champ])) !== JSON.stringify(normaliser(original[champ])))
+export function champsDifferents(
+  data: Record<string, unknown>,
+  original: Record<string, unknown>,
+  ignores: ReadonlySet<string>,
+): string[] {
+  return Object.keys(data).filter(
+    (champ) =>
+      !ignores.has(champ) &&
+      JSON.stringify(normaliser(data[champ])) !== JSON.stringify(normaliser(original[champ])),
+  )
 }
 
 export function champsModifies(data: Record<string, unknown>, original: Record<string, unknown>): string[] {
@@ -37,24 +49,37 @@ export function champsModifies(data: Record<string, unknown>, original: Record<s
 }
 
 /** Holds on the stored state, whatever the path (REST, GraphQL, Local API, version restore): only the admin may edit. */
-export const verrouillerApresValidation: CollectionBeforeChangeHook = ({ data, originalDoc, operation, req }) => {
+export const verrouillerApresValidation: CollectionBeforeChangeHook = ({
+  data,
+  originalDoc,
+  operation,
+  req,
+}) => {
   if (operation !== 'update' || !originalDoc || originalDoc.statut === 'brouillon') return data
   if (aLeRole(req, 'admin') || req.context[CONTEXTE_VALIDATION]) return data
   const modifies = champsModifies(data, originalDoc)
-  if (modifies.length) throw new APIError(`${MESSAGE_VERROUILLEE} (champ : ${modifies.join(', ')})`, 403, null, true)
+  if (modifies.length)
+    throw new APIError(`${MESSAGE_VERROUILLEE} (champ : ${modifies.join(', ')})`, 403, null, true)
   return data
 }
 
 export const interdireSuppressionApresValidation: CollectionBeforeDeleteHook = async ({ id, req }) => {
   if (!aLeRole(req, 'admin')) {
-    const demande = await req.payload.findByID({ collection: 'demandes', id, depth: 0, req, overrideAccess: true }).catch(() => null)
+    const demande = await req.payload
+      .findByID({ collection: 'demandes', id, depth: 0, req, overrideAccess: true })
+      .catch(() => null)
     if (demande && demande.statut !== 'brouillon') {
-      throw new APIError("Cette demande est validée : elle ne peut pas être supprimée.", 403, null, true)
+      throw new APIError('Cette demande est validée : elle ne peut pas être supprimée.', 403, null, true)
     }
   }
   // A demande's annexes (and their files) go with it; the database would refuse to orphan them.
   req.context[SUPPRESSION_DEMANDE] = String(id)
-  await req.payload.delete({ collection: 'annexes', where: { demande: { equals: id } }, req, overrideAccess: true })
+  await req.payload.delete({
+    collection: 'annexes',
+    where: { demande: { equals: id } },
+    req,
+    overrideAccess: true,
+  })
 }
 
 /** Set while a demande is being deleted: its annexes need not be unlinked from it one by one. */

@@ -6,7 +6,19 @@ import { examinerFichier, nomAvecExtension, nomDeFichierSur } from '../../src/fi
 import { journaliser } from '../../src/journal'
 
 /** What describes the stored file is the server's: computed from the file, never taken from the request. */
-const CHAMPS_DU_SERVEUR = ['filename', 'mimeType', 'filesize', 'url', 'thumbnailURL', 'width', 'height', 'focalX', 'focalY', 'sizes', 'prefix']
+const CHAMPS_DU_SERVEUR = [
+  'filename',
+  'mimeType',
+  'filesize',
+  'url',
+  'thumbnailURL',
+  'width',
+  'height',
+  'focalX',
+  'focalY',
+  'sizes',
+  'prefix',
+]
 
 /**
  * Before Payload stores an uploaded file: a safe server-side name with the extension of what the file really is, its
@@ -14,7 +26,12 @@ const CHAMPS_DU_SERVEUR = ['filename', 'mimeType', 'filesize', 'url', 'thumbnail
  * scanner is configured but unreachable, the file is refused, not stored unscanned. A file is only ever sent, never
  * fetched by the server from an address.
  */
-export const controlerFichier: CollectionBeforeOperationHook = async ({ args, operation, req, collection }) => {
+export const controlerFichier: CollectionBeforeOperationHook = async ({
+  args,
+  operation,
+  req,
+  collection,
+}) => {
   if (operation !== 'create' && operation !== 'update') return args
   const libelle = String((collection.labels?.singular as string | undefined) ?? collection.slug)
   if (args.data && typeof args.data === 'object') {
@@ -40,12 +57,21 @@ export const controlerFichier: CollectionBeforeOperationHook = async ({ args, op
   }
   const nomOrigine = fichier.name
   fichier.name = nomDeFichierSur(fichier.name)
-  const refuser = (message: string) => new ValidationError({ collection: collection.slug, errors: [{ path: 'file', message }], req }, req.t)
+  const refuser = (message: string) =>
+    new ValidationError({ collection: collection.slug, errors: [{ path: 'file', message }], req }, req.t)
 
-  const acceptes = typeof collection.upload === 'object' && Array.isArray(collection.upload.mimeTypes) ? collection.upload.mimeTypes : []
+  const acceptes =
+    typeof collection.upload === 'object' && Array.isArray(collection.upload.mimeTypes)
+      ? collection.upload.mimeTypes
+      : []
   const examen = await examinerFichier(fichier.data, acceptes)
   if (!examen.accepte) {
-    await journaliser(req, { action: 'refus', resume: `Fichier « ${nomOrigine.slice(0, 200)} » refusé : ${examen.raison}`, collection: collection.slug, details: { raison: examen.raison } })
+    await journaliser(req, {
+      action: 'refus',
+      resume: `Fichier « ${nomOrigine.slice(0, 200)} » refusé : ${examen.raison}`,
+      collection: collection.slug,
+      details: { raison: examen.raison },
+    })
     throw refuser(
       examen.inconnu
         ? `Ce fichier n'est pas accepté : « ${fichier.name} » n'est d'aucun des formats acceptés (${examen.raison}).`
@@ -65,13 +91,25 @@ export const controlerFichier: CollectionBeforeOperationHook = async ({ args, op
     } catch (err) {
       if (err instanceof AntivirusIndisponible) {
         req.payload.logger.error({ msg: `Antivirus injoignable : ${err.message}` })
-        throw new APIError("L'analyse antivirus est momentanément indisponible : le fichier n'a pas été enregistré. Réessayez dans quelques minutes.", 503, null, true)
+        throw new APIError(
+          "L'analyse antivirus est momentanément indisponible : le fichier n'a pas été enregistré. Réessayez dans quelques minutes.",
+          503,
+          null,
+          true,
+        )
       }
       throw err
     }
     if (!verdict.sain) {
-      await journaliser(req, { action: 'refus', resume: `Fichier « ${nomOrigine.slice(0, 200)} » refusé par l'antivirus (${verdict.signature})`, collection: collection.slug, details: { signature: verdict.signature } })
-      throw refuser(`Le fichier « ${fichier.name} » contient un virus (${verdict.signature}) : il a été refusé. Analysez votre poste de travail avant de déposer un autre fichier.`)
+      await journaliser(req, {
+        action: 'refus',
+        resume: `Fichier « ${nomOrigine.slice(0, 200)} » refusé par l'antivirus (${verdict.signature})`,
+        collection: collection.slug,
+        details: { signature: verdict.signature },
+      })
+      throw refuser(
+        `Le fichier « ${fichier.name} » contient un virus (${verdict.signature}) : il a été refusé. Analysez votre poste de travail avant de déposer un autre fichier.`,
+      )
     }
   }
   return args

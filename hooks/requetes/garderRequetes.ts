@@ -28,7 +28,12 @@ function refus(message: string, status = 400, champ?: string): APIError {
 }
 
 function nomDe(req: PayloadRequest, slug: string): string {
-  const label = (req.payload.collections as unknown as Record<string, { config: { labels?: { singular?: unknown } } } | undefined>)[slug]?.config.labels?.singular
+  const label = (
+    req.payload.collections as unknown as Record<
+      string,
+      { config: { labels?: { singular?: unknown } } } | undefined
+    >
+  )[slug]?.config.labels?.singular
   return typeof label === 'string' ? label : slug
 }
 
@@ -37,7 +42,9 @@ function nomDe(req: PayloadRequest, slug: string): string {
  * document that does not exist: 404, before the adapter throws on it (SQLite: numbers; MongoDB: ObjectIds).
  */
 export function identifiantValide(req: PayloadRequest, slug: string, id: unknown): boolean {
-  const collection = (req.payload.collections as unknown as Record<string, { customIDType?: 'number' | 'text' } | undefined>)[slug]
+  const collection = (
+    req.payload.collections as unknown as Record<string, { customIDType?: 'number' | 'text' } | undefined>
+  )[slug]
   const type = collection?.customIDType ?? req.payload.db.defaultIDType
   if (type === 'number') {
     const n = typeof id === 'number' ? id : typeof id === 'string' && /^\d{1,16}$/.test(id) ? Number(id) : NaN
@@ -70,13 +77,19 @@ export function surLesVersions(req: PayloadRequest, slug: string): boolean {
 function verifierPagination(req: PayloadRequest, slug: string, a: Args) {
   // REST leaves a parameter that is not a number as the string it got (`page=abc`): refused, not ignored.
   const brut = (req.payloadAPI === 'REST' ? (req.query ?? {}) : {}) as Record<string, unknown>
-  for (const [nom, valeur, libelle] of [['page', a.page, 'Page'], ['limit', a.limit, "Nombre d'éléments par page (limit)"]] as const) {
+  for (const [nom, valeur, libelle] of [
+    ['page', a.page, 'Page'],
+    ['limit', a.limit, "Nombre d'éléments par page (limit)"],
+  ] as const) {
     const texte = brut[nom]
     if (valeur === undefined && (texte === undefined || texte === '')) continue
     const n = typeof valeur === 'number' ? valeur : typeof texte === 'number' ? texte : NaN
     const maxi = nom === 'page' ? PAGE_MAX : Number.MAX_SAFE_INTEGER
     if (!Number.isSafeInteger(n) || n < (nom === 'page' ? 1 : 0) || n > maxi) {
-      const attendu = nom === 'page' ? `un nombre entier de 1 à ${PAGE_MAX.toLocaleString('fr-FR')}` : 'un nombre entier positif'
+      const attendu =
+        nom === 'page'
+          ? `un nombre entier de 1 à ${PAGE_MAX.toLocaleString('fr-FR')}`
+          : 'un nombre entier positif'
       throw refus(`${libelle} : attendu ${attendu}.`, 400, nom)
     }
   }
@@ -92,12 +105,19 @@ function verifierPagination(req: PayloadRequest, slug: string, a: Args) {
  * UI's Local API calls and the export all pass `overrideAccess: false`): see access/requetes.ts. The server's own
  * reads (`overrideAccess: true`) are not client input.
  */
-export const garderRequetes: CollectionBeforeOperationHook = async ({ args, collection, operation, overrideAccess, req }) => {
+export const garderRequetes: CollectionBeforeOperationHook = async ({
+  args,
+  collection,
+  operation,
+  overrideAccess,
+  req,
+}) => {
   const a = args as Args
   if ((a.overrideAccess ?? overrideAccess) === true) return args
   const slug = collection.slug
   // A collection without history: Payload still routes `/versions` to a table that does not exist (a 500).
-  if ((/Version/.test(operation) || surLesVersions(req, slug)) && !collection.versions) throw refus(`${nomDe(req, slug)} : pas d'historique (versions) pour cette liste.`, 404)
+  if ((/Version/.test(operation) || surLesVersions(req, slug)) && !collection.versions)
+    throw refus(`${nomDe(req, slug)} : pas d'historique (versions) pour cette liste.`, 404)
   if (a.id !== undefined && a.id !== null && !identifiantValide(req, slug, a.id)) {
     const texte = String(a.id).slice(0, 40)
     throw refus(`${nomDe(req, slug)} introuvable : « ${texte} » n'est pas un identifiant valide.`, 404)
@@ -106,7 +126,13 @@ export const garderRequetes: CollectionBeforeOperationHook = async ({ args, coll
   if (a.joins && typeof a.joins === 'object') {
     for (const j of Object.values(a.joins as Record<string, unknown>)) {
       const jointure = j as { limit?: unknown } | null
-      if (jointure && typeof jointure === 'object' && jointure.limit !== undefined && !(typeof jointure.limit === 'number' && jointure.limit > 0 && jointure.limit <= LIMITE_JOINTURE)) jointure.limit = LIMITE_JOINTURE
+      if (
+        jointure &&
+        typeof jointure === 'object' &&
+        jointure.limit !== undefined &&
+        !(typeof jointure.limit === 'number' && jointure.limit > 0 && jointure.limit <= LIMITE_JOINTURE)
+      )
+        jointure.limit = LIMITE_JOINTURE
     }
   }
   const r = await refusRequete(req, slug, a)

@@ -8,7 +8,9 @@ const LONGUEUR = 32
 const SEL_FACTICE = crypto.randomBytes(32).toString('hex')
 
 const hacherPourRien = (motDePasse: string) =>
-  new Promise<void>((resolve) => crypto.pbkdf2(motDePasse, SEL_FACTICE, ITERATIONS, LONGUEUR, 'sha256', () => resolve()))
+  new Promise<void>((resolve) =>
+    crypto.pbkdf2(motDePasse, SEL_FACTICE, ITERATIONS, LONGUEUR, 'sha256', () => resolve()),
+  )
 
 /**
  * Every refused login costs the same time (SECURITY 34): Payload answers at once for an unknown or locked
@@ -21,7 +23,11 @@ export const egaliserConnexion: CollectionBeforeOperationHook = async ({ args, o
   const identifiant = typeof data.username === 'string' ? data.username.toLowerCase().trim() : ''
   const motDePasse = typeof data.password === 'string' ? data.password : ''
   const compte = identifiant
-    ? ((await req.payload.db.findOne({ collection: 'users', where: { username: { equals: identifiant } }, req })) as { lockUntil?: string | null } | null)
+    ? ((await req.payload.db.findOne({
+        collection: 'users',
+        where: { username: { equals: identifiant } },
+        req,
+      })) as { lockUntil?: string | null } | null)
     : null
   const verrouille = Boolean(compte?.lockUntil && new Date(compte.lockUntil).getTime() > Date.now())
   if (!compte || verrouille) await hacherPourRien(motDePasse)

@@ -20,6 +20,11 @@ export const remplacerMotDePasseChoisi: CollectionBeforeChangeHook = ({ data, op
 export const inviterNouveauCompte: CollectionAfterChangeHook = async ({ doc, operation, req }) => {
   if (operation !== 'create' || !req.context[INVITER] || !doc.email) return doc
   delete req.context[INVITER]
-  await envoyerInvitation(req, { id: doc.id, username: doc.username, email: doc.email, structure: String(doc.nom ?? doc.username) })
+  await envoyerInvitation(req, {
+    id: doc.id,
+    username: doc.username,
+    email: doc.email,
+    structure: String(doc.nom ?? doc.username),
+  })
   return doc
 }

@@ -12,13 +12,24 @@ export const verifierCoherenceCompte: CollectionBeforeValidateHook = async ({ da
   const fusion = { ...(originalDoc ?? {}), ...data } as Record<string, unknown>
   const erreurs: Erreur[] = []
   const role = fusion.role as string | undefined
-  if (role === 'admin' && data.role === 'admin' && originalDoc?.role !== 'admin' && req.user && !aLeRole(req, 'admin')) {
-    erreurs.push({ path: 'role', message: 'Seul un administrateur peut attribuer le rôle « Administrateur ».' })
+  if (
+    role === 'admin' &&
+    data.role === 'admin' &&
+    originalDoc?.role !== 'admin' &&
+    req.user &&
+    !aLeRole(req, 'admin')
+  ) {
+    erreurs.push({
+      path: 'role',
+      message: 'Seul un administrateur peut attribuer le rôle « Administrateur ».',
+    })
   }
   // An API key never expires and bypasses the login's limits: only integration accounts (programs) hold one.
-  const cleDemandee = data.enableAPIKey === true || (typeof data.apiKey === 'string' && data.apiKey.length > 0)
+  const cleDemandee =
+    data.enableAPIKey === true || (typeof data.apiKey === 'string' && data.apiKey.length > 0)
   const roleChange = data.role !== undefined && originalDoc !== undefined && data.role !== originalDoc.role
-  const cleGardee = roleChange && data.enableAPIKey !== false && Boolean(originalDoc?.enableAPIKey || originalDoc?.hasAPIKey)
+  const cleGardee =
+    roleChange && data.enableAPIKey !== false && Boolean(originalDoc?.enableAPIKey || originalDoc?.hasAPIKey)
   if ((cleDemandee || cleGardee) && !ROLES_CLE_API.includes(role as Role)) {
     erreurs.push({
       path: 'enableAPIKey',
@@ -36,12 +47,17 @@ export const verifierCoherenceCompte: CollectionBeforeValidateHook = async ({ da
   if (role === 'etablissement') {
     const etablissementId = idDe(fusion.etablissement)
     if (etablissementId === null) {
-      erreurs.push({ path: 'etablissement', message: "L'établissement est obligatoire pour un compte établissement." })
+      erreurs.push({
+        path: 'etablissement',
+        message: "L'établissement est obligatoire pour un compte établissement.",
+      })
     } else {
       const etablissement = await req.payload
         .findByID({ collection: 'etablissements', id: etablissementId, depth: 0, req, overrideAccess: true })
         .catch(() => null)
-      const identifiant = String(fusion.username ?? '').trim().toUpperCase()
+      const identifiant = String(fusion.username ?? '')
+        .trim()
+        .toUpperCase()
       if (!etablissement) {
         erreurs.push({ path: 'etablissement', message: "Cet établissement n'existe pas." })
       } else if (identifiant !== etablissement.uai && !identifiant.startsWith(`${etablissement.uai}-`)) {

@@ -21,9 +21,17 @@ function mentionne(where: unknown, champ: string): boolean {
  * An account that validated demandes keeps them traced (`validePar`): deleting it would silently empty that field
  * (SECURITY 36). It is refused in French; deactivating the account closes it just as well.
  */
-async function refuserSiValidations(ids: (number | string)[], req: Parameters<CollectionBeforeOperationHook>[0]['req']) {
+async function refuserSiValidations(
+  ids: (number | string)[],
+  req: Parameters<CollectionBeforeOperationHook>[0]['req'],
+) {
   if (ids.length === 0) return
-  const { totalDocs } = await req.payload.count({ collection: 'demandes', where: { validePar: { in: ids } }, overrideAccess: true, req })
+  const { totalDocs } = await req.payload.count({
+    collection: 'demandes',
+    where: { validePar: { in: ids } },
+    overrideAccess: true,
+    req,
+  })
   if (totalDocs > 0) {
     const s = totalDocs > 1 ? 's' : ''
     throw new APIError(
@@ -43,11 +51,27 @@ async function refuserSiValidations(ids: (number | string)[], req: Parameters<Co
  * Reads made to authenticate an API key (Payload's strategy looks the account up by `apiKeyIndex`) only find an
  * active integration account whose key is enabled: any other key leaves the request unauthenticated.
  */
-export const verifierDroitsComptes: CollectionBeforeOperationHook = async ({ args: brut, operation, overrideAccess, req }) => {
-  const args = brut as { where?: Where; id?: number | string | null; data?: unknown; overrideAccess?: boolean }
+export const verifierDroitsComptes: CollectionBeforeOperationHook = async ({
+  args: brut,
+  operation,
+  overrideAccess,
+  req,
+}) => {
+  const args = brut as {
+    where?: Where
+    id?: number | string | null
+    data?: unknown
+    overrideAccess?: boolean
+  }
   if (operation === 'read') {
     if (mentionne(args.where, 'apiKeyIndex')) {
-      const ouvert: Where = { and: [{ actif: { not_equals: false } }, { role: { in: [...ROLES_CLE_API] } }, { enableAPIKey: { equals: true } }] }
+      const ouvert: Where = {
+        and: [
+          { actif: { not_equals: false } },
+          { role: { in: [...ROLES_CLE_API] } },
+          { enableAPIKey: { equals: true } },
+        ],
+      }
       return { ...brut, where: { and: [args.where!, ouvert] } }
     }
     return brut
@@ -58,7 +82,10 @@ export const verifierDroitsComptes: CollectionBeforeOperationHook = async ({ arg
 
   if (operation === 'create') {
     // A copy of an existing account would carry its role and structure past the check below.
-    if ((brut as { duplicateFromID?: unknown }).duplicateFromID != null && !droitsSur(acteur, { role: 'admin' }).creer.length) {
+    if (
+      (brut as { duplicateFromID?: unknown }).duplicateFromID != null &&
+      !droitsSur(acteur, { role: 'admin' }).creer.length
+    ) {
       throw new RefusCompte("Vous n'êtes pas autorisé à dupliquer un compte.")
     }
     const refus = refusEcritureCompte(acteur, (args.data ?? {}) as Record<string, unknown>, null)
@@ -69,9 +96,29 @@ export const verifierDroitsComptes: CollectionBeforeOperationHook = async ({ arg
     const donnees = (args.data ?? {}) as Record<string, unknown>
     const cibles =
       args.id !== undefined && args.id !== null
-        ? (await req.payload.find({ collection: 'users', where: { id: { equals: args.id } }, depth: 0, limit: 1, pagination: false, overrideAccess: true, req })).docs
+        ? (
+            await req.payload.find({
+              collection: 'users',
+              where: { id: { equals: args.id } },
+              depth: 0,
+              limit: 1,
+              pagination: false,
+              overrideAccess: true,
+              req,
+            })
+          ).docs
         : // Bulk: the accounts the caller's filter reaches, read as the caller (so the filter itself obeys the read rules).
-          (await req.payload.find({ collection: 'users', where: args.where ?? {}, depth: 0, pagination: false, overrideAccess: false, user: req.user, req })).docs
+          (
+            await req.payload.find({
+              collection: 'users',
+              where: args.where ?? {},
+              depth: 0,
+              pagination: false,
+              overrideAccess: false,
+              user: req.user,
+              req,
+            })
+          ).docs
     for (const cible of cibles) {
       const refus = refusEcritureCompte(acteur, donnees, cible as never)
       if (refus) throw new RefusCompte(refus)
@@ -81,13 +128,36 @@ export const verifierDroitsComptes: CollectionBeforeOperationHook = async ({ arg
   if (operation === 'delete') {
     const cibles =
       args.id !== undefined && args.id !== null
-        ? (await req.payload.find({ collection: 'users', where: { id: { equals: args.id } }, depth: 0, limit: 1, pagination: false, overrideAccess: true, req })).docs
-        : (await req.payload.find({ collection: 'users', where: args.where ?? {}, depth: 0, pagination: false, overrideAccess: false, user: req.user, req })).docs
+        ? (
+            await req.payload.find({
+              collection: 'users',
+              where: { id: { equals: args.id } },
+              depth: 0,
+              limit: 1,
+              pagination: false,
+              overrideAccess: true,
+              req,
+            })
+          ).docs
+        : (
+            await req.payload.find({
+              collection: 'users',
+              where: args.where ?? {},
+              depth: 0,
+              pagination: false,
+              overrideAccess: false,
+              user: req.user,
+              req,
+            })
+          ).docs
     for (const cible of cibles) {
       const refus = refusSuppressionCompte(acteur, cible as never)
       if (refus) throw new RefusCompte(refus)
     }
-    await refuserSiValidations(cibles.map((c) => c.id), req)
+    await refuserSiValidations(
+      cibles.map((c) => c.id),
+      req,
+    )
   }
   return brut
 }

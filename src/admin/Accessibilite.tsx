@@ -7,16 +7,28 @@ import React, { useEffect } from 'react'
  * and the inputs of react-select and of the date picker have no label (the field label points at a wrapper).
  */
 function reparer(racine: ParentNode) {
-  racine.querySelectorAll<HTMLElement>('[aria-hidden="true"]:is(button, a, input, [tabindex]):not([tabindex="-1"])').forEach((e) => {
-    e.setAttribute('tabindex', '-1')
-  })
-  racine.querySelectorAll<HTMLInputElement>('input:not([type="hidden"]):not([aria-label]):not([aria-labelledby])').forEach((input) => {
-    if (input.id && document.querySelector(`label[for="${CSS.escape(input.id)}"]`)) return
-    if (input.closest('label')) return
-    const champ = input.closest('.field-type, .react-select-container, .search-filter, .where-builder, .list-controls')
-    const libelle = champ?.querySelector('label')?.textContent?.replace(/\*/g, '').trim() || input.closest('[aria-label]')?.getAttribute('aria-label') || input.placeholder || 'Saisir une valeur'
-    input.setAttribute('aria-label', libelle)
-  })
+  racine
+    .querySelectorAll<HTMLElement>(
+      '[aria-hidden="true"]:is(button, a, input, [tabindex]):not([tabindex="-1"])',
+    )
+    .forEach((e) => {
+      e.setAttribute('tabindex', '-1')
+    })
+  racine
+    .querySelectorAll<HTMLInputElement>('input:not([type="hidden"]):not([aria-label]):not([aria-labelledby])')
+    .forEach((input) => {
+      if (input.id && document.querySelector(`label[for="${CSS.escape(input.id)}"]`)) return
+      if (input.closest('label')) return
+      const champ = input.closest(
+        '.field-type, .react-select-container, .search-filter, .where-builder, .list-controls',
+      )
+      const libelle =
+        champ?.querySelector('label')?.textContent?.replace(/\*/g, '').trim() ||
+        input.closest('[aria-label]')?.getAttribute('aria-label') ||
+        input.placeholder ||
+        'Saisir une valeur'
+      input.setAttribute('aria-label', libelle)
+    })
 }
 
 export function Accessibilite({ children }: { children?: React.ReactNode }) {

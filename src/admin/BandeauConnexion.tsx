@@ -9,7 +9,10 @@ export function BandeauConnexion({ user }: ServerProps) {
   if (!user) return null
   const u = user as { username?: string; role?: Role; academie?: string | null }
   const role = u.role ? CONNECTE_EN_TANT_QUE[u.role] : ''
-  const academie = u.role === 'rectorat' && u.academie ? ` (académie de ${u.academie === 'montpellier' ? 'Montpellier' : 'Toulouse'})` : ''
+  const academie =
+    u.role === 'rectorat' && u.academie
+      ? ` (académie de ${u.academie === 'montpellier' ? 'Montpellier' : 'Toulouse'})`
+      : ''
   return (
     <div className="bandeau-connexion" role="region" aria-label="Connexion">
       <p>

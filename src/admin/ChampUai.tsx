@@ -29,8 +29,12 @@ export const ChampUai: RelationshipFieldClientComponent = ({ path, readOnly, fie
 
   // Existing value: show its UAI. New demande of an établissement account: its own UAI, the only one allowed.
   useEffect(() => {
-    const propre = (user as { role?: string; etablissement?: unknown } | null)?.role === 'etablissement' ? (user as { etablissement?: unknown }).etablissement : null
-    const id = value ?? (propre && typeof propre === 'object' ? (propre as { id: number | string }).id : propre)
+    const propre =
+      (user as { role?: string; etablissement?: unknown } | null)?.role === 'etablissement'
+        ? (user as { etablissement?: unknown }).etablissement
+        : null
+    const id =
+      value ?? (propre && typeof propre === 'object' ? (propre as { id: number | string }).id : propre)
     if (id === null || id === undefined || id === '' || etablissement?.id === id) return
     chercher(`/${id}?depth=0`).then((e) => {
       if (!e) return
@@ -58,7 +62,9 @@ export const ChampUai: RelationshipFieldClientComponent = ({ path, readOnly, fie
     }
     const trouve = await chercher(`?where[uai][equals]=${encodeURIComponent(uai)}&depth=0&limit=1`)
     if (!trouve) {
-      setMessage(`Aucun établissement de l'annuaire n'a le code UAI ${uai}. Vérifiez votre saisie ou contactez le Carif-Oref.`)
+      setMessage(
+        `Aucun établissement de l'annuaire n'a le code UAI ${uai}. Vérifiez votre saisie ou contactez le Carif-Oref.`,
+      )
       setValue(null)
       return
     }
@@ -100,7 +106,9 @@ export const ChampUai: RelationshipFieldClientComponent = ({ path, readOnly, fie
             {etablissement.commune ? ` (${etablissement.commune})` : ''}
           </span>
         ) : null}
-        {!message && !etablissement ? <span>{saisie.length}/8 caractères : 7 chiffres suivis de la lettre clé.</span> : null}
+        {!message && !etablissement ? (
+          <span>{saisie.length}/8 caractères : 7 chiffres suivis de la lettre clé.</span>
+        ) : null}
       </div>
       {showError && <FieldError message={errorMessage} path={path} showError />}
     </div>

@@ -5,13 +5,43 @@ import React, { useEffect, useId, useMemo, useState } from 'react'
 
 import { formationEnClair, libelleSansType } from '../regles/validationDemande'
 
-type Diplome = { id: number | string; cfd: string; libelle: string; typeDiplome: string; durees: number[]; ouvert?: boolean }
+type Diplome = {
+  id: number | string
+  cfd: string
+  libelle: string
+  typeDiplome: string
+  durees: number[]
+  ouvert?: boolean
+}
 
-const ORDRE_TYPES = ['CAP', 'CAPA', 'BAC PRO', 'BAC PRO AG', 'BP', 'BPA4', 'BPA5', 'BTS', 'BTSA', 'MC', 'CS 3', 'CS 4', 'CSA NIV3', 'CSA NIV4', 'CSA NIV5', 'BMA', 'DMA', 'DNMADE']
+const ORDRE_TYPES = [
+  'CAP',
+  'CAPA',
+  'BAC PRO',
+  'BAC PRO AG',
+  'BP',
+  'BPA4',
+  'BPA5',
+  'BTS',
+  'BTSA',
+  'MC',
+  'CS 3',
+  'CS 4',
+  'CSA NIV3',
+  'CSA NIV4',
+  'CSA NIV5',
+  'BMA',
+  'DMA',
+  'DNMADE',
+]
 const rang = (t: string) => (ORDRE_TYPES.includes(t) ? ORDRE_TYPES.indexOf(t) : 100)
 
 /** Accents and case do not matter when searching "ebeniste" or "Ébéniste". */
-const plier = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+const plier = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
 
 /**
  * The guide's tree: type de diplôme → diplôme (searchable by libellé or code) → durée → année, read back as
@@ -27,7 +57,8 @@ export const ChoixDiplome: RelationshipFieldClientComponent = ({ path, readOnly 
   const base = useId()
 
   useEffect(() => {
-    const params = 'where[ouvert][equals]=true&limit=3000&depth=0&sort=libelle&select[cfd]=true&select[libelle]=true&select[typeDiplome]=true&select[durees]=true'
+    const params =
+      'where[ouvert][equals]=true&limit=3000&depth=0&sort=libelle&select[cfd]=true&select[libelle]=true&select[typeDiplome]=true&select[durees]=true'
     fetch(`/api/diplomes?${params}`, { credentials: 'include' })
       .then((r) => r.json())
       .then(async (corps: { docs: Diplome[] }) => {
@@ -48,10 +79,20 @@ export const ChoixDiplome: RelationshipFieldClientComponent = ({ path, readOnly 
     if (choisi && !type) setType(choisi.typeDiplome)
   }, [choisi, type])
 
-  const types = useMemo(() => [...new Set(liste.map((d) => d.typeDiplome))].sort((a, b) => rang(a) - rang(b) || a.localeCompare(b)), [liste])
+  const types = useMemo(
+    () =>
+      [...new Set(liste.map((d) => d.typeDiplome))].sort((a, b) => rang(a) - rang(b) || a.localeCompare(b)),
+    [liste],
+  )
   const candidats = useMemo(() => {
     const q = plier(recherche.trim())
-    return liste.filter((d) => (!type || d.typeDiplome === type) && (!q || plier(d.libelle).includes(q) || d.cfd.toLowerCase().includes(q))).slice(0, 200)
+    return liste
+      .filter(
+        (d) =>
+          (!type || d.typeDiplome === type) &&
+          (!q || plier(d.libelle).includes(q) || d.cfd.toLowerCase().includes(q)),
+      )
+      .slice(0, 200)
   }, [liste, type, recherche])
 
   const choisirDiplome = (id: string) => {
@@ -62,8 +103,15 @@ export const ChoixDiplome: RelationshipFieldClientComponent = ({ path, readOnly 
     annee.setValue(unique ? 1 : null)
   }
 
-  const lecture = choisi ? formationEnClair({ anneeFormation: annee.value, dureeFormation: duree.value }, { ...choisi, libelle: choisi.libelle, ouvert: true }) : ''
-  const mesureLisible = choisi ? `${lecture}${choisi.ouvert === false ? ' — ce diplôme est fermé' : ''}` : 'Aucun diplôme choisi.'
+  const lecture = choisi
+    ? formationEnClair(
+        { anneeFormation: annee.value, dureeFormation: duree.value },
+        { ...choisi, libelle: choisi.libelle, ouvert: true },
+      )
+    : ''
+  const mesureLisible = choisi
+    ? `${lecture}${choisi.ouvert === false ? ' — ce diplôme est fermé' : ''}`
+    : 'Aucun diplôme choisi.'
 
   return (
     <fieldset className="choix-diplome requis-validation" id={`field-${path}`} disabled={readOnly}>
@@ -84,14 +132,26 @@ export const ChoixDiplome: RelationshipFieldClientComponent = ({ path, readOnly 
         </div>
         <div>
           <label htmlFor={`${base}-recherche`}>Rechercher (libellé ou code diplôme)</label>
-          <input id={`${base}-recherche`} type="search" value={recherche} onChange={(e) => setRecherche(e.target.value)} placeholder="ébéniste, cuisine, 50023445…" />
+          <input
+            id={`${base}-recherche`}
+            type="search"
+            value={recherche}
+            onChange={(e) => setRecherche(e.target.value)}
+            placeholder="ébéniste, cuisine, 50023445…"
+          />
         </div>
       </div>
       <label htmlFor={`${base}-diplome`}>
         Diplôme ({candidats.length}
         {candidats.length === 200 ? '+' : ''} proposés)
       </label>
-      <select id={`${base}-diplome`} size={8} className="choix-diplome__liste" value={diplome.value ? String(diplome.value) : ''} onChange={(e) => choisirDiplome(e.target.value)}>
+      <select
+        id={`${base}-diplome`}
+        size={8}
+        className="choix-diplome__liste"
+        value={diplome.value ? String(diplome.value) : ''}
+        onChange={(e) => choisirDiplome(e.target.value)}
+      >
         {candidats.map((d) => (
           <option key={String(d.id)} value={String(d.id)}>
             {d.typeDiplome} {libelleSansType(d.libelle)} — {d.cfd}
@@ -106,7 +166,16 @@ export const ChoixDiplome: RelationshipFieldClientComponent = ({ path, readOnly 
       <div className="choix-diplome__grille">
         <div className="requis-validation">
           <label htmlFor={`${base}-duree`}>Durée de la formation</label>
-          <select id={`${base}-duree`} value={duree.value ?? ''} disabled={!choisi} onChange={(e) => { const v = e.target.value ? Number(e.target.value) : null; duree.setValue(v); if (v && annee.value && annee.value > v) annee.setValue(null) }}>
+          <select
+            id={`${base}-duree`}
+            value={duree.value ?? ''}
+            disabled={!choisi}
+            onChange={(e) => {
+              const v = e.target.value ? Number(e.target.value) : null
+              duree.setValue(v)
+              if (v && annee.value && annee.value > v) annee.setValue(null)
+            }}
+          >
             <option value="">—</option>
             {(choisi?.durees ?? []).map((n) => (
               <option key={n} value={n}>
@@ -117,7 +186,12 @@ export const ChoixDiplome: RelationshipFieldClientComponent = ({ path, readOnly 
         </div>
         <div className="requis-validation">
           <label htmlFor={`${base}-annee`}>Année de formation</label>
-          <select id={`${base}-annee`} value={annee.value ?? ''} disabled={!duree.value} onChange={(e) => annee.setValue(e.target.value ? Number(e.target.value) : null)}>
+          <select
+            id={`${base}-annee`}
+            value={annee.value ?? ''}
+            disabled={!duree.value}
+            onChange={(e) => annee.setValue(e.target.value ? Number(e.target.value) : null)}
+          >
             <option value="">—</option>
             {Array.from({ length: duree.value ?? 0 }, (_, i) => i + 1).map((n) => (
               <option key={n} value={n}>
@@ -131,8 +205,8 @@ export const ChoixDiplome: RelationshipFieldClientComponent = ({ path, readOnly 
         {mesureLisible}
       </p>
       <p className="field-description">
-        Si la formation proposée n&apos;est pas dans la liste, vérifiez son existence (arrêté de création au Journal officiel, code RNCP, code diplôme) puis
-        contactez le Carif-Oref, qui l&apos;ajoutera.
+        Si la formation proposée n&apos;est pas dans la liste, vérifiez son existence (arrêté de création au
+        Journal officiel, code RNCP, code diplôme) puis contactez le Carif-Oref, qui l&apos;ajoutera.
       </p>
       {diplome.showError && <FieldError message={diplome.errorMessage} path={path} showError />}
     </fieldset>

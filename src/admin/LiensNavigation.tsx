@@ -11,7 +11,11 @@ export function LiensNavigation({ user }: ServerProps) {
   if (!role) return null
   const liens: [string, string][] = []
   if (AUTORITES.includes(role)) liens.push(['/admin/statistiques', 'Statistiques'])
-  if (role === 'admin' || role === 'carif-oref') liens.push(['/admin/comptes-en-masse', 'Créer des comptes en masse'], ['/admin/import-referentiels', 'Mettre à jour un référentiel'])
+  if (role === 'admin' || role === 'carif-oref')
+    liens.push(
+      ['/admin/comptes-en-masse', 'Créer des comptes en masse'],
+      ['/admin/import-referentiels', 'Mettre à jour un référentiel'],
+    )
   if (liens.length === 0) return null
   return (
     <div className="liens-navigation">

@@ -5,7 +5,9 @@ export function Logo() {
   return (
     <div className="marque">
       <span className="marque__titre">Carte des formations — Occitanie</span>
-      <span className="marque__sous-titre">Évolution de la carte régionale des formations professionnelles initiales</span>
+      <span className="marque__sous-titre">
+        Évolution de la carte régionale des formations professionnelles initiales
+      </span>
     </div>
   )
 }
@@ -24,11 +26,15 @@ export function AvantConnexion() {
   return (
     <div className="avant-connexion">
       <p>
-        <strong>Pour déposer, consulter ou modifier un projet, vous devez posséder un code confidentiel (identifiant et mot de passe).</strong>
+        <strong>
+          Pour déposer, consulter ou modifier un projet, vous devez posséder un code confidentiel (identifiant
+          et mot de passe).
+        </strong>
       </p>
       <p>
-        Ils vous ont été communiqués par les services de chaque rectorat. Pour un établissement, l&apos;identifiant est son code UAI. Si vous
-        ne disposez pas de vos identifiants, contactez le support technique du Carif-Oref Occitanie :{' '}
+        Ils vous ont été communiqués par les services de chaque rectorat. Pour un établissement,
+        l&apos;identifiant est son code UAI. Si vous ne disposez pas de vos identifiants, contactez le support
+        technique du Carif-Oref Occitanie :{' '}
         <a href="mailto:support.carte@cariforefoccitanie.fr">support.carte@cariforefoccitanie.fr</a>.
       </p>
     </div>

@@ -21,7 +21,8 @@ function Graphique({ stats }: { stats: Stats }) {
     .sort((a, b) => b[1].demandes - a[1].demandes)
     .slice(0, 12)
     .map(([t]) => t)
-  const solde = (a: string, t: string) => stats.croise.filter((l) => l.academie === a && l.typeDiplome === t).reduce((s, l) => s + l.solde, 0)
+  const solde = (a: string, t: string) =>
+    stats.croise.filter((l) => l.academie === a && l.typeDiplome === t).reduce((s, l) => s + l.solde, 0)
   const max = Math.max(1, ...types.flatMap((t) => academies.map((a) => Math.abs(solde(a, t)))))
   const largeur = 760
   const gauche = 130
@@ -33,11 +34,17 @@ function Graphique({ stats }: { stats: Stats }) {
   const echelle = (v: number) => (v / max) * (zone / 2)
   return (
     <figure className="graphique">
-      <svg role="img" aria-labelledby="graphique-titre graphique-desc" viewBox={`0 0 ${largeur} ${hauteur}`} width="100%" style={{ maxWidth: largeur }}>
+      <svg
+        role="img"
+        aria-labelledby="graphique-titre graphique-desc"
+        viewBox={`0 0 ${largeur} ${hauteur}`}
+        width="100%"
+        style={{ maxWidth: largeur }}
+      >
         <title id="graphique-titre">Solde de places demandé par type de diplôme et par académie</title>
         <desc id="graphique-desc">
-          Pour chaque type de diplôme, une barre par académie : vers la droite les places ouvertes, vers la gauche les places fermées. Les valeurs exactes
-          sont dans le tableau qui suit.
+          Pour chaque type de diplôme, une barre par académie : vers la droite les places ouvertes, vers la
+          gauche les places fermées. Les valeurs exactes sont dans le tableau qui suit.
         </desc>
         <line x1={zero} x2={zero} y1={30} y2={hauteur - 20} stroke="#3a3a3a" />
         <text x={zero - 6} y={22} textAnchor="end" fontSize="12" fill="#a4442c">
@@ -50,7 +57,14 @@ function Graphique({ stats }: { stats: Stats }) {
           const y0 = 40 + i * groupe
           return (
             <g key={t}>
-              <text x={gauche - 8} y={y0 + (academies.length * (barre + 4)) / 2 + 4} textAnchor="end" fontSize="13" fontWeight="600" fill="currentColor">
+              <text
+                x={gauche - 8}
+                y={y0 + (academies.length * (barre + 4)) / 2 + 4}
+                textAnchor="end"
+                fontSize="13"
+                fontWeight="600"
+                fill="currentColor"
+              >
                 {t}
               </text>
               {academies.map((a, j) => {
@@ -59,10 +73,22 @@ function Graphique({ stats }: { stats: Stats }) {
                 const y = y0 + j * (barre + 4)
                 return (
                   <g key={a}>
-                    <rect x={v >= 0 ? zero : zero - w} y={y} width={Math.max(w, 1)} height={barre} fill={COULEURS[a] ?? '#555'}>
+                    <rect
+                      x={v >= 0 ? zero : zero - w}
+                      y={y}
+                      width={Math.max(w, 1)}
+                      height={barre}
+                      fill={COULEURS[a] ?? '#555'}
+                    >
                       <title>{`${t}, académie de ${ACADEMIES[a] ?? a} : ${signe(v)} places`}</title>
                     </rect>
-                    <text x={v >= 0 ? zero + w + 4 : zero - w - 4} y={y + barre - 3} fontSize="11" fill="currentColor" textAnchor={v >= 0 ? 'start' : 'end'}>
+                    <text
+                      x={v >= 0 ? zero + w + 4 : zero - w - 4}
+                      y={y + barre - 3}
+                      fontSize="11"
+                      fill="currentColor"
+                      textAnchor={v >= 0 ? 'start' : 'end'}
+                    >
                       {signe(v)}
                     </text>
                   </g>
@@ -75,7 +101,12 @@ function Graphique({ stats }: { stats: Stats }) {
       <figcaption className="graphique__legende">
         {academies.map((a) => (
           <span key={a}>
-            <span className="graphique__pastille" style={{ background: COULEURS[a] ?? '#555' }} aria-hidden="true" /> Académie de {ACADEMIES[a] ?? a}
+            <span
+              className="graphique__pastille"
+              style={{ background: COULEURS[a] ?? '#555' }}
+              aria-hidden="true"
+            />{' '}
+            Académie de {ACADEMIES[a] ?? a}
           </span>
         ))}
       </figcaption>
@@ -114,21 +145,47 @@ export async function Statistiques(props: AdminViewServerProps) {
       <div className="statistiques">
         <h1>Statistiques — rentrée {stats.rentree}</h1>
         <p>
-          Demandes validées de votre périmètre{user.role === 'rectorat' && user.academie ? ` (académie de ${ACADEMIES[user.academie] ?? user.academie})` : ''}.
-          L&apos;écart de capacité d&apos;une demande est sa capacité nouvelle moins sa capacité actuelle.
+          Demandes validées de votre périmètre
+          {user.role === 'rectorat' && user.academie
+            ? ` (académie de ${ACADEMIES[user.academie] ?? user.academie})`
+            : ''}
+          . L&apos;écart de capacité d&apos;une demande est sa capacité nouvelle moins sa capacité actuelle.
         </p>
         <form method="get" className="statistiques__rentree">
           <label htmlFor="rentree">Rentrée</label>{' '}
-          <input id="rentree" name="rentree" type="number" min={2000} max={2100} defaultValue={stats.rentree} />{' '}
+          <input
+            id="rentree"
+            name="rentree"
+            type="number"
+            min={2000}
+            max={2100}
+            defaultValue={stats.rentree}
+          />{' '}
           <button type="submit" className="btn btn--style-secondary btn--size-small">
             Afficher
           </button>
         </form>
         <ul className="compteurs" aria-label="Chiffres clés">
-          <li><span><span className="compteurs__n">{nombre(t.demandes)}</span> demandes validées</span></li>
-          <li><span><span className="compteurs__n">+{nombre(t.placesOuvertes)}</span> places ouvertes</span></li>
-          <li><span><span className="compteurs__n">−{nombre(t.placesFermees)}</span> places fermées</span></li>
-          <li><span><span className="compteurs__n">{signe(t.solde)}</span> solde de places</span></li>
+          <li>
+            <span>
+              <span className="compteurs__n">{nombre(t.demandes)}</span> demandes validées
+            </span>
+          </li>
+          <li>
+            <span>
+              <span className="compteurs__n">+{nombre(t.placesOuvertes)}</span> places ouvertes
+            </span>
+          </li>
+          <li>
+            <span>
+              <span className="compteurs__n">−{nombre(t.placesFermees)}</span> places fermées
+            </span>
+          </li>
+          <li>
+            <span>
+              <span className="compteurs__n">{signe(t.solde)}</span> solde de places
+            </span>
+          </li>
         </ul>
         {t.demandes === 0 ? (
           <p className="vide">Aucune demande validée pour la rentrée {stats.rentree} dans votre périmètre.</p>
@@ -155,7 +212,9 @@ export async function Statistiques(props: AdminViewServerProps) {
                     <td>{ACADEMIES[l.academie] ?? l.academie}</td>
                     <td>{l.typeDiplome}</td>
                     <td>
-                      <a href={`/admin/collections/demandes?where[and][0][academie][equals]=${l.academie}&where[and][1][typeDiplome][equals]=${encodeURIComponent(l.typeDiplome)}&where[and][2][mesure][equals]=${l.mesure}&where[and][3][statut][not_equals]=brouillon&where[and][4][rentree][equals]=${stats.rentree}`}>
+                      <a
+                        href={`/admin/collections/demandes?where[and][0][academie][equals]=${l.academie}&where[and][1][typeDiplome][equals]=${encodeURIComponent(l.typeDiplome)}&where[and][2][mesure][equals]=${l.mesure}&where[and][3][statut][not_equals]=brouillon&where[and][4][rentree][equals]=${stats.rentree}`}
+                      >
                         {libelle(MESURES, l.mesure)}
                       </a>
                     </td>
@@ -165,13 +224,16 @@ export async function Statistiques(props: AdminViewServerProps) {
               </tbody>
               <tfoot>
                 <tr>
-                  <th scope="row" colSpan={3}>Total</th>
+                  <th scope="row" colSpan={3}>
+                    Total
+                  </th>
                   <Chiffres c={t} />
                 </tr>
               </tfoot>
             </table>
             <p>
-              Les mêmes chiffres sont disponibles pour vos outils : <code>GET /api/demandes/statistiques?rentree={stats.rentree}</code>.
+              Les mêmes chiffres sont disponibles pour vos outils :{' '}
+              <code>GET /api/demandes/statistiques?rentree={stats.rentree}</code>.
             </p>
           </>
         )}

@@ -18,7 +18,8 @@ type Ligne = {
   statut: string
   dureeFormation?: number | null
   anneeFormation?: number | null
-  diplome?: { libelle?: string; typeDiplome?: string; durees?: number[]; ouvert?: boolean } | number | string | null
+  diplome?:
+    { libelle?: string; typeDiplome?: string; durees?: number[]; ouvert?: boolean } | number | string | null
   etablissementConcerne?: { uai?: string; nom?: string } | number | string | null
 }
 
@@ -32,17 +33,44 @@ async function demandes(req: PayloadRequest, where: Where): Promise<Ligne[]> {
     depth: 1,
     limit: 500,
     sort: '-numero',
-    select: { numero: true, mesure: true, modalite: true, projetLie: true, statut: true, dureeFormation: true, anneeFormation: true, diplome: true, etablissementConcerne: true },
+    select: {
+      numero: true,
+      mesure: true,
+      modalite: true,
+      projetLie: true,
+      statut: true,
+      dureeFormation: true,
+      anneeFormation: true,
+      diplome: true,
+      etablissementConcerne: true,
+    },
   })
   return r.docs as unknown as Ligne[]
 }
 
 function diplomeEnClair(d: Ligne): string {
   if (!d.diplome || typeof d.diplome !== 'object') return 'Pas encore saisi'
-  return formationEnClair(d, { libelle: d.diplome.libelle ?? '', typeDiplome: d.diplome.typeDiplome ?? '', durees: d.diplome.durees ?? [], ouvert: true })
+  return formationEnClair(d, {
+    libelle: d.diplome.libelle ?? '',
+    typeDiplome: d.diplome.typeDiplome ?? '',
+    durees: d.diplome.durees ?? [],
+    ouvert: true,
+  })
 }
 
-function TableDemandes({ lignes, operation, titre, idTitre, montrerEtablissement }: { lignes: Ligne[]; operation: 'saisie' | 'consulter'; titre: string; idTitre: string; montrerEtablissement: boolean }) {
+function TableDemandes({
+  lignes,
+  operation,
+  titre,
+  idTitre,
+  montrerEtablissement,
+}: {
+  lignes: Ligne[]
+  operation: 'saisie' | 'consulter'
+  titre: string
+  idTitre: string
+  montrerEtablissement: boolean
+}) {
   return (
     <table className="tableau-demandes" aria-labelledby={idTitre}>
       <caption className="sr-only">{titre}</caption>
@@ -65,7 +93,11 @@ function TableDemandes({ lignes, operation, titre, idTitre, montrerEtablissement
           <tr key={String(d.id)}>
             <td>{d.numero}</td>
             {montrerEtablissement && (
-              <td>{typeof d.etablissementConcerne === 'object' && d.etablissementConcerne ? `${d.etablissementConcerne.uai} — ${d.etablissementConcerne.nom}` : ''}</td>
+              <td>
+                {typeof d.etablissementConcerne === 'object' && d.etablissementConcerne
+                  ? `${d.etablissementConcerne.uai} — ${d.etablissementConcerne.nom}`
+                  : ''}
+              </td>
             )}
             <td>{libelle(MESURES, d.mesure) || 'Pas encore saisie'}</td>
             <td>{diplomeEnClair(d)}</td>
@@ -74,7 +106,10 @@ function TableDemandes({ lignes, operation, titre, idTitre, montrerEtablissement
             {operation === 'consulter' && <td>{libelle(STATUTS, d.statut)}</td>}
             <td>
               {operation === 'saisie' ? (
-                <a href={`/admin/collections/demandes/${d.id}`} aria-label={`Continuer la saisie de la demande ${d.numero}`}>
+                <a
+                  href={`/admin/collections/demandes/${d.id}`}
+                  aria-label={`Continuer la saisie de la demande ${d.numero}`}
+                >
                   Continuer la saisie
                 </a>
               ) : (
@@ -104,8 +139,8 @@ async function TableauDeposant({ req, valide }: { req: PayloadRequest; valide?: 
       <h1>Saisie en ligne des demandes — rentrée {campagne.rentree}</h1>
       {valide && (
         <div className="message-succes" role="status">
-          La demande n° {valide} a été validée. Elle figure dans la liste des demandes validées : vous pouvez la consulter et l&apos;imprimer, mais
-          plus la modifier.
+          La demande n° {valide} a été validée. Elle figure dans la liste des demandes validées : vous pouvez
+          la consulter et l&apos;imprimer, mais plus la modifier.
         </div>
       )}
       <p className={etat === 'ouverte' ? 'campagne campagne--ouverte' : 'campagne campagne--fermee'}>
@@ -117,24 +152,37 @@ async function TableauDeposant({ req, valide }: { req: PayloadRequest; valide?: 
       <section aria-labelledby="titre-brouillons">
         <h2 id="titre-brouillons">Demandes en cours de saisie</h2>
         <p>
-          Ces demandes ne sont consultables que par vous, {multi ? 'la structure responsable' : "l'établissement responsable"}. Vous pouvez en
-          ajouter ou les modifier, puis, quand elles sont finalisées, demander leur validation.
+          Ces demandes ne sont consultables que par vous,{' '}
+          {multi ? 'la structure responsable' : "l'établissement responsable"}. Vous pouvez en ajouter ou les
+          modifier, puis, quand elles sont finalisées, demander leur validation.
         </p>
         {brouillons.length ? (
-          <TableDemandes lignes={brouillons} operation="saisie" titre="Demandes en cours de saisie" idTitre="titre-brouillons" montrerEtablissement={multi} />
+          <TableDemandes
+            lignes={brouillons}
+            operation="saisie"
+            titre="Demandes en cours de saisie"
+            idTitre="titre-brouillons"
+            montrerEtablissement={multi}
+          />
         ) : (
-          <p className="vide">Aucune demande en cours de saisie. Pour commencer, déposez une nouvelle demande.</p>
+          <p className="vide">
+            Aucune demande en cours de saisie. Pour commencer, déposez une nouvelle demande.
+          </p>
         )}
         {etat === 'ouverte' && (
           <p>
-            <a className="btn btn--style-primary lien-nouvelle-demande" href="/admin/collections/demandes/create">
+            <a
+              className="btn btn--style-primary lien-nouvelle-demande"
+              href="/admin/collections/demandes/create"
+            >
               Déposer une nouvelle demande
             </a>
           </p>
         )}
         <p className="support">
-          En cas de problème, vous pouvez <a href={`mailto:${support}`}>contacter le support technique</a> par courrier électronique : {support}.
-          Merci de préciser la référence (code UAI) de votre établissement de formation.
+          En cas de problème, vous pouvez <a href={`mailto:${support}`}>contacter le support technique</a> par
+          courrier électronique : {support}. Merci de préciser la référence (code UAI) de votre établissement
+          de formation.
         </p>
       </section>
 
@@ -142,7 +190,13 @@ async function TableauDeposant({ req, valide }: { req: PayloadRequest; valide?: 
         <h2 id="titre-validees">Demandes validées</h2>
         <p>Vous pouvez consulter ces demandes, mais vous ne pourrez pas les modifier.</p>
         {validees.length ? (
-          <TableDemandes lignes={validees} operation="consulter" titre="Demandes validées" idTitre="titre-validees" montrerEtablissement={multi} />
+          <TableDemandes
+            lignes={validees}
+            operation="consulter"
+            titre="Demandes validées"
+            idTitre="titre-validees"
+            montrerEtablissement={multi}
+          />
         ) : (
           <p className="vide">Aucune demande validée pour l&apos;instant.</p>
         )}
@@ -153,7 +207,9 @@ async function TableauDeposant({ req, valide }: { req: PayloadRequest; valide?: 
 
 function lienListe(where: Record<string, string>): string {
   const params = new URLSearchParams()
-  Object.entries(where).forEach(([champ, valeur], i) => params.set(`where[and][${i}][${champ}][equals]`, valeur))
+  Object.entries(where).forEach(([champ, valeur], i) =>
+    params.set(`where[and][${i}][${champ}][equals]`, valeur),
+  )
   return `/admin/collections/demandes?${params.toString()}`
 }
 
@@ -161,13 +217,24 @@ async function TableauAutorite({ req }: { req: PayloadRequest }) {
   const campagne = await lireCampagne(req)
   const editeur = ['admin', 'carif-oref'].includes(String(utilisateurDe(req)?.role))
   const compter = async (where: Where) =>
-    (await req.payload.count({ collection: 'demandes', where, req, user: req.user, overrideAccess: false })).totalDocs
+    (await req.payload.count({ collection: 'demandes', where, req, user: req.user, overrideAccess: false }))
+      .totalDocs
   const validees: Where = { statut: { not_equals: 'brouillon' } }
-  const parStatut = await Promise.all(STATUTS.filter((s) => s.value !== 'brouillon').map(async (s) => ({ ...s, n: await compter({ statut: { equals: s.value } }) })))
+  const parStatut = await Promise.all(
+    STATUTS.filter((s) => s.value !== 'brouillon').map(async (s) => ({
+      ...s,
+      n: await compter({ statut: { equals: s.value } }),
+    })),
+  )
   const parAcademie = await Promise.all(
     (['montpellier', 'toulouse'] as const).map(async (a) => ({
       academie: a,
-      mesures: await Promise.all(MESURES.map(async (m) => ({ ...m, n: await compter({ and: [validees, { academie: { equals: a } }, { mesure: { equals: m.value } }] }) }))),
+      mesures: await Promise.all(
+        MESURES.map(async (m) => ({
+          ...m,
+          n: await compter({ and: [validees, { academie: { equals: a } }, { mesure: { equals: m.value } }] }),
+        })),
+      ),
     })),
   )
   const total = parStatut.reduce((s, x) => s + x.n, 0)
@@ -182,7 +249,8 @@ async function TableauAutorite({ req }: { req: PayloadRequest }) {
       {editeur && (
         <p>
           Outils du Carif-Oref : <a href="/admin/comptes-en-masse">créer des comptes en masse</a> ·{' '}
-          <a href="/admin/import-referentiels">mettre à jour un référentiel</a> · <a href="/admin/globals/campagne">paramétrer la campagne</a>
+          <a href="/admin/import-referentiels">mettre à jour un référentiel</a> ·{' '}
+          <a href="/admin/globals/campagne">paramétrer la campagne</a>
         </p>
       )}
       <section aria-labelledby="titre-statuts">
@@ -216,7 +284,10 @@ async function TableauAutorite({ req }: { req: PayloadRequest }) {
                 <th scope="row">{a.academie === 'montpellier' ? 'Montpellier' : 'Toulouse'}</th>
                 {a.mesures.map((m) => (
                   <td key={m.value}>
-                    <a href={lienListe({ academie: a.academie, mesure: m.value })} aria-label={`${m.n} demandes, ${m.label}, académie de ${a.academie}`}>
+                    <a
+                      href={lienListe({ academie: a.academie, mesure: m.value })}
+                      aria-label={`${m.n} demandes, ${m.label}, académie de ${a.academie}`}
+                    >
                       {m.n}
                     </a>
                   </td>
@@ -234,7 +305,8 @@ async function TableauAutorite({ req }: { req: PayloadRequest }) {
 export async function TableauDeBord(props: AdminViewServerProps) {
   const req = props.initPageResult.req
   const user = utilisateurDe(req)
-  const valide = typeof props.searchParams?.valide === 'string' ? props.searchParams.valide.replace(/\D/g, '') : undefined
+  const valide =
+    typeof props.searchParams?.valide === 'string' ? props.searchParams.valide.replace(/\D/g, '') : undefined
   if (user && ROLES_DEPOSANTS.includes(user.role!)) {
     return (
       <Gutter>
@@ -247,7 +319,9 @@ export async function TableauDeBord(props: AdminViewServerProps) {
       <Gutter>
         <TableauAutorite req={req} />
       </Gutter>
-      {(user?.role === 'admin' || user?.role === 'carif-oref') && <DefaultDashboard {...(props as unknown as React.ComponentProps<typeof DefaultDashboard>)} />}
+      {(user?.role === 'admin' || user?.role === 'carif-oref') && (
+        <DefaultDashboard {...(props as unknown as React.ComponentProps<typeof DefaultDashboard>)} />
+      )}
     </>
   )
 }

@@ -11,7 +11,10 @@ export function VueRecapitulatif({ recap }: { recap: Recapitulatif }) {
           <h2 id={`recap-section-${i}`}>{s.titre}</h2>
           <dl>
             {s.lignes.map((l) => (
-              <div key={l.champ} className={`recapitulatif__ligne recapitulatif__ligne--${l.champ.replace(/\W/g, '-')}`}>
+              <div
+                key={l.champ}
+                className={`recapitulatif__ligne recapitulatif__ligne--${l.champ.replace(/\W/g, '-')}`}
+              >
                 <dt>{l.libelle}</dt>
                 <dd>{l.valeur}</dd>
               </div>

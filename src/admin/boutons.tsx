@@ -13,7 +13,8 @@ export function BoutonsDemande() {
   const brouillon = !data?.statut || data.statut === 'brouillon'
 
   const quitter = () => {
-    if (modifie && !window.confirm('Quitter la saisie ? Les modifications non sauvegardées seront perdues.')) return
+    if (modifie && !window.confirm('Quitter la saisie ? Les modifications non sauvegardées seront perdues.'))
+      return
     router.push('/admin')
   }
   const valider = async () => {
@@ -34,7 +35,12 @@ export function BoutonsDemande() {
         Quitter
       </button>
       {id && brouillon && (
-        <button type="button" className="btn btn--style-primary btn--size-medium bouton-valider" onClick={valider} disabled={enCours}>
+        <button
+          type="button"
+          className="btn btn--style-primary btn--size-medium bouton-valider"
+          onClick={valider}
+          disabled={enCours}
+        >
           Valider la demande
         </button>
       )}
@@ -69,7 +75,12 @@ export function BoutonConfirmer({ id, numero }: { id: string; numero: number | n
   }
   return (
     <>
-      <button type="button" className="btn btn--style-primary btn--size-medium bouton-confirmer" onClick={confirmer} disabled={enCours}>
+      <button
+        type="button"
+        className="btn btn--style-primary btn--size-medium bouton-confirmer"
+        onClick={confirmer}
+        disabled={enCours}
+      >
         Confirmer la validation
       </button>
       {erreur && (
@@ -83,7 +94,11 @@ export function BoutonConfirmer({ id, numero }: { id: string; numero: number | n
 
 export function BoutonImprimer() {
   return (
-    <button type="button" className="btn btn--style-secondary btn--size-medium bouton-imprimer" onClick={() => window.print()}>
+    <button
+      type="button"
+      className="btn btn--style-secondary btn--size-medium bouton-imprimer"
+      onClick={() => window.print()}
+    >
       Imprimer
     </button>
   )

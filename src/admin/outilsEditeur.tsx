@@ -3,12 +3,23 @@ import React, { useState } from 'react'
 
 type Erreurs = { errors?: { message: string; data?: { errors?: { message: string }[] } }[] }
 
-async function envoyer(url: string, init: RequestInit): Promise<{ ok: boolean; corps: Record<string, unknown> & Erreurs }> {
+async function envoyer(
+  url: string,
+  init: RequestInit,
+): Promise<{ ok: boolean; corps: Record<string, unknown> & Erreurs }> {
   try {
     const r = await fetch(url, { credentials: 'include', ...init })
-    return { ok: r.ok, corps: await r.json().catch(() => ({ errors: [{ message: `Réponse inattendue du serveur (${r.status}).` }] })) }
+    return {
+      ok: r.ok,
+      corps: await r
+        .json()
+        .catch(() => ({ errors: [{ message: `Réponse inattendue du serveur (${r.status}).` }] })),
+    }
   } catch {
-    return { ok: false, corps: { errors: [{ message: 'Le serveur ne répond pas : vérifiez votre connexion puis réessayez.' }] } }
+    return {
+      ok: false,
+      corps: { errors: [{ message: 'Le serveur ne répond pas : vérifiez votre connexion puis réessayez.' }] },
+    }
   }
 }
 
@@ -34,27 +45,53 @@ export function FormulaireComptesEnMasse() {
   const [lignes, setLignes] = useState('')
   const [inviter, setInviter] = useState(true)
   const [enCours, setEnCours] = useState(false)
-  const [resultat, setResultat] = useState<{ ok: boolean; corps: Record<string, unknown> & Erreurs } | null>(null)
+  const [resultat, setResultat] = useState<{ ok: boolean; corps: Record<string, unknown> & Erreurs } | null>(
+    null,
+  )
   const soumettre = async (e: React.FormEvent) => {
     e.preventDefault()
     setEnCours(true)
-    setResultat(await envoyer('/api/users/creer-en-masse', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ lignes, inviter }) }))
+    setResultat(
+      await envoyer('/api/users/creer-en-masse', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ lignes, inviter }),
+      }),
+    )
     setEnCours(false)
   }
-  const crees = (resultat?.ok ? (resultat.corps.crees as { uai: string; email: string; invite: boolean }[]) : []) ?? []
+  const crees =
+    (resultat?.ok ? (resultat.corps.crees as { uai: string; email: string; invite: boolean }[]) : []) ?? []
   return (
     <form onSubmit={soumettre} className="outil-editeur">
       <label htmlFor="lignes-comptes">
-        Établissements, un par ligne : le code UAI, puis éventuellement l&apos;adresse mail (séparée par un point-virgule, une virgule ou une tabulation)
+        Établissements, un par ligne : le code UAI, puis éventuellement l&apos;adresse mail (séparée par un
+        point-virgule, une virgule ou une tabulation)
       </label>
       <p className="field-description" id="aide-lignes">
-        Sans adresse, celle de l&apos;établissement est utilisée (ce.uai@ac-académie.fr, pour l&apos;Éducation nationale). Vous pouvez coller deux
-        colonnes d&apos;un tableur. Les comptes qui existent déjà sont laissés tels quels.
+        Sans adresse, celle de l&apos;établissement est utilisée (ce.uai@ac-académie.fr, pour l&apos;Éducation
+        nationale). Vous pouvez coller deux colonnes d&apos;un tableur. Les comptes qui existent déjà sont
+        laissés tels quels.
       </p>
-      <textarea id="lignes-comptes" aria-describedby="aide-lignes" rows={12} value={lignes} onChange={(e) => setLignes(e.target.value)} placeholder={'0340042L\n0310024H;direction@exemple.fr'} required />
+      <textarea
+        id="lignes-comptes"
+        aria-describedby="aide-lignes"
+        rows={12}
+        value={lignes}
+        onChange={(e) => setLignes(e.target.value)}
+        placeholder={'0340042L\n0310024H;direction@exemple.fr'}
+        required
+      />
       <p>
-        <input id="inviter" type="checkbox" checked={inviter} onChange={(e) => setInviter(e.target.checked)} />{' '}
-        <label htmlFor="inviter">Envoyer à chacun une invitation à choisir son mot de passe (lien valable 14 jours)</label>
+        <input
+          id="inviter"
+          type="checkbox"
+          checked={inviter}
+          onChange={(e) => setInviter(e.target.checked)}
+        />{' '}
+        <label htmlFor="inviter">
+          Envoyer à chacun une invitation à choisir son mot de passe (lien valable 14 jours)
+        </label>
       </p>
       <button type="submit" className="btn btn--style-primary btn--size-medium" disabled={enCours}>
         {enCours ? 'Création en cours…' : 'Créer les comptes'}
@@ -92,21 +129,42 @@ export function FormulaireComptesEnMasse() {
   )
 }
 
-type Changement = { cle: string; operation: 'creation' | 'modification'; champs: Record<string, { avant: unknown; apres: unknown }> }
-type Bilan = { message: string; simulation: boolean; cle: string; crees: number; modifies: number; changements: Changement[]; rejetes: { ligne: number; raison: string }[] }
+type Changement = {
+  cle: string
+  operation: 'creation' | 'modification'
+  champs: Record<string, { avant: unknown; apres: unknown }>
+}
+type Bilan = {
+  message: string
+  simulation: boolean
+  cle: string
+  crees: number
+  modifies: number
+  changements: Changement[]
+  rejetes: { ligne: number; raison: string }[]
+}
 
-const enTexte = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : Array.isArray(v) ? v.join(', ') : String(v))
+const enTexte = (v: unknown) =>
+  v === null || v === undefined || v === '' ? '—' : Array.isArray(v) ? v.join(', ') : String(v)
 
 /** Editors: upload a newer annuaire or BCN CSV, see what would change, then apply. */
 export function FormulaireImport() {
   const [type, setType] = useState<'etablissements' | 'diplomes'>('etablissements')
   const [fichier, setFichier] = useState<File | null>(null)
   const [enCours, setEnCours] = useState(false)
-  const [resultat, setResultat] = useState<{ ok: boolean; corps: Record<string, unknown> & Erreurs } | null>(null)
+  const [resultat, setResultat] = useState<{ ok: boolean; corps: Record<string, unknown> & Erreurs } | null>(
+    null,
+  )
   const lancer = async (simulation: boolean) => {
     if (!fichier) return
     setEnCours(true)
-    setResultat(await envoyer(`/api/referentiels/importer?type=${type}&simulation=${simulation}`, { method: 'POST', headers: { 'Content-Type': 'text/csv; charset=utf-8' }, body: await fichier.text() }))
+    setResultat(
+      await envoyer(`/api/referentiels/importer?type=${type}&simulation=${simulation}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'text/csv; charset=utf-8' },
+        body: await fichier.text(),
+      }),
+    )
     setEnCours(false)
   }
   const bilan = resultat?.ok ? (resultat.corps as unknown as Bilan) : null
@@ -115,23 +173,58 @@ export function FormulaireImport() {
       <fieldset>
         <legend>Référentiel à mettre à jour</legend>
         <p>
-          <input type="radio" id="type-etab" name="type" checked={type === 'etablissements'} onChange={() => setType('etablissements')} />{' '}
-          <label htmlFor="type-etab">Établissements (export de l&apos;Annuaire de l&apos;éducation, CSV)</label>
+          <input
+            type="radio"
+            id="type-etab"
+            name="type"
+            checked={type === 'etablissements'}
+            onChange={() => setType('etablissements')}
+          />{' '}
+          <label htmlFor="type-etab">
+            Établissements (export de l&apos;Annuaire de l&apos;éducation, CSV)
+          </label>
         </p>
         <p>
-          <input type="radio" id="type-dipl" name="type" checked={type === 'diplomes'} onChange={() => setType('diplomes')} />{' '}
+          <input
+            type="radio"
+            id="type-dipl"
+            name="type"
+            checked={type === 'diplomes'}
+            onChange={() => setType('diplomes')}
+          />{' '}
           <label htmlFor="type-dipl">Diplômes (table N_FORMATION_DIPLOME de la BCN, CSV)</label>
         </p>
       </fieldset>
       <p>
         <label htmlFor="fichier-import">Fichier CSV</label>{' '}
-        <input id="fichier-import" type="file" accept=".csv,text/csv" onChange={(e) => { setFichier(e.target.files?.[0] ?? null); setResultat(null) }} />
+        <input
+          id="fichier-import"
+          type="file"
+          accept=".csv,text/csv"
+          onChange={(e) => {
+            setFichier(e.target.files?.[0] ?? null)
+            setResultat(null)
+          }}
+        />
       </p>
-      <p className="field-description">Commencez par « Voir les changements » : rien n&apos;est modifié tant que vous n&apos;avez pas cliqué sur « Importer ».</p>
-      <button type="button" className="btn btn--style-secondary btn--size-medium" disabled={!fichier || enCours} onClick={() => lancer(true)}>
+      <p className="field-description">
+        Commencez par « Voir les changements » : rien n&apos;est modifié tant que vous n&apos;avez pas cliqué
+        sur « Importer ».
+      </p>
+      <button
+        type="button"
+        className="btn btn--style-secondary btn--size-medium"
+        disabled={!fichier || enCours}
+        onClick={() => lancer(true)}
+      >
         Voir les changements
       </button>{' '}
-      <button type="button" className="btn btn--style-primary btn--size-medium" disabled={!fichier || enCours} onClick={() => lancer(false)}>
+      <button
+        type="button"
+        className="btn btn--style-primary btn--size-medium"
+        disabled={!fichier || enCours}
+        onClick={() => lancer(false)}
+      >
         Importer
       </button>
       <div aria-live="polite">
@@ -145,7 +238,9 @@ export function FormulaireImport() {
             </p>
             {bilan.changements.length > 0 && (
               <table className="tableau-demandes">
-                <caption>{bilan.simulation ? 'Changements que ferait l’import' : 'Changements faits'}</caption>
+                <caption>
+                  {bilan.simulation ? 'Changements que ferait l’import' : 'Changements faits'}
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col">{bilan.cle}</th>
@@ -160,7 +255,11 @@ export function FormulaireImport() {
                       <td>{c.operation === 'creation' ? 'Création' : 'Modification'}</td>
                       <td>
                         {Object.entries(c.champs)
-                          .map(([k, v]) => (c.operation === 'creation' ? `${k} : ${enTexte(v.apres)}` : `${k} : ${enTexte(v.avant)} → ${enTexte(v.apres)}`))
+                          .map(([k, v]) =>
+                            c.operation === 'creation'
+                              ? `${k} : ${enTexte(v.apres)}`
+                              : `${k} : ${enTexte(v.avant)} → ${enTexte(v.apres)}`,
+                          )
                           .join(' ; ')}
                       </td>
                     </tr>

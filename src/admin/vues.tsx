@@ -88,13 +88,15 @@ export async function Recapitulatif(props: AdminViewServerProps) {
       </Gabarit>
     )
   }
-  const recap = (r.body as { recapitulatif: Awaited<ReturnType<typeof construireRecapitulatif>> }).recapitulatif
+  const recap = (r.body as { recapitulatif: Awaited<ReturnType<typeof construireRecapitulatif>> })
+    .recapitulatif
   return (
     <Gabarit props={props}>
       <h1>Récapitulatif de la demande n° {recap.numero}</h1>
       <p className="avertissement" role="note">
-        Vérifiez votre saisie. <strong>Attention, quand vous validez, la demande n&apos;est plus modifiable.</strong> Elle apparaîtra dans la liste
-        des demandes validées de votre tableau de bord de suivi.
+        Vérifiez votre saisie.{' '}
+        <strong>Attention, quand vous validez, la demande n&apos;est plus modifiable.</strong> Elle apparaîtra
+        dans la liste des demandes validées de votre tableau de bord de suivi.
       </p>
       <VueRecapitulatif recap={recap} />
       <div className="boutons-recapitulatif">
@@ -109,7 +111,9 @@ export async function Recapitulatif(props: AdminViewServerProps) {
 export async function Consulter(props: AdminViewServerProps) {
   const req = props.initPageResult.req
   const id = idDemande(props)
-  const demande = await req.payload.findByID({ collection: 'demandes', id, depth: 0, req, user: req.user, overrideAccess: false }).catch(() => null)
+  const demande = await req.payload
+    .findByID({ collection: 'demandes', id, depth: 0, req, user: req.user, overrideAccess: false })
+    .catch(() => null)
   if (!demande) {
     return (
       <Gabarit props={props}>
@@ -124,9 +128,18 @@ export async function Consulter(props: AdminViewServerProps) {
   const recap = await construireRecapitulatif(req, demande as never)
   // Schools and réseaux see the instruction once the Région has published the decisions (as the API does).
   const role = utilisateurDe(req)?.role
-  const masquer = (role === 'etablissement' || role === 'reseau') && !(await lireCampagne(req)).decisionsPubliees
+  const masquer =
+    (role === 'etablissement' || role === 'reseau') && !(await lireCampagne(req)).decisionsPubliees
   if (masquer) recap.sections = recap.sections.filter((s) => s.titre !== 'Instruction')
-  const annexes = await req.payload.find({ collection: 'annexes', where: { demande: { equals: demande.id } }, req, user: req.user, overrideAccess: false, depth: 0, limit: 100 })
+  const annexes = await req.payload.find({
+    collection: 'annexes',
+    where: { demande: { equals: demande.id } },
+    req,
+    user: req.user,
+    overrideAccess: false,
+    depth: 0,
+    limit: 100,
+  })
   return (
     <Gabarit props={props}>
       <div className="consultation">

@@ -22,9 +22,9 @@ export function ComptesEnMasse(props: AdminViewServerProps) {
     <Gabarit props={props}>
       <h1>Créer des comptes établissement</h1>
       <p>
-        Un compte par établissement, dont l&apos;identifiant est le code UAI. Chaque établissement reçoit, s&apos;il est invité, un courriel avec un lien
-        pour choisir son mot de passe. Pour désactiver un compte, ouvrez-le dans <a href="/admin/collections/users">Comptes</a> et décochez « Compte
-        actif ».
+        Un compte par établissement, dont l&apos;identifiant est le code UAI. Chaque établissement reçoit,
+        s&apos;il est invité, un courriel avec un lien pour choisir son mot de passe. Pour désactiver un
+        compte, ouvrez-le dans <a href="/admin/collections/users">Comptes</a> et décochez « Compte actif ».
       </p>
       <FormulaireComptesEnMasse />
     </Gabarit>
@@ -38,8 +38,9 @@ export function ImportReferentiels(props: AdminViewServerProps) {
     <Gabarit props={props}>
       <h1>Mettre à jour un référentiel</h1>
       <p>
-        Importez une version plus récente de l&apos;annuaire des établissements ou des diplômes de la BCN. Les lignes nouvelles sont créées, les lignes
-        modifiées mises à jour ; rien n&apos;est supprimé (un diplôme fermé reste lié aux demandes anciennes).
+        Importez une version plus récente de l&apos;annuaire des établissements ou des diplômes de la BCN. Les
+        lignes nouvelles sont créées, les lignes modifiées mises à jour ; rien n&apos;est supprimé (un diplôme
+        fermé reste lié aux demandes anciennes).
       </p>
       <FormulaireImport />
     </Gabarit>

@@ -20,7 +20,9 @@ async function verifierMongo(uri: string): Promise<void> {
   try {
     await client.db().command({ ping: 1 })
   } catch (err) {
-    throw new BaseInjoignable(`MongoDB ne répond pas à ${uriSansSecret(uri)} (${err instanceof Error ? err.message.split('\n')[0] : String(err)}).`)
+    throw new BaseInjoignable(
+      `MongoDB ne répond pas à ${uriSansSecret(uri)} (${err instanceof Error ? err.message.split('\n')[0] : String(err)}).`,
+    )
   } finally {
     await client.close().catch(() => undefined)
   }

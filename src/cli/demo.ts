@@ -24,8 +24,15 @@ try {
   const dossier = base.type === 'sqlite' ? path.dirname(base.fichier) : path.resolve('data')
   fs.mkdirSync(dossier, { recursive: true })
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production' }
-  env.PAYLOAD_SECRET ||= secretPersistant(path.join(dossier, '.secret-demo'), () => crypto.randomBytes(32).toString('hex'))
-  const motDePasse = process.env.DEMO_PASSWORD || secretPersistant(path.join(dossier, '.mot-de-passe-demo'), () => `Demo-${crypto.randomBytes(6).toString('base64url')}`)
+  env.PAYLOAD_SECRET ||= secretPersistant(path.join(dossier, '.secret-demo'), () =>
+    crypto.randomBytes(32).toString('hex'),
+  )
+  const motDePasse =
+    process.env.DEMO_PASSWORD ||
+    secretPersistant(
+      path.join(dossier, '.mot-de-passe-demo'),
+      () => `Demo-${crypto.randomBytes(6).toString('base64url')}`,
+    )
   const fichierCle = path.join(dossier, '.cle-api-demo')
   const port = Number(env.PORT || 3000)
   await exigerPortLibre(port)

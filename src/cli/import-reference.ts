@@ -8,7 +8,9 @@ import { demarrerPayload, quitterSurErreur } from './commun'
 import { importerFichiersReference } from '../referentiel/fichiers'
 
 try {
-  const { values } = parseArgs({ options: { etablissements: { type: 'string' }, diplomes: { type: 'string' } } })
+  const { values } = parseArgs({
+    options: { etablissements: { type: 'string' }, diplomes: { type: 'string' } },
+  })
   const payload = await demarrerPayload()
   const debut = Date.now()
   const { rapport } = await importerFichiersReference(payload, values)

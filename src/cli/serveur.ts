@@ -10,7 +10,16 @@ import { messageDemarrageAntivirus } from '../fichiers/antivirus'
 const RACINE = process.cwd()
 const BIN_NEXT = path.join(RACINE, 'node_modules', 'next', 'dist', 'bin', 'next')
 const EMPREINTE = path.join(RACINE, '.next', 'carte-empreinte-sources')
-const SOURCES = ['payload.config.ts', 'next.config.mjs', 'package-lock.json', 'tsconfig.json', 'src', 'collections', 'access', 'hooks']
+const SOURCES = [
+  'payload.config.ts',
+  'next.config.mjs',
+  'package-lock.json',
+  'tsconfig.json',
+  'src',
+  'collections',
+  'access',
+  'hooks',
+]
 
 function fichiers(chemin: string): string[] {
   const complet = path.join(RACINE, chemin)
@@ -25,12 +34,17 @@ function fichiers(chemin: string): string[] {
 /** Hash of everything the build depends on: rebuild only when it changed. */
 export function empreinteSources(): string {
   const hash = crypto.createHash('sha256')
-  for (const f of SOURCES.flatMap(fichiers).sort()) hash.update(f).update(fs.readFileSync(path.join(RACINE, f)))
+  for (const f of SOURCES.flatMap(fichiers).sort())
+    hash.update(f).update(fs.readFileSync(path.join(RACINE, f)))
   return hash.digest('hex')
 }
 
 export function constructionAJour(): boolean {
-  return fs.existsSync(path.join(RACINE, '.next', 'BUILD_ID')) && fs.existsSync(EMPREINTE) && fs.readFileSync(EMPREINTE, 'utf8') === empreinteSources()
+  return (
+    fs.existsSync(path.join(RACINE, '.next', 'BUILD_ID')) &&
+    fs.existsSync(EMPREINTE) &&
+    fs.readFileSync(EMPREINTE, 'utf8') === empreinteSources()
+  )
 }
 
 function attendre(enfant: ChildProcess): Promise<number> {
@@ -41,7 +55,12 @@ export async function construire(env: NodeJS.ProcessEnv): Promise<void> {
   const empreinte = empreinteSources()
   const debut = Date.now()
   console.log('Construction de l’application (next build)…')
-  const code = await attendre(spawn(process.execPath, [BIN_NEXT, 'build'], { stdio: 'inherit', env: { ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' } }))
+  const code = await attendre(
+    spawn(process.execPath, [BIN_NEXT, 'build'], {
+      stdio: 'inherit',
+      env: { ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    }),
+  )
   if (code !== 0) throw new Error(`La construction a échoué (code ${code}).`)
   fs.writeFileSync(EMPREINTE, empreinte)
   console.log(`Construction terminée en ${((Date.now() - debut) / 1000).toFixed(0)} s.`)
@@ -70,7 +89,9 @@ function estLibre(port: number): Promise<boolean> {
 /** Checked first thing: otherwise another server on that port would answer our health check in our place. */
 export async function exigerPortLibre(port: number): Promise<void> {
   if (!(await estLibre(port))) {
-    throw new ErreurConfiguration(`PORT : le port ${port} est déjà utilisé par un autre programme ; arrêtez-le ou choisissez un autre port (par exemple PORT=3001).`)
+    throw new ErreurConfiguration(
+      `PORT : le port ${port} est déjà utilisé par un autre programme ; arrêtez-le ou choisissez un autre port (par exemple PORT=3001).`,
+    )
   }
 }
 

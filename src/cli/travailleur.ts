@@ -12,7 +12,9 @@ try {
   const conf = lireConfiguration()
   const { default: config } = await import('../../payload.config')
   const payload = await getPayload({ config, cron: true })
-  console.log(`Travailleur de la file de tâches démarré (base ${conf.base.type === 'sqlite' ? conf.base.fichier : 'MongoDB'}) : tâches dues exécutées chaque seconde.`)
+  console.log(
+    `Travailleur de la file de tâches démarré (base ${conf.base.type === 'sqlite' ? conf.base.fichier : 'MongoDB'}) : tâches dues exécutées chaque seconde.`,
+  )
   const arreter = async (signal: string) => {
     console.log(`${signal} reçu : arrêt du travailleur après la tâche en cours.`)
     await payload.destroy()

@@ -4,9 +4,13 @@ import { lireCampagne } from '../campagne'
 import { accuseReception } from './modeles'
 import { destinataires, nomDeLaStructure } from './destinataires'
 
-export const adresseSupport = (campagne: { contactSupport?: string | null } | null) => campagne?.contactSupport || null
+export const adresseSupport = (campagne: { contactSupport?: string | null } | null) =>
+  campagne?.contactSupport || null
 
-export function lienAdmin(req: { payload: { config: { serverURL: string; routes: { admin: string } } } }, chemin: string): string {
+export function lienAdmin(
+  req: { payload: { config: { serverURL: string; routes: { admin: string } } } },
+  chemin: string,
+): string {
   const { serverURL, routes } = req.payload.config
   return `${serverURL}${routes.admin}${chemin}`
 }

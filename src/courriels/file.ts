@@ -6,7 +6,13 @@ import { transportReel } from './transport'
 
 export const TACHE_COURRIEL = 'envoyerCourriel'
 
-export type MessageEnFile = { from?: string; to: string | string[]; subject: string; text?: string; html?: string }
+export type MessageEnFile = {
+  from?: string
+  to: string | string[]
+  subject: string
+  text?: string
+  html?: string
+}
 
 function adresse(valeur: SendEmailOptions['from']): string | undefined {
   if (!valeur) return undefined
@@ -15,7 +21,9 @@ function adresse(valeur: SendEmailOptions['from']): string | undefined {
 }
 
 function destinataires(valeur: SendEmailOptions['to']): string | string[] {
-  const liste = (Array.isArray(valeur) ? valeur : [valeur]).filter(Boolean).map((v) => (typeof v === 'string' ? v : v!.address))
+  const liste = (Array.isArray(valeur) ? valeur : [valeur])
+    .filter(Boolean)
+    .map((v) => (typeof v === 'string' ? v : v!.address))
   return liste.length === 1 ? liste[0]! : liste
 }
 
@@ -34,7 +42,12 @@ export function adaptateurParFile(conf: Configuration): EmailAdapter {
         to: destinataires(message.to),
         subject: String(message.subject ?? ''),
         // Payload's own messages are HTML only: every message also gets a plain-text part.
-        text: typeof message.text === 'string' ? message.text : typeof message.html === 'string' ? texteDepuisHtml(message.html) : undefined,
+        text:
+          typeof message.text === 'string'
+            ? message.text
+            : typeof message.html === 'string'
+              ? texteDepuisHtml(message.html)
+              : undefined,
         html: typeof message.html === 'string' ? message.html : undefined,
       }
       return payload.jobs.queue({ task: TACHE_COURRIEL, input: { message: enFile } as never })
@@ -48,5 +61,8 @@ let expediteur: Promise<ReturnType<EmailAdapter>> | null = null
 export async function expedier(payload: Payload, message: MessageEnFile): Promise<void> {
   expediteur ??= transportReel(lireConfiguration()).then((adaptateur) => adaptateur({ payload }))
   const envoi = await expediteur
-  await envoi.sendEmail({ ...message, from: message.from || `"${envoi.defaultFromName}" <${envoi.defaultFromAddress}>` })
+  await envoi.sendEmail({
+    ...message,
+    from: message.from || `"${envoi.defaultFromName}" <${envoi.defaultFromAddress}>`,
+  })
 }

@@ -11,7 +11,10 @@ export type Courriel = { subject: string; text: string; html: string }
 const SIGNATURE = "L'équipe de la plateforme Carte des formations — Région Occitanie et Carif-Oref Occitanie"
 
 export function echapper(texte: string): string {
-  return texte.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+  return texte.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  )
 }
 
 /** Plain-text rendering of an HTML message (for messages Payload builds, which only have HTML). */
@@ -20,7 +23,11 @@ export function texteDepuisHtml(html: string): string {
     .replace(/<a [^>]*href="([^"]*)"[^>]*>(.*?)<\/a>/gi, '$2 : $1')
     .replace(/<br\s*\/?>|<\/p>|<\/li>|<\/tr>/gi, '\n')
     .replace(/<[^>]+>/g, '')
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
     .replace(/\n{3,}/g, '\n\n')
     .trim()
 }
@@ -38,7 +45,9 @@ export function composer(sujet: string, salutation: string, blocs: Bloc[], suppo
       html.push(`<p>${echapper(bloc.p)}</p>`)
     } else if ('lien' in bloc) {
       texte.push(`${bloc.lien} : ${bloc.url}`, '')
-      html.push(`<p><a href="${echapper(bloc.url)}" style="display:inline-block;padding:10px 16px;background:#000091;color:#fff;text-decoration:none;border-radius:4px">${echapper(bloc.lien)}</a></p>`)
+      html.push(
+        `<p><a href="${echapper(bloc.url)}" style="display:inline-block;padding:10px 16px;background:#000091;color:#fff;text-decoration:none;border-radius:4px">${echapper(bloc.lien)}</a></p>`,
+      )
     } else if ('liste' in bloc) {
       texte.push(...bloc.liste.map((e) => `- ${e}`), '')
       html.push(`<ul>${bloc.liste.map((e) => `<li>${echapper(e)}</li>`).join('')}</ul>`)
@@ -51,14 +60,20 @@ export function composer(sujet: string, salutation: string, blocs: Bloc[], suppo
         texte.push(...section.lignes.map(([l, v]) => `  ${l} : ${v}`), '')
         html.push(
           `<table style="border-collapse:collapse;font-size:14px">${section.lignes
-            .map(([l, v]) => `<tr><th scope="row" style="text-align:left;padding:2px 12px 2px 0;vertical-align:top;font-weight:normal;color:#3a3a3a">${echapper(l)}</th><td style="padding:2px 0">${echapper(v).replace(/\n/g, '<br>')}</td></tr>`)
+            .map(
+              ([l, v]) =>
+                `<tr><th scope="row" style="text-align:left;padding:2px 12px 2px 0;vertical-align:top;font-weight:normal;color:#3a3a3a">${echapper(l)}</th><td style="padding:2px 0">${echapper(v).replace(/\n/g, '<br>')}</td></tr>`,
+            )
             .join('')}</table>`,
         )
       }
     }
   }
   texte.push('Cordialement,', SIGNATURE, '', '--', ...pied)
-  html.push(`<p>Cordialement,<br>${echapper(SIGNATURE)}</p>`, `<hr><p style="font-size:12px;color:#3a3a3a">${pied.map(echapper).join('<br>')}</p>`)
+  html.push(
+    `<p>Cordialement,<br>${echapper(SIGNATURE)}</p>`,
+    `<hr><p style="font-size:12px;color:#3a3a3a">${pied.map(echapper).join('<br>')}</p>`,
+  )
   return {
     subject: sujet,
     text: texte.join('\n'),
@@ -69,32 +84,66 @@ export function composer(sujet: string, salutation: string, blocs: Bloc[], suppo
 /** A demande's titre already starts with its number (« N° 12 — Ouverture CAP… »). */
 const sansNumero = (titre: string) => titre.replace(/^N° \d+ — /, '')
 
-const dateLongue = (iso: string) => new Intl.DateTimeFormat('fr-FR', { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(iso))
+const dateLongue = (iso: string) =>
+  new Intl.DateTimeFormat('fr-FR', {
+    dateStyle: 'full',
+    timeStyle: 'short',
+    timeZone: 'Europe/Paris',
+  }).format(new Date(iso))
 
 export type SectionRecap = { titre: string; lignes: { libelle: string; valeur: string }[] }
 
-export function accuseReception(a: { numero: number | string; rentree: number | string; structure: string; valideeLe: string; recapitulatif: SectionRecap[]; lien: string; support: string | null }): Courriel {
+export function accuseReception(a: {
+  numero: number | string
+  rentree: number | string
+  structure: string
+  valideeLe: string
+  recapitulatif: SectionRecap[]
+  lien: string
+  support: string | null
+}): Courriel {
   return composer(
     `Accusé de réception — demande n° ${a.numero} validée (rentrée ${a.rentree})`,
     'Madame, Monsieur,',
     [
-      { p: `Votre demande n° ${a.numero} pour la rentrée ${a.rentree} (${a.structure}) a bien été validée le ${dateLongue(a.valideeLe)}. Elle est désormais transmise aux autorités académiques et régionales et n'est plus modifiable.` },
-      { p: 'Récapitulatif de la demande telle qu\'elle a été validée :' },
-      { tableau: a.recapitulatif.map((s) => ({ titre: s.titre, lignes: s.lignes.map((l) => [l.libelle, l.valeur] as [string, string]) })) },
+      {
+        p: `Votre demande n° ${a.numero} pour la rentrée ${a.rentree} (${a.structure}) a bien été validée le ${dateLongue(a.valideeLe)}. Elle est désormais transmise aux autorités académiques et régionales et n'est plus modifiable.`,
+      },
+      { p: "Récapitulatif de la demande telle qu'elle a été validée :" },
+      {
+        tableau: a.recapitulatif.map((s) => ({
+          titre: s.titre,
+          lignes: s.lignes.map((l) => [l.libelle, l.valeur] as [string, string]),
+        })),
+      },
       { lien: 'Consulter la demande sur la plateforme', url: a.lien },
     ],
     a.support,
   )
 }
 
-export type LigneDecision = { numero: number | string; titre: string; avis: string; decision: string; commentaire: string }
+export type LigneDecision = {
+  numero: number | string
+  titre: string
+  avis: string
+  decision: string
+  commentaire: string
+}
 
-export function decisionsPubliees(a: { rentree: number | string; structure: string; demandes: LigneDecision[]; lien: string; support: string | null }): Courriel {
+export function decisionsPubliees(a: {
+  rentree: number | string
+  structure: string
+  demandes: LigneDecision[]
+  lien: string
+  support: string | null
+}): Courriel {
   return composer(
     `Décisions publiées — carte des formations, rentrée ${a.rentree}`,
     'Madame, Monsieur,',
     [
-      { p: `La Région Occitanie a publié les décisions de la campagne de la rentrée ${a.rentree}. Voici celles qui concernent vos demandes (${a.structure}) :` },
+      {
+        p: `La Région Occitanie a publié les décisions de la campagne de la rentrée ${a.rentree}. Voici celles qui concernent vos demandes (${a.structure}) :`,
+      },
       {
         tableau: a.demandes.map((d) => ({
           titre: `Demande n° ${d.numero} — ${sansNumero(d.titre)}`,
@@ -111,45 +160,73 @@ export function decisionsPubliees(a: { rentree: number | string; structure: stri
   )
 }
 
-export function invitation(a: { identifiant: string; etablissement: string; lien: string; expireLe: string; support: string | null }): Courriel {
+export function invitation(a: {
+  identifiant: string
+  etablissement: string
+  lien: string
+  expireLe: string
+  support: string | null
+}): Courriel {
   return composer(
     'Votre compte sur la plateforme Carte des formations — Occitanie',
     'Madame, Monsieur,',
     [
-      { p: `Un compte a été créé pour ${a.etablissement} sur la plateforme de recueil des demandes d'évolution de la carte des formations professionnelles initiales.` },
+      {
+        p: `Un compte a été créé pour ${a.etablissement} sur la plateforme de recueil des demandes d'évolution de la carte des formations professionnelles initiales.`,
+      },
       { p: `Votre identifiant est : ${a.identifiant}` },
-      { p: `Pour choisir votre mot de passe, suivez le lien ci-dessous. Il est valable jusqu'au ${dateLongue(a.expireLe)} ; passé ce délai, utilisez « Mot de passe oublié ? » sur la page de connexion.` },
+      {
+        p: `Pour choisir votre mot de passe, suivez le lien ci-dessous. Il est valable jusqu'au ${dateLongue(a.expireLe)} ; passé ce délai, utilisez « Mot de passe oublié ? » sur la page de connexion.`,
+      },
       { lien: 'Choisir mon mot de passe', url: a.lien },
     ],
     a.support,
   )
 }
 
-export function reinitialisation(a: { lien: string; identifiant: string }): { subject: string; html: string } {
+export function reinitialisation(a: { lien: string; identifiant: string }): {
+  subject: string
+  html: string
+} {
   const c = composer(
     'Réinitialisation de votre mot de passe — Carte des formations',
     'Madame, Monsieur,',
     [
-      { p: `Une demande de réinitialisation du mot de passe a été faite pour le compte « ${a.identifiant} ».` },
+      {
+        p: `Une demande de réinitialisation du mot de passe a été faite pour le compte « ${a.identifiant} ».`,
+      },
       { p: 'Pour choisir un nouveau mot de passe, suivez le lien ci-dessous. Il est valable une heure.' },
       { lien: 'Choisir un nouveau mot de passe', url: a.lien },
-      { p: "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe reste inchangé." },
+      {
+        p: "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.",
+      },
     ],
     null,
   )
   return { subject: c.subject, html: c.html }
 }
 
-export function rappelCloture(a: { structure: string; cloture: string; joursRestants: number; brouillons: { numero: number | string; titre: string }[]; lien: string; support: string | null }): Courriel {
+export function rappelCloture(a: {
+  structure: string
+  cloture: string
+  joursRestants: number
+  brouillons: { numero: number | string; titre: string }[]
+  lien: string
+  support: string | null
+}): Courriel {
   const n = a.brouillons.length
   const s = n > 1 ? 's' : ''
   return composer(
     `Rappel : clôture de la saisie dans ${a.joursRestants} jour${a.joursRestants > 1 ? 's' : ''}, ${n} demande${s} non validée${s}`,
     'Madame, Monsieur,',
     [
-      { p: `La saisie des demandes sera close le ${dateLongue(a.cloture)}. ${a.structure} a encore ${n} demande${s} en cours de saisie, non validée${s} :` },
+      {
+        p: `La saisie des demandes sera close le ${dateLongue(a.cloture)}. ${a.structure} a encore ${n} demande${s} en cours de saisie, non validée${s} :`,
+      },
       { liste: a.brouillons.map((b) => `N° ${b.numero} — ${sansNumero(b.titre)}`) },
-      { p: "Une demande qui n'est pas validée avant la clôture n'est pas transmise aux autorités. Pour la valider : ouvrez-la, cliquez sur « Valider ma demande », vérifiez le récapitulatif puis confirmez." },
+      {
+        p: "Une demande qui n'est pas validée avant la clôture n'est pas transmise aux autorités. Pour la valider : ouvrez-la, cliquez sur « Valider ma demande », vérifiez le récapitulatif puis confirmez.",
+      },
       { lien: 'Ouvrir mes demandes', url: a.lien },
     ],
     a.support,

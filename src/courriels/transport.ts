@@ -7,7 +7,10 @@ import type { EmailAdapter } from 'payload'
 
 import type { Configuration } from '../env'
 
-type MessageNodemailer = { message: { createReadStream: () => NodeJS.ReadableStream; getEnvelope: () => { to: string[] } }; data: { subject?: string } }
+type MessageNodemailer = {
+  message: { createReadStream: () => NodeJS.ReadableStream; getEnvelope: () => { to: string[] } }
+  data: { subject?: string }
+}
 
 /** Without SMTP (the embedded default), each message is written as an .eml file that any mail reader opens. */
 export function transportFichiers(dossier: string) {
@@ -18,10 +21,15 @@ export function transportFichiers(dossier: string) {
       fs.mkdirSync(dossier, { recursive: true })
       const horodatage = new Date().toISOString().replace(/[:.]/g, '-')
       const destinataire = (mail.message.getEnvelope().to[0] ?? 'inconnu').replace(/[^a-zA-Z0-9@._-]/g, '_')
-      const fichier = path.join(dossier, `${horodatage}-${destinataire}-${Math.random().toString(36).slice(2, 8)}.eml`)
+      const fichier = path.join(
+        dossier,
+        `${horodatage}-${destinataire}-${Math.random().toString(36).slice(2, 8)}.eml`,
+      )
       const sortie = fs.createWriteStream(fichier)
       mail.message.createReadStream().pipe(sortie)
-      sortie.on('finish', () => callback(null, { messageId: path.basename(fichier), envelope: mail.message.getEnvelope() }))
+      sortie.on('finish', () =>
+        callback(null, { messageId: path.basename(fichier), envelope: mail.message.getEnvelope() }),
+      )
       sortie.on('error', (err) => callback(err))
     },
   }
@@ -29,7 +37,11 @@ export function transportFichiers(dossier: string) {
 
 /** The transport that really delivers: SMTP when SMTP_HOST is set, otherwise .eml files under MAIL_DIR. */
 export function transportReel(conf: Configuration): Promise<EmailAdapter> {
-  const commun = { defaultFromAddress: conf.MAIL_FROM, defaultFromName: conf.MAIL_FROM_NAME, skipVerify: true }
+  const commun = {
+    defaultFromAddress: conf.MAIL_FROM,
+    defaultFromName: conf.MAIL_FROM_NAME,
+    skipVerify: true,
+  }
   if (conf.SMTP_HOST) {
     return nodemailerAdapter({
       ...commun,
@@ -45,5 +57,8 @@ export function transportReel(conf: Configuration): Promise<EmailAdapter> {
       },
     })
   }
-  return nodemailerAdapter({ ...commun, transport: nodemailer.createTransport(transportFichiers(path.resolve(conf.MAIL_DIR)) as never) })
+  return nodemailerAdapter({
+    ...commun,
+    transport: nodemailer.createTransport(transportFichiers(path.resolve(conf.MAIL_DIR)) as never),
+  })
 }

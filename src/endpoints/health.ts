@@ -9,7 +9,10 @@ export const health: Endpoint = {
       await req.payload.count({ collection: 'compteurs', overrideAccess: true })
       return Response.json({ status: 'ok' }, { headers: { 'Cache-Control': 'no-store' } })
     } catch {
-      return Response.json({ status: 'indisponible', message: 'La base de données ne répond pas.' }, { status: 503, headers: { 'Cache-Control': 'no-store' } })
+      return Response.json(
+        { status: 'indisponible', message: 'La base de données ne répond pas.' },
+        { status: 503, headers: { 'Cache-Control': 'no-store' } },
+      )
     }
   },
 }

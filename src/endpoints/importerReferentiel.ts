@@ -9,12 +9,20 @@ import { lireDiplomes, lireEtablissements } from '../referentiel/lire'
 export const TAILLE_MAX_IMPORT = 20 * 1024 * 1024
 
 const TYPES = {
-  etablissements: { lire: lireEtablissements, importer: importerEtablissements, nom: 'Établissements', cle: 'UAI' },
+  etablissements: {
+    lire: lireEtablissements,
+    importer: importerEtablissements,
+    nom: 'Établissements',
+    cle: 'UAI',
+  },
   diplomes: { lire: lireDiplomes, importer: importerDiplomes, nom: 'Diplômes', cle: 'CFD' },
 } as const
 
 const erreur = (status: number, message: string, path?: string) =>
-  Response.json({ errors: [{ message, ...(path ? { data: { errors: [{ path, message }] } } : {}) }] }, { status })
+  Response.json(
+    { errors: [{ message, ...(path ? { data: { errors: [{ path, message }] } } : {}) }] },
+    { status },
+  )
 
 /**
  * POST /api/referentiels/importer?type=etablissements|diplomes[&simulation=true], body: the CSV file.
@@ -27,27 +35,52 @@ export const importerReferentiel: Endpoint = {
   method: 'post',
   handler: async (req) => {
     if (!utilisateurDe(req)) return erreur(401, 'Vous devez être connecté.')
-    if (!aLeRole(req, ...GESTION_REFERENTIELS)) return erreur(403, "Seuls le Carif-Oref et l'administrateur mettent à jour les référentiels.")
+    if (!aLeRole(req, ...GESTION_REFERENTIELS))
+      return erreur(403, "Seuls le Carif-Oref et l'administrateur mettent à jour les référentiels.")
     const type = String(req.query?.type ?? '')
-    if (!(type in TYPES)) return erreur(400, `type : « ${type} » n'est pas un référentiel ; utilisez type=etablissements ou type=diplomes.`, 'type')
+    if (!(type in TYPES))
+      return erreur(
+        400,
+        `type : « ${type} » n'est pas un référentiel ; utilisez type=etablissements ou type=diplomes.`,
+        'type',
+      )
     const simulation = String(req.query?.simulation ?? 'false') === 'true'
     const longueur = Number(req.headers.get('content-length') ?? 0)
-    if (longueur > TAILLE_MAX_IMPORT) return erreur(413, `fichier : le fichier dépasse ${TAILLE_MAX_IMPORT / 1024 / 1024} Mo.`, 'fichier')
+    if (longueur > TAILLE_MAX_IMPORT)
+      return erreur(413, `fichier : le fichier dépasse ${TAILLE_MAX_IMPORT / 1024 / 1024} Mo.`, 'fichier')
     const texte = req.text ? await req.text() : ''
-    if (texte.length > TAILLE_MAX_IMPORT) return erreur(413, `fichier : le fichier dépasse ${TAILLE_MAX_IMPORT / 1024 / 1024} Mo.`, 'fichier')
-    if (!texte.trim()) return erreur(400, 'fichier : le fichier est vide. Envoyez le fichier CSV comme corps de la requête.', 'fichier')
+    if (texte.length > TAILLE_MAX_IMPORT)
+      return erreur(413, `fichier : le fichier dépasse ${TAILLE_MAX_IMPORT / 1024 / 1024} Mo.`, 'fichier')
+    if (!texte.trim())
+      return erreur(
+        400,
+        'fichier : le fichier est vide. Envoyez le fichier CSV comme corps de la requête.',
+        'fichier',
+      )
     const t = TYPES[type as keyof typeof TYPES]
     const lecture = t.lire(texte.replace(/^\uFEFF/, ''))
     if (lecture.lignes.length === 0) {
       const raison = lecture.rejets[0]?.raison ?? 'aucune ligne lisible'
-      return erreur(400, `fichier : aucune ligne n'a pu être lue, rien n'a été modifié (${raison}).`, 'fichier')
+      return erreur(
+        400,
+        `fichier : aucune ligne n'a pu être lue, rien n'a été modifié (${raison}).`,
+        'fichier',
+      )
     }
-    const bilan: Bilan = await t.importer(req.payload, lecture.lignes as never, lecture.rejets, { simulation, absents: lecture.absents })
+    const bilan: Bilan = await t.importer(req.payload, lecture.lignes as never, lecture.rejets, {
+      simulation,
+      absents: lecture.absents,
+    })
     if (!simulation) {
       await journaliser(req, {
         action: 'import',
         resume: `Import ${t.nom.toLowerCase()} : ${bilan.crees} créé(s), ${bilan.modifies} modifié(s), ${bilan.rejetes.length} ligne(s) rejetée(s)`,
-        details: { crees: bilan.crees, modifies: bilan.modifies, inchanges: bilan.inchanges, rejetes: bilan.rejetes.length },
+        details: {
+          crees: bilan.crees,
+          modifies: bilan.modifies,
+          inchanges: bilan.inchanges,
+          rejetes: bilan.rejetes.length,
+        },
       })
     }
     const s = (n: number) => (n > 1 ? 's' : '')

@@ -2,7 +2,11 @@ import { AVIS, DECISIONS, libelle, MESURES, MODALITES, STATUTS, ZONES_RECRUTEMEN
 import { libelleSansType } from '../regles/validationDemande'
 
 type Doc = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
-export type Colonne = { entete: string; valeur: (d: Doc) => string | number | null | undefined; personnelle?: boolean }
+export type Colonne = {
+  entete: string
+  valeur: (d: Doc) => string | number | null | undefined
+  personnelle?: boolean
+}
 
 const objet = (v: unknown): Doc | null => (v && typeof v === 'object' ? (v as Doc) : null)
 const ouiNon = (v: unknown) => (v ? 'Oui' : 'Non')
@@ -17,7 +21,11 @@ export const COLONNES: Colonne[] = [
   { entete: 'Établissement concerné', valeur: (d) => objet(d.etablissementConcerne)?.nom },
   { entete: 'Commune', valeur: (d) => objet(d.etablissementConcerne)?.commune },
   { entete: 'Département', valeur: (d) => d.departement },
-  { entete: 'Académie', valeur: (d) => (d.academie === 'montpellier' ? 'Montpellier' : d.academie === 'toulouse' ? 'Toulouse' : '') },
+  {
+    entete: 'Académie',
+    valeur: (d) =>
+      d.academie === 'montpellier' ? 'Montpellier' : d.academie === 'toulouse' ? 'Toulouse' : '',
+  },
   { entete: 'UAI établissement référent', valeur: (d) => objet(d.etablissementReferent)?.uai },
   { entete: 'Site de formation', valeur: (d) => d.siteFormation },
   { entete: 'Responsable du projet', valeur: (d) => d.responsable?.nom, personnelle: true },
@@ -32,14 +40,23 @@ export const COLONNES: Colonne[] = [
   { entete: 'Mesure', valeur: (d) => libelle(MESURES, d.mesure) },
   { entete: "Capacité d'accueil actuelle", valeur: (d) => d.capaciteActuelle },
   { entete: "Capacité d'accueil nouvelle", valeur: (d) => d.capaciteNouvelle },
-  { entete: 'Écart de capacité', valeur: (d) => (typeof d.capaciteActuelle === 'number' && typeof d.capaciteNouvelle === 'number' ? d.capaciteNouvelle - d.capaciteActuelle : '') },
+  {
+    entete: 'Écart de capacité',
+    valeur: (d) =>
+      typeof d.capaciteActuelle === 'number' && typeof d.capaciteNouvelle === 'number'
+        ? d.capaciteNouvelle - d.capaciteActuelle
+        : '',
+  },
   { entete: 'Priorité', valeur: (d) => d.priorite },
   { entete: 'Projet lié', valeur: (d) => ouiNon(d.projetLie) },
   { entete: 'N° du projet lié', valeur: (d) => objet(d.demandeLiee)?.numero ?? '' },
   { entete: 'Première demande', valeur: (d) => ouiNon(d.premiereDemande) },
   { entete: 'Année du précédent dépôt', valeur: (d) => d.anneePrecedentDepot },
   { entete: 'Date de présentation au CP/CA', valeur: (d) => date(d.dateConseil) },
-  { entete: 'Zones de recrutement', valeur: (d) => (d.zonesRecrutement ?? []).map((z: string) => libelle(ZONES_RECRUTEMENT, z)).join(', ') },
+  {
+    entete: 'Zones de recrutement',
+    valeur: (d) => (d.zonesRecrutement ?? []).map((z: string) => libelle(ZONES_RECRUTEMENT, z)).join(', '),
+  },
   { entete: 'Travaux demandés', valeur: (d) => ouiNon(d.travaux?.travauxDemandes) },
   { entete: 'Description des travaux', valeur: (d) => d.travaux?.descriptionTravaux },
   { entete: 'Équipements demandés', valeur: (d) => ouiNon(d.travaux?.equipementsDemandes) },
@@ -59,7 +76,8 @@ export const COLONNES: Colonne[] = [
  * and small forms (＝ ＋ － ＠, ﹦ ﹢ ﹣ ﹫, the minus sign −) as their ASCII sign, and skips spaces, line breaks and
  * invisible characters before it (SECURITY item 32): those count as a formula start too.
  */
-const DEBUT_DE_FORMULE = /^[\s\u0000-\u001F\u200B-\u200D\u2060\uFEFF]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B\u2212]|^[\t\r\n]/
+const DEBUT_DE_FORMULE =
+  /^[\s\u0000-\u001F\u200B-\u200D\u2060\uFEFF]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B\u2212]|^[\t\r\n]/
 
 export function neutraliser(valeur: string): string {
   return DEBUT_DE_FORMULE.test(valeur) ? `'${valeur}` : valeur

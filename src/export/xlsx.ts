@@ -10,7 +10,9 @@ type Valeur = string | number | null | undefined
 const CARACTERES_INTERDITS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g // eslint-disable-line no-control-regex
 
 export function xml(texte: string): string {
-  return texte.replace(CARACTERES_INTERDITS, '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
+  return texte
+    .replace(CARACTERES_INTERDITS, '')
+    .replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
 }
 
 /** Column letters: 0 → A, 25 → Z, 26 → AA. */
@@ -54,7 +56,9 @@ function dateDos(d = new Date()): { heure: number; jour: number } {
 }
 
 /** ZIP (deflate, data descriptors) written as a stream; sizes stay below 4 GiB, so no ZIP64. */
-export async function* zip(fichiers: AsyncIterable<{ nom: string; contenu: AsyncIterable<string> }>): AsyncGenerator<Uint8Array> {
+export async function* zip(
+  fichiers: AsyncIterable<{ nom: string; contenu: AsyncIterable<string> }>,
+): AsyncGenerator<Uint8Array> {
   const entrees: Entree[] = []
   let position = 0
   const { heure, jour } = dateDos()
@@ -138,7 +142,11 @@ async function* texte(s: string) {
 }
 
 /** One-sheet workbook: a bold, frozen header row, then the rows given lot by lot. */
-export function classeurXlsx(feuille: string, entetes: string[], lots: AsyncIterable<Valeur[][]>): AsyncGenerator<Uint8Array> {
+export function classeurXlsx(
+  feuille: string,
+  entetes: string[],
+  lots: AsyncIterable<Valeur[][]>,
+): AsyncGenerator<Uint8Array> {
   async function* contenuFeuille() {
     const derniere = colonne(Math.max(entetes.length - 1, 0))
     yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetData>${ligneXlsx(entetes, 1, 1)}`
@@ -149,7 +157,8 @@ export function classeurXlsx(feuille: string, entetes: string[], lots: AsyncIter
     yield `</sheetData><autoFilter ref="A1:${derniere}${Math.max(numero - 1, 1)}"/></worksheet>`
   }
   async function* fichiers() {
-    for (const [nom, contenu] of Object.entries(FICHIERS_FIXES(feuille))) yield { nom, contenu: texte(contenu) }
+    for (const [nom, contenu] of Object.entries(FICHIERS_FIXES(feuille)))
+      yield { nom, contenu: texte(contenu) }
     yield { nom: 'xl/worksheets/sheet1.xml', contenu: contenuFeuille() }
   }
   return zip(fichiers())

@@ -18,7 +18,8 @@ export function analyseurConfigure(env: Record<string, string | undefined> = pro
 
 export function messageDemarrageAntivirus(env: Record<string, string | undefined> = process.env): string {
   const a = analyseurConfigure(env)
-  if (!a) return "Antivirus : aucun analyseur configuré (CLAMAV_SOCKET ou CLAMAV_HOST) — les fichiers déposés ne sont PAS analysés."
+  if (!a)
+    return 'Antivirus : aucun analyseur configuré (CLAMAV_SOCKET ou CLAMAV_HOST) — les fichiers déposés ne sont PAS analysés.'
   return `Antivirus : fichiers analysés par ClamAV (${'socket' in a ? a.socket : `${a.host}:${a.port}`}).`
 }
 
@@ -27,7 +28,10 @@ const MORCEAU = 64 * 1024
 
 export function analyser(contenu: Buffer, analyseur: Analyseur): Promise<Verdict> {
   return new Promise((resolve, reject) => {
-    const connexion = 'socket' in analyseur ? net.createConnection(analyseur.socket) : net.createConnection(analyseur.port, analyseur.host)
+    const connexion =
+      'socket' in analyseur
+        ? net.createConnection(analyseur.socket)
+        : net.createConnection(analyseur.port, analyseur.host)
     let reponse = ''
     const echec = (err: Error) => {
       connexion.destroy()

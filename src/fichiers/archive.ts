@@ -12,14 +12,17 @@ const RATIO_MAX = 200
 const ENTREES_MAX = 5000
 const SEUIL_RATIO = 1024 * 1024
 
-const EXTENSIONS_ARCHIVES = /\.(zip|jar|war|ear|apk|rar|7z|gz|tgz|bz2|xz|zst|tar|cab|iso|arj|lz|lzh|docx|docm|xlsx|xlsm|pptx|pptm|odt|ods|odp|odg|epub)$/i
+const EXTENSIONS_ARCHIVES =
+  /\.(zip|jar|war|ear|apk|rar|7z|gz|tgz|bz2|xz|zst|tar|cab|iso|arj|lz|lzh|docx|docm|xlsx|xlsm|pptx|pptm|odt|ods|odp|odg|epub)$/i
 const MACROS = /(^|\/)vbaProject\.bin$|^(Basic|Scripts)\//i
 
 /** Magic numbers of archive formats, at the start of an entry's content. */
 export function estUneArchive(debut: Buffer): boolean {
   const hex = debut.subarray(0, 6).toString('hex')
   return (
-    hex.startsWith('504b0304') || hex.startsWith('504b0506') || hex.startsWith('504b0708') || // zip
+    hex.startsWith('504b0304') ||
+    hex.startsWith('504b0506') ||
+    hex.startsWith('504b0708') || // zip
     hex.startsWith('526172211a07') || // rar
     hex.startsWith('377abcaf271c') || // 7z
     hex.startsWith('1f8b') || // gzip
@@ -34,12 +37,17 @@ export class RefusArchive extends Error {}
 
 const ouvrir = (contenu: Buffer) =>
   new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.fromBuffer(contenu, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (err, zip) => (err ? reject(err) : resolve(zip))),
+    yauzl.fromBuffer(
+      contenu,
+      { lazyEntries: true, validateEntrySizes: true, strictFileNames: false },
+      (err, zip) => (err ? reject(err) : resolve(zip)),
+    ),
   )
 
 function motifErreur(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err)
-  if (/too many bytes|not enough bytes|expected uncompressed size|invalid.*size/i.test(message)) return 'tailles déclarées dans l’archive inexactes'
+  if (/too many bytes|not enough bytes|expected uncompressed size|invalid.*size/i.test(message))
+    return 'tailles déclarées dans l’archive inexactes'
   return 'archive illisible'
 }
 
@@ -65,7 +73,8 @@ export async function verifierArchive(contenu: Buffer): Promise<void> {
         const nom = entree.fileName
         if (nom.endsWith('/')) return zip.readEntry()
         if (entree.isEncrypted()) return refuser('archive chiffrée')
-        if (EXTENSIONS_ARCHIVES.test(nom)) return refuser(`il contient une autre archive (${nom.slice(0, 80)})`)
+        if (EXTENSIONS_ARCHIVES.test(nom))
+          return refuser(`il contient une autre archive (${nom.slice(0, 80)})`)
         if (MACROS.test(nom)) return refuser('il contient des macros')
         zip.openReadStream(entree, (err, flux) => {
           if (err || !flux) return reject(new RefusArchive(motifErreur(err)))
@@ -85,8 +94,10 @@ export async function verifierArchive(contenu: Buffer): Promise<void> {
             }
             lu += morceau.length
             total += morceau.length
-            if (total > DECOMPRESSE_MAX) return arreter(`contenu décompressé de plus de ${DECOMPRESSE_MAX / 1024 / 1024} Mo`)
-            if (lu > SEUIL_RATIO && lu / Math.max(entree.compressedSize, 1) > RATIO_MAX) return arreter('taux de compression anormal')
+            if (total > DECOMPRESSE_MAX)
+              return arreter(`contenu décompressé de plus de ${DECOMPRESSE_MAX / 1024 / 1024} Mo`)
+            if (lu > SEUIL_RATIO && lu / Math.max(entree.compressedSize, 1) > RATIO_MAX)
+              return arreter('taux de compression anormal')
           })
           flux.on('error', (e) => {
             if (fini) return

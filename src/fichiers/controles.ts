@@ -42,7 +42,8 @@ export function nomAvecExtension(nom: string, extension: string): string {
 
 export type TypeDetecte = { ext: string; mime: string }
 /** `inconnu`: the content matches no known type (a text, an HTML page renamed .pdf…). */
-export type Examen = { accepte: true; type: TypeDetecte | null } | { accepte: false; raison: string; inconnu?: true }
+export type Examen =
+  { accepte: true; type: TypeDetecte | null } | { accepte: false; raison: string; inconnu?: true }
 
 /** Types stored inside a ZIP container (file-type reads their manifest). */
 const TYPES_ZIP = new Set([
@@ -55,7 +56,8 @@ const TYPES_ZIP = new Set([
 ])
 
 /** Markup a browser would run if it ever took the file for HTML (a PDF/HTML or image/HTML polyglot). */
-const BALISES_ACTIVES = /<(?:script|html|body|iframe|object|embed|svg|!doctype\s+html|meta\s+http-equiv)[\s>/]/i
+const BALISES_ACTIVES =
+  /<(?:script|html|body|iframe|object|embed|svg|!doctype\s+html|meta\s+http-equiv)[\s>/]/i
 
 /**
  * What the file really is, and whether it may be stored. A type outside `acceptes` is left to Payload's own
@@ -70,15 +72,20 @@ export async function examinerFichier(contenu: Buffer, acceptes: readonly string
   }
   if (!type) return { accepte: false, raison: 'son type n’a pas pu être reconnu', inconnu: true }
   const zip = contenu.readUInt32LE(0) === 0x04034b50
-  if (zip && !TYPES_ZIP.has(type.mime)) return { accepte: false, raison: 'les archives ne sont pas acceptées' }
+  if (zip && !TYPES_ZIP.has(type.mime))
+    return { accepte: false, raison: 'les archives ne sont pas acceptées' }
   if (!acceptes.includes(type.mime)) return { accepte: true, type: null }
   // latin1 keeps one character per byte: the markup test sees the raw bytes, whatever the file claims to be.
-  if (BALISES_ACTIVES.test(contenu.toString('latin1'))) return { accepte: false, raison: 'il contient du code HTML ou un script' }
+  if (BALISES_ACTIVES.test(contenu.toString('latin1')))
+    return { accepte: false, raison: 'il contient du code HTML ou un script' }
   try {
     if (type.mime === 'application/pdf') verifierPdf(contenu)
     if (zip) await verifierArchive(contenu)
     // Any other file (an image, a PDF) with a ZIP inside: both a local header and the end of a central directory.
-    else if (contenu.includes(Buffer.from('PK\x03\x04', 'latin1')) && contenu.includes(Buffer.from('PK\x05\x06', 'latin1'))) {
+    else if (
+      contenu.includes(Buffer.from('PK\x03\x04', 'latin1')) &&
+      contenu.includes(Buffer.from('PK\x05\x06', 'latin1'))
+    ) {
       return { accepte: false, raison: 'il contient une archive cachée' }
     }
   } catch (err) {

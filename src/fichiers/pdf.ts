@@ -35,7 +35,12 @@ const MOT_ATTENDU = /^(?:[+-]?(?:\d+\.?\d*|\.\d+)|true|false|null|R)$/
 type Etat = { encrypte: boolean; objetsCompresses: Buffer[]; decompresse: number }
 
 /** Reads one object body (or the trailer's dictionary, or an object stream's content) from `pos`. */
-function lireObjet(s: Buffer, pos: number, etat: Etat, contexte: 'objet' | 'trailer' | 'flux-objets'): number {
+function lireObjet(
+  s: Buffer,
+  pos: number,
+  etat: Etat,
+  contexte: 'objet' | 'trailer' | 'flux-objets',
+): number {
   const noms = new Set<string>()
   let profondeur = 0
   while (pos < s.length) {
@@ -62,7 +67,8 @@ function lireObjet(s: Buffer, pos: number, etat: Etat, contexte: 'objet' | 'trai
       pos = finChaine(s, pos)
     } else if (c === 0x3c) {
       const fin = s.indexOf(0x3e, pos)
-      if (fin < 0 || !/^[0-9A-Fa-f\s]*$/.test(s.toString('latin1', pos + 1, fin))) throw new RefusPdf('chaîne hexadécimale invalide')
+      if (fin < 0 || !/^[0-9A-Fa-f\s]*$/.test(s.toString('latin1', pos + 1, fin)))
+        throw new RefusPdf('chaîne hexadécimale invalide')
       pos = fin + 1
     } else if (c === 0x2f) {
       let fin = pos + 1
@@ -119,16 +125,23 @@ function lireFlux(s: Buffer, pos: number, noms: Set<string>, etat: Etat): number
   if (fin < 0) throw new RefusPdf('flux non terminé')
   if (noms.has('ObjStm') || (noms.has('N') && noms.has('First'))) {
     const filtres = [...noms].filter((n) => /Decode$/.test(n))
-    if (filtres.some((f) => f !== 'FlateDecode') || noms.has('DecodeParms')) throw new RefusPdf("flux d'objets dans un codage non vérifiable")
+    if (filtres.some((f) => f !== 'FlateDecode') || noms.has('DecodeParms'))
+      throw new RefusPdf("flux d'objets dans un codage non vérifiable")
     const donnees = s.subarray(pos, fin)
     if (!filtres.length) etat.objetsCompresses.push(donnees)
     else {
       let inflate: Buffer
       try {
-        inflate = zlib.inflateSync(donnees, { maxOutputLength: OBJETS_DECOMPRESSES_MAX - etat.decompresse + 1, finishFlush: zlib.constants.Z_SYNC_FLUSH })
+        inflate = zlib.inflateSync(donnees, {
+          maxOutputLength: OBJETS_DECOMPRESSES_MAX - etat.decompresse + 1,
+          finishFlush: zlib.constants.Z_SYNC_FLUSH,
+        })
       } catch (err) {
-        if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new RefusPdf('objets compressés trop volumineux')
-        throw new RefusPdf(etat.encrypte ? 'PDF chiffré : son contenu ne peut pas être vérifié' : "flux d'objets illisible")
+        if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
+          throw new RefusPdf('objets compressés trop volumineux')
+        throw new RefusPdf(
+          etat.encrypte ? 'PDF chiffré : son contenu ne peut pas être vérifié' : "flux d'objets illisible",
+        )
       }
       etat.decompresse += inflate.length
       if (etat.decompresse > OBJETS_DECOMPRESSES_MAX) throw new RefusPdf('objets compressés trop volumineux')
@@ -167,7 +180,8 @@ export function verifierPdf(s: Buffer): void {
       pos = lireObjet(s, pos + m[0].length, etat, 'objet')
     } else if ((m = motif(/^xref(?=\s)/))) {
       const fin = s.indexOf('trailer', pos, 'latin1')
-      if (fin < 0 || !/^[0-9nf\s]*$/.test(s.toString('latin1', pos + 4, fin))) throw new RefusPdf('table des références invalide')
+      if (fin < 0 || !/^[0-9nf\s]*$/.test(s.toString('latin1', pos + 4, fin)))
+        throw new RefusPdf('table des références invalide')
       pos = fin
     } else if ((m = motif(/^trailer(?=[\s<])/))) {
       pos = lireObjet(s, pos + m[0].length, etat, 'trailer')
@@ -178,6 +192,7 @@ export function verifierPdf(s: Buffer): void {
     }
   }
   if (!eof) throw new RefusPdf('il ne se termine pas par %%EOF')
-  if (etat.objetsCompresses.length && etat.encrypte) throw new RefusPdf('PDF chiffré : son contenu ne peut pas être vérifié')
+  if (etat.objetsCompresses.length && etat.encrypte)
+    throw new RefusPdf('PDF chiffré : son contenu ne peut pas être vérifié')
   for (const objets of etat.objetsCompresses) lireObjet(objets, 0, etat, 'flux-objets')
 }

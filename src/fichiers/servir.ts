@@ -22,7 +22,10 @@ const TYPES_PAR_EXTENSION: Record<string, string> = {
 
 /** `attachment` with the stored name, ASCII fallback and RFC 5987 UTF-8 form (accents kept, quotes impossible). */
 export function dispositionPieceJointe(nom: string): string {
-  const ascii = nom.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]|["\\]/g, '_') // eslint-disable-line no-control-regex
+  const ascii = nom
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\x20-\x7e]|["\\]/g, '_') // eslint-disable-line no-control-regex
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(nom).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`
 }
 
@@ -33,7 +36,10 @@ export function dispositionPieceJointe(nom: string): string {
  */
 export function servirEnPieceJointe(dossier: string) {
   const racine = path.resolve(dossier)
-  return (req: PayloadRequest, { headers: partages, params }: { headers?: Headers; params: { collection: string; filename: string } }): Promise<Response> | void => {
+  return (
+    req: PayloadRequest,
+    { headers: partages, params }: { headers?: Headers; params: { collection: string; filename: string } },
+  ): Promise<Response> | void => {
     const upload = req.payload.collections[params.collection as CollectionSlug]?.config.upload
     const nom = path.basename(params.filename)
     if (upload && typeof upload === 'object' && upload.disableLocalStorage) {
@@ -47,7 +53,11 @@ export function servirEnPieceJointe(dossier: string) {
 
 async function servirLocal(racine: string, filename: string): Promise<Response> {
   const chemin = path.resolve(racine, filename)
-  const introuvable = () => Response.json({ errors: [{ message: "Ce fichier n'existe pas ou n'est plus disponible." }] }, { status: 404 })
+  const introuvable = () =>
+    Response.json(
+      { errors: [{ message: "Ce fichier n'existe pas ou n'est plus disponible." }] },
+      { status: 404 },
+    )
   if (!chemin.startsWith(racine + path.sep)) return introuvable()
   let taille: number
   try {

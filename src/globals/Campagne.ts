@@ -8,21 +8,33 @@ import { liensAutorises } from '../liens'
 import { DATE_HEURE_SAISIE } from '../formatsDates'
 
 /** Links limited to http(s), mailto and this site's paths (src/liens.ts), then Payload's own rich text check. */
-const texteRiche = (libelle: string): RichTextFieldValidation => (value, options) => {
-  // A Lexical document or nothing: a plain string, a list or `{ "root": "x" }` were stored, then broke the page.
-  const racine = value && typeof value === 'object' ? (value as { root?: { type?: unknown; children?: unknown } }).root : undefined
-  if (value !== null && value !== undefined && !(racine && typeof racine === 'object' && racine.type === 'root' && Array.isArray(racine.children))) {
-    return `« ${libelle} » : attendu un texte mis en forme (document de l'éditeur), pas ${typeof value === 'string' ? 'une chaîne' : Array.isArray(value) ? 'une liste' : 'cet objet'}.`
+const texteRiche =
+  (libelle: string): RichTextFieldValidation =>
+  (value, options) => {
+    // A Lexical document or nothing: a plain string, a list or `{ "root": "x" }` were stored, then broke the page.
+    const racine =
+      value && typeof value === 'object'
+        ? (value as { root?: { type?: unknown; children?: unknown } }).root
+        : undefined
+    if (
+      value !== null &&
+      value !== undefined &&
+      !(racine && typeof racine === 'object' && racine.type === 'root' && Array.isArray(racine.children))
+    ) {
+      return `« ${libelle} » : attendu un texte mis en forme (document de l'éditeur), pas ${typeof value === 'string' ? 'une chaîne' : Array.isArray(value) ? 'une liste' : 'cet objet'}.`
+    }
+    const liens = liensAutorises(libelle)(value)
+    return liens === true ? validations.richText(value, options) : liens
   }
-  const liens = liensAutorises(libelle)(value)
-  return liens === true ? validations.richText(value, options) : liens
-}
 
 export const Campagne: GlobalConfig = {
   slug: 'campagne',
   lockDocuments: false,
   label: 'Campagne',
-  admin: { group: 'Campagne', description: "Paramètres de la campagne de recueil des demandes (appel à projets)." },
+  admin: {
+    group: 'Campagne',
+    description: 'Paramètres de la campagne de recueil des demandes (appel à projets).',
+  },
   // Its versions record who changed what and when: only who may edit the campaign reads them (SECURITY 33).
   access: { read: () => true, update: editeur, readVersions: editeur },
   hooks: {
@@ -43,19 +55,53 @@ export const Campagne: GlobalConfig = {
   },
   versions: { max: 20 },
   fields: [
-    { name: 'rentree', type: 'number', label: 'Rentrée préparée (année scolaire de programmation)', required: true, defaultValue: new Date().getFullYear() + 1, min: 2000, max: 2100 },
-    { type: 'row', fields: [
-      { name: 'ouverture', type: 'date', label: 'Ouverture de la saisie', validate: datePlausible('Ouverture de la saisie'), admin: { date: { pickerAppearance: 'dayAndTime', displayFormat: DATE_HEURE_SAISIE } } },
-      { name: 'cloture', type: 'date', label: 'Clôture de la saisie', admin: { date: { pickerAppearance: 'dayAndTime', displayFormat: DATE_HEURE_SAISIE } },
-        validate: (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) =>
-          verifierDate('Clôture de la saisie', value) !== true
-            ? verifierDate('Clôture de la saisie', value)
-            : !value || !siblingData.ouverture || new Date(value as string) > new Date(siblingData.ouverture as string)
-              ? true
-              : "La date de clôture doit être postérieure à la date d'ouverture." },
-    ] },
-    { name: 'texteAccueil', type: 'richText', label: "Texte de l'appel à projets (page d'accueil)", validate: texteRiche("Texte de l'appel à projets (page d'accueil)") },
-    { name: 'lettreDeCadrage', type: 'richText', label: 'Lettre de cadrage', validate: texteRiche('Lettre de cadrage') },
+    {
+      name: 'rentree',
+      type: 'number',
+      label: 'Rentrée préparée (année scolaire de programmation)',
+      required: true,
+      defaultValue: new Date().getFullYear() + 1,
+      min: 2000,
+      max: 2100,
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'ouverture',
+          type: 'date',
+          label: 'Ouverture de la saisie',
+          validate: datePlausible('Ouverture de la saisie'),
+          admin: { date: { pickerAppearance: 'dayAndTime', displayFormat: DATE_HEURE_SAISIE } },
+        },
+        {
+          name: 'cloture',
+          type: 'date',
+          label: 'Clôture de la saisie',
+          admin: { date: { pickerAppearance: 'dayAndTime', displayFormat: DATE_HEURE_SAISIE } },
+          validate: (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) =>
+            verifierDate('Clôture de la saisie', value) !== true
+              ? verifierDate('Clôture de la saisie', value)
+              : !value ||
+                  !siblingData.ouverture ||
+                  new Date(value as string) > new Date(siblingData.ouverture as string)
+                ? true
+                : "La date de clôture doit être postérieure à la date d'ouverture.",
+        },
+      ],
+    },
+    {
+      name: 'texteAccueil',
+      type: 'richText',
+      label: "Texte de l'appel à projets (page d'accueil)",
+      validate: texteRiche("Texte de l'appel à projets (page d'accueil)"),
+    },
+    {
+      name: 'lettreDeCadrage',
+      type: 'richText',
+      label: 'Lettre de cadrage',
+      validate: texteRiche('Lettre de cadrage'),
+    },
     {
       name: 'documents',
       type: 'array',
@@ -66,7 +112,17 @@ export const Campagne: GlobalConfig = {
         { name: 'fichier', type: 'upload', relationTo: 'documents', label: 'Fichier' },
       ],
     },
-    { name: 'contactSupport', type: 'email', label: 'Adresse du support technique', defaultValue: 'support.carte@cariforefoccitanie.fr' },
-    { name: 'decisionsPubliees', type: 'checkbox', label: 'Décisions publiées aux établissements', defaultValue: false },
+    {
+      name: 'contactSupport',
+      type: 'email',
+      label: 'Adresse du support technique',
+      defaultValue: 'support.carte@cariforefoccitanie.fr',
+    },
+    {
+      name: 'decisionsPubliees',
+      type: 'checkbox',
+      label: 'Décisions publiées aux établissements',
+      defaultValue: false,
+    },
   ],
 }

@@ -48,14 +48,33 @@ export function aleatoire(graine: number) {
   }
 }
 
-type Etab = { id: number | string; uai: string; academie: string; departement?: string | null; ministere?: string | null }
+type Etab = {
+  id: number | string
+  uai: string
+  academie: string
+  departement?: string | null
+  ministere?: string | null
+}
 type Dipl = { id: number | string; typeDiplome: string; libelle: string; durees?: number[] | null }
 
 const MESURES = ['ouverture', 'fermeture', 'augmentation', 'diminution']
 // A realistic mix near the deadline: a third still drafts, most validated, some already instructed.
-const STATUTS: [string, number][] = [['brouillon', 0.35], ['validee', 0.45], ['en-instruction', 0.1], ['retenue', 0.05], ['non-retenue', 0.05]]
+const STATUTS: [string, number][] = [
+  ['brouillon', 0.35],
+  ['validee', 0.45],
+  ['en-instruction', 0.1],
+  ['retenue', 0.05],
+  ['non-retenue', 0.05],
+]
 
-export function genererDemandes(n: number, etablissements: Etab[], diplomes: Dipl[], depart = 1, rentree = 2027, graine = 42): DemandeMasse[] {
+export function genererDemandes(
+  n: number,
+  etablissements: Etab[],
+  diplomes: Dipl[],
+  depart = 1,
+  rentree = 2027,
+  graine = 42,
+): DemandeMasse[] {
   const hasard = aleatoire(graine)
   const choisir = <T>(liste: T[]) => liste[Math.floor(hasard() * liste.length)]!
   const maintenant = new Date().toISOString()
@@ -66,7 +85,12 @@ export function genererDemandes(n: number, etablissements: Etab[], diplomes: Dip
     let r = hasard()
     const statut = STATUTS.find(([, p]) => (r -= p) < 0)?.[0] ?? 'validee'
     const actuelle = mesure === 'ouverture' ? 0 : 12 + Math.floor(hasard() * 24)
-    const nouvelle = mesure === 'fermeture' ? 0 : mesure === 'diminution' ? Math.max(0, actuelle - 6) : actuelle + 6 + Math.floor(hasard() * 12)
+    const nouvelle =
+      mesure === 'fermeture'
+        ? 0
+        : mesure === 'diminution'
+          ? Math.max(0, actuelle - 6)
+          : actuelle + 6 + Math.floor(hasard() * 12)
     const duree = d.durees?.length ? choisir(d.durees) : 2
     const numero = depart + i
     return {
@@ -93,7 +117,11 @@ export function genererDemandes(n: number, etablissements: Etab[], diplomes: Dip
       typeDiplome: d.typeDiplome,
       ecartCapacite: nouvelle - actuelle,
       agricole: e.ministere === 'agriculture',
-      responsable: { nom: 'Responsable de test', telephone: '04 67 00 00 00', email: `ce.${e.uai.toLowerCase()}@ac-${e.academie}.fr` },
+      responsable: {
+        nom: 'Responsable de test',
+        telephone: '04 67 00 00 00',
+        email: `ce.${e.uai.toLowerCase()}@ac-${e.academie}.fr`,
+      },
       rapportOpportunite: 'Projet généré pour les mesures de volume.',
       valideeLe: statut === 'brouillon' ? null : maintenant,
     }
@@ -107,7 +135,10 @@ export async function insererDemandes(payload: Payload, demandes: DemandeMasse[]
   for (let i = 0; i < demandes.length; i += LOT) {
     const lot = demandes.slice(i, i + LOT)
     if (sqlite) {
-      const db = payload.db as unknown as { drizzle: { insert: (t: unknown) => { values: (v: unknown[]) => Promise<unknown> } }; tables: Record<string, unknown> }
+      const db = payload.db as unknown as {
+        drizzle: { insert: (t: unknown) => { values: (v: unknown[]) => Promise<unknown> } }
+        tables: Record<string, unknown>
+      }
       await db.drizzle.insert(db.tables.demandes).values(
         lot.map(({ responsable, ...d }) => ({
           ...d,
@@ -125,22 +156,48 @@ export async function insererDemandes(payload: Payload, demandes: DemandeMasse[]
         })),
       )
     } else {
-      const modele = modeleMongo(payload, 'demandes') as unknown as { insertMany: (docs: unknown[], options: object) => Promise<unknown> }
+      const modele = modeleMongo(payload, 'demandes') as unknown as {
+        insertMany: (docs: unknown[], options: object) => Promise<unknown>
+      }
       await modele.insertMany(
-        lot.map((d) => ({ ...d, premiereDemande: true, projetLie: false, travaux: { travauxDemandes: false, equipementsDemandes: false }, createdAt: new Date(maintenant), updatedAt: new Date(maintenant), modifieeLeDepot: new Date(maintenant), modifieeLeSansDecision: new Date(maintenant), valideeLe: d.valideeLe ? new Date(d.valideeLe) : null })),
+        lot.map((d) => ({
+          ...d,
+          premiereDemande: true,
+          projetLie: false,
+          travaux: { travauxDemandes: false, equipementsDemandes: false },
+          createdAt: new Date(maintenant),
+          updatedAt: new Date(maintenant),
+          modifieeLeDepot: new Date(maintenant),
+          modifieeLeSansDecision: new Date(maintenant),
+          valideeLe: d.valideeLe ? new Date(d.valideeLe) : null,
+        })),
         { ordered: false },
       )
     }
   }
   // The numero counter restarts from the highest numero on its next use (the benchmark baseline has no counter).
-  if (payload.collections.compteurs) await payload.delete({ collection: 'compteurs', where: { nom: { equals: 'demandes' } }, overrideAccess: true })
+  if (payload.collections.compteurs)
+    await payload.delete({
+      collection: 'compteurs',
+      where: { nom: { equals: 'demandes' } },
+      overrideAccess: true,
+    })
 }
 
 /** A draft that passes every validation rule (src/regles/validationDemande.ts), for load and multi-instance tests. */
-export function demandeValidable(etablissement: number | string, diplome: number | string, priorite: number, dureeFormation = 2) {
+export function demandeValidable(
+  etablissement: number | string,
+  diplome: number | string,
+  priorite: number,
+  dureeFormation = 2,
+) {
   return {
     etablissementConcerne: etablissement,
-    responsable: { nom: 'Claire Martin', telephone: '04 67 13 81 55', email: 'claire.martin@ac-montpellier.example' },
+    responsable: {
+      nom: 'Claire Martin',
+      telephone: '04 67 13 81 55',
+      email: 'claire.martin@ac-montpellier.example',
+    },
     modalite: 'scolaire',
     diplome,
     dureeFormation,

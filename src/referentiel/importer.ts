@@ -2,8 +2,18 @@ import type { Payload } from 'payload'
 
 import type { DiplomeRef, EtablissementRef, Rejet } from './lire'
 
-export type Changement = { cle: string; operation: 'creation' | 'modification'; champs: Record<string, { avant: unknown; apres: unknown }> }
-export type Bilan = { crees: number; modifies: number; inchanges: number; rejetes: Rejet[]; changements: Changement[] }
+export type Changement = {
+  cle: string
+  operation: 'creation' | 'modification'
+  champs: Record<string, { avant: unknown; apres: unknown }>
+}
+export type Bilan = {
+  crees: number
+  modifies: number
+  inchanges: number
+  rejetes: Rejet[]
+  changements: Changement[]
+}
 /** `absents`: fields whose column the file lacks, left untouched on existing rows (a new row gets its default). */
 export type OptionsImport = { simulation?: boolean; absents?: readonly string[] }
 /** The report lists at most this many changed rows (the counts are always complete). */
@@ -20,7 +30,8 @@ function egal(a: unknown, b: unknown): boolean {
 }
 
 async function parLots<T>(elements: T[], taille: number, traiter: (e: T) => Promise<void>) {
-  for (let i = 0; i < elements.length; i += taille) await Promise.all(elements.slice(i, i + taille).map(traiter))
+  for (let i = 0; i < elements.length; i += taille)
+    await Promise.all(elements.slice(i, i + taille).map(traiter))
 }
 
 /**
@@ -36,7 +47,12 @@ async function synchroniser<T extends Record<string, unknown>>(
   { simulation = false, absents = [] }: OptionsImport = {},
 ): Promise<Bilan> {
   const existants = await payload.find({ collection, pagination: false, depth: 0, overrideAccess: true })
-  const parCle = new Map(existants.docs.map((d) => [String((d as unknown as Record<string, unknown>)[cle]), d as unknown as Record<string, unknown>]))
+  const parCle = new Map(
+    existants.docs.map((d) => [
+      String((d as unknown as Record<string, unknown>)[cle]),
+      d as unknown as Record<string, unknown>,
+    ]),
+  )
   const bilan: Bilan = { crees: 0, modifies: 0, inchanges: 0, rejetes, changements: [] }
   const noter = (c: Changement) => {
     if (bilan.changements.length < CHANGEMENTS_MAX) bilan.changements.push(c)
@@ -44,28 +60,58 @@ async function synchroniser<T extends Record<string, unknown>>(
   await parLots(lignes, 8, async (ligne) => {
     const existant = parCle.get(String(ligne[cle]))
     if (!existant) {
-      if (!simulation) await payload.create({ collection, data: ligne as never, overrideAccess: true, depth: 0 })
+      if (!simulation)
+        await payload.create({ collection, data: ligne as never, overrideAccess: true, depth: 0 })
       bilan.crees++
-      noter({ cle: String(ligne[cle]), operation: 'creation', champs: Object.fromEntries(Object.entries(ligne).map(([k, v]) => [k, { avant: null, apres: v }])) })
+      noter({
+        cle: String(ligne[cle]),
+        operation: 'creation',
+        champs: Object.fromEntries(Object.entries(ligne).map(([k, v]) => [k, { avant: null, apres: v }])),
+      })
       return
     }
-    const changements = Object.fromEntries(Object.entries(ligne).filter(([k, v]) => !absents.includes(k) && !egal(v, existant[k])))
+    const changements = Object.fromEntries(
+      Object.entries(ligne).filter(([k, v]) => !absents.includes(k) && !egal(v, existant[k])),
+    )
     if (Object.keys(changements).length === 0) {
       bilan.inchanges++
       return
     }
-    if (!simulation) await payload.update({ collection, id: existant.id as number | string, data: changements as never, overrideAccess: true, depth: 0 })
+    if (!simulation)
+      await payload.update({
+        collection,
+        id: existant.id as number | string,
+        data: changements as never,
+        overrideAccess: true,
+        depth: 0,
+      })
     bilan.modifies++
-    noter({ cle: String(ligne[cle]), operation: 'modification', champs: Object.fromEntries(Object.entries(changements).map(([k, v]) => [k, { avant: existant[k] ?? null, apres: v }])) })
+    noter({
+      cle: String(ligne[cle]),
+      operation: 'modification',
+      champs: Object.fromEntries(
+        Object.entries(changements).map(([k, v]) => [k, { avant: existant[k] ?? null, apres: v }]),
+      ),
+    })
   })
   return bilan
 }
 
-export function importerEtablissements(payload: Payload, lignes: EtablissementRef[], rejetes: Rejet[] = [], options: OptionsImport = {}) {
+export function importerEtablissements(
+  payload: Payload,
+  lignes: EtablissementRef[],
+  rejetes: Rejet[] = [],
+  options: OptionsImport = {},
+) {
   return synchroniser(payload, 'etablissements', 'uai', lignes, rejetes, options)
 }
 
-export function importerDiplomes(payload: Payload, lignes: DiplomeRef[], rejetes: Rejet[] = [], options: OptionsImport = {}) {
+export function importerDiplomes(
+  payload: Payload,
+  lignes: DiplomeRef[],
+  rejetes: Rejet[] = [],
+  options: OptionsImport = {},
+) {
   return synchroniser(payload, 'diplomes', 'cfd', lignes, rejetes, options)
 }
 

@@ -31,13 +31,20 @@ export type DiplomeRef = {
 
 /** Header names compared without case, accents or punctuation, so a re-export with other casing still reads. */
 function cleEntete(entete: string): string {
-  return entete.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '')
+  return entete
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '')
 }
 
 const RAISONS_CSV: Record<string, string> = {
   CSV_QUOTE_NOT_CLOSED: 'un guillemet est ouvert et jamais fermé',
-  CSV_INVALID_CLOSING_QUOTE: 'un guillemet est au milieu d’une valeur (entourez la valeur de guillemets et doublez ceux qu’elle contient)',
-  INVALID_OPENING_QUOTE: 'un guillemet est au milieu d’une valeur (entourez la valeur de guillemets et doublez ceux qu’elle contient)',
+  CSV_INVALID_CLOSING_QUOTE:
+    'un guillemet est au milieu d’une valeur (entourez la valeur de guillemets et doublez ceux qu’elle contient)',
+  INVALID_OPENING_QUOTE:
+    'un guillemet est au milieu d’une valeur (entourez la valeur de guillemets et doublez ceux qu’elle contient)',
   CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'un caractère suit le guillemet fermant une valeur',
 }
 
@@ -47,7 +54,10 @@ function illisible(err: unknown, texte: string): Rejet {
   let ligne = typeof e.lines === 'number' && e.lines > 0 ? e.lines : 1
   // The parser stops at the end of the file: name the line where the quote left open was opened.
   if (e.code === 'CSV_QUOTE_NOT_CLOSED') ligne = ligneDuGuillemetOuvert(texte) ?? ligne
-  return { ligne, raison: `fichier illisible ligne ${ligne} : ${RAISONS_CSV[e.code ?? ''] ?? 'structure CSV invalide'}` }
+  return {
+    ligne,
+    raison: `fichier illisible ligne ${ligne} : ${RAISONS_CSV[e.code ?? ''] ?? 'structure CSV invalide'}`,
+  }
 }
 
 function ligneDuGuillemetOuvert(texte: string): number | null {
@@ -61,7 +71,10 @@ function ligneDuGuillemetOuvert(texte: string): number | null {
 function lireCsv(texte: string): { entetes: string[]; enregistrements: string[][] } | Rejet {
   let lignes: string[][]
   try {
-    lignes = parse(texte.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true }) as string[][]
+    lignes = parse(texte.replace(/^\uFEFF/, ''), {
+      relax_column_count: true,
+      skip_empty_lines: true,
+    }) as string[][]
   } catch (err) {
     return illisible(err, texte.replace(/^\uFEFF/, ''))
   }
@@ -70,18 +83,28 @@ function lireCsv(texte: string): { entetes: string[]; enregistrements: string[][
 }
 
 /** Fields fed by columns: a field is absent when none of its columns is in the file. */
-function absents<T>(index: Record<string, number>, sources: Partial<Record<keyof T & string, string[]>>): (keyof T & string)[] {
-  return (Object.entries(sources) as [keyof T & string, string[]][]).filter(([, cols]) => cols.every((c) => index[c] === undefined)).map(([champ]) => champ)
+function absents<T>(
+  index: Record<string, number>,
+  sources: Partial<Record<keyof T & string, string[]>>,
+): (keyof T & string)[] {
+  return (Object.entries(sources) as [keyof T & string, string[]][])
+    .filter(([, cols]) => cols.every((c) => index[c] === undefined))
+    .map(([champ]) => champ)
 }
 
-function colonnes(entetes: string[], alias: Record<string, string[]>, obligatoires: string[]): Record<string, number> | string {
+function colonnes(
+  entetes: string[],
+  alias: Record<string, string[]>,
+  obligatoires: string[],
+): Record<string, number> | string {
   const index: Record<string, number> = {}
   for (const [champ, noms] of Object.entries(alias)) {
     const i = entetes.findIndex((e) => noms.includes(e))
     if (i >= 0) index[champ] = i
   }
   const manquantes = obligatoires.filter((c) => index[c] === undefined)
-  if (manquantes.length) return `colonnes manquantes dans l'en-tête : ${manquantes.map((c) => alias[c]![0]).join(', ')}`
+  if (manquantes.length)
+    return `colonnes manquantes dans l'en-tête : ${manquantes.map((c) => alias[c]![0]).join(', ')}`
   return index
 }
 
@@ -133,15 +156,25 @@ export function lireEtablissements(texte: string): Lecture<EtablissementRef> {
     const champ = (nom: string) => (index[nom] === undefined ? '' : (valeurs[index[nom]!] ?? '').trim())
     const uai = verifierUai(champ('uai'))
     if (!uai.valide) return rejets.push({ ligne, raison: uai.message })
-    if (vus.has(uai.uai)) return rejets.push({ ligne, raison: `UAI ${uai.uai} déjà présent ligne ${vus.get(uai.uai)}.` })
+    if (vus.has(uai.uai))
+      return rejets.push({ ligne, raison: `UAI ${uai.uai} déjà présent ligne ${vus.get(uai.uai)}.` })
     const nom = champ('nom')
     if (!nom) return rejets.push({ ligne, raison: `UAI ${uai.uai} : nom manquant.` })
     const academie = academieDe(champ('academie'))
-    if (!academie) return rejets.push({ ligne, raison: `UAI ${uai.uai} : académie « ${champ('academie')} » hors Occitanie (attendu : 11 Montpellier ou 16 Toulouse).` })
+    if (!academie)
+      return rejets.push({
+        ligne,
+        raison: `UAI ${uai.uai} : académie « ${champ('academie')} » hors Occitanie (attendu : 11 Montpellier ou 16 Toulouse).`,
+      })
     // The annuaire writes départements on 3 characters (034): keep the 2-character code.
-    const departement = champ('departement').replace(/^0(\d{2})$/, '$1').padStart(2, '0')
+    const departement = champ('departement')
+      .replace(/^0(\d{2})$/, '$1')
+      .padStart(2, '0')
     if (departement !== '00' && !/^(\d{2}|2A|2B)$/.test(departement)) {
-      return rejets.push({ ligne, raison: `UAI ${uai.uai} : département « ${champ('departement')} » invalide.` })
+      return rejets.push({
+        ligne,
+        raison: `UAI ${uai.uai} : département « ${champ('departement')} » invalide.`,
+      })
     }
     vus.set(uai.uai, ligne)
     lignes.push({
@@ -158,7 +191,13 @@ export function lireEtablissements(texte: string): Lecture<EtablissementRef> {
   return {
     lignes,
     rejets,
-    absents: absents<EtablissementRef>(index, { type: ['type'], secteur: ['secteur'], ministere: ['ministere', 'agricole'], commune: ['commune'], departement: ['departement'] }),
+    absents: absents<EtablissementRef>(index, {
+      type: ['type'],
+      secteur: ['secteur'],
+      ministere: ['ministere', 'agricole'],
+      commune: ['commune'],
+      departement: ['departement'],
+    }),
   }
 }
 
@@ -176,12 +215,36 @@ const ALIAS_DIPLOMES: Record<string, string[]> = {
 
 /** Usual length of a diplôme when the BCN gives none (DUREE_DISPOSITIF 9 = not specified). */
 export const DUREE_USUELLE: Record<string, number> = {
-  CAP: 2, CAPA: 2, 'BAC PRO': 3, 'BAC PRO AG': 3, BP: 2, BPA4: 2, BPA5: 2, BTS: 2, BTSA: 2, BMA: 2, DMA: 2, DNMADE: 3,
-  MC: 1, 'MC AG': 1, 'CS 3': 1, 'CS 4': 1, 'CSA NIV3': 1, 'CSA NIV4': 1, 'CSA NIV5': 1,
+  CAP: 2,
+  CAPA: 2,
+  'BAC PRO': 3,
+  'BAC PRO AG': 3,
+  BP: 2,
+  BPA4: 2,
+  BPA5: 2,
+  BTS: 2,
+  BTSA: 2,
+  BMA: 2,
+  DMA: 2,
+  DNMADE: 3,
+  MC: 1,
+  'MC AG': 1,
+  'CS 3': 1,
+  'CS 4': 1,
+  'CSA NIV3': 1,
+  'CSA NIV4': 1,
+  'CSA NIV5': 1,
 }
 
 function durees(texte: string): number[] {
-  return [...new Set(texte.split('|').map((d) => Number.parseInt(d, 10)).filter((d) => d >= 1 && d <= 4))].sort()
+  return [
+    ...new Set(
+      texte
+        .split('|')
+        .map((d) => Number.parseInt(d, 10))
+        .filter((d) => d >= 1 && d <= 4),
+    ),
+  ].sort()
 }
 
 /** dd/mm/yyyy (BCN) or yyyy-mm-dd → yyyy-mm-dd; null when empty; undefined when unreadable. */
@@ -193,7 +256,10 @@ export function dateIso(texte: string): string | null | undefined {
   return undefined
 }
 
-export function lireDiplomes(texte: string, aujourdhui = new Date().toISOString().slice(0, 10)): Lecture<DiplomeRef> {
+export function lireDiplomes(
+  texte: string,
+  aujourdhui = new Date().toISOString().slice(0, 10),
+): Lecture<DiplomeRef> {
   const csv = lireCsv(texte)
   if ('raison' in csv) return { lignes: [], rejets: [csv] }
   const { entetes, enregistrements } = csv
@@ -206,11 +272,16 @@ export function lireDiplomes(texte: string, aujourdhui = new Date().toISOString(
     const ligne = i + 2
     const champ = (nom: string) => (index[nom] === undefined ? '' : (valeurs[index[nom]!] ?? '').trim())
     const cfd = champ('cfd').toUpperCase()
-    if (!/^[0-9A-Z]{8}$/.test(cfd)) return rejets.push({ ligne, raison: `code formation diplôme « ${champ('cfd')} » invalide (8 caractères attendus).` })
+    if (!/^[0-9A-Z]{8}$/.test(cfd))
+      return rejets.push({
+        ligne,
+        raison: `code formation diplôme « ${champ('cfd')} » invalide (8 caractères attendus).`,
+      })
     if (vus.has(cfd)) return rejets.push({ ligne, raison: `CFD ${cfd} déjà présent ligne ${vus.get(cfd)}.` })
     const typeDiplome = champ('type')
     const libelle = champ('libelle')
-    if (!typeDiplome || !libelle) return rejets.push({ ligne, raison: `CFD ${cfd} : type ou libellé manquant.` })
+    if (!typeDiplome || !libelle)
+      return rejets.push({ ligne, raison: `CFD ${cfd} : type ou libellé manquant.` })
     const dateOuverture = dateIso(champ('ouverture'))
     const dateFermeture = dateIso(champ('fermeture'))
     if (dateOuverture === undefined || dateFermeture === undefined) {
@@ -219,14 +290,27 @@ export function lireDiplomes(texte: string, aujourdhui = new Date().toISOString(
     let liste = durees(champ('dureesOuvertes'))
     if (!liste.length) liste = durees(champ('dureesToutes'))
     if (!liste.length && DUREE_USUELLE[typeDiplome]) liste = [DUREE_USUELLE[typeDiplome]!]
-    if (!liste.length) return rejets.push({ ligne, raison: `CFD ${cfd} : aucune durée connue pour le type « ${typeDiplome} ».` })
+    if (!liste.length)
+      return rejets.push({
+        ligne,
+        raison: `CFD ${cfd} : aucune durée connue pour le type « ${typeDiplome} ».`,
+      })
     vus.set(cfd, ligne)
     lignes.push({
       cfd,
       libelle,
       typeDiplome,
       niveau: champ('niveau') || null,
-      codesRncp: champ('rncp') ? [...new Set(champ('rncp').split('|').map((c) => c.trim()).filter(Boolean))] : [],
+      codesRncp: champ('rncp')
+        ? [
+            ...new Set(
+              champ('rncp')
+                .split('|')
+                .map((c) => c.trim())
+                .filter(Boolean),
+            ),
+          ]
+        : [],
       durees: liste,
       ouvert: !dateFermeture || dateFermeture >= aujourdhui,
       dateOuverture,

@@ -44,6 +44,12 @@ export const DECISIONS = [
 
 export const RAPPORT_MAX = 5000
 
-export function libelle<T extends readonly { value: string; label: string }[]>(liste: T, valeur: unknown): string {
-  return liste.find((o) => o.value === valeur)?.label ?? (valeur === null || valeur === undefined ? '' : String(valeur))
+export function libelle<T extends readonly { value: string; label: string }[]>(
+  liste: T,
+  valeur: unknown,
+): string {
+  return (
+    liste.find((o) => o.value === valeur)?.label ??
+    (valeur === null || valeur === undefined ? '' : String(valeur))
+  )
 }

@@ -1,4 +1,13 @@
-import { AVIS, DECISIONS, libelle, MESURES, MODALITES, RAPPORT_MAX, STATUTS, ZONES_RECRUTEMENT } from './enums'
+import {
+  AVIS,
+  DECISIONS,
+  libelle,
+  MESURES,
+  MODALITES,
+  RAPPORT_MAX,
+  STATUTS,
+  ZONES_RECRUTEMENT,
+} from './enums'
 
 export type ErreurChamp = { path: string; message: string }
 
@@ -58,104 +67,165 @@ export function verifierDemande(d: DemandeSaisie, ctx: ContexteValidation): Erre
   const erreurs: ErreurChamp[] = []
   const err = (path: string, message: string) => erreurs.push({ path, message })
 
-  if (vide(d.etablissementConcerne)) err('etablissementConcerne', "Le code UAI de l'établissement concerné est obligatoire.")
+  if (vide(d.etablissementConcerne))
+    err('etablissementConcerne', "Le code UAI de l'établissement concerné est obligatoire.")
 
   const r = d.responsable ?? {}
   if (vide(r.nom)) err('responsable.nom', 'Le nom du responsable du projet est obligatoire.')
-  if (vide(r.telephone)) err('responsable.telephone', 'Le téléphone du responsable du projet est obligatoire.')
+  if (vide(r.telephone))
+    err('responsable.telephone', 'Le téléphone du responsable du projet est obligatoire.')
   else if (!TELEPHONE_FR.test(String(r.telephone).trim()))
-    err('responsable.telephone', 'Le téléphone du responsable doit être un numéro français à 10 chiffres (exemple : 04 67 13 81 55).')
+    err(
+      'responsable.telephone',
+      'Le téléphone du responsable doit être un numéro français à 10 chiffres (exemple : 04 67 13 81 55).',
+    )
   if (vide(r.email)) err('responsable.email', "L'adresse mail du responsable du projet est obligatoire.")
   else if (!EMAIL.test(String(r.email).trim()))
-    err('responsable.email', "L'adresse mail du responsable n'est pas valide (exemple : prenom.nom@ac-montpellier.fr).")
+    err(
+      'responsable.email',
+      "L'adresse mail du responsable n'est pas valide (exemple : prenom.nom@ac-montpellier.fr).",
+    )
 
-  if (!MODALITES.some((m) => m.value === d.modalite)) err('modalite', 'Indiquez la modalité : scolaire uniquement ou public mixé.')
+  if (!MODALITES.some((m) => m.value === d.modalite))
+    err('modalite', 'Indiquez la modalité : scolaire uniquement ou public mixé.')
 
   if (vide(d.diplome)) err('diplome', 'Choisissez le diplôme préparé.')
   else if (!ctx.diplome) err('diplome', "Ce diplôme n'existe pas dans la liste.")
-  else if (!ctx.diplome.ouvert) err('diplome', `Le diplôme « ${ctx.diplome.libelle} » est fermé : choisissez le diplôme qui le remplace.`)
+  else if (!ctx.diplome.ouvert)
+    err('diplome', `Le diplôme « ${ctx.diplome.libelle} » est fermé : choisissez le diplôme qui le remplace.`)
 
   if (!entier(d.dureeFormation)) err('dureeFormation', 'Indiquez la durée de la formation (en années).')
   else if (ctx.diplome && !ctx.diplome.durees.includes(d.dureeFormation))
-    err('dureeFormation', `La durée doit être l'une de celles du diplôme : ${ctx.diplome.durees.map((n) => `${n} an${n > 1 ? 's' : ''}`).join(' ou ')}.`)
+    err(
+      'dureeFormation',
+      `La durée doit être l'une de celles du diplôme : ${ctx.diplome.durees.map((n) => `${n} an${n > 1 ? 's' : ''}`).join(' ou ')}.`,
+    )
 
-  if (!entier(d.anneeFormation) || d.anneeFormation < 1) err('anneeFormation', "Indiquez l'année de formation concernée (1re année, 2e année…).")
+  if (!entier(d.anneeFormation) || d.anneeFormation < 1)
+    err('anneeFormation', "Indiquez l'année de formation concernée (1re année, 2e année…).")
   else if (entier(d.dureeFormation) && d.anneeFormation > d.dureeFormation)
-    err('anneeFormation', `L'année de formation (${d.anneeFormation}) ne peut pas dépasser la durée de la formation (${d.dureeFormation} ans).`)
+    err(
+      'anneeFormation',
+      `L'année de formation (${d.anneeFormation}) ne peut pas dépasser la durée de la formation (${d.dureeFormation} ans).`,
+    )
 
   if (!MESURES.some((m) => m.value === d.mesure)) err('mesure', 'Cochez la mesure demandée.')
 
   // map, not every: both fields are reported when both are wrong.
-  const capacitesOk = ['capaciteActuelle', 'capaciteNouvelle'].map((champ) => {
-    const v = d[champ as 'capaciteActuelle']
-    const nom = champ === 'capaciteActuelle' ? "La capacité d'accueil actuelle" : "La capacité d'accueil nouvelle"
-    if (!entier(v) || v < 0) {
-      err(champ, `${nom} doit être un nombre entier positif ou nul.`)
-      return false
-    }
-    return true
-  }).every(Boolean)
+  const capacitesOk = ['capaciteActuelle', 'capaciteNouvelle']
+    .map((champ) => {
+      const v = d[champ as 'capaciteActuelle']
+      const nom =
+        champ === 'capaciteActuelle' ? "La capacité d'accueil actuelle" : "La capacité d'accueil nouvelle"
+      if (!entier(v) || v < 0) {
+        err(champ, `${nom} doit être un nombre entier positif ou nul.`)
+        return false
+      }
+      return true
+    })
+    .every(Boolean)
   if (capacitesOk) {
     const a = d.capaciteActuelle as number
     const n = d.capaciteNouvelle as number
     if (d.mesure === 'ouverture' && !(a === 0 && n > 0))
-      err('capaciteNouvelle', "Pour une ouverture, la capacité actuelle est 0 et la capacité nouvelle est supérieure à 0.")
+      err(
+        'capaciteNouvelle',
+        'Pour une ouverture, la capacité actuelle est 0 et la capacité nouvelle est supérieure à 0.',
+      )
     if (d.mesure === 'fermeture' && !(a > 0 && n === 0))
-      err('capaciteNouvelle', 'Pour une fermeture, la capacité actuelle est supérieure à 0 et la capacité nouvelle est 0.')
+      err(
+        'capaciteNouvelle',
+        'Pour une fermeture, la capacité actuelle est supérieure à 0 et la capacité nouvelle est 0.',
+      )
     if (d.mesure === 'augmentation' && !(n > a))
-      err('capaciteNouvelle', "Pour une augmentation, la capacité nouvelle doit être supérieure à la capacité actuelle.")
+      err(
+        'capaciteNouvelle',
+        'Pour une augmentation, la capacité nouvelle doit être supérieure à la capacité actuelle.',
+      )
     if (d.mesure === 'diminution' && !(n > 0 && n < a))
-      err('capaciteNouvelle', 'Pour une diminution, la capacité nouvelle doit être comprise entre 1 et la capacité actuelle moins 1 (sinon, demandez une fermeture).')
+      err(
+        'capaciteNouvelle',
+        'Pour une diminution, la capacité nouvelle doit être comprise entre 1 et la capacité actuelle moins 1 (sinon, demandez une fermeture).',
+      )
   }
 
-  if (!entier(d.priorite) || d.priorite < 1) err('priorite', 'La priorité est un nombre entier à partir de 1 (1 = le plus prioritaire).')
+  if (!entier(d.priorite) || d.priorite < 1)
+    err('priorite', 'La priorité est un nombre entier à partir de 1 (1 = le plus prioritaire).')
   else if (ctx.prioritesPrises.includes(d.priorite))
-    err('priorite', `La priorité ${d.priorite} est déjà attribuée à une autre de vos demandes validées pour cette rentrée : chaque priorité doit être unique.`)
+    err(
+      'priorite',
+      `La priorité ${d.priorite} est déjà attribuée à une autre de vos demandes validées pour cette rentrée : chaque priorité doit être unique.`,
+    )
 
   if (d.projetLie) {
     if (vide(d.demandeLiee)) err('demandeLiee', "Indiquez l'identifiant du projet lié.")
-    else if (d.id !== undefined && String(d.demandeLiee) === String(d.id)) err('demandeLiee', 'Une demande ne peut pas être liée à elle-même.')
-    else if (!ctx.demandeLieeExiste) err('demandeLiee', "Le projet lié indiqué n'existe pas : vérifiez son identifiant.")
+    else if (d.id !== undefined && String(d.demandeLiee) === String(d.id))
+      err('demandeLiee', 'Une demande ne peut pas être liée à elle-même.')
+    else if (!ctx.demandeLieeExiste)
+      err('demandeLiee', "Le projet lié indiqué n'existe pas : vérifiez son identifiant.")
   }
 
   if (!d.premiereDemande) {
-    if (!entier(d.anneePrecedentDepot)) err('anneePrecedentDepot', "Ce n'est pas une première demande : indiquez l'année du précédent dépôt.")
+    if (!entier(d.anneePrecedentDepot))
+      err('anneePrecedentDepot', "Ce n'est pas une première demande : indiquez l'année du précédent dépôt.")
     else if (entier(d.rentree) && d.anneePrecedentDepot >= d.rentree)
       err('anneePrecedentDepot', `L'année du précédent dépôt doit être antérieure à la rentrée ${d.rentree}.`)
   }
 
   if (vide(d.dateConseil) || Number.isNaN(new Date(String(d.dateConseil)).getTime()))
-    err('dateConseil', 'Indiquez la date de présentation du projet au Conseil de perfectionnement / Conseil d\'administration.')
+    err(
+      'dateConseil',
+      "Indiquez la date de présentation du projet au Conseil de perfectionnement / Conseil d'administration.",
+    )
 
   const zones = d.zonesRecrutement ?? []
   if (zones.length === 0) err('zonesRecrutement', 'Cochez au moins une zone de recrutement.')
-  else if (zones.some((z) => !ZONES_RECRUTEMENT.some((o) => o.value === z))) err('zonesRecrutement', 'Zone de recrutement inconnue.')
+  else if (zones.some((z) => !ZONES_RECRUTEMENT.some((o) => o.value === z)))
+    err('zonesRecrutement', 'Zone de recrutement inconnue.')
 
   const t = d.travaux ?? {}
-  if (t.travauxDemandes && vide(t.descriptionTravaux)) err('travaux.descriptionTravaux', 'Vous avez indiqué des travaux : décrivez-les.')
+  if (t.travauxDemandes && vide(t.descriptionTravaux))
+    err('travaux.descriptionTravaux', 'Vous avez indiqué des travaux : décrivez-les.')
   if (t.equipementsDemandes && vide(t.descriptionEquipements))
     err('travaux.descriptionEquipements', 'Vous avez indiqué des équipements : décrivez-les.')
 
   const rapport = d.rapportOpportunite ?? ''
   if (vide(rapport)) err('rapportOpportunite', "Le rapport d'opportunité est obligatoire.")
   else if (longueurUnicode(rapport) > RAPPORT_MAX)
-    err('rapportOpportunite', `Le rapport d'opportunité dépasse 5 000 caractères (${longueurUnicode(rapport)} saisis).`)
+    err(
+      'rapportOpportunite',
+      `Le rapport d'opportunité dépasse 5 000 caractères (${longueurUnicode(rapport)} saisis).`,
+    )
 
   return erreurs
 }
 
 export type LigneRecap = { champ: string; libelle: string; valeur: string }
-export type Recapitulatif = { numero: number | null; rentree: number | null; sections: { titre: string; lignes: LigneRecap[] }[] }
+export type Recapitulatif = {
+  numero: number | null
+  rentree: number | null
+  sections: { titre: string; lignes: LigneRecap[] }[]
+}
 
 const ordinal = (n: number) => (n === 1 ? '1re' : `${n}e`)
 
 /** BCN libellés end with their type, "CUISINE (CAP)", "AGENT … (MC4)": drop it when the type is shown before. */
 export function libelleSansType(libelle: string): string {
-  return libelle.replace(/\s*\((?:CAP|CAPA|BAC PRO|BAC PRO AG|BP|BPA|BTS|BTSA|BMA|DMA|DNMADE|MC|MC ?\d|CS|CS ?\d|CSA)[^)]*\)\s*$/i, '').trim() || libelle
+  return (
+    libelle
+      .replace(
+        /\s*\((?:CAP|CAPA|BAC PRO|BAC PRO AG|BP|BPA|BTS|BTSA|BMA|DMA|DNMADE|MC|MC ?\d|CS|CS ?\d|CSA)[^)]*\)\s*$/i,
+        '',
+      )
+      .trim() || libelle
+  )
 }
 
 /** "1re année du CAP Ébéniste en 2 ans", as the guide phrases it. */
-export function formationEnClair(d: Pick<DemandeSaisie, 'anneeFormation' | 'dureeFormation'>, diplome: ContexteValidation['diplome']): string {
+export function formationEnClair(
+  d: Pick<DemandeSaisie, 'anneeFormation' | 'dureeFormation'>,
+  diplome: ContexteValidation['diplome'],
+): string {
   if (!diplome) return ''
   const base = `${diplome.typeDiplome} ${libelleSansType(diplome.libelle)}`
   if (!d.anneeFormation || !d.dureeFormation) return base
@@ -164,8 +234,17 @@ export function formationEnClair(d: Pick<DemandeSaisie, 'anneeFormation' | 'dure
 
 /** Every value, readable, in the guide's order: what the recap page shows before confirmation. */
 export function recapituler(
-  d: DemandeSaisie & { statut?: string | null; avis?: Record<string, unknown> | null; decision?: Record<string, unknown> | null },
-  ctx: { diplome: ContexteValidation['diplome']; etablissementConcerne: string; etablissementReferent: string; demandeLiee: string },
+  d: DemandeSaisie & {
+    statut?: string | null
+    avis?: Record<string, unknown> | null
+    decision?: Record<string, unknown> | null
+  },
+  ctx: {
+    diplome: ContexteValidation['diplome']
+    etablissementConcerne: string
+    etablissementReferent: string
+    demandeLiee: string
+  },
 ): Recapitulatif {
   const oui = (v: unknown) => (v ? 'Oui' : 'Non')
   const ligne = (champ: string, libelleChamp: string, valeur: unknown): LigneRecap => ({
@@ -173,7 +252,11 @@ export function recapituler(
     libelle: libelleChamp,
     valeur: valeur === null || valeur === undefined || valeur === '' ? '—' : String(valeur),
   })
-  const date = d.dateConseil ? new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(new Date(d.dateConseil)) : ''
+  const date = d.dateConseil
+    ? new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(
+        new Date(d.dateConseil),
+      )
+    : ''
   const t = d.travaux ?? {}
   return {
     numero: d.numero ?? null,
@@ -202,25 +285,47 @@ export function recapituler(
           ligne('capaciteActuelle', "Capacité d'accueil actuelle", d.capaciteActuelle),
           ligne('capaciteNouvelle', "Capacité d'accueil nouvelle", d.capaciteNouvelle),
           ligne('premiereDemande', 'Projet déposé pour la première fois', oui(d.premiereDemande)),
-          ...(d.premiereDemande ? [] : [ligne('anneePrecedentDepot', 'Année du précédent dépôt', d.anneePrecedentDepot)]),
+          ...(d.premiereDemande
+            ? []
+            : [ligne('anneePrecedentDepot', 'Année du précédent dépôt', d.anneePrecedentDepot)]),
           ligne('dateConseil', 'Date de présentation au CP / CA', date),
-          ligne('zonesRecrutement', 'Zone de recrutement', (d.zonesRecrutement ?? []).map((z) => libelle(ZONES_RECRUTEMENT, z)).join(', ')),
+          ligne(
+            'zonesRecrutement',
+            'Zone de recrutement',
+            (d.zonesRecrutement ?? []).map((z) => libelle(ZONES_RECRUTEMENT, z)).join(', '),
+          ),
           ligne('rentree', 'Année scolaire de programmation', d.rentree ? `Rentrée ${d.rentree}` : ''),
         ],
       },
       {
-        titre: "Travaux, équipements et autres incidences",
+        titre: 'Travaux, équipements et autres incidences',
         lignes: [
           ligne('travaux.travauxDemandes', 'Travaux demandés', oui(t.travauxDemandes)),
-          ...(t.travauxDemandes ? [ligne('travaux.descriptionTravaux', 'Description des travaux', t.descriptionTravaux)] : []),
+          ...(t.travauxDemandes
+            ? [ligne('travaux.descriptionTravaux', 'Description des travaux', t.descriptionTravaux)]
+            : []),
           ligne('travaux.equipementsDemandes', 'Équipements demandés', oui(t.equipementsDemandes)),
-          ...(t.equipementsDemandes ? [ligne('travaux.descriptionEquipements', 'Description des équipements', t.descriptionEquipements)] : []),
+          ...(t.equipementsDemandes
+            ? [
+                ligne(
+                  'travaux.descriptionEquipements',
+                  'Description des équipements',
+                  t.descriptionEquipements,
+                ),
+              ]
+            : []),
           ligne('travaux.autresIncidences', 'Autres incidences', t.autresIncidences),
         ],
       },
       {
         titre: "Rapport d'opportunité",
-        lignes: [ligne('rapportOpportunite', `Rapport d'opportunité (${longueurUnicode(d.rapportOpportunite ?? '')} / 5 000 caractères)`, d.rapportOpportunite)],
+        lignes: [
+          ligne(
+            'rapportOpportunite',
+            `Rapport d'opportunité (${longueurUnicode(d.rapportOpportunite ?? '')} / 5 000 caractères)`,
+            d.rapportOpportunite,
+          ),
+        ],
       },
       ...(d.statut && d.statut !== 'brouillon'
         ? [

@@ -38,11 +38,22 @@ function parStructure<D extends DemandeDeStructure>(docs: D[]): Map<string, D[]>
 
 /** Once-only sends (a reminder for a given day, the decisions of a rentrée) are marked in `compteurs`. */
 async function dejaFait(payload: Payload, cle: string): Promise<boolean> {
-  const r = await payload.find({ collection: 'compteurs', where: { nom: { equals: cle } }, limit: 1, depth: 0, overrideAccess: true })
+  const r = await payload.find({
+    collection: 'compteurs',
+    where: { nom: { equals: cle } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+  })
   return r.docs.length > 0
 }
 async function marquerFait(payload: Payload, cle: string, valeur: number) {
-  await payload.create({ collection: 'compteurs', data: { nom: cle, valeur }, overrideAccess: true, depth: 0 })
+  await payload.create({
+    collection: 'compteurs',
+    data: { nom: cle, valeur },
+    overrideAccess: true,
+    depth: 0,
+  })
 }
 
 const jourParis = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(d)
@@ -68,9 +79,12 @@ const tacheRappel: TaskConfig = {
     await planifierQuotidien(payload, TACHE_RAPPEL)
     const campagne = await payload.findGlobal({ slug: 'campagne', depth: 0, overrideAccess: true })
     if (!campagne.cloture) return { output: { envoyes: 0, raison: 'pas de date de clôture' } }
-    const aujourdhui = (input as { aujourdhui?: string } | undefined)?.aujourdhui ? new Date((input as { aujourdhui: string }).aujourdhui) : new Date()
+    const aujourdhui = (input as { aujourdhui?: string } | undefined)?.aujourdhui
+      ? new Date((input as { aujourdhui: string }).aujourdhui)
+      : new Date()
     const jours = joursAvant(new Date(campagne.cloture), aujourdhui)
-    if (!joursDeRappel().includes(jours)) return { output: { envoyes: 0, raison: `J-${jours} n'est pas un jour de rappel` } }
+    if (!joursDeRappel().includes(jours))
+      return { output: { envoyes: 0, raison: `J-${jours} n'est pas un jour de rappel` } }
     const cle = `rappel:${campagne.rentree}:${jourParis(new Date(campagne.cloture))}:J-${jours}`
     if (await dejaFait(payload, cle)) return { output: { envoyes: 0, raison: 'rappel déjà envoyé' } }
 
@@ -123,7 +137,14 @@ const tacheDecisions: TaskConfig = {
       depth: 0,
       overrideAccess: true,
       sort: 'numero',
-      select: { numero: true, titre: true, structureDeposante: true, responsable: true, avis: true, decision: true },
+      select: {
+        numero: true,
+        titre: true,
+        structureDeposante: true,
+        responsable: true,
+        avis: true,
+        decision: true,
+      },
     })
     let envoyes = 0
     for (const [structure, liste] of parStructure(demandes.docs)) {
@@ -138,7 +159,13 @@ const tacheDecisions: TaskConfig = {
       }))
       await payload.sendEmail({
         to: a,
-        ...decisionsPubliees({ rentree, structure: await nomDeLaStructure(payload, structure), demandes: lignes, lien: lienAdmin(req, '/collections/demandes'), support: adresseSupport(campagne) }),
+        ...decisionsPubliees({
+          rentree,
+          structure: await nomDeLaStructure(payload, structure),
+          demandes: lignes,
+          lien: lienAdmin(req, '/collections/demandes'),
+          support: adresseSupport(campagne),
+        }),
       })
       envoyes++
     }
@@ -159,13 +186,23 @@ export function prochainMatin(apres = new Date()): Date {
  * logged-in user may read and write, and bring back the document-locking collection: a job that requeues itself
  * does the same.
  */
-export async function planifierQuotidien(payload: Payload, tache: typeof TACHE_RAPPEL | typeof TACHE_PURGE): Promise<void> {
+export async function planifierQuotidien(
+  payload: Payload,
+  tache: typeof TACHE_RAPPEL | typeof TACHE_PURGE,
+): Promise<void> {
   const enAttente = await payload.count({
     collection: 'payload-jobs',
-    where: { and: [{ taskSlug: { equals: tache } }, { completedAt: { exists: false } }, { waitUntil: { greater_than: new Date().toISOString() } }] },
+    where: {
+      and: [
+        { taskSlug: { equals: tache } },
+        { completedAt: { exists: false } },
+        { waitUntil: { greater_than: new Date().toISOString() } },
+      ],
+    },
     overrideAccess: true,
   })
-  if (enAttente.totalDocs === 0) await payload.jobs.queue({ task: tache, input: {}, waitUntil: prochainMatin() })
+  if (enAttente.totalDocs === 0)
+    await payload.jobs.queue({ task: tache, input: {}, waitUntil: prochainMatin() })
 }
 
 /** Audit entries are kept JOURNAL_RETENTION_JOURS days (CNIL: 6 to 12 months for access logs), then deleted. */
@@ -182,14 +219,20 @@ const tachePurge: TaskConfig = {
   handler: async ({ input, req }) => {
     const { payload } = req
     await planifierQuotidien(payload, TACHE_PURGE)
-    const aujourdhui = (input as { aujourdhui?: string } | undefined)?.aujourdhui ? new Date((input as { aujourdhui: string }).aujourdhui) : new Date()
+    const aujourdhui = (input as { aujourdhui?: string } | undefined)?.aujourdhui
+      ? new Date((input as { aujourdhui: string }).aujourdhui)
+      : new Date()
     const limite = new Date(aujourdhui.getTime() - retentionJournal() * 86_400_000).toISOString()
     const where = { createdAt: { less_than: limite } }
     const { totalDocs } = await payload.count({ collection: 'journal', where, overrideAccess: true })
     if (totalDocs > 0) await payload.db.deleteMany({ collection: 'journal', where, req })
-    payload.logger.info(`Journal d'audit : ${totalDocs} entrée(s) antérieure(s) au ${limite.slice(0, 10)} supprimée(s).`)
+    payload.logger.info(
+      `Journal d'audit : ${totalDocs} entrée(s) antérieure(s) au ${limite.slice(0, 10)} supprimée(s).`,
+    )
     // Once a day, refresh SQLite's query-planner statistics as the tables grow.
-    await actualiserStatistiques(payload).catch((err) => payload.logger.warn({ err, msg: 'Statistiques de la base non actualisées' }))
+    await actualiserStatistiques(payload).catch((err) =>
+      payload.logger.warn({ err, msg: 'Statistiques de la base non actualisées' }),
+    )
     return { output: { supprimees: totalDocs, avant: limite } }
   },
 }
@@ -204,13 +247,18 @@ export function configurationTaches(travailleurSepare: boolean): JobsConfig {
     // Every second, ten at a time: mails leave within a second or two, in small batches that do not hold up the
     // requests served beside them (25 every 5 s made a validation wait behind a burst).
     autoRun: [{ cron: '* * * * * *', queue: 'default', limit: 10, silent: true }],
-    jobsCollectionOverrides: ({ defaultJobsCollection }) => ({ ...defaultJobsCollection, lockDocuments: false }),
+    jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
+      ...defaultJobsCollection,
+      lockDocuments: false,
+    }),
     shouldAutoRun: async (payload) => {
       const actif = process.env.CARTE_TRAVAILLEUR === '1' || !travailleurSepare
       if (actif && !quotidiennesPlanifiees) {
         quotidiennesPlanifiees = true
         for (const tache of [TACHE_RAPPEL, TACHE_PURGE] as const) {
-          await planifierQuotidien(payload, tache).catch((err) => payload.logger.error({ err, msg: `Tâche quotidienne ${tache} non planifiée` }))
+          await planifierQuotidien(payload, tache).catch((err) =>
+            payload.logger.error({ err, msg: `Tâche quotidienne ${tache} non planifiée` }),
+          )
         }
       }
       return actif

@@ -15,33 +15,65 @@ export type Doublure = { uri: string; arreter: () => Promise<void> }
 
 type Doc = Record<string, unknown>
 type Etape = Record<string, unknown>
-type Lookup = { from: string; localField?: string; foreignField?: string; let?: Doc; pipeline?: Etape[]; as: string }
-type Gestionnaire = { handle: (contexte: { storage: Stockage; database: string; command: Doc }) => Promise<Doc> }
-type Stockage = { collectionExists: (db: string, c: string) => Promise<boolean>; findAll: (db: string, c: string) => Promise<Doc[]> }
+type Lookup = {
+  from: string
+  localField?: string
+  foreignField?: string
+  let?: Doc
+  pipeline?: Etape[]
+  as: string
+}
+type Gestionnaire = {
+  handle: (contexte: { storage: Stockage; database: string; command: Doc }) => Promise<Doc>
+}
+type Stockage = {
+  collectionExists: (db: string, c: string) => Promise<boolean>
+  findAll: (db: string, c: string) => Promise<Doc[]>
+}
 
 const valeur = (doc: unknown, chemin: string): unknown =>
-  chemin.split('.').reduce<unknown>((v, cle) => (Array.isArray(v) ? v.map((x) => (x as Doc)?.[cle]) : (v as Doc | null | undefined)?.[cle]), doc)
+  chemin
+    .split('.')
+    .reduce<unknown>(
+      (v, cle) => (Array.isArray(v) ? v.map((x) => (x as Doc)?.[cle]) : (v as Doc | null | undefined)?.[cle]),
+      doc,
+    )
 const cle = (v: unknown): string => {
   if (v === undefined || v === null) return 'null'
-  if (v instanceof ObjectId || (v as { _bsontype?: string })?._bsontype === 'ObjectId') return `oid:${(v as ObjectId).toHexString()}`
+  if (v instanceof ObjectId || (v as { _bsontype?: string })?._bsontype === 'ObjectId')
+    return `oid:${(v as ObjectId).toHexString()}`
   if (v instanceof Date) return `date:${v.getTime()}`
   return JSON.stringify(v)
 }
-const cles = (v: unknown): string[] => (Array.isArray(v) ? (v.length ? v.flat(Infinity).map(cle) : ['null']) : [cle(v)])
+const cles = (v: unknown): string[] =>
+  Array.isArray(v) ? (v.length ? v.flat(Infinity).map(cle) : ['null']) : [cle(v)]
 
 function avecChemin(doc: Doc, chemin: string, v: unknown): Doc {
   const [tete, ...reste] = chemin.split('.')
   if (!reste.length) return { ...doc, [tete!]: v }
   const sous = doc[tete!]
-  return { ...doc, [tete!]: avecChemin(sous && typeof sous === 'object' && !Array.isArray(sous) ? (sous as Doc) : {}, reste.join('.'), v) }
+  return {
+    ...doc,
+    [tete!]: avecChemin(
+      sous && typeof sous === 'object' && !Array.isArray(sous) ? (sous as Doc) : {},
+      reste.join('.'),
+      v,
+    ),
+  }
 }
 
 /** Runs `pipeline`, its `$lookup` stages here (recursively), every other run of stages through mingo. */
-async function executer(docs: Doc[], pipeline: Etape[], variables: Doc, lire: (c: string) => Promise<Doc[]>): Promise<Doc[]> {
+async function executer(
+  docs: Doc[],
+  pipeline: Etape[],
+  variables: Doc,
+  lire: (c: string) => Promise<Doc[]>,
+): Promise<Doc[]> {
   let resultat = docs
   let lot: Etape[] = []
   const vider = () => {
-    if (lot.length) resultat = new plugins.mingo.Aggregator(lot as never, { variables } as never).run(resultat) as Doc[]
+    if (lot.length)
+      resultat = new plugins.mingo.Aggregator(lot as never, { variables } as never).run(resultat) as Doc[]
     lot = []
   }
   for (const etape of pipeline) {
@@ -61,10 +93,19 @@ async function executer(docs: Doc[], pipeline: Etape[], variables: Doc, lire: (c
       }
       let sousVariables = variables
       if (spec.let && Object.keys(spec.let).length) {
-        const [calcule] = new plugins.mingo.Aggregator([{ $project: { _id: 0, ...spec.let } }] as never, { variables } as never).run([doc]) as Doc[]
+        const [calcule] = new plugins.mingo.Aggregator(
+          [{ $project: { _id: 0, ...spec.let } }] as never,
+          { variables } as never,
+        ).run([doc]) as Doc[]
         sousVariables = { ...variables, ...calcule }
       }
-      suivants.push(avecChemin(doc, spec.as, spec.pipeline?.length ? await executer(joints, spec.pipeline, sousVariables, lire) : joints))
+      suivants.push(
+        avecChemin(
+          doc,
+          spec.as,
+          spec.pipeline?.length ? await executer(joints, spec.pipeline, sousVariables, lire) : joints,
+        ),
+      )
     }
     resultat = suivants
   }
@@ -75,25 +116,38 @@ async function executer(docs: Doc[], pipeline: Etape[], variables: Doc, lire: (c
 export async function demarrerDoublure(): Promise<Doublure> {
   const serveur = new CongoServer({ port: 0, host: '127.0.0.1' })
   await serveur.start()
-  const port = ((serveur as unknown as { server: { address: () => AddressInfo } }).server.address()).port
+  const port = (serveur as unknown as { server: { address: () => AddressInfo } }).server.address().port
   const hote = `127.0.0.1:${port}`
-  const gestionnaires = (serveur as unknown as { commandRouter: { handlers: Map<string, Gestionnaire> } }).commandRouter.handlers
+  const gestionnaires = (serveur as unknown as { commandRouter: { handlers: Map<string, Gestionnaire> } })
+    .commandRouter.handlers
 
   const hello = gestionnaires.get('hello')!
   const membre: Gestionnaire = {
     handle: async (contexte) => {
       const { topologyVersion: _, ...reponse } = await hello.handle(contexte)
-      return { ...reponse, setName: 'rs0', setVersion: 1, hosts: [hote], primary: hote, me: hote, secondary: false, electionId: new ObjectId('7fffffff0000000000000001') }
+      return {
+        ...reponse,
+        setName: 'rs0',
+        setVersion: 1,
+        hosts: [hote],
+        primary: hote,
+        me: hote,
+        secondary: false,
+        electionId: new ObjectId('7fffffff0000000000000001'),
+      }
     },
   }
   for (const nom of ['hello', 'ismaster', 'isMaster']) gestionnaires.set(nom, membre)
 
-  const aggregate = gestionnaires.get('aggregate')! as Gestionnaire & { executeWithSpecialStages: (s: Stockage, db: string, docs: Doc[], p: Etape[]) => Promise<Doc[]> }
+  const aggregate = gestionnaires.get('aggregate')! as Gestionnaire & {
+    executeWithSpecialStages: (s: Stockage, db: string, docs: Doc[], p: Etape[]) => Promise<Doc[]>
+  }
   const original = aggregate.executeWithSpecialStages.bind(aggregate)
   aggregate.executeWithSpecialStages = async (stockage, base, docs, pipeline) => {
     // $graphLookup, $unionWith: CongoDB's own handling (Payload does not use them).
     if (pipeline.some((e) => e.$graphLookup || e.$unionWith)) return original(stockage, base, docs, pipeline)
-    const lire = async (c: string) => ((await stockage.collectionExists(base, c)) ? stockage.findAll(base, c) : [])
+    const lire = async (c: string) =>
+      (await stockage.collectionExists(base, c)) ? stockage.findAll(base, c) : []
     return executer(docs, pipeline, {}, lire)
   }
 

@@ -8,12 +8,17 @@ import { SMTPServer } from 'smtp-server'
 export type Recu = ParsedMail & { destinataires: string[] }
 
 const adresses = (m: ParsedMail) =>
-  (Array.isArray(m.to) ? m.to : m.to ? [m.to] : []).flatMap((a) => a.value.map((v) => v.address ?? '')).filter(Boolean)
+  (Array.isArray(m.to) ? m.to : m.to ? [m.to] : [])
+    .flatMap((a) => a.value.map((v) => v.address ?? ''))
+    .filter(Boolean)
 
 /** The .eml files written by the file transport, parsed. */
 export async function lireEml(dossier: string): Promise<Recu[]> {
   if (!fs.existsSync(dossier)) return []
-  const fichiers = fs.readdirSync(dossier).filter((f) => f.endsWith('.eml')).sort()
+  const fichiers = fs
+    .readdirSync(dossier)
+    .filter((f) => f.endsWith('.eml'))
+    .sort()
   return Promise.all(
     fichiers.map(async (f) => {
       const m = await simpleParser(fs.readFileSync(path.join(dossier, f)))
@@ -59,7 +64,13 @@ export async function serveurSmtp() {
 
 /** Jobs waiting in the queue for a task (read straight from the database: nobody may read them over the API). */
 export async function tachesEnAttente(payload: Payload, tache: string) {
-  const r = await payload.find({ collection: 'payload-jobs', where: { and: [{ taskSlug: { equals: tache } }, { completedAt: { exists: false } }] }, overrideAccess: true, pagination: false, depth: 0 })
+  const r = await payload.find({
+    collection: 'payload-jobs',
+    where: { and: [{ taskSlug: { equals: tache } }, { completedAt: { exists: false } }] },
+    overrideAccess: true,
+    pagination: false,
+    depth: 0,
+  })
   return r.docs
 }
 

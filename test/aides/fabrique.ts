@@ -2,19 +2,32 @@ import type { Payload } from 'payload'
 
 import type { Role } from '../../access/roles'
 
-export type Utilisateur = Record<string, unknown> & { id: number | string; collection: 'users'; role: Role; username: string }
+export type Utilisateur = Record<string, unknown> & {
+  id: number | string
+  collection: 'users'
+  role: Role
+  username: string
+}
 export type Monde = Awaited<ReturnType<typeof construireMonde>>
 
 export const MOT_DE_PASSE = 'mot-de-passe-de-test-123'
 const JOUR = 24 * 60 * 60 * 1000
 
 /** Opens (or closes) the campaign around now. */
-export async function campagne(payload: Payload, etat: 'ouverte' | 'close' | 'future' = 'ouverte', rentree = 2027) {
+export async function campagne(
+  payload: Payload,
+  etat: 'ouverte' | 'close' | 'future' = 'ouverte',
+  rentree = 2027,
+) {
   const decalage = { ouverte: [-10, 10], close: [-30, -1], future: [5, 30] }[etat]
   await payload.updateGlobal({
     slug: 'campagne',
     overrideAccess: true,
-    data: { rentree, ouverture: new Date(Date.now() + decalage[0]! * JOUR).toISOString(), cloture: new Date(Date.now() + decalage[1]! * JOUR).toISOString() },
+    data: {
+      rentree,
+      ouverture: new Date(Date.now() + decalage[0]! * JOUR).toISOString(),
+      cloture: new Date(Date.now() + decalage[1]! * JOUR).toISOString(),
+    },
   })
 }
 
@@ -23,8 +36,18 @@ export async function campagne(payload: Payload, etat: 'ouverte' | 'close' | 'fu
  * per role (two for school A, to show that drafts are shared within a structure), diplômes, an open campaign.
  */
 export async function construireMonde(payload: Payload) {
-  const etab = (uai: string, nom: string, academie: 'montpellier' | 'toulouse', departement: string, ministere = 'education-nationale') =>
-    payload.create({ collection: 'etablissements', overrideAccess: true, data: { uai, nom, academie, departement, ministere: ministere as never, commune: nom } })
+  const etab = (
+    uai: string,
+    nom: string,
+    academie: 'montpellier' | 'toulouse',
+    departement: string,
+    ministere = 'education-nationale',
+  ) =>
+    payload.create({
+      collection: 'etablissements',
+      overrideAccess: true,
+      data: { uai, nom, academie, departement, ministere: ministere as never, commune: nom },
+    })
   const [a, b, m1, m2, ag] = await Promise.all([
     etab('0340042L', 'Lycée Jean Mermoz', 'montpellier', '34'),
     etab('0310024H', "Lycée Pierre d'Aragon", 'toulouse', '31'),
@@ -32,9 +55,23 @@ export async function construireMonde(payload: Payload) {
     etab('0300058A', 'Lycée Frédéric Mistral', 'montpellier', '30'),
     etab('0480514Y', 'LEGTPA François Rabelais', 'montpellier', '48', 'agriculture'),
   ])
-  const reseau = await payload.create({ collection: 'reseaux', overrideAccess: true, data: { nom: 'Réseau de Nîmes', type: 'etablissements', academie: 'montpellier', etablissementReferent: m1!.id, membres: [m1!.id, m2!.id] } })
+  const reseau = await payload.create({
+    collection: 'reseaux',
+    overrideAccess: true,
+    data: {
+      nom: 'Réseau de Nîmes',
+      type: 'etablissements',
+      academie: 'montpellier',
+      etablissementReferent: m1!.id,
+      membres: [m1!.id, m2!.id],
+    },
+  })
   const dipl = (cfd: string, libelle: string, typeDiplome: string, durees: number[], ouvert = true) =>
-    payload.create({ collection: 'diplomes', overrideAccess: true, data: { cfd, libelle, typeDiplome, durees, ouvert } })
+    payload.create({
+      collection: 'diplomes',
+      overrideAccess: true,
+      data: { cfd, libelle, typeDiplome, durees, ouvert },
+    })
   const [capCuisine, bts, ferme] = await Promise.all([
     dipl('50022146', 'Cuisine', 'CAP', [1, 2, 3]),
     dipl('32031213', 'Management commercial opérationnel', 'BTS', [1, 2]),
@@ -42,9 +79,23 @@ export async function construireMonde(payload: Payload) {
   ])
   await campagne(payload, 'ouverte')
 
-  const compte = async (username: string, role: Role, extra: Record<string, unknown> = {}): Promise<Utilisateur> => {
-    const u = await payload.create({ collection: 'users', overrideAccess: true, data: { username, password: MOT_DE_PASSE, role, nom: username, ...extra } as never })
-    return { ...(u as unknown as Record<string, unknown>), id: u.id, collection: 'users', role, username: u.username as string }
+  const compte = async (
+    username: string,
+    role: Role,
+    extra: Record<string, unknown> = {},
+  ): Promise<Utilisateur> => {
+    const u = await payload.create({
+      collection: 'users',
+      overrideAccess: true,
+      data: { username, password: MOT_DE_PASSE, role, nom: username, ...extra } as never,
+    })
+    return {
+      ...(u as unknown as Record<string, unknown>),
+      id: u.id,
+      collection: 'users',
+      role,
+      username: u.username as string,
+    }
   }
   const users = {
     admin: await compte('admin', 'admin'),
@@ -57,16 +108,28 @@ export async function construireMonde(payload: Payload) {
     etabA: await compte('0340042l', 'etablissement', { etablissement: a!.id }),
     etabA2: await compte('0340042L-proviseur', 'etablissement', { etablissement: a!.id }),
     etabB: await compte('0310024H', 'etablissement', { etablissement: b!.id }),
-    integration: await compte('integration', 'integration', { enableAPIKey: true, apiKey: 'cle-api-integration-de-test-0123456789' }),
+    integration: await compte('integration', 'integration', {
+      enableAPIKey: true,
+      apiKey: 'cle-api-integration-de-test-0123456789',
+    }),
   }
-  return { etablissements: { a: a!, b: b!, m1: m1!, m2: m2!, ag: ag! }, reseau, diplomes: { capCuisine: capCuisine!, bts: bts!, ferme: ferme! }, users }
+  return {
+    etablissements: { a: a!, b: b!, m1: m1!, m2: m2!, ag: ag! },
+    reseau,
+    diplomes: { capCuisine: capCuisine!, bts: bts!, ferme: ferme! },
+    users,
+  }
 }
 
 /** A demande that passes every validation rule, for établissement `etablissementConcerne`. */
 export function demandeComplete(monde: Monde, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     etablissementConcerne: monde.etablissements.a.id,
-    responsable: { nom: 'Claire Martin', telephone: '04 67 13 81 55', email: 'claire.martin@ac-montpellier.fr' },
+    responsable: {
+      nom: 'Claire Martin',
+      telephone: '04 67 13 81 55',
+      email: 'claire.martin@ac-montpellier.fr',
+    },
     modalite: 'scolaire',
     diplome: monde.diplomes.capCuisine.id,
     dureeFormation: 2,

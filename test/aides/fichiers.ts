@@ -58,15 +58,28 @@ const DOCUMENT_DOCX =
 
 /** A minimal, valid Word document, plus any extra entries. */
 export function docx(autres: EntreeZip[] = []): Buffer {
-  return zipper([{ nom: '[Content_Types].xml', contenu: TYPES_DOCX }, { nom: '_rels/.rels', contenu: RELS_DOCX }, { nom: 'word/document.xml', contenu: DOCUMENT_DOCX }, ...autres])
+  return zipper([
+    { nom: '[Content_Types].xml', contenu: TYPES_DOCX },
+    { nom: '_rels/.rels', contenu: RELS_DOCX },
+    { nom: 'word/document.xml', contenu: DOCUMENT_DOCX },
+    ...autres,
+  ])
 }
 
 /** A minimal OpenDocument text (the `mimetype` entry first and stored, as the format requires). */
 export function odt(): Buffer {
   return zipper([
     { nom: 'mimetype', contenu: 'application/vnd.oasis.opendocument.text', stocke: true },
-    { nom: 'META-INF/manifest.xml', contenu: '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>' },
-    { nom: 'content.xml', contenu: '<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:text><text:p>Lettre de soutien</text:p></office:text></office:body></office:document-content>' },
+    {
+      nom: 'META-INF/manifest.xml',
+      contenu:
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>',
+    },
+    {
+      nom: 'content.xml',
+      contenu:
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:text><text:p>Lettre de soutien</text:p></office:text></office:body></office:document-content>',
+    },
   ])
 }
 
@@ -76,7 +89,10 @@ export function odt(): Buffer {
  */
 export type ObjetPdf = string | { dict: string; flux: Buffer | string; brut?: boolean }
 
-export function pdf(objets: ObjetPdf[], { trailer = '/Root 1 0 R', apres = '' }: { trailer?: string; apres?: string | Buffer } = {}): Buffer {
+export function pdf(
+  objets: ObjetPdf[],
+  { trailer = '/Root 1 0 R', apres = '' }: { trailer?: string; apres?: string | Buffer } = {},
+): Buffer {
   const morceaux: Buffer[] = [Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1')]
   let taille = morceaux[0]!.length
   const positions: number[] = []
@@ -88,7 +104,10 @@ export function pdf(objets: ObjetPdf[], { trailer = '/Root 1 0 R', apres = '' }:
       const donnees = Buffer.isBuffer(o.flux) ? o.flux : Buffer.from(o.flux, 'latin1')
       const flux = o.brut ? donnees : zlib.deflateSync(donnees)
       corps = Buffer.concat([
-        Buffer.from(`${i + 1} 0 obj\n<<${o.dict}${o.brut ? '' : '/Filter/FlateDecode'}/Length ${flux.length}>>\nstream\n`, 'latin1'),
+        Buffer.from(
+          `${i + 1} 0 obj\n<<${o.dict}${o.brut ? '' : '/Filter/FlateDecode'}/Length ${flux.length}>>\nstream\n`,
+          'latin1',
+        ),
         flux,
         Buffer.from('\nendstream\nendobj\n', 'latin1'),
       ])
@@ -102,7 +121,7 @@ export function pdf(objets: ObjetPdf[], { trailer = '/Root 1 0 R', apres = '' }:
   return Buffer.concat(morceaux)
 }
 
-const CONTENU_PAGE = 'BT /F1 18 Tf 72 720 Td (Plan d\'implantation de la formation) Tj ET\n'.repeat(20)
+const CONTENU_PAGE = "BT /F1 18 Tf 72 720 Td (Plan d'implantation de la formation) Tj ET\n".repeat(20)
 
 /** A legitimate PDF with a compressed page content. */
 export function pdfSain(): Buffer {

@@ -8,7 +8,17 @@ export type Reponse = { status: number; corps: any; entetes: Headers } // eslint
  * One HTTP call as a client (or an attacker) would make it: JSON in, JSON out, no cookies unless given. To the
  * test server unless `base` names another (the extra instances of test/aides/instances.ts).
  */
-export async function appel(methode: string, chemin: string, options: { jeton?: string; cleApi?: string; corps?: unknown; entetes?: Record<string, string>; base?: string } = {}): Promise<Reponse> {
+export async function appel(
+  methode: string,
+  chemin: string,
+  options: {
+    jeton?: string
+    cleApi?: string
+    corps?: unknown
+    entetes?: Record<string, string>
+    base?: string
+  } = {},
+): Promise<Reponse> {
   const entetes: Record<string, string> = { ...options.entetes }
   if (options.jeton) entetes.Authorization = `JWT ${options.jeton}`
   if (options.cleApi) entetes.Authorization = `users API-Key ${options.cleApi}`
@@ -18,7 +28,12 @@ export async function appel(methode: string, chemin: string, options: { jeton?: 
     entetes['Content-Type'] = 'application/json'
     body = JSON.stringify(options.corps)
   }
-  const r = await fetch(`${options.base ?? URL_SERVEUR()}${chemin}`, { method: methode, headers: entetes, body, redirect: 'manual' })
+  const r = await fetch(`${options.base ?? URL_SERVEUR()}${chemin}`, {
+    method: methode,
+    headers: entetes,
+    body,
+    redirect: 'manual',
+  })
   const texte = await r.text()
   let corps: unknown = texte
   try {
@@ -33,13 +48,20 @@ const jetons = new Map<string, string>()
 
 export async function jeton(identifiant: string): Promise<string> {
   if (!jetons.has(identifiant)) {
-    const r = await appel('POST', '/api/users/login', { corps: { username: identifiant, password: inject('motDePasseDemo') } })
-    if (r.status !== 200) throw new Error(`Connexion de ${identifiant} impossible : ${r.status} ${JSON.stringify(r.corps)}`)
+    const r = await appel('POST', '/api/users/login', {
+      corps: { username: identifiant, password: inject('motDePasseDemo') },
+    })
+    if (r.status !== 200)
+      throw new Error(`Connexion de ${identifiant} impossible : ${r.status} ${JSON.stringify(r.corps)}`)
     jetons.set(identifiant, r.corps.token)
   }
   return jetons.get(identifiant)!
 }
 
-export async function graphql(requete: string, variables: Record<string, unknown> = {}, auth: { jeton?: string; cleApi?: string } = {}) {
+export async function graphql(
+  requete: string,
+  variables: Record<string, unknown> = {},
+  auth: { jeton?: string; cleApi?: string } = {},
+) {
   return appel('POST', '/api/graphql', { ...auth, corps: { query: requete, variables } })
 }

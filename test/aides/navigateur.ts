@@ -11,7 +11,16 @@ fs.mkdirSync(DOSSIER_CAPTURES, { recursive: true })
 export function lancerNavigateur(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   })
 }
 
@@ -43,10 +52,28 @@ export async function verifierAccessibilite(page: Page, nom: string) {
   await page.waitForFunction(() => document.title.trim().length > 0, undefined, { timeout: 10_000 })
   await page.addScriptTag({ content: AXE })
   const violations = await page.evaluate(async () => {
-    const resultat = await (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+    const resultat = await (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: unknown,
+            opts: unknown,
+          ) => Promise<{
+            violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[]
+          }>
+        }
+      }
+    ).axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
     })
-    return resultat.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, impact: v.impact, aide: v.help, cibles: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }))
+    return resultat.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        aide: v.help,
+        cibles: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+      }))
   })
   expect(violations, `${nom} : violations d'accessibilité`).toEqual([])
 }
@@ -62,7 +89,10 @@ export class Chrono {
     this.debut = maintenant
   }
   ecrire() {
-    fs.writeFileSync(path.join(DOSSIER_CAPTURES, `${this.nom}-durees.json`), JSON.stringify(this.etapes, null, 2))
+    fs.writeFileSync(
+      path.join(DOSSIER_CAPTURES, `${this.nom}-durees.json`),
+      JSON.stringify(this.etapes, null, 2),
+    )
     console.log(`${this.nom} :\n${this.etapes.map((e) => `  ${e.etape} : ${e.ms} ms`).join('\n')}`)
   }
 }

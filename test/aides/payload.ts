@@ -44,6 +44,9 @@ export async function payloadDeTest(): Promise<{ payload: Payload; fermer: () =>
 }
 
 /** A request acting as `user` (for hooks and services that take a req), like the REST API builds one. */
-export async function requetePour(payload: Payload, user: Record<string, unknown> | null): Promise<PayloadRequest> {
+export async function requetePour(
+  payload: Payload,
+  user: Record<string, unknown> | null,
+): Promise<PayloadRequest> {
   return createLocalReq({ user: user ? ({ ...user, collection: 'users' } as never) : undefined }, payload)
 }

@@ -6,7 +6,16 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { appel, jeton } from '../aides/http'
-import { capturer, Chrono, connecter, lancerNavigateur, nouvellePage as ouvrirPage, url, verifierAccessibilite, visible } from '../aides/navigateur'
+import {
+  capturer,
+  Chrono,
+  connecter,
+  lancerNavigateur,
+  nouvellePage as ouvrirPage,
+  url,
+  verifierAccessibilite,
+  visible,
+} from '../aides/navigateur'
 
 let navigateur: Browser
 const chrono = new Chrono('parcours-autorites-editeurs')
@@ -49,8 +58,12 @@ describe('La Région consulte les statistiques', () => {
     await page.waitForURL(/\/admin\/statistiques/)
     await visible(page.getByRole('heading', { level: 1, name: /Statistiques — rentrée \d{4}/ }))
     const stats = (await appel('GET', '/api/demandes/statistiques', { jeton: await jeton('region') })).corps
-    await visible(page.getByRole('list', { name: 'Chiffres clés' }).getByText(`${stats.total.demandes}`, { exact: true }))
-    await visible(page.getByRole('img', { name: 'Solde de places demandé par type de diplôme et par académie' }))
+    await visible(
+      page.getByRole('list', { name: 'Chiffres clés' }).getByText(`${stats.total.demandes}`, { exact: true }),
+    )
+    await visible(
+      page.getByRole('img', { name: 'Solde de places demandé par type de diplôme et par académie' }),
+    )
     const lignes = page.locator('table.tableau-statistiques tbody tr')
     await expect.poll(() => lignes.count()).toBe(stats.croise.length)
     await capturer(page, 'region-01-statistiques')
@@ -66,7 +79,9 @@ describe('La Région consulte les statistiques', () => {
     const page = await nouvellePage()
     await connecter(page, '0310024H')
     await page.goto(url('/admin/statistiques'))
-    await visible(page.getByText('Cette page est réservée à la Région, aux rectorats, à la DRAAF et au Carif-Oref.'))
+    await visible(
+      page.getByText('Cette page est réservée à la Région, aux rectorats, à la DRAAF et au Carif-Oref.'),
+    )
     expect(await page.locator('table.tableau-statistiques').count()).toBe(0)
   })
 })
@@ -89,13 +104,19 @@ describe('Le Carif-Oref gère les comptes et les référentiels', () => {
     await capturer(page, 'carif-02-comptes-crees')
     await verifierAccessibilite(page, 'création de comptes en masse')
     const admin = await jeton('admin')
-    expect((await appel('GET', '/api/users?where[username][equals]=0110007y&depth=0', { jeton: admin })).corps.docs[0]).toMatchObject({ role: 'etablissement', actif: true })
+    expect(
+      (await appel('GET', '/api/users?where[username][equals]=0110007y&depth=0', { jeton: admin })).corps
+        .docs[0],
+    ).toMatchObject({ role: 'etablissement', actif: true })
     chrono.top('carif-oref : comptes en masse')
   })
 
   it('voit les changements d’un nouvel annuaire avant de l’importer, puis l’importe', async () => {
     const fichier = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'carte-import-')), 'annuaire.csv')
-    fs.writeFileSync(fichier, "uai,nom,type,secteur,ministere_tutelle,commune,code_departement,code_academie\n0110012D,Lycée Germaine Tillion (nouveau nom),LPO,PU,MINISTERE DE L'EDUCATION NATIONALE,Narbonne,11,11\n")
+    fs.writeFileSync(
+      fichier,
+      "uai,nom,type,secteur,ministere_tutelle,commune,code_departement,code_academie\n0110012D,Lycée Germaine Tillion (nouveau nom),LPO,PU,MINISTERE DE L'EDUCATION NATIONALE,Narbonne,11,11\n",
+    )
     const page = await nouvellePage()
     await connecter(page, 'carif-oref')
     await page.goto(url('/admin/import-referentiels'))
@@ -108,7 +129,10 @@ describe('Le Carif-Oref gère les comptes et les référentiels', () => {
     await page.getByRole('button', { name: 'Importer' }).click()
     await visible(page.getByText(/Import terminé\. Établissements : 0 ligne ont été créée, 1 modifiée/))
     const admin = await jeton('admin')
-    expect((await appel('GET', '/api/etablissements?where[uai][equals]=0110012D&depth=0', { jeton: admin })).corps.docs[0].nom).toBe("Lycée Germaine Tillion (nouveau nom)")
+    expect(
+      (await appel('GET', '/api/etablissements?where[uai][equals]=0110012D&depth=0', { jeton: admin })).corps
+        .docs[0].nom,
+    ).toBe('Lycée Germaine Tillion (nouveau nom)')
     chrono.top('carif-oref : import de l’annuaire')
   })
 })

@@ -2,13 +2,22 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { appel, jeton } from '../aides/http'
-import { capturer, Chrono, connecter, lancerNavigateur, url, verifierAccessibilite, visible } from '../aides/navigateur'
+import {
+  capturer,
+  Chrono,
+  connecter,
+  lancerNavigateur,
+  url,
+  verifierAccessibilite,
+  visible,
+} from '../aides/navigateur'
 
 let navigateur: Browser
 let page: Page
 const chrono = new Chrono('parcours-etablissement')
 let numero = ''
-const PDF = '%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\nxref\n0 2\ntrailer<</Root 1 0 R/Size 2>>\nstartxref\n9\n%%EOF\n'
+const PDF =
+  '%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\nxref\n0 2\ntrailer<</Root 1 0 R/Size 2>>\nstartxref\n9\n%%EOF\n'
 let idDemande = ''
 
 beforeAll(async () => {
@@ -17,7 +26,16 @@ beforeAll(async () => {
   // A lycée's first visit: a new account for a lycée with no demande yet.
   const admin = await jeton('admin')
   const etab = await appel('GET', '/api/etablissements?where[uai][equals]=0340040J&depth=0', { jeton: admin })
-  const compte = await appel('POST', '/api/users', { jeton: admin, corps: { username: '0340040J', password: 'Premiere-visite-2027', role: 'etablissement', etablissement: etab.corps.docs[0].id, nom: 'Lycée polyvalent Jules Guesde' } })
+  const compte = await appel('POST', '/api/users', {
+    jeton: admin,
+    corps: {
+      username: '0340040J',
+      password: 'Premiere-visite-2027',
+      role: 'etablissement',
+      etablissement: etab.corps.docs[0].id,
+      nom: 'Lycée polyvalent Jules Guesde',
+    },
+  })
   expect(compte.status).toBe(201)
 })
 afterAll(async () => {
@@ -44,7 +62,9 @@ describe("Parcours d'un établissement, comme dans le guide", () => {
 
   it('2. première visite : le tableau de bord est vide et propose de déposer une nouvelle demande', async () => {
     await connecter(page, '0340040J', 'Premiere-visite-2027')
-    await visible(page.getByText("Vous êtes connecté en tant qu'établissement de formation avec l'identifiant 0340040J"))
+    await visible(
+      page.getByText("Vous êtes connecté en tant qu'établissement de formation avec l'identifiant 0340040J"),
+    )
     await visible(page.getByRole('link', { name: 'Déconnexion' }))
     await visible(page.getByText('Aucune demande en cours de saisie'))
     await visible(page.getByText('Aucune demande validée'))
@@ -84,7 +104,10 @@ describe("Parcours d'un établissement, comme dans le guide", () => {
   it('4 bis. joint une annexe depuis le formulaire (types et taille indiqués), la retrouve dans la liste et la télécharge', async () => {
     await visible(page.getByText(/Formats acceptés : PDF, Word/))
     await page.getByRole('button', { name: 'Ajouter nouveau ou nouvelle' }).click()
-    await page.locator('input[type=file]').last().setInputFiles({ name: 'pv-conseil.pdf', mimeType: 'application/pdf', buffer: Buffer.from(PDF) })
+    await page
+      .locator('input[type=file]')
+      .last()
+      .setInputFiles({ name: 'pv-conseil.pdf', mimeType: 'application/pdf', buffer: Buffer.from(PDF) })
     await page.locator('input#field-description').last().fill('PV du conseil d’administration')
     await page.getByRole('button', { name: 'Sauvegarder' }).last().click()
     const ligne = page.locator('.relationship-table').getByRole('row').filter({ hasText: 'pv-conseil.pdf' })
@@ -95,9 +118,17 @@ describe("Parcours d'un établissement, comme dans le guide", () => {
       const demande = await (await fetch(`/api/demandes/${id}?depth=1`, { credentials: 'include' })).json()
       const annexe = demande.annexes[0]
       const fichier = await fetch(annexe.url, { credentials: 'include' })
-      return { nombre: demande.annexes.length, statut: fichier.status, disposition: fichier.headers.get('content-disposition') }
+      return {
+        nombre: demande.annexes.length,
+        statut: fichier.status,
+        disposition: fichier.headers.get('content-disposition'),
+      }
     }, idDemande)
-    expect(telechargement).toMatchObject({ nombre: 1, statut: 200, disposition: expect.stringMatching(/^attachment/) })
+    expect(telechargement).toMatchObject({
+      nombre: 1,
+      statut: 200,
+      disposition: expect.stringMatching(/^attachment/),
+    })
     chrono.top('annexe jointe depuis le formulaire')
   })
 
@@ -121,10 +152,10 @@ describe("Parcours d'un établissement, comme dans le guide", () => {
     await visible(page.getByRole('heading', { name: 'La demande ne peut pas encore être validée' }))
     const erreurs = page.locator('.liste-erreurs a')
     expect(await erreurs.count()).toBeGreaterThan(5)
-    await visible(page.getByRole('link', { name: "Le téléphone du responsable du projet est obligatoire." }))
+    await visible(page.getByRole('link', { name: 'Le téléphone du responsable du projet est obligatoire.' }))
     await capturer(page, '05-validation-refusee')
     await verifierAccessibilite(page, 'erreurs de validation')
-    await page.getByRole('link', { name: "Le téléphone du responsable du projet est obligatoire." }).click()
+    await page.getByRole('link', { name: 'Le téléphone du responsable du projet est obligatoire.' }).click()
     await page.waitForURL(new RegExp(`/admin/collections/demandes/${idDemande}#field-responsable__telephone`))
     chrono.top('validation refusée, retour au champ en erreur')
   })
@@ -162,7 +193,15 @@ describe("Parcours d'un établissement, comme dans le guide", () => {
     await page.getByRole('button', { name: 'Valider la demande' }).click()
     await page.waitForURL(url(`/admin/demandes/${idDemande}/recapitulatif`))
     await visible(page.getByRole('heading', { name: `Récapitulatif de la demande n° ${numero}` }))
-    for (const texte of ['1re année du CAP EBENISTE en 2 ans', 'Ouverture', 'Scolaire uniquement (S)', '04 67 13 81 55', '10 novembre 2026', 'Départementale', 'Établis et machines à bois.']) {
+    for (const texte of [
+      '1re année du CAP EBENISTE en 2 ans',
+      'Ouverture',
+      'Scolaire uniquement (S)',
+      '04 67 13 81 55',
+      '10 novembre 2026',
+      'Départementale',
+      'Établis et machines à bois.',
+    ]) {
       await visible(page.locator('.recapitulatif').getByText(texte, { exact: true }).first())
     }
     await visible(page.getByRole('link', { name: 'Revenir à la saisie' }))
@@ -171,7 +210,10 @@ describe("Parcours d'un établissement, comme dans le guide", () => {
     await page.getByRole('button', { name: 'Confirmer la validation' }).click()
     await page.waitForURL(url(`/admin?valide=${numero}`))
     await visible(page.getByRole('status').getByText(`La demande n° ${numero} a été validée.`))
-    const validee = page.locator('section', { has: page.getByRole('heading', { name: 'Demandes validées' }) }).getByRole('row').filter({ has: page.getByRole('cell', { name: numero, exact: true }) })
+    const validee = page
+      .locator('section', { has: page.getByRole('heading', { name: 'Demandes validées' }) })
+      .getByRole('row')
+      .filter({ has: page.getByRole('cell', { name: numero, exact: true }) })
     await visible(validee.getByRole('link', { name: /Consulter/ }))
     await capturer(page, '08-validee')
     chrono.top('récapitulatif, confirmation, retour au tableau de bord')
@@ -181,7 +223,18 @@ describe("Parcours d'un établissement, comme dans le guide", () => {
     await page.goto(url(`/admin/collections/demandes/${idDemande}`))
     await expect.poll(() => page.locator('#field-responsable__nom').isDisabled()).toBe(true)
     await expect(page.getByRole('button', { name: 'Valider la demande' }).count()).resolves.toBe(0)
-    const patch = await page.evaluate(async (id) => (await fetch(`/api/demandes/${id}`, { method: 'PATCH', credentials: 'include', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ rapportOpportunite: 'modifié' }) })).status, idDemande)
+    const patch = await page.evaluate(
+      async (id) =>
+        (
+          await fetch(`/api/demandes/${id}`, {
+            method: 'PATCH',
+            credentials: 'include',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ rapportOpportunite: 'modifié' }),
+          })
+        ).status,
+      idDemande,
+    )
     expect([403, 404]).toContain(patch)
     await capturer(page, '09-verrouillee')
     chrono.top('demande verrouillée')
@@ -196,7 +249,11 @@ describe("Parcours d'un établissement, comme dans le guide", () => {
     await verifierAccessibilite(page, 'consultation')
     await page.emulateMedia({ media: 'print' })
     await capturer(page, '11-impression')
-    const pdf = await page.pdf({ format: 'A4', path: 'test-artifacts/captures/11-impression.pdf', printBackground: false })
+    const pdf = await page.pdf({
+      format: 'A4',
+      path: 'test-artifacts/captures/11-impression.pdf',
+      printBackground: false,
+    })
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length
     expect(pages).toBeGreaterThanOrEqual(1)

@@ -11,7 +11,13 @@ async function exporter(auth: { jeton?: string; cleApi?: string }, requete = '')
   const octets = new Uint8Array(await r.arrayBuffer())
   // Response.text() would drop the byte-order mark: decode by hand to see what the file really holds.
   const texte = new TextDecoder('utf-8', { ignoreBOM: true }).decode(octets)
-  return { r, texte, lignes: r.ok ? (parse(texte.replace(/^\uFEFF/, ''), { delimiter: ';', columns: true }) as Record<string, string>[]) : [] }
+  return {
+    r,
+    texte,
+    lignes: r.ok
+      ? (parse(texte.replace(/^\uFEFF/, ''), { delimiter: ';', columns: true }) as Record<string, string>[])
+      : [],
+  }
 }
 
 let a: string
@@ -24,7 +30,8 @@ beforeAll(async () => {
   b = await jeton('0310024H')
   region = await jeton('region')
   const admin = await jeton('admin')
-  idMermoz = (await appel('GET', '/api/etablissements?where[uai][equals]=0340042L&depth=0', { jeton: admin })).corps.docs[0].id
+  idMermoz = (await appel('GET', '/api/etablissements?where[uai][equals]=0340042L&depth=0', { jeton: admin }))
+    .corps.docs[0].id
 })
 
 describe('Export CSV des demandes', () => {
@@ -32,12 +39,16 @@ describe('Export CSV des demandes', () => {
     const { r, texte, lignes } = await exporter({ jeton: region })
     expect(r.status).toBe(200)
     expect(r.headers.get('content-type')).toMatch(/^text\/csv/)
-    expect(r.headers.get('content-disposition')).toMatch(/^attachment; filename="demandes-\d{4}-\d{2}-\d{2}\.csv"$/)
+    expect(r.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="demandes-\d{4}-\d{2}-\d{2}\.csv"$/,
+    )
     expect(texte.startsWith('\uFEFFN° de projet;Statut;Rentrée;')).toBe(true)
     const attendues = (await appel('GET', '/api/demandes/count', { jeton: region })).corps.totalDocs
     expect(lignes).toHaveLength(attendues)
     expect(lignes.every((l) => l.Statut !== 'En cours de saisie')).toBe(true)
-    expect(lignes.some((l) => l.Mesure === 'Ouverture' && /^\d{7}[A-Z]$/.test(l['UAI établissement concerné']!))).toBe(true)
+    expect(
+      lignes.some((l) => l.Mesure === 'Ouverture' && /^\d{7}[A-Z]$/.test(l['UAI établissement concerné']!)),
+    ).toBe(true)
     expect(lignes.some((l) => l['Adresse mail du responsable']?.includes('@'))).toBe(true)
   })
 
@@ -45,18 +56,33 @@ describe('Export CSV des demandes', () => {
     const deA = (await exporter({ jeton: a })).lignes
     const deB = (await exporter({ jeton: b })).lignes
     expect(deA.length).toBeGreaterThan(0)
-    expect(deA.every((l) => l['UAI établissement concerné'] === '0340042L' || l['UAI établissement concerné'] === '')).toBe(true)
+    expect(
+      deA.every(
+        (l) => l['UAI établissement concerné'] === '0340042L' || l['UAI établissement concerné'] === '',
+      ),
+    ).toBe(true)
     expect(deB.every((l) => l['UAI établissement concerné'] !== '0340042L')).toBe(true)
     const filtre = (await exporter({ jeton: region }, '&where[mesure][equals]=ouverture')).lignes
     expect(filtre.length).toBeGreaterThan(0)
     expect(filtre.every((l) => l.Mesure === 'Ouverture')).toBe(true)
-    expect((await exporter({ jeton: b }, `&where[etablissementConcerne][equals]=${idMermoz}`)).lignes).toEqual([])
+    expect(
+      (await exporter({ jeton: b }, `&where[etablissementConcerne][equals]=${idMermoz}`)).lignes,
+    ).toEqual([])
   })
 
   it('neutralise les formules des cellules de texte', async () => {
-    const cree = await appel('POST', '/api/demandes?depth=0', { jeton: a, corps: { etablissementConcerne: idMermoz, siteFormation: '=HYPERLINK("http://attaquant.example","Cliquez")', rapportOpportunite: '@SUM(1+1)' } })
+    const cree = await appel('POST', '/api/demandes?depth=0', {
+      jeton: a,
+      corps: {
+        etablissementConcerne: idMermoz,
+        siteFormation: '=HYPERLINK("http://attaquant.example","Cliquez")',
+        rapportOpportunite: '@SUM(1+1)',
+      },
+    })
     expect(cree.status).toBe(201)
-    const ligne = (await exporter({ jeton: a })).lignes.find((l) => l['N° de projet'] === String(cree.corps.doc.numero))!
+    const ligne = (await exporter({ jeton: a })).lignes.find(
+      (l) => l['N° de projet'] === String(cree.corps.doc.numero),
+    )!
     expect(ligne['Site de formation']).toBe('\'=HYPERLINK("http://attaquant.example","Cliquez")')
     expect(ligne["Rapport d'opportunité"]).toBe("'@SUM(1+1)")
     await appel('DELETE', `/api/demandes/${cree.corps.doc.id}`, { jeton: a })
@@ -68,15 +94,29 @@ describe('Export CSV des demandes', () => {
     expect(texte).not.toContain('Responsable du projet')
     expect(texte).not.toMatch(/@ac-(montpellier|toulouse)\.fr/)
     expect((await exporter({})).r.status).toBe(401)
-    expect((await fetch(`${URL_SERVEUR()}/api/demandes/export?format=pdf`, { headers: { Authorization: `JWT ${region}` } })).status).toBe(400)
+    expect(
+      (
+        await fetch(`${URL_SERVEUR()}/api/demandes/export?format=pdf`, {
+          headers: { Authorization: `JWT ${region}` },
+        })
+      ).status,
+    ).toBe(400)
     expect((await exporter({ jeton: region }, '&where[champInconnu][equals]=1')).r.status).toBe(400)
   })
 
   it('chaque ligne reprend la demande telle que l’API la donne (relations peuplées, instruction, travaux)', async () => {
     const { lignes } = await exporter({ jeton: region })
-    const LIBELLES_AVIS: Record<string, string> = { favorable: 'Favorable', reserve: 'Réservé', defavorable: 'Défavorable' }
+    const LIBELLES_AVIS: Record<string, string> = {
+      favorable: 'Favorable',
+      reserve: 'Réservé',
+      defavorable: 'Défavorable',
+    }
     for (const ligne of lignes.slice(0, 10)) {
-      const d = (await appel('GET', `/api/demandes?where[numero][equals]=${ligne['N° de projet']}&depth=1`, { jeton: region })).corps.docs[0]
+      const d = (
+        await appel('GET', `/api/demandes?where[numero][equals]=${ligne['N° de projet']}&depth=1`, {
+          jeton: region,
+        })
+      ).corps.docs[0]
       expect(ligne['UAI établissement concerné']).toBe(d.etablissementConcerne?.uai ?? '')
       expect(ligne['Établissement concerné']).toBe(d.etablissementConcerne?.nom ?? '')
       expect(ligne.Commune).toBe(d.etablissementConcerne?.commune ?? '')
@@ -92,4 +132,3 @@ describe('Export CSV des demandes', () => {
     }
   })
 })
-

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { demandeValidable } from '../../src/outils/masse'
-import { type Base, connexion, demarrerInstance, type Instance, preparerBase, requete } from '../aides/instances'
+import {
+  type Base,
+  connexion,
+  demarrerInstance,
+  type Instance,
+  preparerBase,
+  requete,
+} from '../aides/instances'
 
 /**
  * Statelessness (issue 6, item 5): two server processes on one database, as two instances behind a load balancer.
@@ -29,29 +36,60 @@ describe('Deux instances sur une même base', () => {
 
   it('ce qui est enregistré sur A se lit sur B, et inversement ; les numéros restent uniques entre instances', async () => {
     const jeton = await connexion(b, '0340042L')
-    const etab = (await requete(a, 'GET', '/api/etablissements?where[uai][equals]=0340042L&depth=0', jeton)).corps.docs[0]
-    const creee = await requete(a, 'POST', '/api/demandes?depth=0', jeton, { etablissementConcerne: etab.id, rapportOpportunite: 'Écrit sur A' })
+    const etab = (await requete(a, 'GET', '/api/etablissements?where[uai][equals]=0340042L&depth=0', jeton))
+      .corps.docs[0]
+    const creee = await requete(a, 'POST', '/api/demandes?depth=0', jeton, {
+      etablissementConcerne: etab.id,
+      rapportOpportunite: 'Écrit sur A',
+    })
     expect(creee.status).toBe(201)
     const lue = await requete(b, 'GET', `/api/demandes/${creee.corps.doc.id}?depth=0`, jeton)
     expect(lue.corps.rapportOpportunite).toBe('Écrit sur A')
-    expect((await requete(b, 'PATCH', `/api/demandes/${creee.corps.doc.id}?depth=0`, jeton, { rapportOpportunite: 'Modifié sur B' })).status).toBe(200)
-    expect((await requete(a, 'GET', `/api/demandes/${creee.corps.doc.id}?depth=0`, jeton)).corps.rapportOpportunite).toBe('Modifié sur B')
+    expect(
+      (
+        await requete(b, 'PATCH', `/api/demandes/${creee.corps.doc.id}?depth=0`, jeton, {
+          rapportOpportunite: 'Modifié sur B',
+        })
+      ).status,
+    ).toBe(200)
+    expect(
+      (await requete(a, 'GET', `/api/demandes/${creee.corps.doc.id}?depth=0`, jeton)).corps
+        .rapportOpportunite,
+    ).toBe('Modifié sur B')
 
     // 20 creations spread over both instances at once: 20 distinct numbers.
-    const toutes = await Promise.all(Array.from({ length: 20 }, (_, i) => requete(i % 2 ? a : b, 'POST', '/api/demandes?depth=0', jeton, { etablissementConcerne: etab.id })))
+    const toutes = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        requete(i % 2 ? a : b, 'POST', '/api/demandes?depth=0', jeton, { etablissementConcerne: etab.id }),
+      ),
+    )
     expect(toutes.every((r) => r.status === 201)).toBe(true)
     expect(new Set(toutes.map((r) => r.corps.doc.numero)).size).toBe(20)
   })
 
   it('des validations simultanées de même priorité, réparties sur les deux instances : une seule réussit (verrou partagé en base)', async () => {
     const jeton = await connexion(a, '0340042L')
-    const etab = (await requete(a, 'GET', '/api/etablissements?where[uai][equals]=0340042L&depth=0', jeton)).corps.docs[0]
+    const etab = (await requete(a, 'GET', '/api/etablissements?where[uai][equals]=0340042L&depth=0', jeton))
+      .corps.docs[0]
     const diplome = (await requete(a, 'GET', '/api/diplomes?limit=1&depth=0', jeton)).corps.docs[0]
     for (let priorite = 1; priorite <= 10; priorite++) {
-      const demandes = await Promise.all([1, 2, 3, 4].map(() => requete(a, 'POST', '/api/demandes?depth=0', jeton, demandeValidable(etab.id, diplome.id, priorite))))
-      const resultats = await Promise.all(demandes.map((d, i) => requete(i % 2 ? a : b, 'POST', `/api/demandes/${d.corps.doc.id}/valider`, jeton, { confirmer: true })))
-      expect(resultats.map((r) => r.status).sort(), JSON.stringify(resultats.map((r) => r.corps))).toEqual([200, 400, 400, 400])
-      for (const refus of resultats.filter((r) => r.status === 400)) expect(refus.corps.errors[0].data.errors[0].path).toBe('priorite')
+      const demandes = await Promise.all(
+        [1, 2, 3, 4].map(() =>
+          requete(a, 'POST', '/api/demandes?depth=0', jeton, demandeValidable(etab.id, diplome.id, priorite)),
+        ),
+      )
+      const resultats = await Promise.all(
+        demandes.map((d, i) =>
+          requete(i % 2 ? a : b, 'POST', `/api/demandes/${d.corps.doc.id}/valider`, jeton, {
+            confirmer: true,
+          }),
+        ),
+      )
+      expect(resultats.map((r) => r.status).sort(), JSON.stringify(resultats.map((r) => r.corps))).toEqual([
+        200, 400, 400, 400,
+      ])
+      for (const refus of resultats.filter((r) => r.status === 400))
+        expect(refus.corps.errors[0].data.errors[0].path).toBe('priorite')
     }
   })
 

@@ -1,7 +1,14 @@
 import { createClient } from '@libsql/client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { type Base, connexion, demarrerInstance, type Instance, preparerBase, requete } from '../aides/instances'
+import {
+  type Base,
+  connexion,
+  demarrerInstance,
+  type Instance,
+  preparerBase,
+  requete,
+} from '../aides/instances'
 
 /**
  * SECURITY 20: the server killed (SIGKILL, no chance to flush anything) in the middle of a burst of saves. Every
@@ -19,8 +26,12 @@ afterAll(async () => instance?.arreter())
 describe('Panne franche pendant des enregistrements', () => {
   it('SIGKILL au milieu de 8 flux d’écritures : tout enregistrement acquitté est retrouvé, la base est intègre', async () => {
     const jeton = await connexion(instance, '0340042L')
-    const etab = (await requete(instance, 'GET', '/api/etablissements?where[uai][equals]=0340042L&depth=0', jeton)).corps.docs[0]
-    const aModifier = (await requete(instance, 'POST', '/api/demandes?depth=0', jeton, { etablissementConcerne: etab.id })).corps.doc
+    const etab = (
+      await requete(instance, 'GET', '/api/etablissements?where[uai][equals]=0340042L&depth=0', jeton)
+    ).corps.docs[0]
+    const aModifier = (
+      await requete(instance, 'POST', '/api/demandes?depth=0', jeton, { etablissementConcerne: etab.id })
+    ).corps.doc
 
     const creations: { id: number | string; marqueur: string }[] = []
     let derniereModification: string | null = null
@@ -35,10 +46,15 @@ describe('Panne franche pendant des enregistrements', () => {
         try {
           if (i % 3 === 2) {
             modificationsTentees.add(marqueur)
-            const r = await requete(instance, 'PATCH', `/api/demandes/${aModifier.id}?depth=0`, jeton, { rapportOpportunite: marqueur })
+            const r = await requete(instance, 'PATCH', `/api/demandes/${aModifier.id}?depth=0`, jeton, {
+              rapportOpportunite: marqueur,
+            })
             if (r.status === 200) derniereModification = marqueur
           } else {
-            const r = await requete(instance, 'POST', '/api/demandes?depth=0', jeton, { etablissementConcerne: etab.id, rapportOpportunite: marqueur })
+            const r = await requete(instance, 'POST', '/api/demandes?depth=0', jeton, {
+              etablissementConcerne: etab.id,
+              rapportOpportunite: marqueur,
+            })
             if (r.status === 201) creations.push({ id: r.corps.doc.id, marqueur })
           }
         } catch {
@@ -66,7 +82,9 @@ describe('Panne franche pendant des enregistrements', () => {
       if (r.status !== 200 || r.corps.rapportOpportunite !== c.marqueur) manquantes.push(c.marqueur)
     }
     const modifiee = await requete(instance, 'GET', `/api/demandes/${aModifier.id}?depth=0`, relu)
-    console.log(`panne : ${envoyees} écritures envoyées, ${creations.length} créations acquittées, ${echouees} coupées par la panne, ${manquantes.length} perdues`)
+    console.log(
+      `panne : ${envoyees} écritures envoyées, ${creations.length} créations acquittées, ${echouees} coupées par la panne, ${manquantes.length} perdues`,
+    )
     expect(manquantes).toEqual([])
     if (derniereModification) {
       // One of the updates sent (the last acknowledged or a later one cut before its answer), never a torn value.
@@ -74,7 +92,9 @@ describe('Panne franche pendant des enregistrements', () => {
     }
     // Numbering goes on after the highest numero stored.
     const numeros = (await requete(instance, 'GET', '/api/demandes?limit=0&depth=0', relu)).corps.totalDocs
-    const nouvelle = await requete(instance, 'POST', '/api/demandes?depth=0', relu, { etablissementConcerne: etab.id })
+    const nouvelle = await requete(instance, 'POST', '/api/demandes?depth=0', relu, {
+      etablissementConcerne: etab.id,
+    })
     expect(nouvelle.status).toBe(201)
     expect(nouvelle.corps.doc.numero).toBeGreaterThanOrEqual(numeros)
   }, 180_000)

@@ -6,7 +6,14 @@ import S3rver from 's3rver'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { portLibre } from '../../src/cli/serveur'
-import { type Base, connexion, demarrerInstance, type Instance, preparerBase, requete } from '../aides/instances'
+import {
+  type Base,
+  connexion,
+  demarrerInstance,
+  type Instance,
+  preparerBase,
+  requete,
+} from '../aides/instances'
 
 /**
  * Issue 6, item 5: with S3_BUCKET the files go to S3-compatible storage (here s3rver, an S3 emulator in this
@@ -16,17 +23,27 @@ let base: Base
 let instance: Instance
 let s3: S3rver
 let dossierS3: string
-const PDF = '%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\nxref\n0 2\ntrailer<</Root 1 0 R/Size 2>>\nstartxref\n9\n%%EOF\n'
+const PDF =
+  '%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\nxref\n0 2\ntrailer<</Root 1 0 R/Size 2>>\nstartxref\n9\n%%EOF\n'
 
 function fichiersSous(dossier: string): string[] {
   if (!fs.existsSync(dossier)) return []
-  return fs.readdirSync(dossier, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name))
+  return fs
+    .readdirSync(dossier, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name))
 }
 
 beforeAll(async () => {
   dossierS3 = fs.mkdtempSync(path.join(os.tmpdir(), 'carte-s3-'))
   const port = await portLibre()
-  s3 = new S3rver({ port, address: '127.0.0.1', silent: true, directory: dossierS3, configureBuckets: [{ name: 'carte-fichiers', configs: [] }] })
+  s3 = new S3rver({
+    port,
+    address: '127.0.0.1',
+    silent: true,
+    directory: dossierS3,
+    configureBuckets: [{ name: 'carte-fichiers', configs: [] }],
+  })
   await s3.run()
   base = await preparerBase()
   instance = await demarrerInstance(base, 's3', {
@@ -45,12 +62,20 @@ afterAll(async () => {
 describe('Fichiers sur un stockage S3 (S3_BUCKET)', () => {
   it('une annexe est écrite dans le bucket, pas sur le disque du serveur, servie en pièce jointe à qui lit la demande seulement, et supprimée avec elle', async () => {
     const jeton = await connexion(instance, '0340042L')
-    const etab = (await requete(instance, 'GET', '/api/etablissements?where[uai][equals]=0340042L&depth=0', jeton)).corps.docs[0]
-    const demande = (await requete(instance, 'POST', '/api/demandes?depth=0', jeton, { etablissementConcerne: etab.id })).corps.doc
+    const etab = (
+      await requete(instance, 'GET', '/api/etablissements?where[uai][equals]=0340042L&depth=0', jeton)
+    ).corps.docs[0]
+    const demande = (
+      await requete(instance, 'POST', '/api/demandes?depth=0', jeton, { etablissementConcerne: etab.id })
+    ).corps.doc
     const formulaire = new FormData()
     formulaire.append('file', new Blob([PDF], { type: 'application/pdf' }), 'pv-ca.pdf')
     formulaire.append('_payload', JSON.stringify({ demande: demande.id }))
-    const depot = await fetch(`${instance.url}/api/annexes`, { method: 'POST', headers: { Authorization: `JWT ${jeton}` }, body: formulaire })
+    const depot = await fetch(`${instance.url}/api/annexes`, {
+      method: 'POST',
+      headers: { Authorization: `JWT ${jeton}` },
+      body: formulaire,
+    })
     const annexe = ((await depot.json()) as { doc: { id: number; filename: string; url: string } }).doc
     expect(depot.status).toBe(201)
 

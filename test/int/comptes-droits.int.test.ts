@@ -19,9 +19,11 @@ beforeAll(async () => {
 afterAll(async () => fermer())
 
 const CLE = 'cle-api-integration-de-test-0123456789'
-const parCle = (cle: string) => payload.auth({ headers: new Headers({ Authorization: `users API-Key ${cle}` }) })
+const parCle = (cle: string) =>
+  payload.auth({ headers: new Headers({ Authorization: `users API-Key ${cle}` }) })
 /** Writes the account row as a broken import, an old version or a direct database edit would: no hook runs. */
-const ecrireBrut = (id: number | string, data: Record<string, unknown>) => payload.db.updateOne({ collection: 'users', id, data })
+const ecrireBrut = (id: number | string, data: Record<string, unknown>) =>
+  payload.db.updateOne({ collection: 'users', id, data })
 
 describe('La table des droits sur les comptes', () => {
   it('SECURITY 23 — seul un administrateur touche aux rôles, structures, clés et identifiants des autres ; personne à son propre rôle', () => {
@@ -29,15 +31,37 @@ describe('La table des droits sur les comptes', () => {
       expect(DROITS_COMPTES[role].soi.modifier).toEqual(['nom', 'email', 'password'])
       for (const cible of ROLES) {
         const d = DROITS_COMPTES[role][cible]
-        const sensibles = d.modifier.filter((c) => ['role', 'academie', 'etablissement', 'reseau', 'enableAPIKey', 'apiKey', 'password', 'email', 'username'].includes(c))
+        const sensibles = d.modifier.filter((c) =>
+          [
+            'role',
+            'academie',
+            'etablissement',
+            'reseau',
+            'enableAPIKey',
+            'apiKey',
+            'password',
+            'email',
+            'username',
+          ].includes(c),
+        )
         if (role !== 'admin') expect(sensibles, `${role} → ${cible}`).toEqual([])
-        if (role !== 'admin' && role !== 'carif-oref') expect(d, `${role} → ${cible}`).toEqual({ creer: [], lire: false, modifier: [], supprimer: false })
+        if (role !== 'admin' && role !== 'carif-oref')
+          expect(d, `${role} → ${cible}`).toEqual({ creer: [], lire: false, modifier: [], supprimer: false })
       }
     }
-    expect(droitsSur({ id: 1, role: 'carif-oref' }, { id: 2, role: 'etablissement' }).modifier).toEqual(['nom', 'actif'])
-    expect(droitsSur({ id: 1, role: 'carif-oref' }, { role: 'etablissement' }).creer).not.toContain('enableAPIKey')
-    expect(refusEcritureCompte({ id: 1, role: 'carif-oref' }, { role: 'admin', username: 'x' }, null)).toBe("Vous n'êtes pas autorisé à créer un compte « Administrateur ».")
-    expect(tableauComptes()).toContain('| `etablissement` | lit, modifie nom (personne ou service), adresse mail, mot de passe | — |')
+    expect(droitsSur({ id: 1, role: 'carif-oref' }, { id: 2, role: 'etablissement' }).modifier).toEqual([
+      'nom',
+      'actif',
+    ])
+    expect(droitsSur({ id: 1, role: 'carif-oref' }, { role: 'etablissement' }).creer).not.toContain(
+      'enableAPIKey',
+    )
+    expect(refusEcritureCompte({ id: 1, role: 'carif-oref' }, { role: 'admin', username: 'x' }, null)).toBe(
+      "Vous n'êtes pas autorisé à créer un compte « Administrateur ».",
+    )
+    expect(tableauComptes()).toContain(
+      '| `etablissement` | lit, modifie nom (personne ou service), adresse mail, mot de passe | — |',
+    )
   })
 })
 
@@ -65,11 +89,32 @@ describe('Clés d’API : seul un compte d’intégration actif, clé activée, 
 
   it('SECURITY 23 — la Local API avec un utilisateur obéit à la table (un éditeur ne donne pas de clé à un administrateur)', async () => {
     await expect(
-      payload.update({ collection: 'users', id: monde.users.admin.id, data: { enableAPIKey: true, apiKey: 'cle-pirate-0123456789-0123456789' } as never, user: monde.users.carif, overrideAccess: false }),
+      payload.update({
+        collection: 'users',
+        id: monde.users.admin.id,
+        data: { enableAPIKey: true, apiKey: 'cle-pirate-0123456789-0123456789' } as never,
+        user: monde.users.carif,
+        overrideAccess: false,
+      }),
     ).rejects.toMatchObject({ status: 403 })
     await expect(
-      payload.update({ collection: 'users', id: monde.users.etabB.id, data: { etablissement: monde.etablissements.a.id } as never, user: monde.users.carif, overrideAccess: false }),
+      payload.update({
+        collection: 'users',
+        id: monde.users.etabB.id,
+        data: { etablissement: monde.etablissements.a.id } as never,
+        user: monde.users.carif,
+        overrideAccess: false,
+      }),
     ).rejects.toMatchObject({ status: 403 })
-    expect(((await payload.findByID({ collection: 'users', id: monde.users.etabB.id, depth: 0, overrideAccess: true })) as { etablissement: unknown }).etablissement).toBe(monde.etablissements.b.id)
+    expect(
+      (
+        (await payload.findByID({
+          collection: 'users',
+          id: monde.users.etabB.id,
+          depth: 0,
+          overrideAccess: true,
+        })) as { etablissement: unknown }
+      ).etablissement,
+    ).toBe(monde.etablissements.b.id)
   })
 })

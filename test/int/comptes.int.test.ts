@@ -18,17 +18,27 @@ beforeAll(async () => {
       ['0340001S', 'Lycée Joffre', 'montpellier', 'education-nationale'],
       ['0311127G', 'LP Roland Garros', 'toulouse', 'education-nationale'],
       ['0300043J', 'LEGTA de Nîmes', 'montpellier', 'agriculture'],
-    ].map(([uai, nom, academie, ministere]) => payload.create({ collection: 'etablissements', overrideAccess: true, data: { uai, nom, academie, ministere } as never })),
+    ].map(([uai, nom, academie, ministere]) =>
+      payload.create({
+        collection: 'etablissements',
+        overrideAccess: true,
+        data: { uai, nom, academie, ministere } as never,
+      }),
+    ),
   )
 })
 afterAll(async () => fermer())
 
-const creer = async (texte: string, inviter = true, user = monde.users.carif) => creerComptesEnMasse(await requetePour(payload, user), texte, inviter)
-const comptes = async () => (await payload.find({ collection: 'users', pagination: false, overrideAccess: true, depth: 0 })).docs
+const creer = async (texte: string, inviter = true, user = monde.users.carif) =>
+  creerComptesEnMasse(await requetePour(payload, user), texte, inviter)
+const comptes = async () =>
+  (await payload.find({ collection: 'users', pagination: false, overrideAccess: true, depth: 0 })).docs
 
 describe('Lecture de la liste collée', () => {
   it('accepte UAI seuls ou suivis de l’adresse, séparés par ; , tabulation ou espace, en-tête et lignes vides ignorés', () => {
-    const { lignes, erreurs } = lireLignes('UAI;email\n0340001s\n\n0311127G\tjp@ac-toulouse.fr\n 0300043J , legta.nimes@educagri.fr ')
+    const { lignes, erreurs } = lireLignes(
+      'UAI;email\n0340001s\n\n0311127G\tjp@ac-toulouse.fr\n 0300043J , legta.nimes@educagri.fr ',
+    )
     expect(erreurs).toEqual([])
     expect(lignes).toEqual([
       { ligne: 2, uai: '0340001S', email: null },
@@ -38,7 +48,9 @@ describe('Lecture de la liste collée', () => {
   })
 
   it('nomme la ligne et la raison de chaque refus', () => {
-    const { erreurs } = lireLignes('0340001X\n0340001S;pas-une-adresse\n0340001S\n0340001S;a@b.fr;en trop\n0340001S')
+    const { erreurs } = lireLignes(
+      '0340001X\n0340001S;pas-une-adresse\n0340001S\n0340001S;a@b.fr;en trop\n0340001S',
+    )
     expect(erreurs.map((e) => e.ligne)).toEqual([1, 2, 4, 5])
     expect(erreurs[0]!.message).toMatch(/lettre clé/)
     expect(erreurs[1]!.message).toMatch(/adresse mail « pas-une-adresse » n'est pas valide/)
@@ -47,17 +59,21 @@ describe('Lecture de la liste collée', () => {
   })
 
   it("déduit l'adresse institutionnelle ce.<uai>@ac-<académie>.fr des établissements de l'Éducation nationale seulement", () => {
-    expect(adresseInstitutionnelle('0340001S', 'montpellier', 'education-nationale')).toBe('ce.0340001s@ac-montpellier.fr')
+    expect(adresseInstitutionnelle('0340001S', 'montpellier', 'education-nationale')).toBe(
+      'ce.0340001s@ac-montpellier.fr',
+    )
     expect(adresseInstitutionnelle('0300043J', 'montpellier', 'agriculture')).toBeNull()
   })
 })
 
 describe('Création de comptes en masse', () => {
-  it("refuse tout, sans rien créer, si une ligne est fausse, et nomme chaque ligne à corriger", async () => {
+  it('refuse tout, sans rien créer, si une ligne est fausse, et nomme chaque ligne à corriger', async () => {
     const avant = (await comptes()).length
     const r = await creer('0340001S\n0300043J\n0999999F\n0340001X')
     expect(r.status).toBe(400)
-    const body = r.body as { errors: { message: string; data: { errors: { ligne: number; message: string }[] } }[] }
+    const body = r.body as {
+      errors: { message: string; data: { errors: { ligne: number; message: string }[] } }[]
+    }
     expect(body.errors[0]!.message).toBe("Aucun compte n'a été créé : 3 lignes à corriger.")
     expect(body.errors[0]!.data.errors.map((e) => e.message)).toEqual([
       expect.stringMatching(/^Ligne 2 : 0300043J n'a pas d'adresse institutionnelle connue/),
@@ -67,31 +83,69 @@ describe('Création de comptes en masse', () => {
     expect((await comptes()).length).toBe(avant)
   })
 
-  it("crée un compte par établissement (identifiant = UAI), envoie une invitation qui permet de choisir son mot de passe, et passe les comptes existants", async () => {
-    const r = await creer('0340001S\n0311127G;direction.garros@ac-toulouse.fr\n0300043J;legta.nimes@educagri.fr\n0340042L')
+  it('crée un compte par établissement (identifiant = UAI), envoie une invitation qui permet de choisir son mot de passe, et passe les comptes existants', async () => {
+    const r = await creer(
+      '0340001S\n0311127G;direction.garros@ac-toulouse.fr\n0300043J;legta.nimes@educagri.fr\n0340042L',
+    )
     expect(r.status, JSON.stringify(r.body)).toBe(200)
-    const body = r.body as { message: string; crees: { uai: string; email: string; invite: boolean }[]; existants: string[] }
+    const body = r.body as {
+      message: string
+      crees: { uai: string; email: string; invite: boolean }[]
+      existants: string[]
+    }
     expect(body.message).toBe('3 comptes créés, invitation envoyée à chacun ; 1 déjà existant.')
     expect(body.existants).toEqual(['0340042L'])
-    expect(body.crees.map((c) => c.email)).toEqual(['ce.0340001s@ac-montpellier.fr', 'direction.garros@ac-toulouse.fr', 'legta.nimes@educagri.fr'])
+    expect(body.crees.map((c) => c.email)).toEqual([
+      'ce.0340001s@ac-montpellier.fr',
+      'direction.garros@ac-toulouse.fr',
+      'legta.nimes@educagri.fr',
+    ])
 
-    const compte = (await payload.find({ collection: 'users', where: { username: { equals: '0340001s' } }, overrideAccess: true, depth: 0 })).docs[0]!
-    expect(compte).toMatchObject({ role: 'etablissement', nom: 'Lycée Joffre', actif: true, username: '0340001S' })
+    const compte = (
+      await payload.find({
+        collection: 'users',
+        where: { username: { equals: '0340001s' } },
+        overrideAccess: true,
+        depth: 0,
+      })
+    ).docs[0]!
+    expect(compte).toMatchObject({
+      role: 'etablissement',
+      nom: 'Lycée Joffre',
+      actif: true,
+      username: '0340001S',
+    })
     // The invitation link is valid for 14 days, not the hour of a password reset.
-    const brut = (await payload.db.findOne({ collection: 'users', where: { id: { equals: compte.id } } })) as unknown as { resetPasswordExpiration: string }
+    const brut = (await payload.db.findOne({
+      collection: 'users',
+      where: { id: { equals: compte.id } },
+    })) as unknown as { resetPasswordExpiration: string }
     expect(new Date(brut.resetPasswordExpiration).getTime() - Date.now()).toBeGreaterThan(13 * 86_400_000)
 
     await executerLaFile(payload)
-    const invitations = (await lireEml(process.env.MAIL_DIR!)).filter((m) => m.subject === 'Votre compte sur la plateforme Carte des formations — Occitanie')
-    expect(invitations.map((m) => m.destinataires[0]).sort()).toEqual(['ce.0340001s@ac-montpellier.fr', 'direction.garros@ac-toulouse.fr', 'legta.nimes@educagri.fr'])
+    const invitations = (await lireEml(process.env.MAIL_DIR!)).filter(
+      (m) => m.subject === 'Votre compte sur la plateforme Carte des formations — Occitanie',
+    )
+    expect(invitations.map((m) => m.destinataires[0]).sort()).toEqual([
+      'ce.0340001s@ac-montpellier.fr',
+      'direction.garros@ac-toulouse.fr',
+      'legta.nimes@educagri.fr',
+    ])
     const pourJoffre = invitations.find((m) => m.destinataires[0] === 'ce.0340001s@ac-montpellier.fr')!
     expect(pourJoffre.text).toContain('Votre identifiant est : 0340001S')
     expect(pourJoffre.text).toContain('Lycée Joffre (0340001S)')
     const jeton = /\/admin\/reset\/([a-f0-9]+)/.exec(pourJoffre.text!)![1]!
 
     // The link really sets the password, and the new account can then sign in.
-    await payload.resetPassword({ collection: 'users', data: { token: jeton, password: 'Mon-nouveau-mot-de-passe-2027' }, overrideAccess: true })
-    const session = await payload.login({ collection: 'users', data: { username: '0340001S', password: 'Mon-nouveau-mot-de-passe-2027' } as never })
+    await payload.resetPassword({
+      collection: 'users',
+      data: { token: jeton, password: 'Mon-nouveau-mot-de-passe-2027' },
+      overrideAccess: true,
+    })
+    const session = await payload.login({
+      collection: 'users',
+      data: { username: '0340001S', password: 'Mon-nouveau-mot-de-passe-2027' } as never,
+    })
     expect(session.user?.username).toBe('0340001S')
 
     // Run again: nothing created twice.
@@ -100,8 +154,16 @@ describe('Création de comptes en masse', () => {
   })
 
   it('est inscrite au journal et réservée aux éditeurs', async () => {
-    const journal = await payload.find({ collection: 'journal', where: { action: { equals: 'compte' } }, overrideAccess: true, sort: '-createdAt', limit: 50 })
-    expect(journal.docs.map((j) => j.resume)).toContain('3 compte(s) établissement créé(s) en masse et invité(s), 1 déjà existant(s)')
+    const journal = await payload.find({
+      collection: 'journal',
+      where: { action: { equals: 'compte' } },
+      overrideAccess: true,
+      sort: '-createdAt',
+      limit: 50,
+    })
+    expect(journal.docs.map((j) => j.resume)).toContain(
+      '3 compte(s) établissement créé(s) en masse et invité(s), 1 déjà existant(s)',
+    )
     for (const user of [monde.users.region, monde.users.rectoratM, monde.users.etabA, monde.users.reseau]) {
       expect((await creer('0340001S', true, user)).status).toBe(403)
     }
@@ -110,17 +172,46 @@ describe('Création de comptes en masse', () => {
 
 describe('Désactivation d’un compte', () => {
   it('ferme ses sessions ouvertes, empêche toute nouvelle connexion et est journalisée', async () => {
-    const { token } = await payload.login({ collection: 'users', data: { username: '0310024H', password: 'mot-de-passe-de-test-123' } as never })
+    const { token } = await payload.login({
+      collection: 'users',
+      data: { username: '0310024H', password: 'mot-de-passe-de-test-123' } as never,
+    })
     const avant = await payload.auth({ headers: new Headers({ Authorization: `JWT ${token}` }) })
     expect(avant.user?.username).toBe('0310024H')
 
-    await payload.update({ collection: 'users', id: monde.users.etabB.id, data: { actif: false }, user: monde.users.carif, overrideAccess: false })
+    await payload.update({
+      collection: 'users',
+      id: monde.users.etabB.id,
+      data: { actif: false },
+      user: monde.users.carif,
+      overrideAccess: false,
+    })
     const apres = await payload.auth({ headers: new Headers({ Authorization: `JWT ${token}` }) })
     expect(apres.user).toBeNull()
-    await expect(payload.login({ collection: 'users', data: { username: '0310024H', password: 'mot-de-passe-de-test-123' } as never })).rejects.toThrow()
-    const journal = await payload.find({ collection: 'journal', where: { documentId: { equals: String(monde.users.etabB.id) } }, overrideAccess: true, sort: '-createdAt', limit: 1 })
-    expect(journal.docs[0]).toMatchObject({ action: 'compte', resume: 'Compte 0310024H modifié (actif)', utilisateur: 'carif' })
-    await payload.update({ collection: 'users', id: monde.users.etabB.id, data: { actif: true }, overrideAccess: true })
+    await expect(
+      payload.login({
+        collection: 'users',
+        data: { username: '0310024H', password: 'mot-de-passe-de-test-123' } as never,
+      }),
+    ).rejects.toThrow()
+    const journal = await payload.find({
+      collection: 'journal',
+      where: { documentId: { equals: String(monde.users.etabB.id) } },
+      overrideAccess: true,
+      sort: '-createdAt',
+      limit: 1,
+    })
+    expect(journal.docs[0]).toMatchObject({
+      action: 'compte',
+      resume: 'Compte 0310024H modifié (actif)',
+      utilisateur: 'carif',
+    })
+    await payload.update({
+      collection: 'users',
+      id: monde.users.etabB.id,
+      data: { actif: true },
+      overrideAccess: true,
+    })
   })
 })
 
@@ -128,15 +219,62 @@ describe('Un compte ouvert par le Carif-Oref : un mot de passe que personne ne c
   it('le mot de passe saisi par l’éditeur ne permet pas de se connecter ; l’invitation, si ; celui saisi par l’administrateur, si', async () => {
     const { users, etablissements } = monde
     const choisi = 'Mot-de-passe-de-l-editeur-2027'
-    const ouvert = await payload.create({ collection: 'users', user: users.carif, overrideAccess: false, depth: 0, data: { username: '0300057Z', email: 'ce.0300057z@ac-montpellier.fr', password: choisi, role: 'etablissement', etablissement: etablissements.m1.id, nom: 'LP Gaston Darboux' } as never })
-    await expect(payload.login({ collection: 'users', data: { username: '0300057Z', password: choisi } as never })).rejects.toThrow()
+    const ouvert = await payload.create({
+      collection: 'users',
+      user: users.carif,
+      overrideAccess: false,
+      depth: 0,
+      data: {
+        username: '0300057Z',
+        email: 'ce.0300057z@ac-montpellier.fr',
+        password: choisi,
+        role: 'etablissement',
+        etablissement: etablissements.m1.id,
+        nom: 'LP Gaston Darboux',
+      } as never,
+    })
+    await expect(
+      payload.login({ collection: 'users', data: { username: '0300057Z', password: choisi } as never }),
+    ).rejects.toThrow()
     await executerLaFile(payload)
-    const invitation = (await lireEml(process.env.MAIL_DIR!)).find((m) => m.destinataires[0] === 'ce.0300057z@ac-montpellier.fr')
+    const invitation = (await lireEml(process.env.MAIL_DIR!)).find(
+      (m) => m.destinataires[0] === 'ce.0300057z@ac-montpellier.fr',
+    )
     expect(invitation?.text).toContain('Votre identifiant est : 0300057Z')
     const jeton = /\/admin\/reset\/([a-f0-9]+)/.exec(invitation!.text!)![1]!
-    await payload.resetPassword({ collection: 'users', data: { token: jeton, password: 'Choisi-par-le-lycee-2027' }, overrideAccess: true })
-    expect((await payload.login({ collection: 'users', data: { username: '0300057Z', password: 'Choisi-par-le-lycee-2027' } as never })).user?.id).toBe(ouvert.id)
-    await payload.create({ collection: 'users', user: users.admin, overrideAccess: false, depth: 0, data: { username: '0300058A', password: choisi, role: 'etablissement', etablissement: etablissements.m2.id, nom: 'Lycée Frédéric Mistral' } as never })
-    expect((await payload.login({ collection: 'users', data: { username: '0300058A', password: choisi } as never })).user?.username).toBe('0300058A')
+    await payload.resetPassword({
+      collection: 'users',
+      data: { token: jeton, password: 'Choisi-par-le-lycee-2027' },
+      overrideAccess: true,
+    })
+    expect(
+      (
+        await payload.login({
+          collection: 'users',
+          data: { username: '0300057Z', password: 'Choisi-par-le-lycee-2027' } as never,
+        })
+      ).user?.id,
+    ).toBe(ouvert.id)
+    await payload.create({
+      collection: 'users',
+      user: users.admin,
+      overrideAccess: false,
+      depth: 0,
+      data: {
+        username: '0300058A',
+        password: choisi,
+        role: 'etablissement',
+        etablissement: etablissements.m2.id,
+        nom: 'Lycée Frédéric Mistral',
+      } as never,
+    })
+    expect(
+      (
+        await payload.login({
+          collection: 'users',
+          data: { username: '0300058A', password: choisi } as never,
+        })
+      ).user?.username,
+    ).toBe('0300058A')
   })
 })

@@ -16,7 +16,8 @@ const JOUR = 86_400_000
 beforeAll(async () => {
   ;({ payload, fermer } = await payloadDeTest())
   monde = await construireMonde(payload)
-  const adresse = (u: Utilisateur, email: string) => payload.update({ collection: 'users', id: u.id, data: { email }, overrideAccess: true })
+  const adresse = (u: Utilisateur, email: string) =>
+    payload.update({ collection: 'users', id: u.id, data: { email }, overrideAccess: true })
   await adresse(monde.users.etabA, 'ce.0340042l@ac-montpellier.fr')
   await adresse(monde.users.etabA2, 'proviseur.0340042l@ac-montpellier.fr')
   await adresse(monde.users.etabB, 'ce.0310024h@ac-toulouse.fr')
@@ -26,10 +27,11 @@ afterAll(async () => fermer())
 
 const boite = () => lireEml(process.env.MAIL_DIR!)
 const nouveaux = async (avant: number) => (await boite()).slice(avant)
-const creer = (user: Utilisateur, data: Record<string, unknown>) => payload.create({ collection: 'demandes', data: data as never, user, overrideAccess: false, depth: 0 })
+const creer = (user: Utilisateur, data: Record<string, unknown>) =>
+  payload.create({ collection: 'demandes', data: data as never, user, overrideAccess: false, depth: 0 })
 
 describe('Accusé de réception de la validation', () => {
-  it("est mis en file pendant la validation puis envoyé par la file au responsable et aux comptes de la structure, avec le récapitulatif", async () => {
+  it('est mis en file pendant la validation puis envoyé par la file au responsable et aux comptes de la structure, avec le récapitulatif', async () => {
     const avant = (await boite()).length
     const d = await creer(monde.users.etabA, demandeComplete(monde, { priorite: 11 }))
     const r = await traiterValidation(await requetePour(payload, monde.users.etabA), d.id, true)
@@ -42,7 +44,11 @@ describe('Accusé de réception de la validation', () => {
     await executerLaFile(payload)
     const [m, ...autres] = await nouveaux(avant)
     expect(autres).toHaveLength(0)
-    expect(m!.destinataires.sort()).toEqual(['ce.0340042l@ac-montpellier.fr', 'claire.martin@ac-montpellier.fr', 'proviseur.0340042l@ac-montpellier.fr'])
+    expect(m!.destinataires.sort()).toEqual([
+      'ce.0340042l@ac-montpellier.fr',
+      'claire.martin@ac-montpellier.fr',
+      'proviseur.0340042l@ac-montpellier.fr',
+    ])
     expect(m!.subject).toBe(`Accusé de réception — demande n° ${d.numero} validée (rentrée 2027)`)
     expect(m!.from?.text).toContain('Carte des formations')
     // Plain text and HTML both carry the recap.
@@ -57,23 +63,49 @@ describe('Accusé de réception de la validation', () => {
   })
 
   it("n'envoie rien à un compte désactivé et n'écrit jamais de HTML venu de la saisie", async () => {
-    await payload.update({ collection: 'users', id: monde.users.etabA2.id, data: { actif: false }, overrideAccess: true })
+    await payload.update({
+      collection: 'users',
+      id: monde.users.etabA2.id,
+      data: { actif: false },
+      overrideAccess: true,
+    })
     const avant = (await boite()).length
-    const d = await creer(monde.users.etabA, demandeComplete(monde, { priorite: 12, responsable: { nom: '<img src=x onerror=alert(1)>', telephone: '04 67 13 81 55', email: 'claire.martin@ac-montpellier.fr' } }))
-    expect((await traiterValidation(await requetePour(payload, monde.users.etabA), d.id, true)).status).toBe(200)
+    const d = await creer(
+      monde.users.etabA,
+      demandeComplete(monde, {
+        priorite: 12,
+        responsable: {
+          nom: '<img src=x onerror=alert(1)>',
+          telephone: '04 67 13 81 55',
+          email: 'claire.martin@ac-montpellier.fr',
+        },
+      }),
+    )
+    expect((await traiterValidation(await requetePour(payload, monde.users.etabA), d.id, true)).status).toBe(
+      200,
+    )
     await executerLaFile(payload)
     const [m] = await nouveaux(avant)
     expect(m!.destinataires).not.toContain('proviseur.0340042l@ac-montpellier.fr')
     expect(m!.html).not.toContain('<img src=x')
     expect(m!.html).toContain('&lt;img src=x onerror=alert(1)&gt;')
-    await payload.update({ collection: 'users', id: monde.users.etabA2.id, data: { actif: true }, overrideAccess: true })
+    await payload.update({
+      collection: 'users',
+      id: monde.users.etabA2.id,
+      data: { actif: true },
+      overrideAccess: true,
+    })
   })
 })
 
 describe('Réinitialisation du mot de passe', () => {
   it('passe par la file, en français, avec un lien vers la page de réinitialisation et une partie texte', async () => {
     const avant = (await boite()).length
-    const jeton = await payload.forgotPassword({ collection: 'users', data: { username: '0310024h' } as never, disableEmail: false })
+    const jeton = await payload.forgotPassword({
+      collection: 'users',
+      data: { username: '0310024h' } as never,
+      disableEmail: false,
+    })
     expect(await nouveaux(avant)).toHaveLength(0)
     await executerLaFile(payload)
     const [m] = await nouveaux(avant)
@@ -94,12 +126,24 @@ describe('Rappel avant la clôture', () => {
 
   it("écrit, J-7, à chaque structure qui a des demandes non validées, une seule fois, et à personne d'autre", async () => {
     const cloture = new Date(Date.now() + 7 * JOUR)
-    await payload.updateGlobal({ slug: 'campagne', overrideAccess: true, data: { cloture: cloture.toISOString(), ouverture: new Date(Date.now() - 10 * JOUR).toISOString() } })
+    await payload.updateGlobal({
+      slug: 'campagne',
+      overrideAccess: true,
+      data: { cloture: cloture.toISOString(), ouverture: new Date(Date.now() - 10 * JOUR).toISOString() },
+    })
     const brouillonA = await creer(monde.users.etabA, { etablissementConcerne: monde.etablissements.a.id })
-    const brouillonR = await creer(monde.users.reseau, { etablissementConcerne: monde.etablissements.m2.id, responsable: { email: 'chef.travaux@ac-montpellier.fr' } })
+    const brouillonR = await creer(monde.users.reseau, {
+      etablissementConcerne: monde.etablissements.m2.id,
+      responsable: { email: 'chef.travaux@ac-montpellier.fr' },
+    })
     // École B has only validated demandes: no reminder.
-    const dB = await creer(monde.users.etabB, demandeComplete(monde, { etablissementConcerne: monde.etablissements.b.id, priorite: 1 }))
-    expect((await traiterValidation(await requetePour(payload, monde.users.etabB), dB.id, true)).status).toBe(200)
+    const dB = await creer(
+      monde.users.etabB,
+      demandeComplete(monde, { etablissementConcerne: monde.etablissements.b.id, priorite: 1 }),
+    )
+    expect((await traiterValidation(await requetePour(payload, monde.users.etabB), dB.id, true)).status).toBe(
+      200,
+    )
     await executerLaFile(payload)
 
     const avant = (await boite()).length
@@ -135,13 +179,32 @@ describe('Rappel avant la clôture', () => {
 describe('Publication des décisions', () => {
   it('informe chaque structure des avis et décisions de ses demandes, une fois, quand la Région publie', async () => {
     const d = await creer(monde.users.etabA, demandeComplete(monde, { priorite: 13 }))
-    expect((await traiterValidation(await requetePour(payload, monde.users.etabA), d.id, true)).status).toBe(200)
-    await payload.update({ collection: 'demandes', id: d.id, overrideAccess: false, user: monde.users.rectoratM, data: { avis: { avis: 'favorable', commentaire: 'Besoin avéré.' } } as never })
-    await payload.update({ collection: 'demandes', id: d.id, overrideAccess: false, user: monde.users.region, data: { decision: { decision: 'retenue', commentaire: 'Ouverture à la rentrée 2027.' } } as never })
+    expect((await traiterValidation(await requetePour(payload, monde.users.etabA), d.id, true)).status).toBe(
+      200,
+    )
+    await payload.update({
+      collection: 'demandes',
+      id: d.id,
+      overrideAccess: false,
+      user: monde.users.rectoratM,
+      data: { avis: { avis: 'favorable', commentaire: 'Besoin avéré.' } } as never,
+    })
+    await payload.update({
+      collection: 'demandes',
+      id: d.id,
+      overrideAccess: false,
+      user: monde.users.region,
+      data: { decision: { decision: 'retenue', commentaire: 'Ouverture à la rentrée 2027.' } } as never,
+    })
     await executerLaFile(payload)
     const avant = (await boite()).length
 
-    await payload.updateGlobal({ slug: 'campagne', overrideAccess: false, user: monde.users.carif, data: { decisionsPubliees: true } })
+    await payload.updateGlobal({
+      slug: 'campagne',
+      overrideAccess: false,
+      user: monde.users.carif,
+      data: { decisionsPubliees: true },
+    })
     expect(await tachesEnAttente(payload, TACHE_DECISIONS)).toHaveLength(1)
     await executerLaFile(payload)
     await executerLaFile(payload)

@@ -22,17 +22,32 @@ beforeAll(async () => {
   process.env.CLAMAV_SOCKET = clamd.socket
   ;({ payload, fermer } = await payloadDeTest())
   monde = await construireMonde(payload)
-  demande = await payload.create({ collection: 'demandes', data: { etablissementConcerne: monde.etablissements.a.id } as never, user: monde.users.etabA, overrideAccess: false })
+  demande = await payload.create({
+    collection: 'demandes',
+    data: { etablissementConcerne: monde.etablissements.a.id } as never,
+    user: monde.users.etabA,
+    overrideAccess: false,
+  })
 })
 afterAll(async () => {
   await fermer()
   await clamd.arreter()
 })
 
-const pdf = (contenu = '') => Buffer.from(`%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\n% ${contenu}\nxref\n0 2\ntrailer<</Root 1 0 R/Size 2>>\nstartxref\n9\n%%EOF\n`)
+const pdf = (contenu = '') =>
+  Buffer.from(
+    `%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\n% ${contenu}\nxref\n0 2\ntrailer<</Root 1 0 R/Size 2>>\nstartxref\n9\n%%EOF\n`,
+  )
 const deposer = (data: Buffer, name: string, mimetype = 'application/pdf') =>
-  payload.create({ collection: 'annexes', data: { demande: demande.id } as never, file: { data, name, mimetype, size: data.length }, user: monde.users.etabA, overrideAccess: false })
-const nombreAnnexes = async () => (await payload.count({ collection: 'annexes', overrideAccess: true })).totalDocs
+  payload.create({
+    collection: 'annexes',
+    data: { demande: demande.id } as never,
+    file: { data, name, mimetype, size: data.length },
+    user: monde.users.etabA,
+    overrideAccess: false,
+  })
+const nombreAnnexes = async () =>
+  (await payload.count({ collection: 'annexes', overrideAccess: true })).totalDocs
 const fichiersStockes = () => fs.readdirSync(process.env.UPLOAD_DIR!)
 async function refus(promesse: Promise<unknown>): Promise<{ status: number; message: string }> {
   try {
@@ -54,8 +69,16 @@ async function docxBombe(): Promise<Buffer> {
   }
   const morceaux: Uint8Array[] = []
   const fichiers = async function* () {
-    yield { nom: '[Content_Types].xml', contenu: texte('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>') }
-    yield { nom: 'word/document.xml', contenu: texte('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>') }
+    yield {
+      nom: '[Content_Types].xml',
+      contenu: texte(
+        '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+      ),
+    }
+    yield {
+      nom: 'word/document.xml',
+      contenu: texte('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>'),
+    }
     yield { nom: 'word/media/image1.bin', contenu: zeros(150) }
   }
   for await (const m of zip(fichiers())) morceaux.push(m)
@@ -64,7 +87,10 @@ async function docxBombe(): Promise<Buffer> {
 
 describe('Antivirus (ClamAV, base de signatures construite par le test)', () => {
   it('clamd reconnaît le fichier EICAR et laisse passer un fichier sain', async () => {
-    expect(await analyser(Buffer.from(EICAR), { socket: clamd.socket })).toEqual({ sain: false, signature: 'Eicar-Test-Signature.UNOFFICIAL' })
+    expect(await analyser(Buffer.from(EICAR), { socket: clamd.socket })).toEqual({
+      sain: false,
+      signature: 'Eicar-Test-Signature.UNOFFICIAL',
+    })
     expect(await analyser(pdf('rapport sain'), { socket: clamd.socket })).toEqual({ sain: true })
   })
 
@@ -72,10 +98,18 @@ describe('Antivirus (ClamAV, base de signatures construite par le test)', () => 
     const avant = { n: await nombreAnnexes(), fichiers: fichiersStockes().length }
     const r = await refus(deposer(pdf(EICAR), 'pv-ca.pdf'))
     expect(r.status).toBe(400)
-    expect(r.message).toBe('Le fichier « pv-ca.pdf » contient un virus (Eicar-Test-Signature.UNOFFICIAL) : il a été refusé. Analysez votre poste de travail avant de déposer un autre fichier.')
+    expect(r.message).toBe(
+      'Le fichier « pv-ca.pdf » contient un virus (Eicar-Test-Signature.UNOFFICIAL) : il a été refusé. Analysez votre poste de travail avant de déposer un autre fichier.',
+    )
     expect(await nombreAnnexes()).toBe(avant.n)
     expect(fichiersStockes()).toHaveLength(avant.fichiers)
-    const journal = await payload.find({ collection: 'journal', where: { action: { equals: 'refus' } }, overrideAccess: true, sort: '-createdAt', limit: 1 })
+    const journal = await payload.find({
+      collection: 'journal',
+      where: { action: { equals: 'refus' } },
+      overrideAccess: true,
+      sort: '-createdAt',
+      limit: 1,
+    })
     expect(journal.docs[0]!.resume).toMatch(/refusé par l'antivirus \(Eicar-Test-Signature/)
   })
 
@@ -100,8 +134,18 @@ describe('Fichiers piégés', () => {
   it('refuse une « bombe » : un .docx de 150 Ko qui se décompresse en 150 Mo', async () => {
     const bombe = await docxBombe()
     expect(bombe.length).toBeLessThan(1024 * 1024)
-    expect(await examinerFichier(bombe, ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'])).toEqual({ accepte: false, raison: 'taux de compression anormal' })
-    const r = await refus(deposer(bombe, 'rapport.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'))
+    expect(
+      await examinerFichier(bombe, [
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      ]),
+    ).toEqual({ accepte: false, raison: 'taux de compression anormal' })
+    const r = await refus(
+      deposer(
+        bombe,
+        'rapport.docx',
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      ),
+    )
     expect(r.status).toBe(400)
     expect(r.message).toBe('Le fichier « rapport.docx » est refusé : taux de compression anormal.')
   })
@@ -126,7 +170,8 @@ describe('Fichiers piégés', () => {
       expect(a.filename).toBe(attendu)
     }
     // Every stored file is inside the upload directory, nowhere else.
-    for (const f of fichiersStockes()) expect(fs.statSync(path.join(process.env.UPLOAD_DIR!, f)).isFile()).toBe(true)
+    for (const f of fichiersStockes())
+      expect(fs.statSync(path.join(process.env.UPLOAD_DIR!, f)).isFile()).toBe(true)
     expect(fichiersStockes().every((f) => !f.includes('/') && !/[\u0000\u202E]/.test(f))).toBe(true) // eslint-disable-line no-control-regex
   })
 })
@@ -136,11 +181,28 @@ describe('Annexe sur une demande validée : le verrou dit son nom', () => {
     const { traiterValidation } = await import('../../src/validation')
     const { demandeComplete } = await import('../aides/fabrique')
     const { requetePour } = await import('../aides/payload')
-    const validee = await payload.create({ collection: 'demandes', data: demandeComplete(monde, { priorite: 77 }) as never, user: monde.users.etabA, overrideAccess: false })
-    expect((await traiterValidation(await requetePour(payload, monde.users.etabA), validee.id, true)).status).toBe(200)
+    const validee = await payload.create({
+      collection: 'demandes',
+      data: demandeComplete(monde, { priorite: 77 }) as never,
+      user: monde.users.etabA,
+      overrideAccess: false,
+    })
+    expect(
+      (await traiterValidation(await requetePour(payload, monde.users.etabA), validee.id, true)).status,
+    ).toBe(200)
     const joindre = (user: typeof monde.users.etabA) =>
-      payload.create({ collection: 'annexes', data: { demande: validee.id } as never, file: { data: pdf(), name: 'pv.pdf', mimetype: 'application/pdf', size: pdf().length }, user, overrideAccess: false })
-    expect((await refus(joindre(monde.users.etabA))).message).toBe('Cette demande est validée : ses annexes ne sont plus modifiables.')
-    expect((await refus(joindre(monde.users.etabB))).message).toBe("Cette demande n'existe pas ou ne vous est pas accessible.")
+      payload.create({
+        collection: 'annexes',
+        data: { demande: validee.id } as never,
+        file: { data: pdf(), name: 'pv.pdf', mimetype: 'application/pdf', size: pdf().length },
+        user,
+        overrideAccess: false,
+      })
+    expect((await refus(joindre(monde.users.etabA))).message).toBe(
+      'Cette demande est validée : ses annexes ne sont plus modifiables.',
+    )
+    expect((await refus(joindre(monde.users.etabB))).message).toBe(
+      "Cette demande n'existe pas ou ne vous est pas accessible.",
+    )
   })
 })

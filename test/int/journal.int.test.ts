@@ -15,7 +15,15 @@ afterAll(async () => fermer())
 
 const JOUR = 86_400_000
 const entree = (ilYaJours: number, resume: string) =>
-  payload.create({ collection: 'journal', overrideAccess: true, data: { action: 'connexion', resume, createdAt: new Date(Date.now() - ilYaJours * JOUR).toISOString() } as never })
+  payload.create({
+    collection: 'journal',
+    overrideAccess: true,
+    data: {
+      action: 'connexion',
+      resume,
+      createdAt: new Date(Date.now() - ilYaJours * JOUR).toISOString(),
+    } as never,
+  })
 
 describe("Conservation du journal d'audit", () => {
   it('dure 365 jours par défaut, JOURNAL_RETENTION_JOURS sinon', () => {
@@ -35,7 +43,12 @@ describe("Conservation du journal d'audit", () => {
     await entree(1, 'récente')
     await payload.jobs.queue({ task: TACHE_PURGE, input: {} })
     await executerLaFile(payload)
-    const restantes = await payload.find({ collection: 'journal', overrideAccess: true, pagination: false, sort: 'createdAt' })
+    const restantes = await payload.find({
+      collection: 'journal',
+      overrideAccess: true,
+      pagination: false,
+      sort: 'createdAt',
+    })
     expect(restantes.docs.map((d) => d.resume)).toEqual(['encore gardée', 'récente'])
     const suivante = await tachesEnAttente(payload, TACHE_PURGE)
     expect(suivante).toHaveLength(1)

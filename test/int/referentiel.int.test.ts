@@ -5,7 +5,11 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { FICHIER_DIPLOMES, FICHIER_ETABLISSEMENTS, importerFichiersReference } from '../../src/referentiel/fichiers'
+import {
+  FICHIER_DIPLOMES,
+  FICHIER_ETABLISSEMENTS,
+  importerFichiersReference,
+} from '../../src/referentiel/fichiers'
 import { importerDiplomes, importerEtablissements } from '../../src/referentiel/importer'
 import { lireDiplomes, lireEtablissements } from '../../src/referentiel/lire'
 import { payloadDeTest } from '../aides/payload'
@@ -25,16 +29,23 @@ describe('Import des référentiels', () => {
     expect(rapport).toContain('Établissements : 764 créé(s)')
     expect(rapport).toContain('Diplômes : 2581 créé(s)')
     expect((await payload.count({ collection: 'etablissements' })).totalDocs).toBe(764)
-    expect((await payload.count({ collection: 'diplomes', where: { ouvert: { equals: true } } })).totalDocs).toBeGreaterThanOrEqual(700)
+    expect(
+      (await payload.count({ collection: 'diplomes', where: { ouvert: { equals: true } } })).totalDocs,
+    ).toBeGreaterThanOrEqual(700)
     const cap = await payload.find({ collection: 'diplomes', where: { cfd: { equals: '50022146' } } })
-    expect(cap.docs[0]).toMatchObject({ typeDiplome: 'CAP', durees: [1, 2, 3], ouvert: true, intitule: 'CAP CUISINE (CAP) (50022146)' })
+    expect(cap.docs[0]).toMatchObject({
+      typeDiplome: 'CAP',
+      durees: [1, 2, 3],
+      ouvert: true,
+      intitule: 'CAP CUISINE (CAP) (50022146)',
+    })
   })
 
   it('est idempotent : un second import ne change rien et le dit', async () => {
     const avant = await payload.find({ collection: 'etablissements', where: { uai: { equals: '0340042L' } } })
     const { rapport } = await importerFichiersReference(payload)
     expect(rapport).toContain('Établissements : 0 créé(s), 0 modifié(s), 764 inchangé(s)')
-    expect(rapport).toContain('Établissements : déjà à jour, rien n\'a été modifié.')
+    expect(rapport).toContain("Établissements : déjà à jour, rien n'a été modifié.")
     expect(rapport).toContain('Diplômes : 0 créé(s), 0 modifié(s), 2581 inchangé(s)')
     const apres = await payload.find({ collection: 'etablissements', where: { uai: { equals: '0340042L' } } })
     expect(apres.docs[0]!.updatedAt).toBe(avant.docs[0]!.updatedAt)
@@ -44,18 +55,29 @@ describe('Import des référentiels', () => {
     const dossier = fs.mkdtempSync(path.join(os.tmpdir(), 'carte-ref-'))
     const lignes = fs.readFileSync(FICHIER_ETABLISSEMENTS, 'utf8').trimEnd().split('\n')
     const mermoz = lignes.findIndex((l) => l.startsWith('0340042L,'))
-    lignes[mermoz] = lignes[mermoz]!.replace('Lycée polyvalent Jean Mermoz', 'Lycée polyvalent Jean Mermoz (renommé)')
+    lignes[mermoz] = lignes[mermoz]!.replace(
+      'Lycée polyvalent Jean Mermoz',
+      'Lycée polyvalent Jean Mermoz (renommé)',
+    )
     const colonnes = lignes[0]!.split(',').length
     const nouveau = Array(colonnes).fill('')
     Object.assign(nouveau, { 0: '0349999J', 1: 'Nouveau lycée', 2: 'LP', 13: 'Sète', 14: '34', 16: '11' })
     lignes.push(nouveau.join(','), lignes[1]!.replace(/^0110004V/, '0110004X'))
     const fichier = path.join(dossier, 'annuaire.csv')
     fs.writeFileSync(fichier, lignes.join('\n'))
-    const { rapport, rejets } = await importerFichiersReference(payload, { etablissements: fichier, diplomes: FICHIER_DIPLOMES })
-    expect(rapport).toContain('Établissements : 1 créé(s), 1 modifié(s), 763 inchangé(s), 1 ligne(s) rejetée(s).')
+    const { rapport, rejets } = await importerFichiersReference(payload, {
+      etablissements: fichier,
+      diplomes: FICHIER_DIPLOMES,
+    })
+    expect(rapport).toContain(
+      'Établissements : 1 créé(s), 1 modifié(s), 763 inchangé(s), 1 ligne(s) rejetée(s).',
+    )
     expect(rapport).toMatch(new RegExp(`ligne ${lignes.length} rejetée : Le code UAI « 0110004X »`))
     expect(rejets).toBe(1)
-    const renomme = await payload.find({ collection: 'etablissements', where: { uai: { equals: '0340042L' } } })
+    const renomme = await payload.find({
+      collection: 'etablissements',
+      where: { uai: { equals: '0340042L' } },
+    })
     expect(renomme.docs[0]!.nom).toBe('Lycée polyvalent Jean Mermoz (renommé)')
     expect(renomme.docs[0]!.libelle).toBe('0340042L — Lycée polyvalent Jean Mermoz (renommé) (Montpellier)')
   })
@@ -71,34 +93,80 @@ describe('SECURITY 35 : un fichier malformé est refusé en entier, une colonne 
     for (const [csv, ligne] of cas) {
       const lecture = lireEtablissements(csv)
       expect(lecture.lignes).toEqual([])
-      expect(lecture.rejets).toEqual([{ ligne, raison: expect.stringMatching(new RegExp(`^fichier illisible ligne ${ligne} : un guillemet`)) }])
+      expect(lecture.rejets).toEqual([
+        {
+          ligne,
+          raison: expect.stringMatching(new RegExp(`^fichier illisible ligne ${ligne} : un guillemet`)),
+        },
+      ])
     }
     const diplomes = lireDiplomes('cfd,type_diplome,libelle_long\n50022146,CAP,"CUISINE\n')
     expect(diplomes.lignes).toEqual([])
-    expect(diplomes.rejets[0]!.raison).toMatch(/^fichier illisible ligne 2 : un guillemet est ouvert et jamais fermé/)
+    expect(diplomes.rejets[0]!.raison).toMatch(
+      /^fichier illisible ligne 2 : un guillemet est ouvert et jamais fermé/,
+    )
   })
 
   it('un annuaire réduit à uai, nom, academie change le nom et laisse type, secteur, ministère, commune et département', async () => {
-    const agricole = (await payload.find({ collection: 'etablissements', where: { ministere: { equals: 'agriculture' } }, limit: 1 })).docs[0]!
-    const avant = { type: agricole.type, secteur: agricole.secteur, ministere: agricole.ministere, commune: agricole.commune, departement: agricole.departement }
+    const agricole = (
+      await payload.find({
+        collection: 'etablissements',
+        where: { ministere: { equals: 'agriculture' } },
+        limit: 1,
+      })
+    ).docs[0]!
+    const avant = {
+      type: agricole.type,
+      secteur: agricole.secteur,
+      ministere: agricole.ministere,
+      commune: agricole.commune,
+      departement: agricole.departement,
+    }
     expect(avant.commune).toBeTruthy()
-    const lecture = lireEtablissements(`uai,nom,academie\n${agricole.uai},${agricole.nom} (partiel),${agricole.academie}\n`)
-    const bilan = await importerEtablissements(payload, lecture.lignes, lecture.rejets, { absents: lecture.absents })
+    const lecture = lireEtablissements(
+      `uai,nom,academie\n${agricole.uai},${agricole.nom} (partiel),${agricole.academie}\n`,
+    )
+    const bilan = await importerEtablissements(payload, lecture.lignes, lecture.rejets, {
+      absents: lecture.absents,
+    })
     expect({ crees: bilan.crees, modifies: bilan.modifies }).toEqual({ crees: 0, modifies: 1 })
     expect(Object.keys(bilan.changements[0]!.champs)).toEqual(['nom'])
     const apres = await payload.findByID({ collection: 'etablissements', id: agricole.id })
     expect(apres.nom).toBe(`${agricole.nom} (partiel)`)
-    expect({ type: apres.type, secteur: apres.secteur, ministere: apres.ministere, commune: apres.commune, departement: apres.departement }).toEqual(avant)
+    expect({
+      type: apres.type,
+      secteur: apres.secteur,
+      ministere: apres.ministere,
+      commune: apres.commune,
+      departement: apres.departement,
+    }).toEqual(avant)
   })
 
   it('un fichier BCN réduit à cfd, type, libellé laisse durées, ouverture, dates et codes RNCP', async () => {
-    const cap = (await payload.find({ collection: 'diplomes', where: { cfd: { equals: '50022146' } } })).docs[0]!
-    const avant = { durees: cap.durees, ouvert: cap.ouvert, dateOuverture: cap.dateOuverture, dateFermeture: cap.dateFermeture, codesRncp: cap.codesRncp, niveau: cap.niveau }
+    const cap = (await payload.find({ collection: 'diplomes', where: { cfd: { equals: '50022146' } } }))
+      .docs[0]!
+    const avant = {
+      durees: cap.durees,
+      ouvert: cap.ouvert,
+      dateOuverture: cap.dateOuverture,
+      dateFermeture: cap.dateFermeture,
+      codesRncp: cap.codesRncp,
+      niveau: cap.niveau,
+    }
     const lecture = lireDiplomes(`cfd,type_diplome,libelle_long\n50022146,CAP,${cap.libelle} (partiel)\n`)
-    const bilan = await importerDiplomes(payload, lecture.lignes, lecture.rejets, { absents: lecture.absents })
+    const bilan = await importerDiplomes(payload, lecture.lignes, lecture.rejets, {
+      absents: lecture.absents,
+    })
     expect(bilan.modifies).toBe(1)
     expect(Object.keys(bilan.changements[0]!.champs)).toEqual(['libelle'])
     const apres = await payload.findByID({ collection: 'diplomes', id: cap.id })
-    expect({ durees: apres.durees, ouvert: apres.ouvert, dateOuverture: apres.dateOuverture, dateFermeture: apres.dateFermeture, codesRncp: apres.codesRncp, niveau: apres.niveau }).toEqual(avant)
+    expect({
+      durees: apres.durees,
+      ouvert: apres.ouvert,
+      dateOuverture: apres.dateOuverture,
+      dateFermeture: apres.dateFermeture,
+      codesRncp: apres.codesRncp,
+      niveau: apres.niveau,
+    }).toEqual(avant)
   })
 })

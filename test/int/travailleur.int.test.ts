@@ -28,20 +28,28 @@ describe('Travailleur séparé (npm run worker)', () => {
   })
 
   it('envoie les courriels mis en file par un autre processus, puis s’arrête proprement sur SIGTERM', async () => {
-    await payload.sendEmail({ to: 'ce.0340042l@ac-montpellier.example', subject: 'Message mis en file par le serveur web', text: 'Bonjour.' })
-    expect(await tachesEnAttente(payload, 'envoyerCourriel')).toHaveLength(1)
-    const travailleur = spawn(process.execPath, ['--no-deprecation', 'node_modules/tsx/dist/cli.mjs', 'src/cli/travailleur.ts'], {
-      env: {
-        PATH: process.env.PATH!,
-        HOME: process.env.HOME!,
-        NODE_ENV: 'production',
-        PAYLOAD_SECRET: 'x'.repeat(40),
-        DATABASE_URI: process.env.DATABASE_URI!,
-        MAIL_DIR: process.env.MAIL_DIR!,
-        UPLOAD_DIR: process.env.UPLOAD_DIR!,
-        JOBS_TRAVAILLEUR_SEPARE: 'true',
-      } as unknown as NodeJS.ProcessEnv,
+    await payload.sendEmail({
+      to: 'ce.0340042l@ac-montpellier.example',
+      subject: 'Message mis en file par le serveur web',
+      text: 'Bonjour.',
     })
+    expect(await tachesEnAttente(payload, 'envoyerCourriel')).toHaveLength(1)
+    const travailleur = spawn(
+      process.execPath,
+      ['--no-deprecation', 'node_modules/tsx/dist/cli.mjs', 'src/cli/travailleur.ts'],
+      {
+        env: {
+          PATH: process.env.PATH!,
+          HOME: process.env.HOME!,
+          NODE_ENV: 'production',
+          PAYLOAD_SECRET: 'x'.repeat(40),
+          DATABASE_URI: process.env.DATABASE_URI!,
+          MAIL_DIR: process.env.MAIL_DIR!,
+          UPLOAD_DIR: process.env.UPLOAD_DIR!,
+          JOBS_TRAVAILLEUR_SEPARE: 'true',
+        } as unknown as NodeJS.ProcessEnv,
+      },
+    )
     let sortie = ''
     travailleur.stdout.on('data', (d) => (sortie += d))
     travailleur.stderr.on('data', (d) => (sortie += d))

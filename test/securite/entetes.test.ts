@@ -8,7 +8,13 @@ import { appel, jeton, URL_SERVEUR } from '../aides/http'
 import { capturer, connecter, lancerNavigateur, nouvellePage, url } from '../aides/navigateur'
 
 /** Security headers (issue 22, finding 6; SECURITY.md 38), on pages, API answers and served files. */
-const entetes = async (chemin: string, j?: string) => (await fetch(`${URL_SERVEUR()}${chemin}`, { headers: j ? { Authorization: `JWT ${j}` } : {}, redirect: 'manual' })).headers
+const entetes = async (chemin: string, j?: string) =>
+  (
+    await fetch(`${URL_SERVEUR()}${chemin}`, {
+      headers: j ? { Authorization: `JWT ${j}` } : {},
+      redirect: 'manual',
+    })
+  ).headers
 
 describe('SECURITY 38 — en-têtes de sécurité', () => {
   it('38. pages et API : CSP sans cadre étranger, X-Frame-Options, Referrer-Policy, Permissions-Policy, HSTS, nosniff', async () => {
@@ -33,8 +39,14 @@ describe('SECURITY 38 — en-têtes de sécurité', () => {
     }
     const documents = await appel('GET', '/api/documents?limit=1&depth=0', { jeton: j })
     const annexes = await appel('GET', '/api/annexes?limit=1&depth=0', { jeton: await jeton('admin') })
-    const fichiers = [...documents.corps.docs, ...annexes.corps.docs].map((d: { url: string }) => d.url).filter(Boolean)
-    for (const f of fichiers) expect((await entetes(new URL(f, URL_SERVEUR()).pathname, await jeton('admin'))).get('cache-control'), f).toContain('no-store')
+    const fichiers = [...documents.corps.docs, ...annexes.corps.docs]
+      .map((d: { url: string }) => d.url)
+      .filter(Boolean)
+    for (const f of fichiers)
+      expect(
+        (await entetes(new URL(f, URL_SERVEUR()).pathname, await jeton('admin'))).get('cache-control'),
+        f,
+      ).toContain('no-store')
   })
 
   it('38. la page de connexion de l’administration ne charge que des scripts, styles et polices de son origine (CSP self)', async () => {
@@ -45,37 +57,43 @@ describe('SECURITY 38 — en-têtes de sécurité', () => {
   })
 
   // Chromium is not installed everywhere (CHROMIUM_PATH, else Debian's /usr/bin/chromium).
-  describe.skipIf(!fs.existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'))('l’administration marche sous cette CSP (Chromium)', () => {
-    let navigateur: Browser
-    beforeAll(async () => {
-      navigateur = await lancerNavigateur()
-    })
-    afterAll(async () => {
-      await navigateur?.close()
-    })
-
-    it('38. connexion et tableau de bord sans violation de CSP ; refus d’être affichée dans un cadre', async () => {
-      const page = await nouvellePage(navigateur)
-      const violations: string[] = []
-      page.on('console', (m) => {
-        if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text())
+  describe.skipIf(!fs.existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'))(
+    'l’administration marche sous cette CSP (Chromium)',
+    () => {
+      let navigateur: Browser
+      beforeAll(async () => {
+        navigateur = await lancerNavigateur()
       })
-      await connecter(page, 'region')
-      await page.goto(url('/admin/collections/demandes'))
-      await page.getByRole('table').first().waitFor({ state: 'visible', timeout: 20_000 })
-      await capturer(page, 'csp-admin-demandes')
-      expect(violations).toEqual([])
-
-      // Framed by another site: the browser refuses to show the admin.
-      const cadre = await nouvellePage(navigateur)
-      let refus = false
-      cadre.on('console', (m) => {
-        if (/frame-ancestors|X-Frame-Options|Refused to (display|frame)/i.test(m.text())) refus = true
+      afterAll(async () => {
+        await navigateur?.close()
       })
-      await cadre.setContent(`<iframe src="${url('/admin/login')}"></iframe>`)
-      await cadre.waitForTimeout(2000)
-      const contenu = await cadre.frames()[1]?.content().catch(() => '')
-      expect(refus || !String(contenu).includes('Identifiant')).toBe(true)
-    })
-  })
+
+      it('38. connexion et tableau de bord sans violation de CSP ; refus d’être affichée dans un cadre', async () => {
+        const page = await nouvellePage(navigateur)
+        const violations: string[] = []
+        page.on('console', (m) => {
+          if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text())
+        })
+        await connecter(page, 'region')
+        await page.goto(url('/admin/collections/demandes'))
+        await page.getByRole('table').first().waitFor({ state: 'visible', timeout: 20_000 })
+        await capturer(page, 'csp-admin-demandes')
+        expect(violations).toEqual([])
+
+        // Framed by another site: the browser refuses to show the admin.
+        const cadre = await nouvellePage(navigateur)
+        let refus = false
+        cadre.on('console', (m) => {
+          if (/frame-ancestors|X-Frame-Options|Refused to (display|frame)/i.test(m.text())) refus = true
+        })
+        await cadre.setContent(`<iframe src="${url('/admin/login')}"></iframe>`)
+        await cadre.waitForTimeout(2000)
+        const contenu = await cadre
+          .frames()[1]
+          ?.content()
+          .catch(() => '')
+        expect(refus || !String(contenu).includes('Identifiant')).toBe(true)
+      })
+    },
+  )
 })

@@ -9,7 +9,8 @@ import { appel, graphql, jeton, type Reponse, URL_SERVEUR } from '../aides/http'
  * French naming the field by its label, nothing written — no document, no version, no numero — on REST and GraphQL.
  */
 
-const PDF = '%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\nxref\n0 2\ntrailer<</Root 1 0 R/Size 2>>\nstartxref\n9\n%%EOF\n'
+const PDF =
+  '%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\nxref\n0 2\ntrailer<</Root 1 0 R/Size 2>>\nstartxref\n9\n%%EOF\n'
 
 let admin: string
 let carif: string
@@ -20,7 +21,8 @@ let idAragon: number | string
 let typeId: 'Int' | 'String'
 
 const LIBELLE_SITE = "Site de formation (s'il est différent du site de l'établissement concerné)"
-const LIBELLE_DATE = "Date de présentation du projet au Conseil de perfectionnement / Conseil d'administration"
+const LIBELLE_DATE =
+  "Date de présentation du projet au Conseil de perfectionnement / Conseil d'administration"
 
 /** What the client is told: 400, and the field's label somewhere in the French message. */
 function refuse(r: Reponse, libelle: string) {
@@ -39,8 +41,10 @@ function refuseGraphql(r: Reponse, libelle: string) {
 
 async function etat() {
   const demandes = (await appel('GET', '/api/demandes/count', { jeton: admin })).corps.totalDocs as number
-  const versions = (await appel('GET', '/api/demandes/versions?limit=1&depth=0', { jeton: admin })).corps.totalDocs as number
-  const etablissements = (await appel('GET', '/api/etablissements/count', { jeton: admin })).corps.totalDocs as number
+  const versions = (await appel('GET', '/api/demandes/versions?limit=1&depth=0', { jeton: admin })).corps
+    .totalDocs as number
+  const etablissements = (await appel('GET', '/api/etablissements/count', { jeton: admin })).corps
+    .totalDocs as number
   return { demandes, versions, etablissements }
 }
 
@@ -59,7 +63,9 @@ beforeAll(async () => {
   carif = await jeton('carif-oref')
   a = await jeton('0340042L')
   b = await jeton('0310024H')
-  const uai = async (code: string) => (await appel('GET', `/api/etablissements?where[uai][equals]=${code}&depth=0`, { jeton: admin })).corps.docs[0].id
+  const uai = async (code: string) =>
+    (await appel('GET', `/api/etablissements?where[uai][equals]=${code}&depth=0`, { jeton: admin })).corps
+      .docs[0].id
   idMermoz = await uai('0340042L')
   idAragon = await uai('0310024H')
   typeId = typeof idMermoz === 'number' ? 'Int' : 'String'
@@ -78,10 +84,18 @@ describe('SECURITY 30 — une création refusée ne consomme aucun numéro', () 
       [{ dateConseil: '99999-01-01' }, LIBELLE_DATE],
       [{ capaciteNouvelle: 'douze' }, "Capacité d'accueil nouvelle"],
       [{ rapportOpportunite: 'é'.repeat(5001) }, "Rapport d'opportunité"],
-      [{ demandeLiee: typeof idMermoz === 'number' ? 987654321 : '0123456789abcdef01234567' }, "Si oui, indiquez l'identifiant du projet concerné"],
+      [
+        { demandeLiee: typeof idMermoz === 'number' ? 987654321 : '0123456789abcdef01234567' },
+        "Si oui, indiquez l'identifiant du projet concerné",
+      ],
     ]
-    for (const [corps, libelle] of refus) refuse(await appel('POST', '/api/demandes?depth=0', { jeton: a, corps: brouillon(corps) }), libelle)
-    const g = await graphql('mutation($data: mutationDemandeInput!) { createDemande(data: $data) { id numero } }', { data: brouillon({ statut: 'brouillon', siteFormation: 'a\u0000b' }) }, { jeton: a })
+    for (const [corps, libelle] of refus)
+      refuse(await appel('POST', '/api/demandes?depth=0', { jeton: a, corps: brouillon(corps) }), libelle)
+    const g = await graphql(
+      'mutation($data: mutationDemandeInput!) { createDemande(data: $data) { id numero } }',
+      { data: brouillon({ statut: 'brouillon', siteFormation: 'a\u0000b' }) },
+      { jeton: a },
+    )
     refuseGraphql(g, 'Site de formation')
     expect(await etat()).toEqual(avant)
     const seconde = await creerA()
@@ -108,26 +122,41 @@ describe('SECURITY 31 — une valeur est stockée telle quelle ou refusée : jam
     ['nombre', 12],
   ]
 
-  it.each(CHAMPS)('demande, champ « %s » : liste, liste imbriquée, objet ou nombre → 400 en création comme en modification', async (libelle, corps) => {
-    const d = await creerA({ siteFormation: 'Site initial' })
-    const avant = await etat()
-    for (const [, valeur] of VALEURS) {
-      refuse(await appel('POST', '/api/demandes?depth=0', { jeton: a, corps: brouillon(corps(valeur)) }), libelle)
-      refuse(await appel('PATCH', `/api/demandes/${d.id}?depth=0`, { jeton: a, corps: corps(valeur) }), libelle)
-    }
-    expect(await etat()).toEqual(avant)
-    const relue = (await appel('GET', `/api/demandes/${d.id}?depth=0`, { jeton: a })).corps
-    expect(relue.siteFormation).toBe('Site initial')
-    await supprimer(d.id)
-  })
+  it.each(CHAMPS)(
+    'demande, champ « %s » : liste, liste imbriquée, objet ou nombre → 400 en création comme en modification',
+    async (libelle, corps) => {
+      const d = await creerA({ siteFormation: 'Site initial' })
+      const avant = await etat()
+      for (const [, valeur] of VALEURS) {
+        refuse(
+          await appel('POST', '/api/demandes?depth=0', { jeton: a, corps: brouillon(corps(valeur)) }),
+          libelle,
+        )
+        refuse(
+          await appel('PATCH', `/api/demandes/${d.id}?depth=0`, { jeton: a, corps: corps(valeur) }),
+          libelle,
+        )
+      }
+      expect(await etat()).toEqual(avant)
+      const relue = (await appel('GET', `/api/demandes/${d.id}?depth=0`, { jeton: a })).corps
+      expect(relue.siteFormation).toBe('Site initial')
+      await supprimer(d.id)
+    },
+  )
 
   it('un champ masqué par sa condition (travaux non demandés, pas de projet lié, première demande) est vérifié quand même', async () => {
     const d = await creerA()
     const avant = await etat()
     const inexistant = typeof idMermoz === 'number' ? 987654321 : '0123456789abcdef01234567'
     for (const [corps, libelle] of [
-      [{ travaux: { travauxDemandes: false, descriptionTravaux: [['x'.repeat(300)], ['y'.repeat(300)]] } }, 'Description des travaux'],
-      [{ travaux: { equipementsDemandes: false, descriptionEquipements: 'a\u0000b' } }, 'Description des équipements'],
+      [
+        { travaux: { travauxDemandes: false, descriptionTravaux: [['x'.repeat(300)], ['y'.repeat(300)]] } },
+        'Description des travaux',
+      ],
+      [
+        { travaux: { equipementsDemandes: false, descriptionEquipements: 'a\u0000b' } },
+        'Description des équipements',
+      ],
       [{ projetLie: false, demandeLiee: inexistant }, "Si oui, indiquez l'identifiant du projet concerné"],
       [{ premiereDemande: true, anneePrecedentDepot: 99999 }, 'Année du précédent dépôt'],
     ] as [Record<string, unknown>, string][]) {
@@ -141,7 +170,11 @@ describe('SECURITY 31 — une valeur est stockée telle quelle ou refusée : jam
   it('GraphQL : une liste ou un objet dans un champ texte est refusé, rien n’est écrit', async () => {
     const avant = await etat()
     for (const valeur of [['a', 'b'], { a: 1 }]) {
-      const g = await graphql('mutation($data: mutationDemandeInput!) { createDemande(data: $data) { id siteFormation } }', { data: brouillon({ statut: 'brouillon', siteFormation: valeur }) }, { jeton: a })
+      const g = await graphql(
+        'mutation($data: mutationDemandeInput!) { createDemande(data: $data) { id siteFormation } }',
+        { data: brouillon({ statut: 'brouillon', siteFormation: valeur }) },
+        { jeton: a },
+      )
       expect(g.status).toBeLessThan(500)
       expect(g.corps.errors?.length).toBeGreaterThan(0)
       expect(g.corps.data?.createDemande ?? null).toBeNull()
@@ -150,8 +183,18 @@ describe('SECURITY 31 — une valeur est stockée telle quelle ou refusée : jam
   })
 
   it('un texte plus long que sa limite est refusé en nommant le champ, jamais stocké (REST et GraphQL)', async () => {
-    refuse(await appel('POST', '/api/demandes?depth=0', { jeton: a, corps: brouillon({ siteFormation: 'x'.repeat(301) }) }), LIBELLE_SITE)
-    const g = await graphql('mutation($data: mutationDemandeInput!) { createDemande(data: $data) { id } }', { data: brouillon({ statut: 'brouillon', siteFormation: 'x'.repeat(301) }) }, { jeton: a })
+    refuse(
+      await appel('POST', '/api/demandes?depth=0', {
+        jeton: a,
+        corps: brouillon({ siteFormation: 'x'.repeat(301) }),
+      }),
+      LIBELLE_SITE,
+    )
+    const g = await graphql(
+      'mutation($data: mutationDemandeInput!) { createDemande(data: $data) { id } }',
+      { data: brouillon({ statut: 'brouillon', siteFormation: 'x'.repeat(301) }) },
+      { jeton: a },
+    )
     refuseGraphql(g, 'Site de formation')
   })
 })
@@ -159,16 +202,31 @@ describe('SECURITY 31 — une valeur est stockée telle quelle ou refusée : jam
 describe('SECURITY 31 — pas de troncature silencieuse : caractère nul et caractères de contrôle refusés', () => {
   it('un caractère nul dans un texte (REST, création et modification ; GraphQL) → 400 en français, le texte stocké ne change pas', async () => {
     const d = await creerA({ rapportOpportunite: 'Rapport complet.' })
-    for (const corps of [{ siteFormation: 'Lycée\u0000 annexe secrète' }, { rapportOpportunite: 'Début\u0000fin cachée' }, { responsable: { email: 'a@b.fr\u0000' } }]) {
-      const libelle = Object.keys(corps)[0] === 'siteFormation' ? LIBELLE_SITE : Object.keys(corps)[0] === 'rapportOpportunite' ? "Rapport d'opportunité" : 'Adresse mail'
+    for (const corps of [
+      { siteFormation: 'Lycée\u0000 annexe secrète' },
+      { rapportOpportunite: 'Début\u0000fin cachée' },
+      { responsable: { email: 'a@b.fr\u0000' } },
+    ]) {
+      const libelle =
+        Object.keys(corps)[0] === 'siteFormation'
+          ? LIBELLE_SITE
+          : Object.keys(corps)[0] === 'rapportOpportunite'
+            ? "Rapport d'opportunité"
+            : 'Adresse mail'
       const r = await appel('POST', '/api/demandes?depth=0', { jeton: a, corps: brouillon(corps) })
       refuse(r, libelle)
       expect(JSON.stringify(r.corps)).toContain('caractère nul')
       refuse(await appel('PATCH', `/api/demandes/${d.id}?depth=0`, { jeton: a, corps }), libelle)
     }
-    const g = await graphql(`mutation($id: ${typeId}!) { updateDemande(id: $id, data: { rapportOpportunite: "avant\\u0000après" }) { id rapportOpportunite } }`, { id: d.id }, { jeton: a })
+    const g = await graphql(
+      `mutation($id: ${typeId}!) { updateDemande(id: $id, data: { rapportOpportunite: "avant\\u0000après" }) { id rapportOpportunite } }`,
+      { id: d.id },
+      { jeton: a },
+    )
     refuseGraphql(g, "Rapport d'opportunité")
-    expect((await appel('GET', `/api/demandes/${d.id}?depth=0`, { jeton: a })).corps.rapportOpportunite).toBe('Rapport complet.')
+    expect((await appel('GET', `/api/demandes/${d.id}?depth=0`, { jeton: a })).corps.rapportOpportunite).toBe(
+      'Rapport complet.',
+    )
     await supprimer(d.id)
   })
 
@@ -191,63 +249,139 @@ describe('SECURITY 31 — pas de troncature silencieuse : caractère nul et cara
 })
 
 describe('SECURITY 31 — dates dans une plage plausible', () => {
-  it.each(['99999-01-01', '+275760-09-13T00:00:00.000Z', '1899-12-31', '2150-01-01', 'pas une date'])('dateConseil « %s » → 400 nommant le champ (REST)', async (valeur) => {
-    const avant = await etat()
-    refuse(await appel('POST', '/api/demandes?depth=0', { jeton: a, corps: brouillon({ dateConseil: valeur }) }), LIBELLE_DATE)
-    expect(await etat()).toEqual(avant)
-  })
+  it.each(['99999-01-01', '+275760-09-13T00:00:00.000Z', '1899-12-31', '2150-01-01', 'pas une date'])(
+    'dateConseil « %s » → 400 nommant le champ (REST)',
+    async (valeur) => {
+      const avant = await etat()
+      refuse(
+        await appel('POST', '/api/demandes?depth=0', { jeton: a, corps: brouillon({ dateConseil: valeur }) }),
+        LIBELLE_DATE,
+      )
+      expect(await etat()).toEqual(avant)
+    },
+  )
 
   it('dateConseil en liste ou en nombre → 400 ; une date ordinaire reste acceptée ; GraphQL refuse l’an 99999', async () => {
-    for (const valeur of [['2026-01-01'], 1700000000000]) refuse(await appel('POST', '/api/demandes?depth=0', { jeton: a, corps: brouillon({ dateConseil: valeur }) }), LIBELLE_DATE)
+    for (const valeur of [['2026-01-01'], 1700000000000])
+      refuse(
+        await appel('POST', '/api/demandes?depth=0', { jeton: a, corps: brouillon({ dateConseil: valeur }) }),
+        LIBELLE_DATE,
+      )
     const d = await creerA({ dateConseil: '2026-03-11T23:00:00.000Z' })
-    const g = await graphql(`mutation($id: ${typeId}!) { updateDemande(id: $id, data: { dateConseil: "99999-01-01" }) { id dateConseil } }`, { id: d.id }, { jeton: a })
+    const g = await graphql(
+      `mutation($id: ${typeId}!) { updateDemande(id: $id, data: { dateConseil: "99999-01-01" }) { id dateConseil } }`,
+      { id: d.id },
+      { jeton: a },
+    )
     refuseGraphql(g, 'Date de présentation')
-    expect((await appel('GET', `/api/demandes/${d.id}?depth=0`, { jeton: a })).corps.dateConseil).toBe('2026-03-11T23:00:00.000Z')
+    expect((await appel('GET', `/api/demandes/${d.id}?depth=0`, { jeton: a })).corps.dateConseil).toBe(
+      '2026-03-11T23:00:00.000Z',
+    )
     await supprimer(d.id)
   })
 
   it('diplôme : date d’ouverture en l’an 99999 → 400', async () => {
     const diplome = (await appel('GET', '/api/diplomes?limit=1&depth=0', { jeton: admin })).corps.docs[0]
-    refuse(await appel('PATCH', `/api/diplomes/${diplome.id}`, { jeton: carif, corps: { dateOuverture: '99999-01-01' } }), "Date d'ouverture")
+    refuse(
+      await appel('PATCH', `/api/diplomes/${diplome.id}`, {
+        jeton: carif,
+        corps: { dateOuverture: '99999-01-01' },
+      }),
+      "Date d'ouverture",
+    )
   })
 })
 
 describe('SECURITY 17 — code UAI vide ou blanc refusé', () => {
   const base = { nom: 'Lycée fantôme', ministere: 'education-nationale', academie: 'montpellier' }
-  it.each([[''], ['   '], ['\t'], ['\n']])('POST /api/etablissements avec uai %j → 400 « Code UAI », rien de créé', async (uai) => {
-    const avant = await etat()
-    const r = await appel('POST', '/api/etablissements', { jeton: carif, corps: { ...base, uai } })
-    refuse(r, 'Code UAI')
-    expect(JSON.stringify(r.corps)).toContain('Le code UAI est obligatoire.')
-    expect((await etat()).etablissements).toBe(avant.etablissements)
-  })
+  it.each([[''], ['   '], ['\t'], ['\n']])(
+    'POST /api/etablissements avec uai %j → 400 « Code UAI », rien de créé',
+    async (uai) => {
+      const avant = await etat()
+      const r = await appel('POST', '/api/etablissements', { jeton: carif, corps: { ...base, uai } })
+      refuse(r, 'Code UAI')
+      expect(JSON.stringify(r.corps)).toContain('Le code UAI est obligatoire.')
+      expect((await etat()).etablissements).toBe(avant.etablissements)
+    },
+  )
 
   it('uai en liste, en objet ou à lettre clé fausse en minuscules → 400 ; PATCH à vide → 400 et l’UAI reste', async () => {
-    for (const uai of [['0340042L'], { equals: '0340042L' }, '0340042a']) refuse(await appel('POST', '/api/etablissements', { jeton: carif, corps: { ...base, uai } }), 'Code UAI')
-    refuse(await appel('PATCH', `/api/etablissements/${idAragon}`, { jeton: carif, corps: { uai: '  ' } }), 'Code UAI')
-    const g = await graphql('mutation { createEtablissement(data: { uai: "", nom: "Lycée fantôme", academie: montpellier, ministere: education_nationale }) { id } }', {}, { jeton: carif })
+    for (const uai of [['0340042L'], { equals: '0340042L' }, '0340042a'])
+      refuse(
+        await appel('POST', '/api/etablissements', { jeton: carif, corps: { ...base, uai } }),
+        'Code UAI',
+      )
+    refuse(
+      await appel('PATCH', `/api/etablissements/${idAragon}`, { jeton: carif, corps: { uai: '  ' } }),
+      'Code UAI',
+    )
+    const g = await graphql(
+      'mutation { createEtablissement(data: { uai: "", nom: "Lycée fantôme", academie: montpellier, ministere: education_nationale }) { id } }',
+      {},
+      { jeton: carif },
+    )
     refuseGraphql(g, 'Code UAI')
-    expect((await appel('GET', `/api/etablissements/${idAragon}?depth=0`, { jeton: admin })).corps.uai).toBe('0310024H')
+    expect((await appel('GET', `/api/etablissements/${idAragon}?depth=0`, { jeton: admin })).corps.uai).toBe(
+      '0310024H',
+    )
   })
 })
 
 describe('SECURITY 31 — référentiels et comptes : textes vérifiés de la même façon', () => {
   it('établissement, réseau, diplôme : liste, caractère nul ou retour à la ligne dans un texte → 400 nommant le champ', async () => {
-    refuse(await appel('PATCH', `/api/etablissements/${idAragon}`, { jeton: carif, corps: { nom: ['Lycée', 'Pierre'] } }), 'Nom')
-    refuse(await appel('PATCH', `/api/etablissements/${idAragon}`, { jeton: carif, corps: { commune: 'Muret\u0000' } }), 'Commune')
-    refuse(await appel('PATCH', `/api/etablissements/${idAragon}`, { jeton: carif, corps: { nom: 'Lycée\r\nPierre' } }), 'Nom')
+    refuse(
+      await appel('PATCH', `/api/etablissements/${idAragon}`, {
+        jeton: carif,
+        corps: { nom: ['Lycée', 'Pierre'] },
+      }),
+      'Nom',
+    )
+    refuse(
+      await appel('PATCH', `/api/etablissements/${idAragon}`, {
+        jeton: carif,
+        corps: { commune: 'Muret\u0000' },
+      }),
+      'Commune',
+    )
+    refuse(
+      await appel('PATCH', `/api/etablissements/${idAragon}`, {
+        jeton: carif,
+        corps: { nom: 'Lycée\r\nPierre' },
+      }),
+      'Nom',
+    )
     const reseau = (await appel('GET', '/api/reseaux?limit=1&depth=0', { jeton: admin })).corps.docs[0]
-    refuse(await appel('PATCH', `/api/reseaux/${reseau.id}`, { jeton: carif, corps: { nom: [['Réseau']] } }), 'Nom du réseau')
+    refuse(
+      await appel('PATCH', `/api/reseaux/${reseau.id}`, { jeton: carif, corps: { nom: [['Réseau']] } }),
+      'Nom du réseau',
+    )
     const diplome = (await appel('GET', '/api/diplomes?limit=1&depth=0', { jeton: admin })).corps.docs[0]
-    refuse(await appel('PATCH', `/api/diplomes/${diplome.id}`, { jeton: carif, corps: { libelle: { fr: 'x' } } }), 'Libellé')
-    refuse(await appel('PATCH', `/api/diplomes/${diplome.id}`, { jeton: carif, corps: { codesRncp: [['RNCP1']] } }), 'Codes RNCP')
-    expect((await appel('GET', `/api/etablissements/${idAragon}?depth=0`, { jeton: admin })).corps.commune).not.toContain('\u0000')
+    refuse(
+      await appel('PATCH', `/api/diplomes/${diplome.id}`, { jeton: carif, corps: { libelle: { fr: 'x' } } }),
+      'Libellé',
+    )
+    refuse(
+      await appel('PATCH', `/api/diplomes/${diplome.id}`, {
+        jeton: carif,
+        corps: { codesRncp: [['RNCP1']] },
+      }),
+      'Codes RNCP',
+    )
+    expect(
+      (await appel('GET', `/api/etablissements/${idAragon}?depth=0`, { jeton: admin })).corps.commune,
+    ).not.toContain('\u0000')
   })
 
   it('compte : nom en liste ou avec un caractère nul → 400 « Nom (personne ou service) »', async () => {
     const moi = (await appel('GET', '/api/users/me', { jeton: admin })).corps.user
-    refuse(await appel('PATCH', `/api/users/${moi.id}`, { jeton: admin, corps: { nom: ['Admin', 'istrateur'] } }), 'Nom (personne ou service)')
-    refuse(await appel('PATCH', `/api/users/${moi.id}`, { jeton: admin, corps: { nom: 'Admin\u0000' } }), 'Nom (personne ou service)')
+    refuse(
+      await appel('PATCH', `/api/users/${moi.id}`, { jeton: admin, corps: { nom: ['Admin', 'istrateur'] } }),
+      'Nom (personne ou service)',
+    )
+    refuse(
+      await appel('PATCH', `/api/users/${moi.id}`, { jeton: admin, corps: { nom: 'Admin\u0000' } }),
+      'Nom (personne ou service)',
+    )
     expect((await appel('GET', '/api/users/me', { jeton: admin })).corps.user.nom).toBe(moi.nom)
   })
 })
@@ -267,12 +401,31 @@ describe('SECURITY 5/31 — une demande ne référence que ses propres annexes',
 
   it('l’établissement B écrit l’annexe de A dans sa demande (création, modification REST, GraphQL) → refusé, rien de lié', async () => {
     const avant = await etat()
-    refuse(await appel('POST', '/api/demandes?depth=0', { jeton: b, corps: { etablissementConcerne: idAragon, annexes: [annexeA.id] } }), 'Annexes')
+    refuse(
+      await appel('POST', '/api/demandes?depth=0', {
+        jeton: b,
+        corps: { etablissementConcerne: idAragon, annexes: [annexeA.id] },
+      }),
+      'Annexes',
+    )
     expect(await etat()).toEqual(avant)
-    const dB = await appel('POST', '/api/demandes?depth=0', { jeton: b, corps: { etablissementConcerne: idAragon } })
+    const dB = await appel('POST', '/api/demandes?depth=0', {
+      jeton: b,
+      corps: { etablissementConcerne: idAragon },
+    })
     expect(dB.status).toBe(201)
-    refuse(await appel('PATCH', `/api/demandes/${dB.corps.doc.id}?depth=0`, { jeton: b, corps: { annexes: [annexeA.id] } }), 'Annexes')
-    const g = await graphql(`mutation($id: ${typeId}!, $annexes: [${typeId}]) { updateDemande(id: $id, data: { annexes: $annexes }) { id } }`, { id: dB.corps.doc.id, annexes: [annexeA.id] }, { jeton: b })
+    refuse(
+      await appel('PATCH', `/api/demandes/${dB.corps.doc.id}?depth=0`, {
+        jeton: b,
+        corps: { annexes: [annexeA.id] },
+      }),
+      'Annexes',
+    )
+    const g = await graphql(
+      `mutation($id: ${typeId}!, $annexes: [${typeId}]) { updateDemande(id: $id, data: { annexes: $annexes }) { id } }`,
+      { id: dB.corps.doc.id, annexes: [annexeA.id] },
+      { jeton: b },
+    )
     refuseGraphql(g, 'Annexes')
     const lue = (await appel('GET', `/api/demandes/${dB.corps.doc.id}?depth=1`, { jeton: b })).corps
     expect(lue.annexes ?? []).toEqual([])
@@ -282,8 +435,17 @@ describe('SECURITY 5/31 — une demande ne référence que ses propres annexes',
 
   it('même établissement : l’annexe d’une de ses demandes ne passe pas dans une autre ; la sienne reste acceptée', async () => {
     const autre = await creerA()
-    refuse(await appel('PATCH', `/api/demandes/${autre.id}?depth=0`, { jeton: a, corps: { annexes: [annexeA.id] } }), 'Annexes')
-    const ok = await appel('PATCH', `/api/demandes/${demandeA.id}?depth=0`, { jeton: a, corps: { annexes: [annexeA.id], siteFormation: 'Site B' } })
+    refuse(
+      await appel('PATCH', `/api/demandes/${autre.id}?depth=0`, {
+        jeton: a,
+        corps: { annexes: [annexeA.id] },
+      }),
+      'Annexes',
+    )
+    const ok = await appel('PATCH', `/api/demandes/${demandeA.id}?depth=0`, {
+      jeton: a,
+      corps: { annexes: [annexeA.id], siteFormation: 'Site B' },
+    })
     expect(ok.status, JSON.stringify(ok.corps)).toBe(200)
     expect(ok.corps.doc.annexes.map(String)).toEqual([String(annexeA.id)])
     await supprimer(autre.id)
@@ -292,11 +454,20 @@ describe('SECURITY 5/31 — une demande ne référence que ses propres annexes',
 
 describe('SECURITY 32 — injection de formules : formes pleine chasse et blancs en tête neutralisés dans l’export', () => {
   it('les cellules commençant par ＝ ＋ － ＠, ou par des espaces ou retours à la ligne avant = + - @, sortent précédées d’une apostrophe', async () => {
-    const d = await creerA({ siteFormation: '＝HYPERLINK("http://attaquant.example","Cliquez")', rapportOpportunite: '\n=1+1', responsable: { nom: ' @SUM(1)', telephone: '＋33 4 67' }, travaux: { autresIncidences: '\t \r\n-cmd' } })
-    const r = await fetch(`${URL_SERVEUR()}/api/demandes/export?format=csv`, { headers: { Authorization: `JWT ${a}` } })
+    const d = await creerA({
+      siteFormation: '＝HYPERLINK("http://attaquant.example","Cliquez")',
+      rapportOpportunite: '\n=1+1',
+      responsable: { nom: ' @SUM(1)', telephone: '＋33 4 67' },
+      travaux: { autresIncidences: '\t \r\n-cmd' },
+    })
+    const r = await fetch(`${URL_SERVEUR()}/api/demandes/export?format=csv`, {
+      headers: { Authorization: `JWT ${a}` },
+    })
     expect(r.status).toBe(200)
     const texte = new TextDecoder().decode(new Uint8Array(await r.arrayBuffer())).replace(/^\uFEFF/, '')
-    const ligne = (parse(texte, { delimiter: ';', columns: true }) as Record<string, string>[]).find((l) => l['N° de projet'] === String(d.numero))!
+    const ligne = (parse(texte, { delimiter: ';', columns: true }) as Record<string, string>[]).find(
+      (l) => l['N° de projet'] === String(d.numero),
+    )!
     expect(ligne['Site de formation']).toBe('\'＝HYPERLINK("http://attaquant.example","Cliquez")')
     expect(ligne["Rapport d'opportunité"]).toBe("'\n=1+1")
     expect(ligne['Responsable du projet']).toBe("' @SUM(1)")
@@ -309,62 +480,171 @@ describe('SECURITY 32 — injection de formules : formes pleine chasse et blancs
 describe('SECURITY 36 — un établissement dont dépendent des demandes ne peut être supprimé (issue 22, point 3)', () => {
   it('REST, GraphQL et suppression en masse : 400 en français donnant le nombre de demandes, rien de supprimé ni d’orphelin', async () => {
     const d = await creerA()
-    const nb = (await appel('GET', `/api/demandes/count?where[or][0][etablissementConcerne][equals]=${idMermoz}&where[or][1][etablissementReferent][equals]=${idMermoz}`, { jeton: admin })).corps.totalDocs as number
+    const nb = (
+      await appel(
+        'GET',
+        `/api/demandes/count?where[or][0][etablissementConcerne][equals]=${idMermoz}&where[or][1][etablissementReferent][equals]=${idMermoz}`,
+        { jeton: admin },
+      )
+    ).corps.totalDocs as number
     expect(nb).toBeGreaterThan(0)
     for (const qui of [carif, admin]) {
       const r = await appel('DELETE', `/api/etablissements/${idMermoz}`, { jeton: qui })
       expect(r.status, JSON.stringify(r.corps)).toBe(400)
-      expect(JSON.stringify(r.corps)).toContain(`Cet établissement ne peut pas être supprimé : ${nb} demandes en dépendent`)
+      expect(JSON.stringify(r.corps)).toContain(
+        `Cet établissement ne peut pas être supprimé : ${nb} demandes en dépendent`,
+      )
     }
     const masse = await appel('DELETE', `/api/etablissements?where[uai][equals]=0340042L`, { jeton: admin })
     expect(masse.status).toBe(400)
     expect(JSON.stringify(masse.corps)).toContain('demandes en dépendent')
-    const g = await graphql(`mutation($id: ${typeId}!) { deleteEtablissement(id: $id) { id } }`, { id: idMermoz }, { jeton: admin })
+    const g = await graphql(
+      `mutation($id: ${typeId}!) { deleteEtablissement(id: $id) { id } }`,
+      { id: idMermoz },
+      { jeton: admin },
+    )
     expect(JSON.stringify(g.corps.errors)).toContain('demandes en dépendent')
     expect((await appel('GET', `/api/etablissements/${idMermoz}?depth=0`, { jeton: admin })).status).toBe(200)
-    expect((await appel('GET', `/api/demandes/${d.id}?depth=0`, { jeton: admin })).corps.etablissementConcerne).toBe(idMermoz)
+    expect(
+      (await appel('GET', `/api/demandes/${d.id}?depth=0`, { jeton: admin })).corps.etablissementConcerne,
+    ).toBe(idMermoz)
     await supprimer(d.id)
   })
 
   it('un établissement sans demande, compte ni réseau se supprime toujours', async () => {
-    const ok = await appel('POST', '/api/etablissements', { jeton: carif, corps: { uai: `0349999${lettreCleUai('0349999')}`, nom: 'Lycée éphémère', ministere: 'education-nationale', academie: 'montpellier' } })
+    const ok = await appel('POST', '/api/etablissements', {
+      jeton: carif,
+      corps: {
+        uai: `0349999${lettreCleUai('0349999')}`,
+        nom: 'Lycée éphémère',
+        ministere: 'education-nationale',
+        academie: 'montpellier',
+      },
+    })
     expect(ok.status, JSON.stringify(ok.corps)).toBe(201)
-    expect((await appel('DELETE', `/api/etablissements/${ok.corps.doc.id}`, { jeton: carif })).status).toBe(200)
+    expect((await appel('DELETE', `/api/etablissements/${ok.corps.doc.id}`, { jeton: carif })).status).toBe(
+      200,
+    )
   })
 })
 
 describe('SECURITY 39 — liens du texte riche de la campagne : http, https, mailto et chemins du site (issue 22, point 7)', () => {
   const texte = (url: string, type = 'link') => ({
-    root: { type: 'root', format: '', indent: 0, version: 1, direction: 'ltr', children: [{ type: 'paragraph', format: '', indent: 0, version: 1, direction: 'ltr', textFormat: 0, children: [
-      { type, version: 3, format: '', indent: 0, direction: 'ltr', fields: { url, linkType: 'custom', newTab: false }, children: [{ type: 'text', version: 1, text: 'cliquez ici', format: 0, mode: 'normal', style: '', detail: 0 }] },
-    ] }] },
+    root: {
+      type: 'root',
+      format: '',
+      indent: 0,
+      version: 1,
+      direction: 'ltr',
+      children: [
+        {
+          type: 'paragraph',
+          format: '',
+          indent: 0,
+          version: 1,
+          direction: 'ltr',
+          textFormat: 0,
+          children: [
+            {
+              type,
+              version: 3,
+              format: '',
+              indent: 0,
+              direction: 'ltr',
+              fields: { url, linkType: 'custom', newTab: false },
+              children: [
+                {
+                  type: 'text',
+                  version: 1,
+                  text: 'cliquez ici',
+                  format: 0,
+                  mode: 'normal',
+                  style: '',
+                  detail: 0,
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    },
   })
-  it.each(['javascript:alert(document.cookie)', 'JAVASCRIPT:alert(1)', 'java\tscript:alert(1)', 'data:text/html,<script>alert(1)</script>', '//attaquant.example/', 'vbscript:x'])('« %s » refusé à l’enregistrement, en nommant le champ', async (url) => {
+  it.each([
+    'javascript:alert(document.cookie)',
+    'JAVASCRIPT:alert(1)',
+    'java\tscript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    '//attaquant.example/',
+    'vbscript:x',
+  ])('« %s » refusé à l’enregistrement, en nommant le champ', async (url) => {
     const avant = (await appel('GET', '/api/globals/campagne?depth=0', { jeton: admin })).corps
-    refuse(await appel('POST', '/api/globals/campagne', { jeton: carif, corps: { lettreDeCadrage: texte(url) } }), 'Lettre de cadrage')
-    refuse(await appel('POST', '/api/globals/campagne', { jeton: carif, corps: { texteAccueil: texte(url, 'autolink') } }), "Texte de l'appel à projets")
+    refuse(
+      await appel('POST', '/api/globals/campagne', { jeton: carif, corps: { lettreDeCadrage: texte(url) } }),
+      'Lettre de cadrage',
+    )
+    refuse(
+      await appel('POST', '/api/globals/campagne', {
+        jeton: carif,
+        corps: { texteAccueil: texte(url, 'autolink') },
+      }),
+      "Texte de l'appel à projets",
+    )
     const apres = (await appel('GET', '/api/globals/campagne?depth=0', { jeton: admin })).corps
     expect(JSON.stringify(apres.lettreDeCadrage ?? null)).toBe(JSON.stringify(avant.lettreDeCadrage ?? null))
   })
 
-  it.each([['une chaîne', 'Bienvenue'], ['une liste', [1]], ['un objet sans document', { root: 'x' }], ['une racine sans enfants', { root: { type: 'root' } }]])('%s à la place du texte mis en forme : refusé en nommant le champ, rien ne change', async (_nom, valeur) => {
-    const avant = (await appel('GET', '/api/globals/campagne?depth=0', { jeton: admin })).corps
-    refuse(await appel('POST', '/api/globals/campagne', { jeton: carif, corps: { texteAccueil: valeur } }), "Texte de l'appel à projets")
-    refuse(await appel('POST', '/api/globals/campagne', { jeton: carif, corps: { lettreDeCadrage: valeur } }), 'Lettre de cadrage')
-    const apres = (await appel('GET', '/api/globals/campagne?depth=0', { jeton: admin })).corps
-    expect(JSON.stringify([apres.texteAccueil ?? null, apres.lettreDeCadrage ?? null])).toBe(JSON.stringify([avant.texteAccueil ?? null, avant.lettreDeCadrage ?? null]))
-  })
+  it.each([
+    ['une chaîne', 'Bienvenue'],
+    ['une liste', [1]],
+    ['un objet sans document', { root: 'x' }],
+    ['une racine sans enfants', { root: { type: 'root' } }],
+  ])(
+    '%s à la place du texte mis en forme : refusé en nommant le champ, rien ne change',
+    async (_nom, valeur) => {
+      const avant = (await appel('GET', '/api/globals/campagne?depth=0', { jeton: admin })).corps
+      refuse(
+        await appel('POST', '/api/globals/campagne', { jeton: carif, corps: { texteAccueil: valeur } }),
+        "Texte de l'appel à projets",
+      )
+      refuse(
+        await appel('POST', '/api/globals/campagne', { jeton: carif, corps: { lettreDeCadrage: valeur } }),
+        'Lettre de cadrage',
+      )
+      const apres = (await appel('GET', '/api/globals/campagne?depth=0', { jeton: admin })).corps
+      expect(JSON.stringify([apres.texteAccueil ?? null, apres.lettreDeCadrage ?? null])).toBe(
+        JSON.stringify([avant.texteAccueil ?? null, avant.lettreDeCadrage ?? null]),
+      )
+    },
+  )
 
   it('https, mailto et un chemin du site sont acceptés et rendus sur / et /lettre-de-cadrage', async () => {
     const avant = (await appel('GET', '/api/globals/campagne?depth=0', { jeton: admin })).corps
     try {
-      const r = await appel('POST', '/api/globals/campagne', { jeton: carif, corps: { lettreDeCadrage: texte('https://www.laregion.fr/carte'), texteAccueil: texte('/lettre-de-cadrage') } })
+      const r = await appel('POST', '/api/globals/campagne', {
+        jeton: carif,
+        corps: {
+          lettreDeCadrage: texte('https://www.laregion.fr/carte'),
+          texteAccueil: texte('/lettre-de-cadrage'),
+        },
+      })
       expect(r.status, JSON.stringify(r.corps)).toBe(200)
-      expect((await appel('GET', '/lettre-de-cadrage')).corps).toContain('href="https://www.laregion.fr/carte"')
+      expect((await appel('GET', '/lettre-de-cadrage')).corps).toContain(
+        'href="https://www.laregion.fr/carte"',
+      )
       expect((await appel('GET', '/')).corps).toContain('href="/lettre-de-cadrage"')
-      expect((await appel('POST', '/api/globals/campagne', { jeton: carif, corps: { lettreDeCadrage: texte('mailto:support.carte@cariforefoccitanie.fr') } })).status).toBe(200)
+      expect(
+        (
+          await appel('POST', '/api/globals/campagne', {
+            jeton: carif,
+            corps: { lettreDeCadrage: texte('mailto:support.carte@cariforefoccitanie.fr') },
+          })
+        ).status,
+      ).toBe(200)
     } finally {
-      await appel('POST', '/api/globals/campagne', { jeton: admin, corps: { lettreDeCadrage: avant.lettreDeCadrage ?? null, texteAccueil: avant.texteAccueil ?? null } })
+      await appel('POST', '/api/globals/campagne', {
+        jeton: admin,
+        corps: { lettreDeCadrage: avant.lettreDeCadrage ?? null, texteAccueil: avant.texteAccueil ?? null },
+      })
     }
   })
 })
@@ -373,12 +653,27 @@ describe('SECURITY 31 — campagne : dates plausibles', () => {
   it('ouverture ou clôture de la saisie en l’an 99999 → 400 nommant le champ, la campagne ne change pas', async () => {
     const avant = (await appel('GET', '/api/globals/campagne?depth=0', { jeton: admin })).corps
     try {
-      refuse(await appel('POST', '/api/globals/campagne', { jeton: carif, corps: { ouverture: '99999-01-01T00:00:00.000Z' } }), 'Ouverture de la saisie')
-      refuse(await appel('POST', '/api/globals/campagne', { jeton: carif, corps: { cloture: '+099999-01-01T00:00:00.000Z' } }), 'Clôture de la saisie')
+      refuse(
+        await appel('POST', '/api/globals/campagne', {
+          jeton: carif,
+          corps: { ouverture: '99999-01-01T00:00:00.000Z' },
+        }),
+        'Ouverture de la saisie',
+      )
+      refuse(
+        await appel('POST', '/api/globals/campagne', {
+          jeton: carif,
+          corps: { cloture: '+099999-01-01T00:00:00.000Z' },
+        }),
+        'Clôture de la saisie',
+      )
       const apres = (await appel('GET', '/api/globals/campagne?depth=0', { jeton: admin })).corps
       expect([apres.ouverture, apres.cloture]).toEqual([avant.ouverture, avant.cloture])
     } finally {
-      await appel('POST', '/api/globals/campagne', { jeton: admin, corps: { ouverture: avant.ouverture, cloture: avant.cloture } })
+      await appel('POST', '/api/globals/campagne', {
+        jeton: admin,
+        corps: { ouverture: avant.ouverture, cloture: avant.cloture },
+      })
     }
   })
 })

@@ -15,7 +15,12 @@ import { appel, graphql, jeton } from '../aides/http'
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
-function formulaire(contenu: string | Uint8Array, nom: string, type: string, donnees: Record<string, unknown>) {
+function formulaire(
+  contenu: string | Uint8Array,
+  nom: string,
+  type: string,
+  donnees: Record<string, unknown>,
+) {
   const f = new FormData()
   f.append('file', new Blob([contenu as BlobPart], { type }), nom)
   f.append('_payload', JSON.stringify(donnees))
@@ -27,19 +32,39 @@ let admin: string
 let demande: { id: number | string }
 const dossierAnnexes = () => path.join(inject('dossierServeur'), 'annexes')
 const fichiersStockes = () => (fs.existsSync(dossierAnnexes()) ? fs.readdirSync(dossierAnnexes()).length : 0)
-const nombreAnnexes = async () => (await appel('GET', `/api/annexes?where[demande][equals]=${demande.id}&limit=0`, { jeton: ecole })).corps.totalDocs as number
+const nombreAnnexes = async () =>
+  (await appel('GET', `/api/annexes?where[demande][equals]=${demande.id}&limit=0`, { jeton: ecole })).corps
+    .totalDocs as number
 
 beforeAll(async () => {
   ecole = await jeton('0340042L')
   admin = await jeton('admin')
-  const idMermoz = (await appel('GET', '/api/etablissements?where[uai][equals]=0340042L&depth=0', { jeton: admin })).corps.docs[0].id
-  const diplome = (await appel('GET', '/api/diplomes?where[cfd][equals]=50022146&depth=0', { jeton: ecole })).corps.docs[0].id
+  const idMermoz = (
+    await appel('GET', '/api/etablissements?where[uai][equals]=0340042L&depth=0', { jeton: admin })
+  ).corps.docs[0].id
+  const diplome = (await appel('GET', '/api/diplomes?where[cfd][equals]=50022146&depth=0', { jeton: ecole }))
+    .corps.docs[0].id
   const cree = await appel('POST', '/api/demandes?depth=0', {
     jeton: ecole,
     corps: {
-      etablissementConcerne: idMermoz, diplome, dureeFormation: 2, anneeFormation: 1, mesure: 'ouverture', modalite: 'scolaire', capaciteActuelle: 0, capaciteNouvelle: 12,
-      priorite: 40, premiereDemande: true, dateConseil: new Date().toISOString(), zonesRecrutement: ['locale'], rapportOpportunite: 'Projet : fichiers joints.',
-      responsable: { nom: 'Claire Martin', telephone: '0467138155', email: 'claire.martin@ac-montpellier.fr' },
+      etablissementConcerne: idMermoz,
+      diplome,
+      dureeFormation: 2,
+      anneeFormation: 1,
+      mesure: 'ouverture',
+      modalite: 'scolaire',
+      capaciteActuelle: 0,
+      capaciteNouvelle: 12,
+      priorite: 40,
+      premiereDemande: true,
+      dateConseil: new Date().toISOString(),
+      zonesRecrutement: ['locale'],
+      rapportOpportunite: 'Projet : fichiers joints.',
+      responsable: {
+        nom: 'Claire Martin',
+        telephone: '0467138155',
+        email: 'claire.martin@ac-montpellier.fr',
+      },
     },
   })
   expect(cree.status, JSON.stringify(cree.corps)).toBe(201)
@@ -47,9 +72,17 @@ beforeAll(async () => {
 })
 
 /** Uploads `contenu` as `nom`; expects a 400 in French naming the file, nothing stored, the refusal journaled. */
-async function refuse(contenu: Uint8Array | string, nom: string, type = 'application/pdf', motif?: RegExp): Promise<string> {
+async function refuse(
+  contenu: Uint8Array | string,
+  nom: string,
+  type = 'application/pdf',
+  motif?: RegExp,
+): Promise<string> {
   const avant = { annexes: await nombreAnnexes(), fichiers: fichiersStockes() }
-  const r = await appel('POST', '/api/annexes', { jeton: ecole, corps: formulaire(contenu, nom, type, { demande: demande.id }) })
+  const r = await appel('POST', '/api/annexes', {
+    jeton: ecole,
+    corps: formulaire(contenu, nom, type, { demande: demande.id }),
+  })
   expect(r.status, `${nom} : ${JSON.stringify(r.corps).slice(0, 300)}`).toBe(400)
   const message = r.corps.errors[0].message as string
   expect(message).toContain(`« ${nom} »`)
@@ -57,33 +90,76 @@ async function refuse(contenu: Uint8Array | string, nom: string, type = 'applica
   if (motif) expect(message).toMatch(motif)
   expect(await nombreAnnexes()).toBe(avant.annexes)
   expect(fichiersStockes()).toBe(avant.fichiers)
-  const journal = await appel('GET', '/api/journal?where[action][equals]=refus&sort=-createdAt&limit=5&depth=0', { jeton: admin })
-  expect(journal.corps.docs.map((d: { resume: string }) => d.resume).join('\n')).toContain(`Fichier « ${nom} » refusé`)
+  const journal = await appel(
+    'GET',
+    '/api/journal?where[action][equals]=refus&sort=-createdAt&limit=5&depth=0',
+    { jeton: admin },
+  )
+  expect(journal.corps.docs.map((d: { resume: string }) => d.resume).join('\n')).toContain(
+    `Fichier « ${nom} » refusé`,
+  )
   return message
 }
 
 async function accepte(contenu: Uint8Array, nom: string, type: string) {
-  const r = await appel('POST', '/api/annexes?depth=0', { jeton: ecole, corps: formulaire(contenu, nom, type, { demande: demande.id }) })
+  const r = await appel('POST', '/api/annexes?depth=0', {
+    jeton: ecole,
+    corps: formulaire(contenu, nom, type, { demande: demande.id }),
+  })
   expect(r.status, `${nom} : ${JSON.stringify(r.corps).slice(0, 300)}`).toBe(201)
-  return r.corps.doc as { id: number | string; filename: string; mimeType: string; filesize: number; url: string }
+  return r.corps.doc as {
+    id: number | string
+    filename: string
+    mimeType: string
+    filesize: number
+    url: string
+  }
 }
 
 describe('SECURITY 29 : un PDF qui exécute ou incorpore quelque chose est refusé', () => {
   const objetsDeBase = ['<</Type/Pages/Kids[]/Count 0>>']
 
   it('PDF avec /OpenAction et /JS', async () => {
-    const piege = pdf(['<</Type/Catalog/Pages 2 0 R/OpenAction 3 0 R>>', ...objetsDeBase, '<</S/JavaScript/JS(app.alert(1))>>'])
+    const piege = pdf([
+      '<</Type/Catalog/Pages 2 0 R/OpenAction 3 0 R>>',
+      ...objetsDeBase,
+      '<</S/JavaScript/JS(app.alert(1))>>',
+    ])
     expect(await refuse(piege, 'openaction-js.pdf')).toMatch(/action à l'ouverture|JavaScript/)
   })
 
   it('PDF dont le JavaScript est caché par des noms échappés (/J#53, /Java#53cript)', async () => {
-    await refuse(pdf(['<</Type/Catalog/Pages 2 0 R/Names 3 0 R>>', ...objetsDeBase, '<</S/Java#53cript/J#53(app.alert(1))>>']), 'nom-echappe.pdf', undefined, /JavaScript/)
-    await refuse(pdf(['<</Type/Catalog/Pages 2 0 R/#4F#70en#41ction<</S/URI/URI(http://x)>>>>', ...objetsDeBase]), 'openaction-hex.pdf', undefined, /OpenAction/)
+    await refuse(
+      pdf([
+        '<</Type/Catalog/Pages 2 0 R/Names 3 0 R>>',
+        ...objetsDeBase,
+        '<</S/Java#53cript/J#53(app.alert(1))>>',
+      ]),
+      'nom-echappe.pdf',
+      undefined,
+      /JavaScript/,
+    )
+    await refuse(
+      pdf(['<</Type/Catalog/Pages 2 0 R/#4F#70en#41ction<</S/URI/URI(http://x)>>>>', ...objetsDeBase]),
+      'openaction-hex.pdf',
+      undefined,
+      /OpenAction/,
+    )
   })
 
   it('PDF dont l’action est dans un flux d’objets compressé', async () => {
-    await refuse(pdfObjetsCompresses('/OpenAction<</S/JavaScript/JS(app.alert(1))>>'), 'objstm-js.pdf', undefined, /OpenAction/)
-    await refuse(pdfObjetsCompresses('/AA<</O<</S/Launch/F(cmd.exe)>>>>'), 'objstm-aa.pdf', undefined, /actions automatiques/)
+    await refuse(
+      pdfObjetsCompresses('/OpenAction<</S/JavaScript/JS(app.alert(1))>>'),
+      'objstm-js.pdf',
+      undefined,
+      /OpenAction/,
+    )
+    await refuse(
+      pdfObjetsCompresses('/AA<</O<</S/Launch/F(cmd.exe)>>>>'),
+      'objstm-aa.pdf',
+      undefined,
+      /actions automatiques/,
+    )
   })
 
   it('PDF avec /AA, /Launch, /EmbeddedFile, /RichMedia ou /XFA', async () => {
@@ -94,7 +170,11 @@ describe('SECURITY 29 : un PDF qui exécute ou incorpore quelque chose est refus
       ['xfa', ['<</Type/Catalog/Pages 2 0 R/AcroForm<</XFA 3 0 R>>>>', ...objetsDeBase, 'null']],
     ]
     for (const [nom, objets] of variantes) await refuse(pdf(objets), `${nom}.pdf`)
-    const incorpore = pdf(['<</Type/Catalog/Pages 2 0 R>>', ...objetsDeBase, { dict: '/Type/EmbeddedFile', flux: 'MZ\x90\x00' }])
+    const incorpore = pdf([
+      '<</Type/Catalog/Pages 2 0 R>>',
+      ...objetsDeBase,
+      { dict: '/Type/EmbeddedFile', flux: 'MZ\x90\x00' },
+    ])
     await refuse(incorpore, 'embeddedfile.pdf', undefined, /fichier incorporé/)
   })
 
@@ -108,52 +188,103 @@ describe('SECURITY 29 : un PDF qui exécute ou incorpore quelque chose est refus
   })
 
   it('polyglotte PDF/HTML : HTML avant %PDF, <script> ou <html> dans le PDF', async () => {
-    await refuse(Buffer.concat([Buffer.from('<html><body><script>alert(document.cookie)</script></body></html>\n'), pdfSain()]), 'html-avant.pdf')
-    await refuse(pdf(['<</Type/Catalog/Pages 2 0 R>>', ...objetsDeBase, '(<script>alert(1)</script>)']), 'script-dedans.pdf', undefined, /HTML|script/)
-    await refuse(Buffer.from(pdfSain().toString('latin1').replace('%\xe2\xe3\xcf\xd3', '%<html><img src=x onerror=alert(1)>'), 'latin1'), 'html-commentaire.pdf')
+    await refuse(
+      Buffer.concat([
+        Buffer.from('<html><body><script>alert(document.cookie)</script></body></html>\n'),
+        pdfSain(),
+      ]),
+      'html-avant.pdf',
+    )
+    await refuse(
+      pdf(['<</Type/Catalog/Pages 2 0 R>>', ...objetsDeBase, '(<script>alert(1)</script>)']),
+      'script-dedans.pdf',
+      undefined,
+      /HTML|script/,
+    )
+    await refuse(
+      Buffer.from(
+        pdfSain().toString('latin1').replace('%\xe2\xe3\xcf\xd3', '%<html><img src=x onerror=alert(1)>'),
+        'latin1',
+      ),
+      'html-commentaire.pdf',
+    )
   })
 })
 
 describe('SECURITY 29 : une archive est décompressée avec une borne, sans croire les tailles déclarées', () => {
   it('.docx dont les tailles déclarées sont falsifiées (150 Mo décompressés)', async () => {
-    const faux = docx([{ nom: 'word/media/image1.bin', contenu: Buffer.alloc(150 * 1024 * 1024), tailleDeclaree: 4096 }])
+    const faux = docx([
+      { nom: 'word/media/image1.bin', contenu: Buffer.alloc(150 * 1024 * 1024), tailleDeclaree: 4096 },
+    ])
     expect(faux.length).toBeLessThan(1024 * 1024)
     await refuse(faux, 'tailles-falsifiees.docx', DOCX)
   })
 
   it('.docx « bombe » aux tailles exactes (taux de compression anormal)', async () => {
-    await refuse(docx([{ nom: 'word/media/image1.bin', contenu: Buffer.alloc(150 * 1024 * 1024) }]), 'bombe.docx', DOCX, /taux de compression anormal/)
+    await refuse(
+      docx([{ nom: 'word/media/image1.bin', contenu: Buffer.alloc(150 * 1024 * 1024) }]),
+      'bombe.docx',
+      DOCX,
+      /taux de compression anormal/,
+    )
   })
 
   it('archives imbriquées : un zip ou un autre document Office dans le .docx', async () => {
-    await refuse(docx([{ nom: 'word/embeddings/oleObject1.bin', contenu: zipper([{ nom: 'a.txt', contenu: 'b' }]) }]), 'zip-dedans.docx', DOCX, /autre archive/)
-    await refuse(docx([{ nom: 'word/embeddings/Feuille.xlsx', contenu: docx() }]), 'office-dedans.docx', DOCX, /autre archive/)
+    await refuse(
+      docx([{ nom: 'word/embeddings/oleObject1.bin', contenu: zipper([{ nom: 'a.txt', contenu: 'b' }]) }]),
+      'zip-dedans.docx',
+      DOCX,
+      /autre archive/,
+    )
+    await refuse(
+      docx([{ nom: 'word/embeddings/Feuille.xlsx', contenu: docx() }]),
+      'office-dedans.docx',
+      DOCX,
+      /autre archive/,
+    )
   })
 
   it('une archive déposée telle quelle, sous son nom ou renommée en .docx', async () => {
     const archive = zipper([{ nom: 'programme.exe', contenu: 'MZ' }])
     await refuse(archive, 'archive.docx', DOCX, /archives ne sont pas acceptées/)
-    const r = await appel('POST', '/api/annexes', { jeton: ecole, corps: formulaire(archive, 'archive.zip', 'application/zip', { demande: demande.id }) })
+    const r = await appel('POST', '/api/annexes', {
+      jeton: ecole,
+      corps: formulaire(archive, 'archive.zip', 'application/zip', { demande: demande.id }),
+    })
     expect(r.status).toBe(400)
     expect(r.corps.errors[0].message).toMatch(/n'est pas accepté|refusé/)
   })
 
   it('des macros dans un .docx', async () => {
-    await refuse(docx([{ nom: 'word/vbaProject.bin', contenu: 'Attribute VB_Name' }]), 'macros.docx', DOCX, /macros/)
+    await refuse(
+      docx([{ nom: 'word/vbaProject.bin', contenu: 'Attribute VB_Name' }]),
+      'macros.docx',
+      DOCX,
+      /macros/,
+    )
   })
 })
 
 describe('SECURITY 29 : le nom stocké porte l’extension du type détecté ; type, taille et nom sont ceux du serveur', () => {
   it('un PDF envoyé sous evil.exe, evil.html ou evil.bat est stocké en .pdf et servi sous ce nom', async () => {
-    for (const [nom, type] of [['evil.exe', 'application/x-msdownload'], ['evil.html', 'text/html'], ['evil.bat', 'application/pdf']] as const) {
+    for (const [nom, type] of [
+      ['evil.exe', 'application/x-msdownload'],
+      ['evil.html', 'text/html'],
+      ['evil.bat', 'application/pdf'],
+    ] as const) {
       const doc = await accepte(pdfSain(), nom, type)
       expect(doc.filename).toMatch(/^evil(-\d+)?\.pdf$/)
       expect(doc.mimeType).toBe('application/pdf')
       expect(fs.existsSync(path.join(dossierAnnexes(), doc.filename))).toBe(true)
-      const fichier = await fetch(`${inject('urlServeur')}${new URL(doc.url, inject('urlServeur')).pathname}`, { headers: { Authorization: `JWT ${ecole}` } })
+      const fichier = await fetch(
+        `${inject('urlServeur')}${new URL(doc.url, inject('urlServeur')).pathname}`,
+        { headers: { Authorization: `JWT ${ecole}` } },
+      )
       expect(fichier.status).toBe(200)
       expect(fichier.headers.get('content-type')).toBe('application/pdf')
-      expect(fichier.headers.get('content-disposition')).toBe(`attachment; filename="${doc.filename}"; filename*=UTF-8''${doc.filename}`)
+      expect(fichier.headers.get('content-disposition')).toBe(
+        `attachment; filename="${doc.filename}"; filename*=UTF-8''${doc.filename}`,
+      )
       expect(fichier.headers.get('x-content-type-options')).toBe('nosniff')
       expect(Buffer.from(await fichier.arrayBuffer()).equals(pdfSain())).toBe(true)
     }
@@ -161,23 +292,48 @@ describe('SECURITY 29 : le nom stocké porte l’extension du type détecté ; t
 
   it('mimeType, filesize et filename ne s’écrivent pas par PATCH (REST et GraphQL)', async () => {
     const doc = await accepte(pdfSain(), 'pv-ca.pdf', 'application/pdf')
-    const r = await appel('PATCH', `/api/annexes/${doc.id}?depth=0`, { jeton: ecole, corps: { mimeType: 'text/html', filesize: 1, filename: 'pv-ca.html', description: 'PV du CA' } })
+    const r = await appel('PATCH', `/api/annexes/${doc.id}?depth=0`, {
+      jeton: ecole,
+      corps: { mimeType: 'text/html', filesize: 1, filename: 'pv-ca.html', description: 'PV du CA' },
+    })
     expect([200, 400]).toContain(r.status)
-    const g = await graphql(`mutation { updateAnnexe(id: ${JSON.stringify(doc.id)}, data: { mimeType: "text/html", filesize: 2 }) { id } }`, {}, { jeton: ecole })
+    const g = await graphql(
+      `mutation { updateAnnexe(id: ${JSON.stringify(doc.id)}, data: { mimeType: "text/html", filesize: 2 }) { id } }`,
+      {},
+      { jeton: ecole },
+    )
     expect(g.status).toBeLessThan(500)
     const relu = (await appel('GET', `/api/annexes/${doc.id}?depth=0`, { jeton: ecole })).corps
-    expect({ mimeType: relu.mimeType, filesize: relu.filesize, filename: relu.filename }).toEqual({ mimeType: 'application/pdf', filesize: pdfSain().length, filename: doc.filename })
-    const fichier = await fetch(`${inject('urlServeur')}${new URL(relu.url, inject('urlServeur')).pathname}`, { headers: { Authorization: `JWT ${ecole}` } })
+    expect({ mimeType: relu.mimeType, filesize: relu.filesize, filename: relu.filename }).toEqual({
+      mimeType: 'application/pdf',
+      filesize: pdfSain().length,
+      filename: doc.filename,
+    })
+    const fichier = await fetch(
+      `${inject('urlServeur')}${new URL(relu.url, inject('urlServeur')).pathname}`,
+      { headers: { Authorization: `JWT ${ecole}` } },
+    )
     expect(fichier.headers.get('content-type')).toBe('application/pdf')
   })
 
   it('type et taille déclarés au dépôt ne sont pas crus : ceux du fichier sont stockés', async () => {
     const f = new FormData()
     f.append('file', new Blob([pdfSain() as BlobPart], { type: 'text/html' }), 'declare.pdf')
-    f.append('_payload', JSON.stringify({ demande: demande.id, mimeType: 'text/html', filesize: 999999999, filename: 'autre.html' }))
+    f.append(
+      '_payload',
+      JSON.stringify({
+        demande: demande.id,
+        mimeType: 'text/html',
+        filesize: 999999999,
+        filename: 'autre.html',
+      }),
+    )
     const r = await appel('POST', '/api/annexes?depth=0', { jeton: ecole, corps: f })
     expect(r.status, JSON.stringify(r.corps)).toBe(201)
-    expect({ mimeType: r.corps.doc.mimeType, filesize: r.corps.doc.filesize }).toEqual({ mimeType: 'application/pdf', filesize: pdfSain().length })
+    expect({ mimeType: r.corps.doc.mimeType, filesize: r.corps.doc.filesize }).toEqual({
+      mimeType: 'application/pdf',
+      filesize: pdfSain().length,
+    })
     expect(r.corps.doc.filename).toMatch(/^declare(-\d+)?\.pdf$/)
   })
 })
@@ -185,8 +341,16 @@ describe('SECURITY 29 : le nom stocké porte l’extension du type détecté ; t
 describe('SECURITY 10 et 30 : dépôt depuis une adresse → 400 en français, jamais 500', () => {
   it('POST /api/annexes {"url": "http://127.0.0.1/..."} (JSON et multipart sans fichier)', async () => {
     const avant = { annexes: await nombreAnnexes(), fichiers: fichiersStockes() }
-    for (const url of ['http://127.0.0.1:1/secret.pdf', 'http://127.0.0.1/', 'file:///etc/passwd', '/api/users/me']) {
-      const r = await appel('POST', '/api/annexes', { jeton: ecole, corps: { demande: demande.id, url, filename: 'secret.pdf' } })
+    for (const url of [
+      'http://127.0.0.1:1/secret.pdf',
+      'http://127.0.0.1/',
+      'file:///etc/passwd',
+      '/api/users/me',
+    ]) {
+      const r = await appel('POST', '/api/annexes', {
+        jeton: ecole,
+        corps: { demande: demande.id, url, filename: 'secret.pdf' },
+      })
       expect(r.status, `${url} : ${JSON.stringify(r.corps)}`).toBe(400)
       expect(r.corps.errors[0].message).toMatch(/^Annexe : le fichier doit être joint depuis votre poste/)
       const f = new FormData()
@@ -201,13 +365,26 @@ describe('SECURITY 10 et 30 : dépôt depuis une adresse → 400 en français, j
 
   it('PATCH avec une adresse, GraphQL createAnnexe et /paste-url', async () => {
     const doc = await accepte(pdfSain(), 'base.pdf', 'application/pdf')
-    const p = await appel('PATCH', `/api/annexes/${doc.id}?depth=0`, { jeton: ecole, corps: { url: 'http://127.0.0.1:1/x.pdf', filename: 'x.pdf' } })
+    const p = await appel('PATCH', `/api/annexes/${doc.id}?depth=0`, {
+      jeton: ecole,
+      corps: { url: 'http://127.0.0.1:1/x.pdf', filename: 'x.pdf' },
+    })
     expect([200, 400]).toContain(p.status)
-    expect((await appel('GET', `/api/annexes/${doc.id}?depth=0`, { jeton: ecole })).corps.filename).toBe(doc.filename)
-    const g = await graphql(`mutation { createAnnexe(data: { demande: ${JSON.stringify(demande.id)}, url: "http://127.0.0.1:1/x.pdf", filename: "x.pdf" }) { id } }`, {}, { jeton: ecole })
+    expect((await appel('GET', `/api/annexes/${doc.id}?depth=0`, { jeton: ecole })).corps.filename).toBe(
+      doc.filename,
+    )
+    const g = await graphql(
+      `mutation { createAnnexe(data: { demande: ${JSON.stringify(demande.id)}, url: "http://127.0.0.1:1/x.pdf", filename: "x.pdf" }) { id } }`,
+      {},
+      { jeton: ecole },
+    )
     expect(g.status).toBeLessThan(500)
     expect(JSON.stringify(g.corps)).not.toMatch(/"id"/)
-    for (const chemin of [`/api/annexes/paste-url?src=${encodeURIComponent('http://127.0.0.1:1/secret')}`, `/api/annexes/paste-url/${doc.id}?src=${encodeURIComponent('http://127.0.0.1:1/secret')}`, `/api/documents/paste-url?src=${encodeURIComponent('http://127.0.0.1:1/x')}`]) {
+    for (const chemin of [
+      `/api/annexes/paste-url?src=${encodeURIComponent('http://127.0.0.1:1/secret')}`,
+      `/api/annexes/paste-url/${doc.id}?src=${encodeURIComponent('http://127.0.0.1:1/secret')}`,
+      `/api/documents/paste-url?src=${encodeURIComponent('http://127.0.0.1:1/x')}`,
+    ]) {
       const r = await appel('GET', chemin, { jeton: ecole })
       expect(r.status, `${chemin} : ${JSON.stringify(r.corps)}`).toBe(400)
       expect(r.corps.errors[0].message).toMatch(/adresse \(URL\) n'est pas possible/)
@@ -218,15 +395,46 @@ describe('SECURITY 10 et 30 : dépôt depuis une adresse → 400 en français, j
 describe('SECURITY 29 : les fichiers légitimes passent', () => {
   it('PDF à flux compressés, PDF à objets compressés, .docx, .xlsx (exceljs), .odt, JPEG, PNG', async () => {
     const classeur = new ExcelJS.Workbook()
-    classeur.addWorksheet('Effectifs').addRows([['Classe', 'Élèves'], ['2nde MRC', 24]])
+    classeur.addWorksheet('Effectifs').addRows([
+      ['Classe', 'Élèves'],
+      ['2nde MRC', 24],
+    ])
     const cas: [Uint8Array, string, string, string, string][] = [
       [pdfSain(), 'plan.pdf', 'application/pdf', 'pdf', 'application/pdf'],
       [pdfObjetsCompresses(), 'pv-word.pdf', 'application/pdf', 'pdf', 'application/pdf'],
       [docx(), 'lettre.docx', DOCX, 'docx', DOCX],
-      [Buffer.from(await classeur.xlsx.writeBuffer()), 'effectifs.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
-      [odt(), 'soutien.odt', 'application/vnd.oasis.opendocument.text', 'odt', 'application/vnd.oasis.opendocument.text'],
-      [await sharp({ create: { width: 80, height: 60, channels: 3, background: '#000091' } }).jpeg().toBuffer(), 'photo.jpeg', 'image/jpeg', 'jpg', 'image/jpeg'],
-      [await sharp({ create: { width: 80, height: 60, channels: 4, background: '#e1000f' } }).png().toBuffer(), 'plan.png', 'image/png', 'png', 'image/png'],
+      [
+        Buffer.from(await classeur.xlsx.writeBuffer()),
+        'effectifs.xlsx',
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'xlsx',
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      ],
+      [
+        odt(),
+        'soutien.odt',
+        'application/vnd.oasis.opendocument.text',
+        'odt',
+        'application/vnd.oasis.opendocument.text',
+      ],
+      [
+        await sharp({ create: { width: 80, height: 60, channels: 3, background: '#000091' } })
+          .jpeg()
+          .toBuffer(),
+        'photo.jpeg',
+        'image/jpeg',
+        'jpg',
+        'image/jpeg',
+      ],
+      [
+        await sharp({ create: { width: 80, height: 60, channels: 4, background: '#e1000f' } })
+          .png()
+          .toBuffer(),
+        'plan.png',
+        'image/png',
+        'png',
+        'image/png',
+      ],
     ]
     for (const [contenu, nom, type, extension, mime] of cas) {
       const doc = await accepte(contenu, nom, type)

@@ -28,7 +28,12 @@ async function creer(jetonDe: string, donnees: Record<string, unknown>): Promise
 
 /** A's two drafts exchange their rapports: the only change between the two « worlds » B queries. */
 async function echangerRapports() {
-  const [x, y] = await Promise.all(brouillonsA.map(async (id) => (await appel('GET', `/api/demandes/${id}?depth=0`, { jeton: a })).corps.rapportOpportunite))
+  const [x, y] = await Promise.all(
+    brouillonsA.map(
+      async (id) =>
+        (await appel('GET', `/api/demandes/${id}?depth=0`, { jeton: a })).corps.rapportOpportunite,
+    ),
+  )
   await appel('PATCH', `/api/demandes/${brouillonsA[0]}`, { jeton: a, corps: { rapportOpportunite: y } })
   await appel('PATCH', `/api/demandes/${brouillonsA[1]}`, { jeton: a, corps: { rapportOpportunite: x } })
 }
@@ -41,16 +46,36 @@ beforeAll(async () => {
   a = await jeton('0340042L')
   b = await jeton('0310024H')
   editeur = await jeton('carif-oref')
-  idMermoz = (await appel('GET', '/api/etablissements?where[uai][equals]=0340042L&depth=0', { jeton: admin })).corps.docs[0].id
-  idAragon = (await appel('GET', '/api/etablissements?where[uai][equals]=0310024H&depth=0', { jeton: admin })).corps.docs[0].id
+  idMermoz = (await appel('GET', '/api/etablissements?where[uai][equals]=0340042L&depth=0', { jeton: admin }))
+    .corps.docs[0].id
+  idAragon = (await appel('GET', '/api/etablissements?where[uai][equals]=0310024H&depth=0', { jeton: admin }))
+    .corps.docs[0].id
   brouillonsA = [
-    await creer(a, { etablissementConcerne: idMermoz, rapportOpportunite: RAPPORT_BAS, responsable: { email: 'aaaa@ac-montpellier.example' } }),
-    await creer(a, { etablissementConcerne: idMermoz, rapportOpportunite: RAPPORT_HAUT, responsable: { email: 'zzzz@ac-montpellier.example' } }),
+    await creer(a, {
+      etablissementConcerne: idMermoz,
+      rapportOpportunite: RAPPORT_BAS,
+      responsable: { email: 'aaaa@ac-montpellier.example' },
+    }),
+    await creer(a, {
+      etablissementConcerne: idMermoz,
+      rapportOpportunite: RAPPORT_HAUT,
+      responsable: { email: 'zzzz@ac-montpellier.example' },
+    }),
   ]
   // B links its drafts to A's, as the attacker did (the link itself is allowed: only A's existence is known).
   brouillonsB = [
-    await creer(b, { etablissementConcerne: idAragon, projetLie: true, demandeLiee: brouillonsA[0], rapportOpportunite: 'Brouillon B lié 1' }),
-    await creer(b, { etablissementConcerne: idAragon, projetLie: true, demandeLiee: brouillonsA[1], rapportOpportunite: 'Brouillon B lié 2' }),
+    await creer(b, {
+      etablissementConcerne: idAragon,
+      projetLie: true,
+      demandeLiee: brouillonsA[0],
+      rapportOpportunite: 'Brouillon B lié 1',
+    }),
+    await creer(b, {
+      etablissementConcerne: idAragon,
+      projetLie: true,
+      demandeLiee: brouillonsA[1],
+      rapportOpportunite: 'Brouillon B lié 2',
+    }),
   ]
 })
 
@@ -58,11 +83,20 @@ describe('SECURITY 25 — le tri obéit à la règle du filtre : pas de tri à t
   const parmiB = () => `where[id][in]=${brouillonsB.join(',')}&depth=0`
 
   it('REST sort=demandeLiee.rapportOpportunite : la réponse de B ne dépend pas du rapport (caché) de A', async () => {
-    const chemins = ['demandeLiee.rapportOpportunite', '-demandeLiee.rapportOpportunite', 'demandeLiee.responsable.email', 'demandeLiee__rapportOpportunite']
-    const avant = await Promise.all(chemins.map((s) => appel('GET', `/api/demandes?${parmiB()}&sort=${s}`, { jeton: b })))
+    const chemins = [
+      'demandeLiee.rapportOpportunite',
+      '-demandeLiee.rapportOpportunite',
+      'demandeLiee.responsable.email',
+      'demandeLiee__rapportOpportunite',
+    ]
+    const avant = await Promise.all(
+      chemins.map((s) => appel('GET', `/api/demandes?${parmiB()}&sort=${s}`, { jeton: b })),
+    )
     await echangerRapports()
     try {
-      const apres = await Promise.all(chemins.map((s) => appel('GET', `/api/demandes?${parmiB()}&sort=${s}`, { jeton: b })))
+      const apres = await Promise.all(
+        chemins.map((s) => appel('GET', `/api/demandes?${parmiB()}&sort=${s}`, { jeton: b })),
+      )
       chemins.forEach((s, i) => {
         expect([apres[i]!.status, idsDe(apres[i]!)], s).toEqual([avant[i]!.status, idsDe(avant[i]!)])
       })
@@ -78,9 +112,24 @@ describe('SECURITY 25 — le tri obéit à la règle du filtre : pas de tri à t
   })
 
   it('GraphQL Demandes(sort:) et versionsDemandes(sort:) : même refus, même indépendance', async () => {
-    const requete = (s: string) => graphql(`{ Demandes(where: { OR: [${brouillonsB.map((id) => `{ id: { equals: ${JSON.stringify(id)} } }`).join(', ')}] }, sort: ${JSON.stringify(s)}) { docs { id } } }`, {}, { jeton: b })
-    const versions = (s: string) => graphql(`{ versionsDemandes(sort: ${JSON.stringify(s)}) { docs { id parent { id } } } }`, {}, { jeton: b })
-    const essais = [() => requete('demandeLiee.rapportOpportunite'), () => requete('-demandeLiee.rapportOpportunite'), () => versions('version.demandeLiee.rapportOpportunite'), () => versions('-version.demandeLiee.rapportOpportunite')]
+    const requete = (s: string) =>
+      graphql(
+        `{ Demandes(where: { OR: [${brouillonsB.map((id) => `{ id: { equals: ${JSON.stringify(id)} } }`).join(', ')}] }, sort: ${JSON.stringify(s)}) { docs { id } } }`,
+        {},
+        { jeton: b },
+      )
+    const versions = (s: string) =>
+      graphql(
+        `{ versionsDemandes(sort: ${JSON.stringify(s)}) { docs { id parent { id } } } }`,
+        {},
+        { jeton: b },
+      )
+    const essais = [
+      () => requete('demandeLiee.rapportOpportunite'),
+      () => requete('-demandeLiee.rapportOpportunite'),
+      () => versions('version.demandeLiee.rapportOpportunite'),
+      () => versions('-version.demandeLiee.rapportOpportunite'),
+    ]
     const avant = await Promise.all(essais.map((f) => f()))
     await echangerRapports()
     try {
@@ -114,39 +163,90 @@ describe('SECURITY 25 — le tri obéit à la règle du filtre : pas de tri à t
   })
 
   it('à travers les annexes jointes (piecesJointes.id) : tri et filtre refusés en français, pour tous, admin compris', async () => {
-    for (const [qui, j] of [['établissement', b], ['admin', admin]] as const) {
-      for (const q of ['sort=piecesJointes.id', 'sort=-piecesJointes.filename', 'where[piecesJointes.id][exists]=true']) {
+    for (const [qui, j] of [
+      ['établissement', b],
+      ['admin', admin],
+    ] as const) {
+      for (const q of [
+        'sort=piecesJointes.id',
+        'sort=-piecesJointes.filename',
+        'where[piecesJointes.id][exists]=true',
+      ]) {
         const r = await appel('GET', `/api/demandes?${parmiB()}&${q}&depth=0`, { jeton: j })
         expect(r.status, `${qui} ${q}`).toBe(400)
-        expect(message(r), `${qui} ${q}`).toMatch(/^(Tri|Filtre) impossible sur « Annexes › [^»]+ » : on ne peut (trier|filtrer) sur les champs d'une liste de documents liés\.$/)
+        expect(message(r), `${qui} ${q}`).toMatch(
+          /^(Tri|Filtre) impossible sur « Annexes › [^»]+ » : on ne peut (trier|filtrer) sur les champs d'une liste de documents liés\.$/,
+        )
       }
-      const g = await graphql(`{ Demandes(sort: "piecesJointes.id") { docs { id } } }`, {}, { jeton: j })
+      const g = await graphql(
+        `
+          {
+            Demandes(sort: "piecesJointes.id") {
+              docs {
+                id
+              }
+            }
+          }
+        `,
+        {},
+        { jeton: j },
+      )
       expect(String(g.corps.errors?.[0]?.message), qui).toMatch(/^Tri impossible sur « Annexes › /)
     }
   })
 
   it('export : un filtre à travers demandeLiee est refusé (400 en français), pas exécuté', async () => {
-    const r = await appel('GET', `/api/demandes/export?format=csv&where[demandeLiee.rapportOpportunite][like]=AAAA`, { jeton: b })
+    const r = await appel(
+      'GET',
+      `/api/demandes/export?format=csv&where[demandeLiee.rapportOpportunite][like]=AAAA`,
+      { jeton: b },
+    )
     expect(r.status).toBe(400)
-    expect(message(r)).toMatch(/^Filtre impossible sur « Si oui, indiquez l'identifiant du projet concerné › Rapport d'opportunité/)
-    const ok = await appel('GET', `/api/demandes/export?format=csv&where[etablissementConcerne.uai][equals]=0310024H`, { jeton: b })
+    expect(message(r)).toMatch(
+      /^Filtre impossible sur « Si oui, indiquez l'identifiant du projet concerné › Rapport d'opportunité/,
+    )
+    const ok = await appel(
+      'GET',
+      `/api/demandes/export?format=csv&where[etablissementConcerne.uai][equals]=0310024H`,
+      { jeton: b },
+    )
     expect(ok.status).toBe(200)
   })
 
   it('ce qui se lit reste triable : numéro, priorité, établissement concerné (référentiel lisible par tous) ; l’admin trie par demandeLiee', async () => {
-    for (const s of ['numero', '-priorite', 'etablissementConcerne.uai', '-etablissementConcerne.nom', 'diplome.libelle', 'demandeLiee', 'createdAt']) {
+    for (const s of [
+      'numero',
+      '-priorite',
+      'etablissementConcerne.uai',
+      '-etablissementConcerne.nom',
+      'diplome.libelle',
+      'demandeLiee',
+      'createdAt',
+    ]) {
       const r = await appel('GET', `/api/demandes?${parmiB()}&sort=${s}`, { jeton: b })
       expect(r.status, s).toBe(200)
       expect(idsDe(r).sort(), s).toEqual(brouillonsB.map(String).sort())
     }
-    const r = await appel('GET', `/api/demandes?${parmiB()}&sort=demandeLiee.rapportOpportunite`, { jeton: admin })
+    const r = await appel('GET', `/api/demandes?${parmiB()}&sort=demandeLiee.rapportOpportunite`, {
+      jeton: admin,
+    })
     expect(r.status).toBe(200)
     expect(idsDe(r)).toEqual(brouillonsB.map(String))
   })
 })
 
 describe('SECURITY 25 — les champs cachés des comptes ne se trient ni ne se filtrent, par personne', () => {
-  const SECRETS = ['hash', 'salt', 'resetPasswordToken', 'resetPasswordExpiration', 'apiKey', 'apiKeyIndex', 'loginAttempts', 'lockUntil', 'sessions']
+  const SECRETS = [
+    'hash',
+    'salt',
+    'resetPasswordToken',
+    'resetPasswordExpiration',
+    'apiKey',
+    'apiKeyIndex',
+    'loginAttempts',
+    'lockUntil',
+    'sessions',
+  ]
 
   it('sort=validePar.hash / .salt / .email / .resetPasswordToken refusé pour un établissement (REST et GraphQL)', async () => {
     for (const champ of ['hash', 'salt', 'email', 'resetPasswordToken', 'username', 'apiKey']) {
@@ -162,15 +262,37 @@ describe('SECURITY 25 — les champs cachés des comptes ne se trient ni ne se f
   })
 
   it('hash, salt, jetons, clé d’API, tentatives, sessions : refusés à tous, admin compris, sur users comme à travers validePar', async () => {
-    for (const [qui, j] of [['admin', admin], ['carif-oref', editeur], ['0340042L', a]] as const) {
+    for (const [qui, j] of [
+      ['admin', admin],
+      ['carif-oref', editeur],
+      ['0340042L', a],
+    ] as const) {
       for (const champ of SECRETS) {
-        for (const chemin of [`/api/users?sort=${champ}`, `/api/users?sort=-${champ}`, `/api/users?where[${champ}][exists]=true`, `/api/users/count?where[${champ}][exists]=true`, `/api/demandes?sort=validePar.${champ}`]) {
+        for (const chemin of [
+          `/api/users?sort=${champ}`,
+          `/api/users?sort=-${champ}`,
+          `/api/users?where[${champ}][exists]=true`,
+          `/api/users/count?where[${champ}][exists]=true`,
+          `/api/demandes?sort=validePar.${champ}`,
+        ]) {
           const r = await appel('GET', chemin, { jeton: j })
           expect(r.status, `${qui} ${chemin}`).toBe(400)
           expect(message(r), `${qui} ${chemin}`).not.toMatch(new RegExp(`\\b${champ}\\b`))
         }
       }
-      const g = await graphql(`{ Users(sort: "hash") { docs { id } } }`, {}, { jeton: j })
+      const g = await graphql(
+        `
+          {
+            Users(sort: "hash") {
+              docs {
+                id
+              }
+            }
+          }
+        `,
+        {},
+        { jeton: j },
+      )
       expect(g.corps.data?.Users ?? null, qui).toBeNull()
       expect(message(g), qui).toMatch(/^Tri impossible sur « Mot de passe/)
     }
@@ -178,7 +300,9 @@ describe('SECURITY 25 — les champs cachés des comptes ne se trient ni ne se f
 
   it('l’adresse mail des autres comptes : pas de tri à travers validePar pour qui ne lit pas tous les comptes ; l’éditeur, qui les lit, le peut', async () => {
     expect((await appel('GET', '/api/demandes?sort=validePar.email&depth=0', { jeton: b })).status).toBe(400)
-    expect((await appel('GET', '/api/demandes?sort=validePar.email&depth=0', { jeton: editeur })).status).toBe(200)
+    expect(
+      (await appel('GET', '/api/demandes?sort=validePar.email&depth=0', { jeton: editeur })).status,
+    ).toBe(200)
     expect((await appel('GET', '/api/users?sort=email&depth=0', { jeton: editeur })).status).toBe(200)
   })
 })
@@ -207,7 +331,9 @@ describe('SECURITY 5 — un champ que l’on ne lit pas ne se trie, ne se filtre
       expect(message(g), requete).toMatch(/^(Tri|Filtre) impossible sur « Responsable du projet/)
     }
     // Selected, it is left out of the answer by its own read access, as if not selected.
-    const r = await appel('GET', '/api/demandes?select[responsable]=true&select[numero]=true&limit=50', { cleApi: cle() })
+    const r = await appel('GET', '/api/demandes?select[responsable]=true&select[numero]=true&limit=50', {
+      cleApi: cle(),
+    })
     expect(r.status).toBe(200)
     expect(r.corps.docs.length).toBeGreaterThan(0)
     expect(r.corps.docs.every((d: Record<string, unknown>) => !('responsable' in d))).toBe(true)
@@ -215,8 +341,12 @@ describe('SECURITY 5 — un champ que l’on ne lit pas ne se trie, ne se filtre
 
   it('select et populate de champs cachés des comptes refusés ; select de champs lisibles accepté', async () => {
     expect((await appel('GET', '/api/users?select[hash]=true', { jeton: admin })).status).toBe(400)
-    expect((await appel('GET', '/api/demandes?depth=1&populate[users][salt]=true', { jeton: admin })).status).toBe(400)
-    const ok = await appel('GET', '/api/demandes?select[numero]=true&select[statut]=true&depth=0&limit=5', { jeton: b })
+    expect(
+      (await appel('GET', '/api/demandes?depth=1&populate[users][salt]=true', { jeton: admin })).status,
+    ).toBe(400)
+    const ok = await appel('GET', '/api/demandes?select[numero]=true&select[statut]=true&depth=0&limit=5', {
+      jeton: b,
+    })
     expect(ok.status).toBe(200)
   })
 })
@@ -258,21 +388,47 @@ describe('SECURITY 30 — jamais de 5xx : identifiants malformés, pages absurde
   })
 
   it('GET /api/demandes/abc, /init, un identifiant trop grand, et les autres collections : 404 en français', async () => {
-    for (const chemin of ['demandes/abc', 'demandes/init', 'demandes/99999999999999999999', 'demandes/-1', 'demandes/1.5', 'users/abc', 'annexes/abc', 'etablissements/abc', 'diplomes/abc', 'reseaux/abc', 'demandes/versions/abc', 'payload-query-presets/abc']) {
-      for (const [qui, j] of [['admin', admin], ['0310024H', b]] as const) {
+    for (const chemin of [
+      'demandes/abc',
+      'demandes/init',
+      'demandes/99999999999999999999',
+      'demandes/-1',
+      'demandes/1.5',
+      'users/abc',
+      'annexes/abc',
+      'etablissements/abc',
+      'diplomes/abc',
+      'reseaux/abc',
+      'demandes/versions/abc',
+      'payload-query-presets/abc',
+    ]) {
+      for (const [qui, j] of [
+        ['admin', admin],
+        ['0310024H', b],
+      ] as const) {
         const r = await appel('GET', `/api/${chemin}`, { jeton: j })
         expect(r.status, `${qui} ${chemin}`).toBe(404)
-        expect(message(r), `${qui} ${chemin}`).toMatch(/introuvable : « .* » n'est pas un identifiant valide\.$/)
+        expect(message(r), `${qui} ${chemin}`).toMatch(
+          /introuvable : « .* » n'est pas un identifiant valide\.$/,
+        )
       }
     }
     for (const methode of ['PATCH', 'DELETE']) {
       for (const chemin of ['/api/demandes/abc', '/api/payload-query-presets/abc']) {
-        const r = await appel(methode, chemin, { jeton: b, corps: methode === 'PATCH' ? { siteFormation: 'x' } : undefined })
+        const r = await appel(methode, chemin, {
+          jeton: b,
+          corps: methode === 'PATCH' ? { siteFormation: 'x' } : undefined,
+        })
         expect(r.status, `${methode} ${chemin}`).toBe(404)
       }
     }
     // A collection without history: its `/versions` is no table to read (Payload answered 500).
-    for (const chemin of ['payload-query-presets/versions', 'etablissements/versions', 'users/versions', 'annexes/versions?limit=1']) {
+    for (const chemin of [
+      'payload-query-presets/versions',
+      'etablissements/versions',
+      'users/versions',
+      'annexes/versions?limit=1',
+    ]) {
       const r = await appel('GET', `/api/${chemin}`, { jeton: admin })
       expect(r.status, chemin).toBe(404)
       expect(message(r), chemin).toMatch(/ : pas d'historique \(versions\) pour cette liste\.$/)
@@ -326,7 +482,11 @@ describe('Issue 22, point 9 — sans connexion, /api/access ne livre pas la cart
       expect(JSON.stringify(r.corps), q).not.toMatch(/Something went wrong|"statusCode":500|permission/)
       expect(r.corps.errors?.[0]?.message, q).toBe('Droits : connectez-vous pour les consulter.')
     }
-    const connecte = await graphql('{ Access { canAccessAdmin demandes { read { permission } } } }', {}, { jeton: b })
+    const connecte = await graphql(
+      '{ Access { canAccessAdmin demandes { read { permission } } } }',
+      {},
+      { jeton: b },
+    )
     expect(connecte.corps.errors).toBeUndefined()
     expect(connecte.corps.data.Access.demandes.read.permission).toBe(true)
   })

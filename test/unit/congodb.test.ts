@@ -8,7 +8,9 @@ let client: MongoClient
 
 beforeAll(async () => {
   doublure = await demarrerDoublure()
-  client = await new MongoClient(`${doublure.uri}?replicaSet=rs0&serverMonitoringMode=poll`, { serverSelectionTimeoutMS: 5_000 }).connect()
+  client = await new MongoClient(`${doublure.uri}?replicaSet=rs0&serverMonitoringMode=poll`, {
+    serverSelectionTimeoutMS: 5_000,
+  }).connect()
 })
 afterAll(async () => {
   await client?.close()
@@ -18,7 +20,12 @@ afterAll(async () => {
 describe('Doublure MongoDB des tests (test/aides/congodb.ts)', () => {
   it('se présente en primaire d’un jeu de réplicas rs0 à un membre : le pilote s’y connecte et Payload active les transactions', async () => {
     const hello = await client.db('admin').command({ hello: 1 })
-    expect(hello).toMatchObject({ setName: 'rs0', isWritablePrimary: true, secondary: false, hosts: [doublure.uri.slice('mongodb://'.length, -1)] })
+    expect(hello).toMatchObject({
+      setName: 'rs0',
+      isWritablePrimary: true,
+      secondary: false,
+      hosts: [doublure.uri.slice('mongodb://'.length, -1)],
+    })
     // Without topologyVersion the driver polls instead of streaming awaitable hellos that the stand-in answers at once.
     expect(hello.topologyVersion).toBeUndefined()
     const session = client.startSession()
@@ -32,9 +39,19 @@ describe('Doublure MongoDB des tests (test/aides/congodb.ts)', () => {
   it('joint avec $lookup à pipeline, variables (let), as pointé et $lookup imbriqué, comme les jointures de Payload', async () => {
     const db = client.db('jointures')
     const [a1, a2, c1, c2] = [new ObjectId(), new ObjectId(), new ObjectId(), new ObjectId()]
-    await db.collection('a').insertMany([{ _id: a1, n: 1 }, { _id: a2, n: 2 }])
-    await db.collection('b').insertMany([{ a: a1, v: 'x', c: c1 }, { a: a1, v: 'y', c: c2 }, { a: a2, v: 'z', c: c1 }])
-    await db.collection('c').insertMany([{ _id: c1, nom: 'un' }, { _id: c2, nom: 'deux' }])
+    await db.collection('a').insertMany([
+      { _id: a1, n: 1 },
+      { _id: a2, n: 2 },
+    ])
+    await db.collection('b').insertMany([
+      { a: a1, v: 'x', c: c1 },
+      { a: a1, v: 'y', c: c2 },
+      { a: a2, v: 'z', c: c1 },
+    ])
+    await db.collection('c').insertMany([
+      { _id: c1, nom: 'un' },
+      { _id: c2, nom: 'deux' },
+    ])
     const parLet = await db
       .collection('a')
       .aggregate([
@@ -56,13 +73,32 @@ describe('Doublure MongoDB des tests (test/aides/congodb.ts)', () => {
       ])
       .toArray()
     expect(parLet).toEqual([
-      { n: 1, jointure: { docs: [{ v: 'y', nom: 'deux' }, { v: 'x', nom: 'un' }] } },
+      {
+        n: 1,
+        jointure: {
+          docs: [
+            { v: 'y', nom: 'deux' },
+            { v: 'x', nom: 'un' },
+          ],
+        },
+      },
       { n: 2, jointure: { docs: [{ v: 'z', nom: 'un' }] } },
     ])
     // localField/foreignField with a pipeline: the pipeline runs on the matching documents only (mingo ran it on all).
     const compte = await db
       .collection('a')
-      .aggregate([{ $lookup: { from: 'b', localField: '_id', foreignField: 'a', pipeline: [{ $count: 'result' }], as: 'j.totalDocs' } }, { $sort: { n: 1 } }])
+      .aggregate([
+        {
+          $lookup: {
+            from: 'b',
+            localField: '_id',
+            foreignField: 'a',
+            pipeline: [{ $count: 'result' }],
+            as: 'j.totalDocs',
+          },
+        },
+        { $sort: { n: 1 } },
+      ])
       .toArray()
     expect(compte.map((d) => d.j.totalDocs)).toEqual([[{ result: 2 }], [{ result: 1 }]])
   })

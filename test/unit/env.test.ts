@@ -8,35 +8,54 @@ const racine = '/srv/carte'
 
 describe('Configuration : choix de la base de données', () => {
   it('utilise SQLite embarqué sur data/carte.db quand DATABASE_URI est absent', () => {
-    expect(choisirBase(undefined, racine)).toEqual({ type: 'sqlite', url: 'file:/srv/carte/data/carte.db', fichier: '/srv/carte/data/carte.db' })
+    expect(choisirBase(undefined, racine)).toEqual({
+      type: 'sqlite',
+      url: 'file:/srv/carte/data/carte.db',
+      fichier: '/srv/carte/data/carte.db',
+    })
     expect(choisirBase('  ', racine).type).toBe('sqlite')
   })
 
   it('résout un chemin file: relatif depuis la racine du projet', () => {
-    expect(choisirBase('file:./autre/base.db', racine)).toMatchObject({ type: 'sqlite', fichier: path.join(racine, 'autre/base.db') })
+    expect(choisirBase('file:./autre/base.db', racine)).toMatchObject({
+      type: 'sqlite',
+      fichier: path.join(racine, 'autre/base.db'),
+    })
   })
 
-  it.each(['mongodb://localhost:27017/carte', 'mongodb+srv://u:p@cluster.example.net/carte'])('choisit MongoDB pour %s', (uri) => {
-    expect(choisirBase(uri, racine)).toEqual({ type: 'mongodb', url: uri })
-  })
+  it.each(['mongodb://localhost:27017/carte', 'mongodb+srv://u:p@cluster.example.net/carte'])(
+    'choisit MongoDB pour %s',
+    (uri) => {
+      expect(choisirBase(uri, racine)).toEqual({ type: 'mongodb', url: uri })
+    },
+  )
 
-  it.each(['postgres://localhost/carte', 'mysql://x', 'carte.db'])('refuse %s en nommant DATABASE_URI', (uri) => {
-    expect(() => choisirBase(uri, racine)).toThrow(ErreurConfiguration)
-    expect(() => choisirBase(uri, racine)).toThrow(/^DATABASE_URI/)
-  })
+  it.each(['postgres://localhost/carte', 'mysql://x', 'carte.db'])(
+    'refuse %s en nommant DATABASE_URI',
+    (uri) => {
+      expect(() => choisirBase(uri, racine)).toThrow(ErreurConfiguration)
+      expect(() => choisirBase(uri, racine)).toThrow(/^DATABASE_URI/)
+    },
+  )
 })
 
 describe('Configuration : lecture de l’environnement', () => {
   it('exige PAYLOAD_SECRET en production, en une ligne qui nomme la variable', () => {
-    expect(() => lireConfiguration({ NODE_ENV: 'production' }, racine)).toThrow(/^PAYLOAD_SECRET : obligatoire en production/)
+    expect(() => lireConfiguration({ NODE_ENV: 'production' }, racine)).toThrow(
+      /^PAYLOAD_SECRET : obligatoire en production/,
+    )
   })
 
   it('n’exige pas le secret pendant next build (qui ne sert rien)', () => {
-    expect(() => lireConfiguration({ NODE_ENV: 'production', NEXT_PHASE: 'phase-production-build' }, racine)).not.toThrow()
+    expect(() =>
+      lireConfiguration({ NODE_ENV: 'production', NEXT_PHASE: 'phase-production-build' }, racine),
+    ).not.toThrow()
   })
 
   it('refuse un secret trop court', () => {
-    expect(() => lireConfiguration({ NODE_ENV: 'production', PAYLOAD_SECRET: 'court' }, racine)).toThrow(/^PAYLOAD_SECRET : doit contenir au moins 32 caractères/)
+    expect(() => lireConfiguration({ NODE_ENV: 'production', PAYLOAD_SECRET: 'court' }, racine)).toThrow(
+      /^PAYLOAD_SECRET : doit contenir au moins 32 caractères/,
+    )
   })
 
   it.each([
@@ -62,7 +81,9 @@ describe('Configuration : lecture de l’environnement', () => {
   })
 
   it('retire la barre finale de SERVER_URL', () => {
-    expect(lireConfiguration({ SERVER_URL: 'https://carte.example.fr/' }, racine).serverURL).toBe('https://carte.example.fr')
+    expect(lireConfiguration({ SERVER_URL: 'https://carte.example.fr/' }, racine).serverURL).toBe(
+      'https://carte.example.fr',
+    )
   })
 })
 
@@ -71,7 +92,9 @@ describe('Adresse du client (limitation de débit, journal)', async () => {
   it('prend l’adresse ajoutée par le proxy de confiance le plus proche, pas celle que le client a écrite', () => {
     const h = new Headers({ 'x-forwarded-for': '6.6.6.6, 203.0.113.5' })
     expect(adresseClient(h, 1)).toBe('203.0.113.5')
-    expect(adresseClient(new Headers({ 'x-forwarded-for': '6.6.6.6, 203.0.113.5, 10.0.0.2' }), 2)).toBe('203.0.113.5')
+    expect(adresseClient(new Headers({ 'x-forwarded-for': '6.6.6.6, 203.0.113.5, 10.0.0.2' }), 2)).toBe(
+      '203.0.113.5',
+    )
     expect(adresseClient(new Headers({ 'x-forwarded-for': '203.0.113.5' }), 3)).toBe('203.0.113.5')
     expect(adresseClient(new Headers(), 1)).toBe('inconnue')
   })
@@ -81,8 +104,15 @@ describe('Antivirus annoncé au démarrage', async () => {
   const { analyseurConfigure, messageDemarrageAntivirus } = await import('../../src/fichiers/antivirus')
   it('dit clairement que les fichiers ne sont pas analysés quand aucun clamd n’est configuré', () => {
     expect(analyseurConfigure({})).toBeNull()
-    expect(messageDemarrageAntivirus({})).toBe('Antivirus : aucun analyseur configuré (CLAMAV_SOCKET ou CLAMAV_HOST) — les fichiers déposés ne sont PAS analysés.')
-    expect(messageDemarrageAntivirus({ CLAMAV_SOCKET: '/run/clamav/clamd.ctl' })).toBe('Antivirus : fichiers analysés par ClamAV (/run/clamav/clamd.ctl).')
-    expect(analyseurConfigure({ CLAMAV_HOST: 'clamav.interne', CLAMAV_PORT: '3311' })).toEqual({ host: 'clamav.interne', port: 3311 })
+    expect(messageDemarrageAntivirus({})).toBe(
+      'Antivirus : aucun analyseur configuré (CLAMAV_SOCKET ou CLAMAV_HOST) — les fichiers déposés ne sont PAS analysés.',
+    )
+    expect(messageDemarrageAntivirus({ CLAMAV_SOCKET: '/run/clamav/clamd.ctl' })).toBe(
+      'Antivirus : fichiers analysés par ClamAV (/run/clamav/clamd.ctl).',
+    )
+    expect(analyseurConfigure({ CLAMAV_HOST: 'clamav.interne', CLAMAV_PORT: '3311' })).toEqual({
+      host: 'clamav.interne',
+      port: 3311,
+    })
   })
 })

@@ -17,19 +17,28 @@ describe('Référentiel des établissements', () => {
 
   it('classe les lycées agricoles sous le ministère de l’agriculture', () => {
     const legtpa = lignes.find((e) => e.uai === '0480514Y')
-    expect(legtpa).toMatchObject({ ministere: 'agriculture', type: 'LEGTPA', departement: '48', academie: 'montpellier' })
-    expect(lignes.find((e) => e.uai === '0340042L')).toMatchObject({ ministere: 'education-nationale', secteur: 'public', commune: 'Montpellier' })
+    expect(legtpa).toMatchObject({
+      ministere: 'agriculture',
+      type: 'LEGTPA',
+      departement: '48',
+      academie: 'montpellier',
+    })
+    expect(lignes.find((e) => e.uai === '0340042L')).toMatchObject({
+      ministere: 'education-nationale',
+      secteur: 'public',
+      commune: 'Montpellier',
+    })
   })
 
   it('rejette les lignes malformées en donnant leur numéro et la raison', () => {
     const csv = [
       'uai,nom,type,secteur,ministere_tutelle,commune,code_departement,code_academie',
-      '0340042L,Lycée Jean Mermoz,LPO,PU,MINISTERE DE L\'EDUCATION NATIONALE,Montpellier,34,11',
+      "0340042L,Lycée Jean Mermoz,LPO,PU,MINISTERE DE L'EDUCATION NATIONALE,Montpellier,34,11",
       '0340042M,Mauvaise clé,LP,PU,,Montpellier,34,11',
       '0340042L,Doublon,LP,PU,,Montpellier,34,11',
       '0310024H,,LP,PU,,Muret,31,16',
       '7510001V,Lycée parisien,LP,PU,,Paris,75,01',
-      '0310024H,Lycée Pierre d\'Aragon,LPO,PR,AGRICULTURE,Muret,31,16',
+      "0310024H,Lycée Pierre d'Aragon,LPO,PR,AGRICULTURE,Muret,31,16",
     ].join('\n')
     const r = lireEtablissements(csv)
     expect(r.lignes.map((l) => l.uai)).toEqual(['0340042L', '0310024H'])
@@ -42,10 +51,19 @@ describe('Référentiel des établissements', () => {
   })
 
   it('lit aussi les noms de colonnes de l’export de l’Annuaire de l’éducation', () => {
-    const csv = 'Identifiant_de_l_etablissement;Nom_etablissement;Statut_public_prive;Nom_commune;Code_departement;Code_academie\n0340042L;Lycée Jean Mermoz;Public;Montpellier;034;11'.replaceAll(';', ',')
+    const csv =
+      'Identifiant_de_l_etablissement;Nom_etablissement;Statut_public_prive;Nom_commune;Code_departement;Code_academie\n0340042L;Lycée Jean Mermoz;Public;Montpellier;034;11'.replaceAll(
+        ';',
+        ',',
+      )
     const r = lireEtablissements(csv)
     expect(r.rejets).toEqual([])
-    expect(r.lignes[0]).toMatchObject({ uai: '0340042L', secteur: 'public', commune: 'Montpellier', academie: 'montpellier' })
+    expect(r.lignes[0]).toMatchObject({
+      uai: '0340042L',
+      secteur: 'public',
+      commune: 'Montpellier',
+      academie: 'montpellier',
+    })
   })
 
   it('refuse un fichier sans les colonnes indispensables', () => {
@@ -75,13 +93,19 @@ describe('Référentiel des diplômes', () => {
   })
 
   it('ignore la durée BCN 9 (non précisée) et se replie sur la durée usuelle du type', () => {
-    const csv = 'cfd,type_diplome,libelle_long,date_ouverture,date_fermeture,durees_mef_toutes,durees_mef_ouverts,codes_rncp\n46321218,CSA NIV4,APICULTURE (CSA),2017-09-01,,9,9,'
+    const csv =
+      'cfd,type_diplome,libelle_long,date_ouverture,date_fermeture,durees_mef_toutes,durees_mef_ouverts,codes_rncp\n46321218,CSA NIV4,APICULTURE (CSA),2017-09-01,,9,9,'
     expect(lireDiplomes(csv).lignes[0]?.durees).toEqual([1])
   })
 
   it('marque fermé un diplôme dont la date de fermeture est passée', () => {
-    const csv = 'cfd,type_diplome,libelle_long,date_ouverture,date_fermeture,durees_mef_ouverts\n01022001,MC,AGENT DE CONTROLE,01/09/1995,31/08/2024,1'
-    expect(lireDiplomes(csv, '2026-11-26').lignes[0]).toMatchObject({ ouvert: false, dateFermeture: '2024-08-31', dateOuverture: '1995-09-01' })
+    const csv =
+      'cfd,type_diplome,libelle_long,date_ouverture,date_fermeture,durees_mef_ouverts\n01022001,MC,AGENT DE CONTROLE,01/09/1995,31/08/2024,1'
+    expect(lireDiplomes(csv, '2026-11-26').lignes[0]).toMatchObject({
+      ouvert: false,
+      dateFermeture: '2024-08-31',
+      dateOuverture: '1995-09-01',
+    })
   })
 
   it('rejette code, date ou durée illisibles avec le numéro de ligne', () => {

@@ -22,13 +22,16 @@ describe('UAI : normalisation et lettre clé', () => {
     expect(refuses).toEqual([])
   })
 
-  it.runIf(fs.existsSync(PARTAGE))('accepte chaque UAI des fichiers de référence partagés (annuaire d’Occitanie et CFA de France)', () => {
-    const occitanie = uaisDe(path.join(PARTAGE, 'etablissements_occitanie.csv'))
-    const cfa = uaisDe(path.join(PARTAGE, 'cfa_france_acce_2021.csv'))
-    expect(occitanie).toHaveLength(764)
-    expect(cfa).toHaveLength(933)
-    expect([...occitanie, ...cfa].filter((u) => !estUaiValide(u))).toEqual([])
-  })
+  it.runIf(fs.existsSync(PARTAGE))(
+    'accepte chaque UAI des fichiers de référence partagés (annuaire d’Occitanie et CFA de France)',
+    () => {
+      const occitanie = uaisDe(path.join(PARTAGE, 'etablissements_occitanie.csv'))
+      const cfa = uaisDe(path.join(PARTAGE, 'cfa_france_acce_2021.csv'))
+      expect(occitanie).toHaveLength(764)
+      expect(cfa).toHaveLength(933)
+      expect([...occitanie, ...cfa].filter((u) => !estUaiValide(u))).toEqual([])
+    },
+  )
 
   it('calcule la lettre clé sur 23 lettres sans I, O ni Q', () => {
     expect(lettreCleUai('0340042')).toBe('L')

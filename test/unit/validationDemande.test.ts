@@ -1,15 +1,30 @@
 import { describe, expect, it } from 'vitest'
 
-import { type ContexteValidation, type DemandeSaisie, formationEnClair, recapituler, verifierDemande } from '../../src/regles/validationDemande'
+import {
+  type ContexteValidation,
+  type DemandeSaisie,
+  formationEnClair,
+  recapituler,
+  verifierDemande,
+} from '../../src/regles/validationDemande'
 
 const diplome = { libelle: 'Ébéniste', typeDiplome: 'CAP', durees: [1, 2, 3], ouvert: true }
-const ctx = (c: Partial<ContexteValidation> = {}): ContexteValidation => ({ diplome, demandeLieeExiste: true, prioritesPrises: [], ...c })
+const ctx = (c: Partial<ContexteValidation> = {}): ContexteValidation => ({
+  diplome,
+  demandeLieeExiste: true,
+  prioritesPrises: [],
+  ...c,
+})
 
 const complete = (d: Partial<DemandeSaisie> = {}): DemandeSaisie => ({
   id: 10,
   rentree: 2027,
   etablissementConcerne: 1,
-  responsable: { nom: 'Claire Martin', telephone: '04 67 13 81 55', email: 'claire.martin@ac-montpellier.fr' },
+  responsable: {
+    nom: 'Claire Martin',
+    telephone: '04 67 13 81 55',
+    email: 'claire.martin@ac-montpellier.fr',
+  },
   modalite: 'scolaire',
   diplome: 5,
   dureeFormation: 2,
@@ -35,12 +50,29 @@ describe('Validation d’une demande : champs obligatoires', () => {
   })
 
   it('signale chaque champ manquant d’une demande vide, chacun avec un message en français', () => {
-    const erreurs = verifierDemande({ premiereDemande: false, projetLie: true }, ctx({ diplome: null, demandeLieeExiste: false }))
+    const erreurs = verifierDemande(
+      { premiereDemande: false, projetLie: true },
+      ctx({ diplome: null, demandeLieeExiste: false }),
+    )
     expect(erreurs.map((e) => e.path).sort()).toEqual(
       [
-        'etablissementConcerne', 'responsable.nom', 'responsable.telephone', 'responsable.email', 'modalite', 'diplome',
-        'dureeFormation', 'anneeFormation', 'mesure', 'capaciteActuelle', 'capaciteNouvelle', 'priorite', 'demandeLiee',
-        'anneePrecedentDepot', 'dateConseil', 'zonesRecrutement', 'rapportOpportunite',
+        'etablissementConcerne',
+        'responsable.nom',
+        'responsable.telephone',
+        'responsable.email',
+        'modalite',
+        'diplome',
+        'dureeFormation',
+        'anneeFormation',
+        'mesure',
+        'capaciteActuelle',
+        'capaciteNouvelle',
+        'priorite',
+        'demandeLiee',
+        'anneePrecedentDepot',
+        'dateConseil',
+        'zonesRecrutement',
+        'rapportOpportunite',
       ].sort(),
     )
     for (const e of erreurs) expect(e.message).toMatch(/^[A-ZÀ-Ü]/)
@@ -48,15 +80,28 @@ describe('Validation d’une demande : champs obligatoires', () => {
 })
 
 describe('Validation : responsable', () => {
-  it.each(['0467138155', '04.67.13.81.55', '+33 4 67 13 81 55', '0033467138155', '06-12-34-56-78'])('accepte le téléphone %s', (telephone) => {
-    expect(chemins(complete({ responsable: { ...complete().responsable, telephone } }))).toEqual([])
-  })
-  it.each(['123', '0067138155', '04 67 13 81', '+44 20 7946 0958', 'téléphone'])('refuse le téléphone %s', (telephone) => {
-    expect(chemins(complete({ responsable: { ...complete().responsable, telephone } }))).toEqual(['responsable.telephone'])
-  })
-  it.each(['claire', 'claire@', 'claire@ac', 'cl aire@ac-montpellier.fr', '<script>@x.fr'])('refuse l’adresse %s', (email) => {
-    expect(chemins(complete({ responsable: { ...complete().responsable, email } }))).toEqual(['responsable.email'])
-  })
+  it.each(['0467138155', '04.67.13.81.55', '+33 4 67 13 81 55', '0033467138155', '06-12-34-56-78'])(
+    'accepte le téléphone %s',
+    (telephone) => {
+      expect(chemins(complete({ responsable: { ...complete().responsable, telephone } }))).toEqual([])
+    },
+  )
+  it.each(['123', '0067138155', '04 67 13 81', '+44 20 7946 0958', 'téléphone'])(
+    'refuse le téléphone %s',
+    (telephone) => {
+      expect(chemins(complete({ responsable: { ...complete().responsable, telephone } }))).toEqual([
+        'responsable.telephone',
+      ])
+    },
+  )
+  it.each(['claire', 'claire@', 'claire@ac', 'cl aire@ac-montpellier.fr', '<script>@x.fr'])(
+    'refuse l’adresse %s',
+    (email) => {
+      expect(chemins(complete({ responsable: { ...complete().responsable, email } }))).toEqual([
+        'responsable.email',
+      ])
+    },
+  )
 })
 
 describe('Validation : diplôme, durée et année', () => {
@@ -72,10 +117,15 @@ describe('Validation : diplôme, durée et année', () => {
     expect(chemins(complete(), ctx({ diplome: { ...diplome, ouvert: false } }))).toEqual(['diplome'])
   })
   it('formule la formation comme le guide : « 1re année du CAP Ébéniste en 2 ans »', () => {
-    expect(formationEnClair({ anneeFormation: 1, dureeFormation: 2 }, diplome)).toBe('1re année du CAP Ébéniste en 2 ans')
-    expect(formationEnClair({ anneeFormation: 1, dureeFormation: 1 }, { ...diplome, typeDiplome: 'BTS', libelle: 'Management commercial opérationnel' })).toBe(
-      '1re année du BTS Management commercial opérationnel en 1 an',
+    expect(formationEnClair({ anneeFormation: 1, dureeFormation: 2 }, diplome)).toBe(
+      '1re année du CAP Ébéniste en 2 ans',
     )
+    expect(
+      formationEnClair(
+        { anneeFormation: 1, dureeFormation: 1 },
+        { ...diplome, typeDiplome: 'BTS', libelle: 'Management commercial opérationnel' },
+      ),
+    ).toBe('1re année du BTS Management commercial opérationnel en 1 an')
   })
 })
 
@@ -93,7 +143,9 @@ describe('Validation : capacités cohérentes avec la mesure', () => {
     ['diminution', 30, 0, false],
     ['diminution', 30, 30, false],
   ] as const)('%s de %i à %i : %s', (mesure, capaciteActuelle, capaciteNouvelle, valide) => {
-    expect(chemins(complete({ mesure, capaciteActuelle, capaciteNouvelle }))).toEqual(valide ? [] : ['capaciteNouvelle'])
+    expect(chemins(complete({ mesure, capaciteActuelle, capaciteNouvelle }))).toEqual(
+      valide ? [] : ['capaciteNouvelle'],
+    )
   })
   it.each([-1, 1.5, Number.NaN])('refuse la capacité %s', (capaciteActuelle) => {
     expect(chemins(complete({ capaciteActuelle }))).toContain('capaciteActuelle')
@@ -112,12 +164,16 @@ describe('Validation : priorité, projet lié, précédent dépôt', () => {
   it('exige un projet lié existant et différent de la demande elle-même', () => {
     expect(chemins(complete({ projetLie: true, demandeLiee: null }))).toEqual(['demandeLiee'])
     expect(chemins(complete({ projetLie: true, demandeLiee: 10 }))).toEqual(['demandeLiee'])
-    expect(chemins(complete({ projetLie: true, demandeLiee: 11 }), ctx({ demandeLieeExiste: false }))).toEqual(['demandeLiee'])
+    expect(
+      chemins(complete({ projetLie: true, demandeLiee: 11 }), ctx({ demandeLieeExiste: false })),
+    ).toEqual(['demandeLiee'])
     expect(chemins(complete({ projetLie: true, demandeLiee: 11 }))).toEqual([])
   })
   it('exige une année de précédent dépôt antérieure à la rentrée', () => {
     expect(chemins(complete({ premiereDemande: false }))).toEqual(['anneePrecedentDepot'])
-    expect(chemins(complete({ premiereDemande: false, anneePrecedentDepot: 2027 }))).toEqual(['anneePrecedentDepot'])
+    expect(chemins(complete({ premiereDemande: false, anneePrecedentDepot: 2027 }))).toEqual([
+      'anneePrecedentDepot',
+    ])
     expect(chemins(complete({ premiereDemande: false, anneePrecedentDepot: 2025 }))).toEqual([])
   })
 })
@@ -144,10 +200,22 @@ describe('Validation : travaux, zones, date, rapport', () => {
 
 describe('Récapitulatif', () => {
   it('présente chaque valeur en clair, dans l’ordre du guide', () => {
-    const recap = recapituler(complete({ numero: 42 }), { diplome, etablissementConcerne: '0340042L — Lycée Jean Mermoz (Montpellier)', etablissementReferent: '0340042L — Lycée Jean Mermoz (Montpellier)', demandeLiee: '' })
+    const recap = recapituler(complete({ numero: 42 }), {
+      diplome,
+      etablissementConcerne: '0340042L — Lycée Jean Mermoz (Montpellier)',
+      etablissementReferent: '0340042L — Lycée Jean Mermoz (Montpellier)',
+      demandeLiee: '',
+    })
     expect(recap.numero).toBe(42)
-    expect(recap.sections.map((s) => s.titre)).toEqual(['A/ Établissement de formation', 'B/ Informations sur la formation', 'Travaux, équipements et autres incidences', "Rapport d'opportunité"])
-    const valeurs = Object.fromEntries(recap.sections.flatMap((s) => s.lignes).map((l) => [l.champ, l.valeur]))
+    expect(recap.sections.map((s) => s.titre)).toEqual([
+      'A/ Établissement de formation',
+      'B/ Informations sur la formation',
+      'Travaux, équipements et autres incidences',
+      "Rapport d'opportunité",
+    ])
+    const valeurs = Object.fromEntries(
+      recap.sections.flatMap((s) => s.lignes).map((l) => [l.champ, l.valeur]),
+    )
     expect(valeurs).toMatchObject({
       diplome: '1re année du CAP Ébéniste en 2 ans',
       mesure: 'Ouverture',
@@ -163,8 +231,12 @@ describe('Récapitulatif', () => {
 describe('Libellés BCN', () => {
   it('retire le type répété en fin de libellé', async () => {
     const { libelleSansType } = await import('../../src/regles/validationDemande')
-    expect(libelleSansType('MANAGEMENT COMMERCIAL OPERATIONNEL (BTS)')).toBe('MANAGEMENT COMMERCIAL OPERATIONNEL')
-    expect(libelleSansType('AGENT DE CONTROLE NON DESTRUCTIF (MC NIVEAU IV)')).toBe('AGENT DE CONTROLE NON DESTRUCTIF')
+    expect(libelleSansType('MANAGEMENT COMMERCIAL OPERATIONNEL (BTS)')).toBe(
+      'MANAGEMENT COMMERCIAL OPERATIONNEL',
+    )
+    expect(libelleSansType('AGENT DE CONTROLE NON DESTRUCTIF (MC NIVEAU IV)')).toBe(
+      'AGENT DE CONTROLE NON DESTRUCTIF',
+    )
     expect(libelleSansType('EMPLOYE TRAITEUR (MC4)')).toBe('EMPLOYE TRAITEUR')
     expect(libelleSansType('APICULTURE (CSA)')).toBe('APICULTURE')
     expect(libelleSansType('CUISINE (OPTION A)')).toBe('CUISINE (OPTION A)')

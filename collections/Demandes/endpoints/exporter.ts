@@ -18,13 +18,47 @@ const FORMATS = {
 } as const
 
 /** Only what the columns show (src/export/colonnes.ts): no join of the annexes, no account, no version data. */
-const CHAMPS = ['numero', 'statut', 'rentree', 'etablissementConcerne', 'departement', 'academie', 'etablissementReferent', 'siteFormation', 'responsable', 'modalite', 'diplome', 'dureeFormation', 'anneeFormation', 'mesure', 'capaciteActuelle', 'capaciteNouvelle', 'priorite', 'projetLie', 'demandeLiee', 'premiereDemande', 'anneePrecedentDepot', 'dateConseil', 'zonesRecrutement', 'travaux', 'rapportOpportunite', 'valideeLe', 'avis', 'decision', 'statutSansDecision'] as const
+const CHAMPS = [
+  'numero',
+  'statut',
+  'rentree',
+  'etablissementConcerne',
+  'departement',
+  'academie',
+  'etablissementReferent',
+  'siteFormation',
+  'responsable',
+  'modalite',
+  'diplome',
+  'dureeFormation',
+  'anneeFormation',
+  'mesure',
+  'capaciteActuelle',
+  'capaciteNouvelle',
+  'priorite',
+  'projetLie',
+  'demandeLiee',
+  'premiereDemande',
+  'anneePrecedentDepot',
+  'dateConseil',
+  'zonesRecrutement',
+  'travaux',
+  'rapportOpportunite',
+  'valideeLe',
+  'avis',
+  'decision',
+  'statutSansDecision',
+] as const
 const SELECTION = Object.fromEntries(CHAMPS.map((c) => [c, true]))
 const LECTURE = { lot: PAGE, depth: 0, select: SELECTION }
 
 /** The related rows the columns show, by relationship field: which collection, which fields. */
 const LIENS = [
-  { champs: ['etablissementConcerne', 'etablissementReferent'], collection: 'etablissements', select: { uai: true, nom: true, commune: true } },
+  {
+    champs: ['etablissementConcerne', 'etablissementReferent'],
+    collection: 'etablissements',
+    select: { uai: true, nom: true, commune: true },
+  },
   { champs: ['diplome'], collection: 'diplomes', select: { cfd: true, libelle: true, typeDiplome: true } },
   { champs: ['demandeLiee'], collection: 'demandes', select: { numero: true } },
 ] as const
@@ -35,20 +69,43 @@ const LIENS = [
  * document by document cost a third of the export's time.
  */
 function completeur(req: PayloadRequest) {
-  const caches = new Map<string, Map<string, Record<string, unknown> | null>>(LIENS.map((l) => [l.collection, new Map()]))
+  const caches = new Map<string, Map<string, Record<string, unknown> | null>>(
+    LIENS.map((l) => [l.collection, new Map()]),
+  )
   return async (lot: DemandeLue[]): Promise<DemandeLue[]> => {
     for (const lien of LIENS) {
       const cache = caches.get(lien.collection)!
-      const manquants = [...new Set(lot.flatMap((d) => lien.champs.map((c) => d[c])).filter((v): v is number | string => (typeof v === 'number' || typeof v === 'string') && !cache.has(String(v))))]
+      const manquants = [
+        ...new Set(
+          lot
+            .flatMap((d) => lien.champs.map((c) => d[c]))
+            .filter(
+              (v): v is number | string =>
+                (typeof v === 'number' || typeof v === 'string') && !cache.has(String(v)),
+            ),
+        ),
+      ]
       if (manquants.length === 0) continue
-      const lus = await req.payload.find({ collection: lien.collection, where: { id: { in: manquants } }, select: lien.select as never, depth: 0, pagination: false, req, user: req.user, overrideAccess: false })
+      const lus = await req.payload.find({
+        collection: lien.collection,
+        where: { id: { in: manquants } },
+        select: lien.select as never,
+        depth: 0,
+        pagination: false,
+        req,
+        user: req.user,
+        overrideAccess: false,
+      })
       for (const doc of lus.docs as unknown as Record<string, unknown>[]) cache.set(String(doc.id), doc)
       // Not readable by the caller: shown as depth 1 would show it, as nothing.
       for (const id of manquants) if (!cache.has(String(id))) cache.set(String(id), null)
     }
     return lot.map((d) => {
       const complete: DemandeLue = { ...d }
-      for (const lien of LIENS) for (const c of lien.champs) if (d[c] !== null && d[c] !== undefined) complete[c] = caches.get(lien.collection)!.get(String(d[c])) ?? d[c]
+      for (const lien of LIENS)
+        for (const c of lien.champs)
+          if (d[c] !== null && d[c] !== undefined)
+            complete[c] = caches.get(lien.collection)!.get(String(d[c])) ?? d[c]
       return complete
     })
   }
@@ -60,19 +117,32 @@ function completeur(req: PayloadRequest) {
  * and without the fields the caller may not read, as Payload's field access would remove them. Through the read
  * hooks each demande cost 0.26 ms (measured on 65,000), for rules that depend on the user only.
  */
-async function lecteurDirect(req: PayloadRequest, where: Where): Promise<(apres: number) => Promise<DemandeLue[]>> {
+async function lecteurDirect(
+  req: PayloadRequest,
+  where: Where,
+): Promise<(apres: number) => Promise<DemandeLue[]>> {
   const acces = await readDemandes({ req })
   // As Payload's read does (hooks/demandes/statutVu.ts): the caller's filter on `statut` reads its view.
   const vue = await vueDuLecteur(req)
   const filtres: Where[] = [reecrireWhere(where, vue), ...(typeof acces === 'object' ? [acces] : [])]
   const masques: string[] = []
   for (const champ of CHAMPS) {
-    const champConfig = req.payload.collections.demandes.config.flattenedFields.find((f) => 'name' in f && f.name === champ)
+    const champConfig = req.payload.collections.demandes.config.flattenedFields.find(
+      (f) => 'name' in f && f.name === champ,
+    )
     const lire = champConfig && 'access' in champConfig ? champConfig.access?.read : undefined
     if (lire && !(await lire({ req } as never))) masques.push(champ)
   }
   return async (apres) => {
-    const r = await req.payload.db.find<DemandeLue>({ collection: 'demandes', where: { and: [...filtres, { numero: { greater_than: apres } }] }, sort: 'numero', limit: PAGE, pagination: false, select: SELECTION as never, req })
+    const r = await req.payload.db.find<DemandeLue>({
+      collection: 'demandes',
+      where: { and: [...filtres, { numero: { greater_than: apres } }] },
+      sort: 'numero',
+      limit: PAGE,
+      pagination: false,
+      select: SELECTION as never,
+      req,
+    })
     return r.docs.map((d) => {
       d.statut = statutSelonVue(d as never, vue)
       for (const champ of masques) delete d[champ]
@@ -89,34 +159,67 @@ export const exporter: Endpoint = {
   path: '/export',
   method: 'get',
   handler: async (req) => {
-    if (!utilisateurDe(req)) return Response.json({ errors: [{ message: 'Vous devez être connecté pour exporter les demandes.' }] }, { status: 401 })
+    if (!utilisateurDe(req))
+      return Response.json(
+        { errors: [{ message: 'Vous devez être connecté pour exporter les demandes.' }] },
+        { status: 401 },
+      )
     const format = String(req.query?.format ?? 'csv')
     if (!(format in FORMATS)) {
-      return Response.json({ errors: [{ message: `format : « ${format} » n'est pas disponible ; utilisez format=csv ou format=xlsx.` }] }, { status: 400 })
+      return Response.json(
+        {
+          errors: [
+            { message: `format : « ${format} » n'est pas disponible ; utilisez format=csv ou format=xlsx.` },
+          ],
+        },
+        { status: 400 },
+      )
     }
     const where = (req.query?.where ?? {}) as Where
     // The list's rule for what a filter may name (access/requetes.ts), checked here so that it reads as a refusal
     // of the export's filter; the read below would refuse it too.
     const refus = await refusRequete(req, 'demandes', { where })
-    if (refus) return Response.json({ errors: [{ name: 'QueryError', message: refus.message, data: { errors: [{ path: refus.libelle, message: refus.message }] } }] }, { status: 400 })
-    const colonnes = aLeRole(req, ...SANS_DONNEES_PERSONNELLES) ? COLONNES.filter((c) => !c.personnelle) : COLONNES
+    if (refus)
+      return Response.json(
+        {
+          errors: [
+            {
+              name: 'QueryError',
+              message: refus.message,
+              data: { errors: [{ path: refus.libelle, message: refus.message }] },
+            },
+          ],
+        },
+        { status: 400 },
+      )
+    const colonnes = aLeRole(req, ...SANS_DONNEES_PERSONNELLES)
+      ? COLONNES.filter((c) => !c.personnelle)
+      : COLONNES
 
     // The first lot is read before answering, so that a bad filter gets a 400 rather than a broken file.
     let premier: DemandeLue[]
     try {
       premier = await lotApres(req, where, 0, LECTURE)
     } catch (err) {
-      return Response.json({ errors: [{ message: `Filtre invalide : ${err instanceof Error ? err.message : String(err)}` }] }, { status: 400 })
+      return Response.json(
+        { errors: [{ message: `Filtre invalide : ${err instanceof Error ? err.message : String(err)}` }] },
+        { status: 400 },
+      )
     }
     const completer = completeur(req)
     const lireApres = await lecteurDirect(req, where)
     const valeurs = async function* () {
-      for await (const lot of parLots(premier, lireApres, PAGE)) yield (await completer(lot)).map((d) => colonnes.map((c) => c.valeur(d as never)))
+      for await (const lot of parLots(premier, lireApres, PAGE))
+        yield (await completer(lot)).map((d) => colonnes.map((c) => c.valeur(d as never)))
     }
     const encodeur = new TextEncoder()
     const morceaux: AsyncIterator<Uint8Array> =
       format === 'xlsx'
-        ? classeurXlsx('Demandes', colonnes.map((c) => c.entete), valeurs())
+        ? classeurXlsx(
+            'Demandes',
+            colonnes.map((c) => c.entete),
+            valeurs(),
+          )
         : (async function* () {
             yield encodeur.encode(`\uFEFF${ligneCsv(colonnes.map((c) => c.entete))}`)
             for await (const lot of valeurs()) yield encodeur.encode(lot.map(ligneCsv).join(''))

@@ -14,12 +14,30 @@ export const valider: Endpoint = {
     try {
       brut = req.json ? await req.json() : {}
     } catch {
-      return Response.json({ errors: [{ message: 'Le corps de la requête doit être du JSON : {"confirmer": false} ou {"confirmer": true}.' }] }, { status: 400 })
+      return Response.json(
+        {
+          errors: [
+            {
+              message:
+                'Le corps de la requête doit être du JSON : {"confirmer": false} ou {"confirmer": true}.',
+            },
+          ],
+        },
+        { status: 400 },
+      )
     }
     const lu = corps.safeParse(brut)
     if (!lu.success) {
       return Response.json(
-        { errors: [{ name: 'ValidationError', message: lu.error.issues[0]!.message, data: { errors: [{ path: 'confirmer', message: lu.error.issues[0]!.message }] } }] },
+        {
+          errors: [
+            {
+              name: 'ValidationError',
+              message: lu.error.issues[0]!.message,
+              data: { errors: [{ path: 'confirmer', message: lu.error.issues[0]!.message }] },
+            },
+          ],
+        },
         { status: 400 },
       )
     }

@@ -5,7 +5,8 @@ import './public.css'
 
 export const metadata: Metadata = {
   title: 'Carte des formations — Occitanie',
-  description: "Appel à projets : évolution de la carte régionale des formations professionnelles initiales en Occitanie.",
+  description:
+    'Appel à projets : évolution de la carte régionale des formations professionnelles initiales en Occitanie.',
 }
 
 /** The public pages (outside the admin): plain HTML and CSS, readable without JavaScript. */
@@ -19,7 +20,10 @@ export default function MiseEnPagePublique({ children }: { children: React.React
         <header className="entete">
           <div className="entete__marque">
             <p className="entete__titre">Carte des formations</p>
-            <p className="entete__sous-titre">Région Occitanie · Académies de Montpellier et de Toulouse · DRAAF Occitanie · Carif-Oref Occitanie</p>
+            <p className="entete__sous-titre">
+              Région Occitanie · Académies de Montpellier et de Toulouse · DRAAF Occitanie · Carif-Oref
+              Occitanie
+            </p>
           </div>
           <nav aria-label="Accès">
             <a className="bouton bouton--secondaire" href="/admin/login">
@@ -29,7 +33,10 @@ export default function MiseEnPagePublique({ children }: { children: React.React
         </header>
         <main id="contenu">{children}</main>
         <footer className="pied">
-          <p>Plateforme de recueil des demandes d&apos;évolution de la carte régionale des formations professionnelles initiales.</p>
+          <p>
+            Plateforme de recueil des demandes d&apos;évolution de la carte régionale des formations
+            professionnelles initiales.
+          </p>
         </footer>
       </body>
     </html>

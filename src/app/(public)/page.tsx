@@ -13,16 +13,23 @@ export default async function Accueil() {
   const campagne = await campagnePublique()
   const etat = etatCampagne(campagne)
   const support = campagne.contactSupport || 'support.carte@cariforefoccitanie.fr'
-  const documents = (campagne.documents ?? []).filter((d) => d.fichier && typeof d.fichier === 'object' && d.fichier.url)
+  const documents = (campagne.documents ?? []).filter(
+    (d) => d.fichier && typeof d.fichier === 'object' && d.fichier.url,
+  )
   return (
     <div className="accueil">
       <h1>
         Appel à projets
-        <span className="accueil__sous-titre">Évolution de la carte régionale des formations professionnelles initiales — rentrée {campagne.rentree}</span>
+        <span className="accueil__sous-titre">
+          Évolution de la carte régionale des formations professionnelles initiales — rentrée{' '}
+          {campagne.rentree}
+        </span>
       </h1>
       <p className={`campagne campagne--${etat}`} role="status">
-        {etat === 'ouverte' && `La saisie des demandes est ouverte jusqu'au ${formaterDate(campagne.cloture)} inclus.`}
-        {etat === 'pas-encore-ouverte' && `La saisie des demandes ouvrira le ${formaterDate(campagne.ouverture)}.`}
+        {etat === 'ouverte' &&
+          `La saisie des demandes est ouverte jusqu'au ${formaterDate(campagne.cloture)} inclus.`}
+        {etat === 'pas-encore-ouverte' &&
+          `La saisie des demandes ouvrira le ${formaterDate(campagne.ouverture)}.`}
         {etat === 'close' && `La saisie des demandes est close depuis le ${formaterDate(campagne.cloture)}.`}
         {etat === 'non-configuree' && 'Les dates de la campagne de saisie seront annoncées prochainement.'}
       </p>
@@ -33,8 +40,9 @@ export default async function Accueil() {
             <RichText data={sansLiensInterdits(campagne.texteAccueil)} />
           ) : (
             <p>
-              Cette plateforme permet aux établissements de formation de déposer leurs demandes d&apos;ouverture, de fermeture ou d&apos;évolution de
-              capacité des formations professionnelles initiales, et aux autorités académiques et régionales de les instruire.
+              Cette plateforme permet aux établissements de formation de déposer leurs demandes
+              d&apos;ouverture, de fermeture ou d&apos;évolution de capacité des formations professionnelles
+              initiales, et aux autorités académiques et régionales de les instruire.
             </p>
           )}
         </section>
@@ -51,20 +59,28 @@ export default async function Accueil() {
               return (
                 <li key={d.id ?? d.titre}>
                   <a href={f.url}>{d.titre}</a>
-                  {f.filesize ? <span className="taille"> (PDF, {Math.max(1, Math.round(f.filesize / 1024))} Ko)</span> : null}
+                  {f.filesize ? (
+                    <span className="taille"> (PDF, {Math.max(1, Math.round(f.filesize / 1024))} Ko)</span>
+                  ) : null}
                 </li>
               )
             })}
-            {documents.length === 0 && !campagne.lettreDeCadrage ? <li>Les documents de la campagne seront publiés ici.</li> : null}
+            {documents.length === 0 && !campagne.lettreDeCadrage ? (
+              <li>Les documents de la campagne seront publiés ici.</li>
+            ) : null}
           </ul>
         </aside>
       </div>
       <section className="acces" aria-labelledby="titre-acces">
-        <h2 id="titre-acces">Pour déposer, consulter ou modifier un projet, vous devez posséder un code confidentiel (identifiant et mot de passe)</h2>
+        <h2 id="titre-acces">
+          Pour déposer, consulter ou modifier un projet, vous devez posséder un code confidentiel (identifiant
+          et mot de passe)
+        </h2>
         <p>
-          Ceux-ci vous ont été communiqués par courrier électronique. Si ce n&apos;est pas le cas, ou si vous avez perdu votre mot de passe, vous pouvez{' '}
-          <a href={`mailto:${support}`}>contacter le support technique par courrier électronique</a> ({support}) ou utiliser « Mot de passe oublié ? » sur
-          la page de connexion.
+          Ceux-ci vous ont été communiqués par courrier électronique. Si ce n&apos;est pas le cas, ou si vous
+          avez perdu votre mot de passe, vous pouvez{' '}
+          <a href={`mailto:${support}`}>contacter le support technique par courrier électronique</a> (
+          {support}) ou utiliser « Mot de passe oublié ? » sur la page de connexion.
         </p>
         <ul className="acces__liens">
           <li>

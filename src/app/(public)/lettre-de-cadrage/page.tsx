@@ -14,7 +14,11 @@ export default async function LettreDeCadrage() {
         <a href="/">← Retour à l&apos;accueil</a>
       </p>
       <h1>Lettre de cadrage — rentrée {campagne.rentree}</h1>
-      {campagne.lettreDeCadrage ? <RichText data={sansLiensInterdits(campagne.lettreDeCadrage)} /> : <p>La lettre de cadrage de la campagne n&apos;est pas encore publiée.</p>}
+      {campagne.lettreDeCadrage ? (
+        <RichText data={sansLiensInterdits(campagne.lettreDeCadrage)} />
+      ) : (
+        <p>La lettre de cadrage de la campagne n&apos;est pas encore publiée.</p>
+      )}
     </article>
   )
 }

@@ -9,7 +9,10 @@ import { avecLimites } from '../../../../limitesRequetes'
 
 // Signed out, `/api/access` gives no map of the permissions (hooks/requetes/accesAnonyme.ts); signed in by cookie,
 // `me` and the refresh do not echo the token (hooks/requetes/jetonCookie.ts).
-export const GET = sansJetonPourLesCookies(sansCarteDesDroitsAnonyme(REST_GET(config), () => getPayload({ config })), 'rest')
+export const GET = sansJetonPourLesCookies(
+  sansCarteDesDroitsAnonyme(REST_GET(config), () => getPayload({ config })),
+  'rest',
+)
 // Writes go through the body bounds and rate limits, and failed sign-ins to the journal (src/limitesRequetes.ts):
 // Payload 3 has none of them.
 export const POST = avecLimites(sansJetonPourLesCookies(REST_POST(config), 'rest'), 'rest')
