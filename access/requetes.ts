@@ -272,7 +272,6 @@ export async function refusChemin(
   return null
 }
 
-type Where = Record<string, unknown>
 const estObjet = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v)
 

@@ -7,7 +7,7 @@ import zlib from 'node:zlib'
 
 type Valeur = string | number | null | undefined
 
-const CARACTERES_INTERDITS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g // eslint-disable-line no-control-regex
+const CARACTERES_INTERDITS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g
 
 export function xml(texte: string): string {
   return texte

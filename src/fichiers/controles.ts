@@ -18,7 +18,7 @@ export function nomDeFichierSur(nom: string): string {
   const base = nom.split(/[\\/]/).pop() ?? ''
   let propre = base
     .normalize('NFC')
-    .replace(/[\u0000-\u001F\u007F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '') // eslint-disable-line no-control-regex
+    .replace(/[\u0000-\u001F\u007F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '')
     .replace(/[<>:"|?*]/g, '_')
     .replace(/\s+/g, ' ')
     .replace(/^[.\s]+/, '')

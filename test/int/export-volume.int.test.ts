@@ -144,7 +144,7 @@ describe(`Export de ${N} demandes`, () => {
               depth: 1,
               where: { numero: { equals: Number(ligne!['N° de projet']) } },
             })
-          ).docs[0] as Record<string, any>
+          ).docs[0] as unknown as Record<string, Record<string, string> | undefined>
           expect(api, `${qui} n° ${ligne!['N° de projet']}`).toBeDefined()
           expect(ligne!['UAI établissement concerné']).toBe(api.etablissementConcerne?.uai ?? '')
           expect(ligne!['Code diplôme (CFD)']).toBe(api.diplome?.cfd ?? '')

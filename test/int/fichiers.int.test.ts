@@ -172,7 +172,7 @@ describe('Fichiers piégés', () => {
     // Every stored file is inside the upload directory, nowhere else.
     for (const f of fichiersStockes())
       expect(fs.statSync(path.join(process.env.UPLOAD_DIR!, f)).isFile()).toBe(true)
-    expect(fichiersStockes().every((f) => !f.includes('/') && !/[\u0000\u202E]/.test(f))).toBe(true) // eslint-disable-line no-control-regex
+    expect(fichiersStockes().every((f) => !f.includes('/') && !/[\u0000\u202E]/.test(f))).toBe(true)
   })
 })
 

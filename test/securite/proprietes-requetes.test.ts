@@ -78,7 +78,7 @@ type Appelant = { identifiant: string; auth: { jeton?: string; cleApi?: string }
 let appelants: Appelant[] = []
 let admin: string
 let a: string
-let idsB: (number | string)[] = []
+const idsB: (number | string)[] = []
 const brouillonsA: (number | string)[] = []
 const temoins: (number | string)[] = []
 
