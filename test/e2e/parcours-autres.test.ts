@@ -67,8 +67,9 @@ describe('Un réseau dépose pour un établissement membre', () => {
     )
     expect(demande.etablissementConcerne.uai).toBe('0300058A')
     expect(demande.etablissementReferent.uai).toBe('0300057Z')
-    // The saved document is reloaded into the form: let it settle before typing again.
-    await page.waitForLoadState('networkidle')
+    // After the first save Next re-renders the edit view and resets the form with the stored values; on a slow
+    // machine that reset may land after the next keystrokes. Open the saved demande afresh instead.
+    await page.goto(url(`/admin/collections/demandes/${id}`))
     await visible(page.getByText('Lycée Frédéric Mistral (Nîmes)'))
     const uai = page.getByLabel("Code UAI de l'établissement concerné")
     await expect.poll(() => uai.inputValue()).toBe('0300058A')
