@@ -11,8 +11,9 @@ function uaisDe(fichier: string): string[] {
   return lignes.map((l) => l.uai)
 }
 
-const PARTAGE = path.resolve('../shared/refdata')
 const EMBARQUE = path.resolve('data/reference/etablissements_occitanie.csv')
+// Not shipped with the project: only beside a checkout that has the shared reference data set.
+const CFA_PARTAGES = path.resolve('../shared/refdata/cfa_france_acce_2021.csv')
 
 describe('UAI : normalisation et lettre clé', () => {
   it('accepte chacun des 764 UAI de l’annuaire embarqué', () => {
@@ -22,11 +23,11 @@ describe('UAI : normalisation et lettre clé', () => {
     expect(refuses).toEqual([])
   })
 
-  it.runIf(fs.existsSync(PARTAGE))(
-    'accepte chaque UAI des fichiers de référence partagés (annuaire d’Occitanie et CFA de France)',
+  it.runIf(fs.existsSync(CFA_PARTAGES))(
+    'accepte chaque UAI de l’annuaire embarqué et des CFA de France (fichier de référence partagé)',
     () => {
-      const occitanie = uaisDe(path.join(PARTAGE, 'etablissements_occitanie.csv'))
-      const cfa = uaisDe(path.join(PARTAGE, 'cfa_france_acce_2021.csv'))
+      const occitanie = uaisDe(EMBARQUE)
+      const cfa = uaisDe(CFA_PARTAGES)
       expect(occitanie).toHaveLength(764)
       expect(cfa).toHaveLength(933)
       expect([...occitanie, ...cfa].filter((u) => !estUaiValide(u))).toEqual([])
