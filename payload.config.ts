@@ -53,9 +53,9 @@ const db =
         client: { url: conf.base.url },
         wal: true,
         busyTimeout: 5_000,
-        migrationDir: process.env.CARTE_MIGRATIONS_DIR || path.resolve(dirname, 'src/migrations'),
+        migrationDir: conf.CARTE_MIGRATIONS_DIR || path.resolve(dirname, 'src/migrations'),
         prodMigrations: migrations,
-        push: process.env.CARTE_SCHEMA_PUSH === 'false' ? false : undefined,
+        push: conf.CARTE_SCHEMA_PUSH === 'false' ? false : undefined,
       })
 
 /**

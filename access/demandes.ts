@@ -1,4 +1,4 @@
-import type { Access, PayloadRequest, Where } from 'payload'
+import type { Access, Payload, PayloadRequest, Where } from 'payload'
 
 import { type Action, portee, type Portee } from './permissions'
 import { aLeRole, idDe, utilisateurDe, type Utilisateur } from './roles'
@@ -24,6 +24,57 @@ export function cleStructure(user: Utilisateur | null): string | null {
     default:
       return null
   }
+}
+
+/** The structure recorded on a new demande: the filer's, or the administration's (the Local API has no user). */
+export function structureDeposanteDe(user: Utilisateur | null): string {
+  return cleStructure(user) ?? 'admin'
+}
+
+/** The active-or-not accounts of a structure key (the inverse of `cleStructure`); null for an unknown key. */
+export function comptesDeLaStructure(cle: string | null | undefined): Where | null {
+  const [type, id] = (cle ?? '').split(':')
+  if (type === 'etablissement' && id)
+    return { and: [{ role: { equals: 'etablissement' } }, { etablissement: { equals: id } }] }
+  if (type === 'reseau' && id) return { and: [{ role: { equals: 'reseau' } }, { reseau: { equals: id } }] }
+  if (type === 'draaf') return { role: { equals: 'draaf' } }
+  return null
+}
+
+/** How the structure is named in messages. */
+export async function nomDeLaStructure(payload: Payload, cle: string | null | undefined): Promise<string> {
+  const [type, id] = (cle ?? '').split(':')
+  if (type === 'etablissement' && id) {
+    const e = await payload
+      .findByID({ collection: 'etablissements', id, depth: 0, overrideAccess: true })
+      .catch(() => null)
+    return e ? `${e.nom} (${e.uai})` : 'votre établissement'
+  }
+  if (type === 'reseau' && id) {
+    const r = await payload
+      .findByID({ collection: 'reseaux', id, depth: 0, overrideAccess: true })
+      .catch(() => null)
+    return r ? `réseau ${r.nom}` : 'votre réseau'
+  }
+  if (type === 'draaf') return 'DRAAF Occitanie'
+  return 'votre structure'
+}
+
+/** Why the user may not file for this établissement, in the words of the user's scope. */
+export function refusHorsPortee(user: Utilisateur, uai: string): string {
+  if (user.role === 'draaf')
+    return `La DRAAF dépose uniquement pour les établissements agricoles : ${uai} n'en est pas un.`
+  if (user.role === 'reseau')
+    return `L'établissement ${uai} n'est pas membre de votre réseau : vous ne pouvez pas déposer de demande pour lui.`
+  return `Vous ne pouvez déposer des demandes que pour votre propre établissement, pas pour ${uai}.`
+}
+
+/** The établissement référent of a demande the user files for `concerne`: a school itself, a réseau its tête. */
+export async function referentDuDepot(req: PayloadRequest, concerne: number | string): Promise<unknown> {
+  const user = utilisateurDe(req)
+  if (user?.role === 'etablissement') return idDe(user.etablissement)
+  if (user?.role === 'reseau') return (await reseauDuCompte(req)).referent ?? concerne
+  return concerne
 }
 
 type ReseauDuCompte = { membres: (number | string)[]; referent: number | string | null }

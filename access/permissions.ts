@@ -68,11 +68,71 @@ export function portee(role: Role | null | undefined, action: Action): Portee {
   return role ? PERMISSIONS[role][action] : 'non'
 }
 
-/** Reference lists, campaign and accounts: who may write them (everyone signed in may read the lists). */
-export const GESTION_REFERENTIELS: readonly Role[] = ['admin', 'carif-oref']
+/**
+ * What each role may do beyond the demandes' table: screens, reference lists, locks, what it reads of the
+ * instruction before the Région publishes. Every such check outside `access/` goes through `peut`; the README
+ * prints this table too.
+ */
+export const CAPACITES = {
+  gererReferentiels: 'Gérer les référentiels, la campagne et les comptes',
+  outrepasserVerrous: 'Modifier une demande validée ou hors campagne',
+  administrerPlateforme: 'Administrer la plateforme (journal, tâches planifiées)',
+  utiliserAdministration: "Utiliser l'interface d'administration",
+  consulterStatistiques: 'Consulter les statistiques',
+  lireDonneesPersonnelles: 'Lire les coordonnées du responsable',
+  lireAvisAvantPublication: 'Lire les avis avant la publication des décisions',
+  lireDecisionsAvantPublication: 'Lire les décisions avant leur publication',
+} as const
+export type Capacite = keyof typeof CAPACITES
 
-/** Integrations never see the responsable's personal data. */
-export const SANS_DONNEES_PERSONNELLES: readonly Role[] = ['integration']
+const oui = (...capacites: Capacite[]): Record<Capacite, boolean> =>
+  Object.fromEntries((Object.keys(CAPACITES) as Capacite[]).map((c) => [c, capacites.includes(c)])) as Record<
+    Capacite,
+    boolean
+  >
+
+const autorite = [
+  'utiliserAdministration',
+  'consulterStatistiques',
+  'lireDonneesPersonnelles',
+  'lireAvisAvantPublication',
+  'lireDecisionsAvantPublication',
+] as const satisfies Capacite[]
+
+export const CAPACITES_DES_ROLES: Record<Role, Record<Capacite, boolean>> = {
+  admin: oui(...(Object.keys(CAPACITES) as Capacite[])),
+  'carif-oref': oui(...autorite, 'gererReferentiels'),
+  region: oui(...autorite),
+  rectorat: oui(...autorite),
+  // The DRAAF files and gives avis: it reads the avis, not the décisions, before publication.
+  draaf: oui(
+    'utiliserAdministration',
+    'consulterStatistiques',
+    'lireDonneesPersonnelles',
+    'lireAvisAvantPublication',
+  ),
+  reseau: oui('utiliserAdministration', 'lireDonneesPersonnelles'),
+  etablissement: oui('utiliserAdministration', 'lireDonneesPersonnelles'),
+  // Integrations read the API with a key: no admin screens, never the responsable's personal data.
+  integration: oui('lireAvisAvantPublication', 'lireDecisionsAvantPublication'),
+}
+
+export function estRole(role: unknown): role is Role {
+  return typeof role === 'string' && Object.hasOwn(CAPACITES_DES_ROLES, role)
+}
+
+/** Whether the role (unknown or absent: nothing) has the capacity. */
+export function capaciteDuRole(role: unknown, capacite: Capacite): boolean {
+  return estRole(role) && CAPACITES_DES_ROLES[role][capacite]
+}
+
+/** The roles that have the capacity, in the table's order (for `where` filters and messages). */
+export function rolesAyant(capacite: Capacite): Role[] {
+  return (Object.keys(CAPACITES_DES_ROLES) as Role[]).filter((r) => CAPACITES_DES_ROLES[r][capacite])
+}
+
+/** Reference lists, campaign and accounts: who may write them (everyone signed in may read the lists). */
+export const GESTION_REFERENTIELS: readonly Role[] = rolesAyant('gererReferentiels')
 
 const LIBELLES_PORTEES: Record<Portee, string> = {
   tout: 'toutes',
@@ -89,6 +149,17 @@ export function tableauPermissions(): string {
   const separation = `|---|${actions.map(() => '---').join('|')}|`
   const lignes = (Object.keys(PERMISSIONS) as Role[]).map(
     (role) => `| \`${role}\` | ${actions.map((a) => LIBELLES_PORTEES[PERMISSIONS[role][a]]).join(' | ')} |`,
+  )
+  return [entete, separation, ...lignes].join('\n')
+}
+
+/** The capacities' table as the README shows it (a test checks that the README carries exactly this). */
+export function tableauCapacites(): string {
+  const roles = Object.keys(CAPACITES_DES_ROLES) as Role[]
+  const entete = `| capacité | ${roles.map((r) => `\`${r}\``).join(' | ')} |`
+  const separation = `|---|${roles.map(() => ':-:').join('|')}|`
+  const lignes = (Object.keys(CAPACITES) as Capacite[]).map(
+    (c) => `| ${CAPACITES[c]} | ${roles.map((r) => (CAPACITES_DES_ROLES[r][c] ? 'oui' : '—')).join(' | ')} |`,
   )
   return [entete, separation, ...lignes].join('\n')
 }

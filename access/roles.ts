@@ -1,5 +1,7 @@
 import type { Access, PayloadRequest } from 'payload'
 
+import { type Capacite, capaciteDuRole, rolesAyant } from './permissions'
+
 export const ROLES = [
   'admin',
   'carif-oref',
@@ -28,6 +30,11 @@ export const ACADEMIES = [
   { label: 'Toulouse', value: 'toulouse' },
 ] as const
 export type Academie = (typeof ACADEMIES)[number]['value']
+
+/** « Montpellier », « Toulouse »; an unknown value as it is, nothing for none. */
+export function libelleAcademie(valeur: string | null | undefined): string {
+  return ACADEMIES.find((a) => a.value === valeur)?.label ?? valeur ?? ''
+}
 
 /** The user as access functions see it: only what the JWT / session carries. */
 export type Utilisateur = {
@@ -68,15 +75,47 @@ export function estDeposant(user: unknown): boolean {
 /** Hides the reference lists and accounts from the filers' navigation: they only use demandes and annexes. */
 export const cacherAuxDeposants = ({ user }: { user: unknown }) => estDeposant(user)
 
+/** Whether the signed-in user (a request, or the user itself as admin components get it) has the capacity. */
+export function peut(
+  qui: Pick<PayloadRequest, 'user'> | { role?: unknown } | null | undefined,
+  capacite: Capacite,
+) {
+  const user = qui && 'user' in qui ? utilisateurDe(qui) : (qui as { role?: string } | null | undefined)
+  return capaciteDuRole(user?.role as string | undefined, capacite)
+}
+
+/** What an account of each role is attached to: the field it must have, which scopes its rights. */
+export const RATTACHEMENTS: Record<Role, 'etablissement' | 'reseau' | 'academie' | null> = {
+  admin: null,
+  'carif-oref': null,
+  region: null,
+  rectorat: 'academie',
+  draaf: null,
+  reseau: 'reseau',
+  etablissement: 'etablissement',
+  integration: null,
+}
+
+/** The role of an établissement's own account (the accounts created in bulk from a list of UAI). */
+export const ROLE_ETABLISSEMENT = 'etablissement' satisfies Role
+
+export function rattachementDe(user: unknown): 'etablissement' | 'reseau' | 'academie' | null {
+  const role = (user as { role?: string } | null | undefined)?.role
+  return role && Object.hasOwn(RATTACHEMENTS, role) ? RATTACHEMENTS[role as Role] : null
+}
+
 /** Editors manage every account; everyone else sees and edits only their own. */
 export const soiMemeOuEditeur: Access = ({ req }) => {
   const user = utilisateurDe(req)
   if (!user) return false
-  if (aLeRole(req, 'admin', 'carif-oref')) return true
+  if (peut(req, 'gererReferentiels')) return true
   return { id: { equals: user.id } }
 }
 
 export const connecte: Access = ({ req }) => utilisateurDe(req) !== null
 export const personne: Access = () => false
-export const administrateur: Access = ({ req }) => aLeRole(req, 'admin')
-export const editeur: Access = ({ req }) => aLeRole(req, 'admin', 'carif-oref')
+/** The platform's administrator alone (the journal, the tasks): the role that has every capacity. */
+export const administrateur: Access = ({ req }) => peut(req, 'administrerPlateforme')
+export const editeur: Access = ({ req }) => peut(req, 'gererReferentiels')
+/** The roles that manage reference lists and accounts (for messages and `where` filters). */
+export const ROLES_EDITEURS = rolesAyant('gererReferentiels')

@@ -5,8 +5,9 @@ import { cacherAuxDeposants, editeur } from '../access/roles'
 import { controlerFichier } from '../hooks/fichiers/controlerFichier'
 import { garderRequetes } from '../hooks/requetes/garderRequetes'
 import { servirEnPieceJointe } from '../src/fichiers/servir'
+import { configuration } from '../src/env'
 
-const dossierDocuments = path.resolve(process.env.DOCUMENTS_DIR || 'data/documents')
+const dossierDocuments = path.resolve(configuration().DOCUMENTS_DIR)
 
 /** Campaign documents to consult (guide de saisie, CPRDFOP, diagnostics sectoriels): public. */
 export const Documents: CollectionConfig = {

@@ -8,7 +8,7 @@ import {
   modifierComptes,
   supprimerComptes,
 } from '../access/comptes'
-import { ACADEMIES, aLeRole, cacherAuxDeposants, LIBELLES_ROLES, ROLES, utilisateurDe } from '../access/roles'
+import { ACADEMIES, cacherAuxDeposants, LIBELLES_ROLES, peut, ROLES } from '../access/roles'
 import { refuserCompteDesactive } from '../hooks/users/refuserCompteDesactive'
 import { verifierCoherenceCompte } from '../hooks/users/verifierCoherenceCompte'
 import {
@@ -29,8 +29,8 @@ import { champTexte } from '../hooks/texte'
 
 // Defence in depth only: hooks/users/verifierDroitsComptes.ts refuses (403) a write of these fields by anyone the
 // table of access/comptes.ts does not allow, before this access could silently drop it.
-const champEditeur: FieldAccess = ({ req }) => aLeRole(req, 'admin', 'carif-oref')
-const champAdministrateur: FieldAccess = ({ req }) => aLeRole(req, 'admin')
+const champEditeur: FieldAccess = ({ req }) => peut(req, 'gererReferentiels')
+const champAdministrateur: FieldAccess = ({ req }) => peut(req, 'administrerPlateforme')
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -71,7 +71,7 @@ export const Users: CollectionConfig = {
     },
   },
   access: {
-    admin: ({ req }) => Boolean(utilisateurDe(req)) && !aLeRole(req, 'integration'),
+    admin: ({ req }) => peut(req, 'utiliserAdministration'),
     create: creerComptes,
     read: lireComptes,
     update: modifierComptes,

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto'
+import { configuration } from './env'
 
 /**
  * Rate limits, which Payload 3 does not have: sign-in, password reset and writes. Counted in memory per server
@@ -81,7 +82,7 @@ const sansPrefixeV4 = (a: string) => a.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i,
  */
 export function adresseClient(
   entetes: Headers,
-  proxiesDeConfiance = Number(process.env.PROXIES_DE_CONFIANCE || 0),
+  proxiesDeConfiance = configuration().PROXIES_DE_CONFIANCE,
 ): string {
   const chaine = (entetes.get('x-forwarded-for') ?? '')
     .split(',')
@@ -185,7 +186,7 @@ function cleSession(req: Request, adresse: string): string {
 
 /** Counts every operation of the request; null when it may go on, or the 429 to answer (nothing is run). */
 export function verifierDebit(req: Request, operations: Operation[]): Response | null {
-  const mode = process.env.CARTE_LIMITES_DEBIT
+  const mode = configuration().CARTE_LIMITES_DEBIT
   if (mode === 'aucune' || operations.length === 0) return null
   const adresse = adresseClient(req.headers)
   // The test server's own suites sign in from the loopback many times a minute; the limits are tested from

@@ -88,6 +88,11 @@ const schema = z.object({
       .regex(/^\d{1,3}(,\d{1,3})*$/, 'liste de nombres de jours séparés par des virgules (ex. 7,1)')
       .default('7,1'),
   ),
+  // Run-time switches of the test server and the benchmark (never needed in production).
+  CARTE_LIMITES_DEBIT: z.preprocess(vide, z.enum(['actives', 'tests', 'aucune']).default('actives')),
+  CARTE_TRAVAILLEUR: z.preprocess(vide, z.enum(['0', '1']).default('0')),
+  CARTE_MIGRATIONS_DIR: z.preprocess(vide, z.string().optional()),
+  CARTE_SCHEMA_PUSH: z.preprocess(vide, z.enum(['true', 'false']).optional()),
 })
 
 export type Configuration = Omit<z.infer<typeof schema>, 'SMTP_SECURE' | 'JOBS_TRAVAILLEUR_SEPARE'> & {
@@ -101,7 +106,21 @@ export type Configuration = Omit<z.infer<typeof schema>, 'SMTP_SECURE' | 'JOBS_T
 // Development and tests only: a fixed secret so sessions survive restarts; production must provide its own.
 const SECRET_DEVELOPPEMENT = 'developpement-uniquement-ne-pas-utiliser-en-production'
 
-/** Parses the environment once; throws ErreurConfiguration naming the first bad variable. */
+let courante: Configuration | null = null
+
+/**
+ * The running process's configuration, parsed on first use (the start-up already refused a bad one). Tests
+ * that change process.env afterwards call `oublierConfiguration()`.
+ */
+export function configuration(): Configuration {
+  return (courante ??= lireConfiguration())
+}
+
+export function oublierConfiguration(): void {
+  courante = null
+}
+
+/** Parses the environment; throws ErreurConfiguration naming the first bad variable. */
 export function lireConfiguration(
   env: Record<string, string | undefined> = process.env,
   racine = process.cwd(),

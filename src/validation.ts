@@ -1,7 +1,7 @@
 import type { PayloadRequest, Where } from 'payload'
 
 import { validerDemandes } from '../access/demandes'
-import { aLeRole, idDe, utilisateurDe } from '../access/roles'
+import { idDe, peut, utilisateurDe } from '../access/roles'
 import { CONTEXTE_VALIDATION } from '../hooks/demandes/renseignerChampsServeur'
 import { changerStatutSi } from './adaptateur'
 import { envoyerAccuseReception } from './courriels/envois'
@@ -200,7 +200,7 @@ export async function traiterValidation(
     })
     return erreur(403, "Vous n'êtes pas autorisé à valider cette demande.")
   }
-  const fermee = aLeRole(req, 'admin') ? null : await campagneFermee(req)
+  const fermee = peut(req, 'outrepasserVerrous') ? null : await campagneFermee(req)
   if (fermee) return erreur(403, fermee)
 
   // Priorities are unique per structure and rentrée: check and validate one demande of a structure at a time.

@@ -7,8 +7,8 @@ import {
   readDemandeVersions,
   updateDemandes,
 } from '../../access/demandes'
-import { portee, SANS_DONNEES_PERSONNELLES } from '../../access/permissions'
-import { aLeRole, estDeposant, utilisateurDe } from '../../access/roles'
+import { portee } from '../../access/permissions'
+import { ACADEMIES, estDeposant, peut, utilisateurDe } from '../../access/roles'
 import { horodaterInstruction } from '../../hooks/demandes/horodaterInstruction'
 import {
   dateAfficheeAuLecteur,
@@ -47,6 +47,7 @@ import { INDEX_DEMANDES } from './indexComposes'
 import { garderRequetes } from '../../hooks/requetes/garderRequetes'
 import { statutDepot } from '../../src/regles/statut'
 import { DATE_HEURE_CHAMP, DATE_SAISIE } from '../../src/formatsDates'
+import { configuration } from '../../src/env'
 
 /** The values each stored view can take (src/regles/statut.ts). */
 const STATUTS_DEPOT = STATUTS.filter((s) => statutDepot(s.value) === s.value)
@@ -54,7 +55,7 @@ const STATUTS_SANS_DECISION = STATUTS.filter((s) => !DECISIONS.some((d) => d.val
 
 /** The filer's fields: writable while the demande is a draft (the admin: always). */
 const saisie: FieldAccess = ({ req, doc }) =>
-  aLeRole(req, 'admin') || (doc?.statut ?? 'brouillon') === 'brouillon'
+  peut(req, 'outrepasserVerrous') || (doc?.statut ?? 'brouillon') === 'brouillon'
 /** Set by the server only. */
 const serveur: FieldAccess = () => false
 const avisAccess: FieldAccess = ({ req, doc }) =>
@@ -63,20 +64,17 @@ const avisAccess: FieldAccess = ({ req, doc }) =>
   doc?.statut !== 'brouillon'
 const decisionAccess: FieldAccess = ({ req, doc }) =>
   portee(utilisateurDe(req)?.role, 'decider') !== 'non' && Boolean(doc?.statut) && doc?.statut !== 'brouillon'
-const donneesPersonnelles: FieldAccess = ({ req }) => !aLeRole(req, ...SANS_DONNEES_PERSONNELLES)
+const donneesPersonnelles: FieldAccess = ({ req }) => peut(req, 'lireDonneesPersonnelles')
 /** Filers see the avis and the décision only once the Région has published the campaign's decisions. */
 const instructionPubliee: FieldAccess = async ({ req }) =>
-  !deposantSansInstruction(req.user) || Boolean((await lireCampagne(req)).decisionsPubliees)
+  peut(req, 'lireAvisAvantPublication') || Boolean((await lireCampagne(req)).decisionsPubliees)
 /** The DRAAF gives avis, so it reads them; like every filer, it reads the décision only once published. */
 const decisionPubliee: FieldAccess = async ({ req }) =>
-  !estDeposant(req.user) || Boolean((await lireCampagne(req)).decisionsPubliees)
+  peut(req, 'lireDecisionsAvantPublication') || Boolean((await lireCampagne(req)).decisionsPubliees)
 /** The view without the décision tells an avis exists: not for schools and réseaux (src/regles/statut.ts). */
-const vueSansDecision: FieldAccess = ({ req }) => !deposantSansInstruction(req.user)
+const vueSansDecision: FieldAccess = ({ req }) => peut(req, 'lireAvisAvantPublication')
 
 const acces = { create: saisie, update: saisie }
-/** Filers that do not instruct: the DRAAF files and also gives avis. */
-const deposantSansInstruction = (user: unknown) =>
-  ['etablissement', 'reseau'].includes(String((user as { role?: string } | null)?.role))
 
 export const Demandes: CollectionConfig = {
   slug: 'demandes',
@@ -542,7 +540,7 @@ export const Demandes: CollectionConfig = {
       on: 'demande',
       label: 'Annexes',
       admin: {
-        description: `Joignez tout document utile : PV du CP/CA, plan d'implantation, lettre de soutien, organisation pour un public mixé… Formats acceptés : ${TYPES_ANNEXES_LIBELLE} ; ${process.env.UPLOAD_MAX_MO || 10} Mo au plus par fichier.`,
+        description: `Joignez tout document utile : PV du CP/CA, plan d'implantation, lettre de soutien, organisation pour un public mixé… Formats acceptés : ${TYPES_ANNEXES_LIBELLE} ; ${configuration().UPLOAD_MAX_MO} Mo au plus par fichier.`,
         defaultColumns: ['filename', 'description', 'filesize'],
         allowCreate: true,
       },
@@ -579,7 +577,7 @@ export const Demandes: CollectionConfig = {
           name: 'avis',
           type: 'group',
           label: 'Avis des autorités académiques',
-          admin: { condition: (_data, _sibling, { user }) => !deposantSansInstruction(user) },
+          admin: { condition: (_data, _sibling, { user }) => peut(user, 'lireAvisAvantPublication') },
           access: { read: instructionPubliee, create: serveur, update: avisAccess },
           fields: [
             { name: 'avis', type: 'select', label: 'Avis', options: [...AVIS] },
@@ -600,7 +598,7 @@ export const Demandes: CollectionConfig = {
           name: 'decision',
           type: 'group',
           label: 'Décision de la Région',
-          admin: { condition: (_data, _sibling, { user }) => !deposantSansInstruction(user) },
+          admin: { condition: (_data, _sibling, { user }) => peut(user, 'lireAvisAvantPublication') },
           access: { read: decisionPubliee, create: serveur, update: decisionAccess },
           fields: [
             { name: 'decision', type: 'select', label: 'Décision', options: [...DECISIONS] },
@@ -630,10 +628,7 @@ export const Demandes: CollectionConfig = {
       name: 'academie',
       type: 'select',
       label: 'Académie',
-      options: [
-        { label: 'Montpellier', value: 'montpellier' },
-        { label: 'Toulouse', value: 'toulouse' },
-      ],
+      options: [...ACADEMIES],
       access: { create: serveur, update: serveur },
       admin: { readOnly: true, position: 'sidebar', condition: (_d, _s, { user }) => !estDeposant(user) },
     },

@@ -1,7 +1,12 @@
 import type { CollectionBeforeChangeHook, PayloadRequest, SanitizedCollectionConfig } from 'payload'
 import { beforeChangeTraverseFields, ValidationError } from 'payload'
 
-import { cleStructure, etablissementsDeLaStructure, reseauDuCompte } from '../../access/demandes'
+import {
+  etablissementsDeLaStructure,
+  referentDuDepot,
+  refusHorsPortee,
+  structureDeposanteDe,
+} from '../../access/demandes'
 import { portee } from '../../access/permissions'
 import { idDe, utilisateurDe } from '../../access/roles'
 import { lireCampagne } from '../../src/campagne'
@@ -49,7 +54,7 @@ export const renseignerChampsServeur: CollectionBeforeChangeHook = async ({
       validePar: null,
       avis: {},
       decision: {},
-      structureDeposante: cleStructure(user) ?? 'admin',
+      structureDeposante: structureDeposanteDe(user),
       rentree: campagne.rentree,
     })
   }
@@ -95,21 +100,14 @@ export const renseignerChampsServeur: CollectionBeforeChangeHook = async ({
           (p === 'structure' &&
             (await etablissementsDeLaStructure(req)).some((id) => String(id) === String(concerneId)))
         if (!autorise) {
-          const message =
-            user.role === 'draaf'
-              ? `La DRAAF dépose uniquement pour les établissements agricoles : ${etablissement.uai} n'en est pas un.`
-              : user.role === 'reseau'
-                ? `L'établissement ${etablissement.uai} n'est pas membre de votre réseau : vous ne pouvez pas déposer de demande pour lui.`
-                : `Vous ne pouvez déposer des demandes que pour votre propre établissement, pas pour ${etablissement.uai}.`
+          const message = refusHorsPortee(user, etablissement.uai)
           throw new ValidationError(
             { collection: 'demandes', errors: [{ path: 'etablissementConcerne', message }], req },
             req.t,
           )
         }
       }
-      let referent: unknown = concerneId
-      if (user?.role === 'etablissement') referent = idDe(user.etablissement)
-      if (user?.role === 'reseau') referent = (await reseauDuCompte(req)).referent ?? concerneId
+      const referent = await referentDuDepot(req, concerneId)
       Object.assign(suite, {
         etablissementReferent: referent,
         academie: etablissement.academie,

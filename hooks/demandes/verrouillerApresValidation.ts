@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook, CollectionBeforeDeleteHook } from 'payload'
 import { APIError } from 'payload'
 
-import { aLeRole, idDe } from '../../access/roles'
+import { idDe, peut } from '../../access/roles'
 import { CONTEXTE_VALIDATION } from './renseignerChampsServeur'
 
 /** Once validated, only the instruction (avis, décision) may change; the filer's content is frozen. */
@@ -56,7 +56,7 @@ export const verrouillerApresValidation: CollectionBeforeChangeHook = ({
   req,
 }) => {
   if (operation !== 'update' || !originalDoc || originalDoc.statut === 'brouillon') return data
-  if (aLeRole(req, 'admin') || req.context[CONTEXTE_VALIDATION]) return data
+  if (peut(req, 'outrepasserVerrous') || req.context[CONTEXTE_VALIDATION]) return data
   const modifies = champsModifies(data, originalDoc)
   if (modifies.length)
     throw new APIError(`${MESSAGE_VERROUILLEE} (champ : ${modifies.join(', ')})`, 403, null, true)
@@ -64,7 +64,7 @@ export const verrouillerApresValidation: CollectionBeforeChangeHook = ({
 }
 
 export const interdireSuppressionApresValidation: CollectionBeforeDeleteHook = async ({ id, req }) => {
-  if (!aLeRole(req, 'admin')) {
+  if (!peut(req, 'outrepasserVerrous')) {
     const demande = await req.payload
       .findByID({ collection: 'demandes', id, depth: 0, req, overrideAccess: true })
       .catch(() => null)

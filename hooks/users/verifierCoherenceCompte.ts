@@ -2,7 +2,8 @@ import type { CollectionBeforeValidateHook } from 'payload'
 import { ValidationError } from 'payload'
 
 import { ROLES_CLE_API } from '../../access/comptes'
-import { aLeRole, idDe, type Role } from '../../access/roles'
+import { capaciteDuRole } from '../../access/permissions'
+import { idDe, peut, rattachementDe, type Role } from '../../access/roles'
 
 type Erreur = { path: string; message: string }
 
@@ -12,12 +13,13 @@ export const verifierCoherenceCompte: CollectionBeforeValidateHook = async ({ da
   const fusion = { ...(originalDoc ?? {}), ...data } as Record<string, unknown>
   const erreurs: Erreur[] = []
   const role = fusion.role as string | undefined
+  // The role that administers the platform is granted only by an account that has it.
+  const accorde = data.role !== undefined && data.role !== originalDoc?.role
   if (
-    role === 'admin' &&
-    data.role === 'admin' &&
-    originalDoc?.role !== 'admin' &&
+    accorde &&
+    capaciteDuRole(role, 'administrerPlateforme') &&
     req.user &&
-    !aLeRole(req, 'admin')
+    !peut(req, 'administrerPlateforme')
   ) {
     erreurs.push({
       path: 'role',
@@ -38,13 +40,14 @@ export const verifierCoherenceCompte: CollectionBeforeValidateHook = async ({ da
         : "Ce compte a une clé d'API, réservée aux comptes « Intégration (API) » : désactivez-la avant de changer son rôle.",
     })
   }
-  if (role === 'rectorat' && !fusion.academie) {
+  const rattachement = rattachementDe({ role })
+  if (rattachement === 'academie' && !fusion.academie) {
     erreurs.push({ path: 'academie', message: "L'académie est obligatoire pour un compte de rectorat." })
   }
-  if (role === 'reseau' && idDe(fusion.reseau) === null) {
+  if (rattachement === 'reseau' && idDe(fusion.reseau) === null) {
     erreurs.push({ path: 'reseau', message: 'Le réseau est obligatoire pour un compte de réseau.' })
   }
-  if (role === 'etablissement') {
+  if (rattachement === 'etablissement') {
     const etablissementId = idDe(fusion.etablissement)
     if (etablissementId === null) {
       erreurs.push({

@@ -1,8 +1,8 @@
 import type { CollectionBeforeOperationHook, Where } from 'payload'
 import { APIError } from 'payload'
 
-import { droitsSur, refusEcritureCompte, refusSuppressionCompte, ROLES_CLE_API } from '../../access/comptes'
-import { utilisateurDe } from '../../access/roles'
+import { refusEcritureCompte, refusSuppressionCompte, ROLES_CLE_API } from '../../access/comptes'
+import { peut, utilisateurDe } from '../../access/roles'
 
 /** A 403 whose French message reaches the client (public, also in production). */
 class RefusCompte extends APIError {
@@ -84,7 +84,7 @@ export const verifierDroitsComptes: CollectionBeforeOperationHook = async ({
     // A copy of an existing account would carry its role and structure past the check below.
     if (
       (brut as { duplicateFromID?: unknown }).duplicateFromID != null &&
-      !droitsSur(acteur, { role: 'admin' }).creer.length
+      !peut(acteur, 'administrerPlateforme')
     ) {
       throw new RefusCompte("Vous n'êtes pas autorisé à dupliquer un compte.")
     }

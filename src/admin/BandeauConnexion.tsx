@@ -1,7 +1,7 @@
 import type { ServerProps } from 'payload'
 import React from 'react'
 
-import type { Role } from '../../access/roles'
+import { libelleAcademie, rattachementDe, type Role } from '../../access/roles'
 import { CONNECTE_EN_TANT_QUE } from './libelles'
 
 /** Always visible at top left once signed in, as in the guide: who you are, and how to leave. */
@@ -10,9 +10,7 @@ export function BandeauConnexion({ user }: ServerProps) {
   const u = user as { username?: string; role?: Role; academie?: string | null }
   const role = u.role ? CONNECTE_EN_TANT_QUE[u.role] : ''
   const academie =
-    u.role === 'rectorat' && u.academie
-      ? ` (académie de ${u.academie === 'montpellier' ? 'Montpellier' : 'Toulouse'})`
-      : ''
+    rattachementDe(u) === 'academie' && u.academie ? ` (académie de ${libelleAcademie(u.academie)})` : ''
   return (
     <div className="bandeau-connexion" role="region" aria-label="Connexion">
       <p>

@@ -3,6 +3,7 @@ import type { RelationshipFieldClientComponent } from 'payload'
 import { FieldError, useAuth, useField } from '@payloadcms/ui'
 import React, { useEffect, useId, useState } from 'react'
 
+import { idDe, rattachementDe } from '../../access/roles'
 import { normaliserUai, verifierUai } from '../uai'
 
 type Etablissement = { id: number | string; uai: string; nom: string; commune?: string | null }
@@ -30,11 +31,10 @@ export const ChampUai: RelationshipFieldClientComponent = ({ path, readOnly, fie
   // Existing value: show its UAI. New demande of an établissement account: its own UAI, the only one allowed.
   useEffect(() => {
     const propre =
-      (user as { role?: string; etablissement?: unknown } | null)?.role === 'etablissement'
-        ? (user as { etablissement?: unknown }).etablissement
+      rattachementDe(user) === 'etablissement'
+        ? idDe((user as { etablissement?: unknown }).etablissement)
         : null
-    const id =
-      value ?? (propre && typeof propre === 'object' ? (propre as { id: number | string }).id : propre)
+    const id = value ?? propre
     if (id === null || id === undefined || id === '' || etablissement?.id === id) return
     chercher(`/${id}?depth=0`).then((e) => {
       if (!e) return

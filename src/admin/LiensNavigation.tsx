@@ -1,17 +1,13 @@
 import type { ServerProps } from 'payload'
 import React from 'react'
 
-import type { Role } from '../../access/roles'
-
-const AUTORITES: Role[] = ['admin', 'carif-oref', 'region', 'rectorat', 'draaf']
+import { peut } from '../../access/roles'
 
 /** Links to the custom pages, in the side navigation, for the roles that use them. */
 export function LiensNavigation({ user }: ServerProps) {
-  const role = (user as { role?: Role } | undefined)?.role
-  if (!role) return null
   const liens: [string, string][] = []
-  if (AUTORITES.includes(role)) liens.push(['/admin/statistiques', 'Statistiques'])
-  if (role === 'admin' || role === 'carif-oref')
+  if (peut(user, 'consulterStatistiques')) liens.push(['/admin/statistiques', 'Statistiques'])
+  if (peut(user, 'gererReferentiels'))
     liens.push(
       ['/admin/comptes-en-masse', 'Créer des comptes en masse'],
       ['/admin/import-referentiels', 'Mettre à jour un référentiel'],

@@ -1,12 +1,11 @@
 import type { AdminViewServerProps } from 'payload'
 import React from 'react'
 
-import { estDeposant, utilisateurDe } from '../../access/roles'
+import { libelleAcademie, peut, rattachementDe, utilisateurDe } from '../../access/roles'
 import { libelle, MESURES } from '../regles/enums'
 import { type Cellule, calculerStatistiques, type Statistiques as Stats } from '../statistiques'
 import { Gabarit } from './vues'
 
-const ACADEMIES: Record<string, string> = { montpellier: 'Montpellier', toulouse: 'Toulouse' }
 const COULEURS: Record<string, string> = { montpellier: '#0b4f8a', toulouse: '#a4442c' }
 const signe = (n: number) => (n > 0 ? `+${n}` : String(n))
 const nombre = (n: number) => new Intl.NumberFormat('fr-FR').format(n)
@@ -80,7 +79,7 @@ function Graphique({ stats }: { stats: Stats }) {
                       height={barre}
                       fill={COULEURS[a] ?? '#555'}
                     >
-                      <title>{`${t}, académie de ${ACADEMIES[a] ?? a} : ${signe(v)} places`}</title>
+                      <title>{`${t}, académie de ${libelleAcademie(a)} : ${signe(v)} places`}</title>
                     </rect>
                     <text
                       x={v >= 0 ? zero + w + 4 : zero - w - 4}
@@ -106,7 +105,7 @@ function Graphique({ stats }: { stats: Stats }) {
               style={{ background: COULEURS[a] ?? '#555' }}
               aria-hidden="true"
             />{' '}
-            Académie de {ACADEMIES[a] ?? a}
+            Académie de {libelleAcademie(a)}
           </span>
         ))}
       </figcaption>
@@ -129,7 +128,7 @@ function Chiffres({ c }: { c: Cellule }) {
 export async function Statistiques(props: AdminViewServerProps) {
   const req = props.initPageResult.req
   const user = utilisateurDe(req)
-  if (!user || estDeposant(user) || user.role === 'integration') {
+  if (!user || !peut(user, 'consulterStatistiques')) {
     return (
       <Gabarit props={props}>
         <h1>Statistiques</h1>
@@ -146,8 +145,8 @@ export async function Statistiques(props: AdminViewServerProps) {
         <h1>Statistiques — rentrée {stats.rentree}</h1>
         <p>
           Demandes validées de votre périmètre
-          {user.role === 'rectorat' && user.academie
-            ? ` (académie de ${ACADEMIES[user.academie] ?? user.academie})`
+          {rattachementDe(user) === 'academie' && user.academie
+            ? ` (académie de ${libelleAcademie(user.academie)})`
             : ''}
           . L&apos;écart de capacité d&apos;une demande est sa capacité nouvelle moins sa capacité actuelle.
         </p>
@@ -209,7 +208,7 @@ export async function Statistiques(props: AdminViewServerProps) {
               <tbody>
                 {stats.croise.map((l) => (
                   <tr key={`${l.academie}-${l.typeDiplome}-${l.mesure}`}>
-                    <td>{ACADEMIES[l.academie] ?? l.academie}</td>
+                    <td>{libelleAcademie(l.academie)}</td>
                     <td>{l.typeDiplome}</td>
                     <td>
                       <a

@@ -3,7 +3,7 @@ import { DefaultDashboard } from '@payloadcms/next/views'
 import { Gutter } from '@payloadcms/ui'
 import React from 'react'
 
-import { ROLES_DEPOSANTS, utilisateurDe } from '../../access/roles'
+import { estDeposant, libelleAcademie, peut, rattachementDe, utilisateurDe } from '../../access/roles'
 import { etatCampagne, formaterDate, lireCampagne, messageCampagneFermee } from '../campagne'
 import { libelle, MESURES, STATUTS } from '../regles/enums'
 import { formationEnClair } from '../regles/validationDemande'
@@ -132,7 +132,7 @@ async function TableauDeposant({ req, valide }: { req: PayloadRequest; valide?: 
     demandes(req, { statut: { equals: 'brouillon' } }),
     demandes(req, { statut: { not_equals: 'brouillon' } }),
   ])
-  const multi = utilisateurDe(req)?.role !== 'etablissement'
+  const multi = rattachementDe(utilisateurDe(req)) !== 'etablissement'
   const support = campagne.contactSupport || 'support.carte@cariforefoccitanie.fr'
   return (
     <div className="tableau-de-bord">
@@ -215,7 +215,7 @@ function lienListe(where: Record<string, string>): string {
 
 async function TableauAutorite({ req }: { req: PayloadRequest }) {
   const campagne = await lireCampagne(req)
-  const editeur = ['admin', 'carif-oref'].includes(String(utilisateurDe(req)?.role))
+  const editeur = peut(req, 'gererReferentiels')
   const compter = async (where: Where) =>
     (await req.payload.count({ collection: 'demandes', where, req, user: req.user, overrideAccess: false }))
       .totalDocs
@@ -281,7 +281,7 @@ async function TableauAutorite({ req }: { req: PayloadRequest }) {
           <tbody>
             {parAcademie.map((a) => (
               <tr key={a.academie}>
-                <th scope="row">{a.academie === 'montpellier' ? 'Montpellier' : 'Toulouse'}</th>
+                <th scope="row">{libelleAcademie(a.academie)}</th>
                 {a.mesures.map((m) => (
                   <td key={m.value}>
                     <a
@@ -307,7 +307,7 @@ export async function TableauDeBord(props: AdminViewServerProps) {
   const user = utilisateurDe(req)
   const valide =
     typeof props.searchParams?.valide === 'string' ? props.searchParams.valide.replace(/\D/g, '') : undefined
-  if (user && ROLES_DEPOSANTS.includes(user.role!)) {
+  if (estDeposant(user)) {
     return (
       <Gutter>
         <TableauDeposant req={req} valide={valide} />
@@ -319,7 +319,7 @@ export async function TableauDeBord(props: AdminViewServerProps) {
       <Gutter>
         <TableauAutorite req={req} />
       </Gutter>
-      {(user?.role === 'admin' || user?.role === 'carif-oref') && (
+      {peut(user, 'gererReferentiels') && (
         <DefaultDashboard {...(props as unknown as React.ComponentProps<typeof DefaultDashboard>)} />
       )}
     </>

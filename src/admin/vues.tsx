@@ -5,6 +5,7 @@ import React from 'react'
 
 import { utilisateurDe } from '../../access/roles'
 import { lireCampagne } from '../campagne'
+import { vueDuRole } from '../regles/statut'
 import { construireRecapitulatif, traiterValidation } from '../validation'
 import { BoutonConfirmer, BoutonImprimer } from './boutons'
 import { VueRecapitulatif } from './VueRecapitulatif'
@@ -127,10 +128,8 @@ export async function Consulter(props: AdminViewServerProps) {
   }
   const recap = await construireRecapitulatif(req, demande as never)
   // Schools and réseaux see the instruction once the Région has published the decisions (as the API does).
-  const role = utilisateurDe(req)?.role
-  const masquer =
-    (role === 'etablissement' || role === 'reseau') && !(await lireCampagne(req)).decisionsPubliees
-  if (masquer) recap.sections = recap.sections.filter((s) => s.titre !== 'Instruction')
+  const vue = vueDuRole(utilisateurDe(req)?.role, await lireCampagne(req))
+  if (vue === 'sans-instruction') recap.sections = recap.sections.filter((s) => s.titre !== 'Instruction')
   const annexes = await req.payload.find({
     collection: 'annexes',
     where: { demande: { equals: demande.id } },

@@ -1,8 +1,7 @@
 import type { AdminViewServerProps } from 'payload'
 import React from 'react'
 
-import { GESTION_REFERENTIELS } from '../../access/permissions'
-import { aLeRole } from '../../access/roles'
+import { peut } from '../../access/roles'
 import { FormulaireComptesEnMasse, FormulaireImport } from './outilsEditeur'
 import { Gabarit } from './vues'
 
@@ -17,7 +16,7 @@ function Reserve({ props }: { props: AdminViewServerProps }) {
 
 /** /admin/comptes-en-masse */
 export function ComptesEnMasse(props: AdminViewServerProps) {
-  if (!aLeRole(props.initPageResult.req, ...GESTION_REFERENTIELS)) return <Reserve props={props} />
+  if (!peut(props.initPageResult.req, 'gererReferentiels')) return <Reserve props={props} />
   return (
     <Gabarit props={props}>
       <h1>Créer des comptes établissement</h1>
@@ -33,7 +32,7 @@ export function ComptesEnMasse(props: AdminViewServerProps) {
 
 /** /admin/import-referentiels */
 export function ImportReferentiels(props: AdminViewServerProps) {
-  if (!aLeRole(props.initPageResult.req, ...GESTION_REFERENTIELS)) return <Reserve props={props} />
+  if (!peut(props.initPageResult.req, 'gererReferentiels')) return <Reserve props={props} />
   return (
     <Gabarit props={props}>
       <h1>Mettre à jour un référentiel</h1>

@@ -98,7 +98,7 @@ export async function exigerPortLibre(port: number): Promise<void> {
 /** Starts `next start` and resolves once /api/health answers (which also boots Payload). */
 export async function servir(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
   await exigerPortLibre(port)
-  console.log(messageDemarrageAntivirus(env))
+  console.log(messageDemarrageAntivirus(env as Record<string, string | undefined>))
   const enfant = spawn(process.execPath, [BIN_NEXT, 'start', '-p', String(port)], {
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },

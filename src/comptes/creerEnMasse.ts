@@ -4,7 +4,7 @@ import type { PayloadRequest } from 'payload'
 import { z } from 'zod'
 
 import { refusEcritureCompte, rolesCreables } from '../../access/comptes'
-import { utilisateurDe } from '../../access/roles'
+import { ROLE_ETABLISSEMENT, utilisateurDe } from '../../access/roles'
 import { lireCampagne } from '../campagne'
 import { adresseSupport, lienAdmin } from '../courriels/envois'
 import { invitation } from '../courriels/modeles'
@@ -89,7 +89,7 @@ export function adresseInstitutionnelle(
  */
 export function refusCreation(req: PayloadRequest): { status: number; body: unknown } | null {
   if (!req.user) return { status: 401, body: { errors: [{ message: 'Vous devez être connecté.' }] } }
-  if (!rolesCreables(utilisateurDe(req)).includes('etablissement'))
+  if (!rolesCreables(utilisateurDe(req)).includes(ROLE_ETABLISSEMENT))
     return { status: 403, body: { errors: [{ message: "Vous n'êtes pas autorisé à créer des comptes." }] } }
   return null
 }
@@ -212,7 +212,7 @@ export async function creerComptesEnMasse(
     email: l.email,
     // Nobody knows this password: the établissement chooses its own from the invitation.
     password: crypto.randomBytes(32).toString('base64url'),
-    role: 'etablissement',
+    role: ROLE_ETABLISSEMENT,
     etablissement: l.etablissement.id,
     nom: l.etablissement.nom,
     actif: true,

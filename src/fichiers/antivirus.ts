@@ -1,5 +1,7 @@
 import net from 'node:net'
 
+import { configuration } from '../env'
+
 /**
  * ClamAV through clamd's INSTREAM command (the daemon keeps its signatures in memory: a scan takes milliseconds).
  * CLAMAV_SOCKET (unix socket) or CLAMAV_HOST[:CLAMAV_PORT]. Without either, files are not scanned and the server
@@ -10,13 +12,15 @@ export type Verdict = { sain: true } | { sain: false; signature: string }
 
 export class AntivirusIndisponible extends Error {}
 
-export function analyseurConfigure(env: Record<string, string | undefined> = process.env): Analyseur | null {
+type ReglagesAntivirus = { CLAMAV_SOCKET?: string; CLAMAV_HOST?: string; CLAMAV_PORT?: string | number }
+
+export function analyseurConfigure(env: ReglagesAntivirus = configuration()): Analyseur | null {
   if (env.CLAMAV_SOCKET) return { socket: env.CLAMAV_SOCKET }
   if (env.CLAMAV_HOST) return { host: env.CLAMAV_HOST, port: Number(env.CLAMAV_PORT || 3310) }
   return null
 }
 
-export function messageDemarrageAntivirus(env: Record<string, string | undefined> = process.env): string {
+export function messageDemarrageAntivirus(env: ReglagesAntivirus = configuration()): string {
   const a = analyseurConfigure(env)
   if (!a)
     return 'Antivirus : aucun analyseur configuré (CLAMAV_SOCKET ou CLAMAV_HOST) — les fichiers déposés ne sont PAS analysés.'

@@ -13,6 +13,8 @@
  * tell the real statut apart.
  */
 
+import { capaciteDuRole, estRole } from '../../access/permissions'
+
 /** `a-corriger`: sent back to its filer (version 2 of the contract); it is the filer's business, always shown. */
 export type StatutDemande =
   'brouillon' | 'a-corriger' | 'validee' | 'en-instruction' | 'retenue' | 'non-retenue' | 'ajournee'
@@ -70,18 +72,9 @@ export function vueDuRole(
   role: string | null | undefined,
   campagne: { decisionsPubliees?: boolean | null },
 ): Vue {
-  if (role === 'etablissement' || role === 'reseau')
-    return campagne.decisionsPubliees ? 'complete' : 'sans-instruction'
-  if (role === 'draaf') return campagne.decisionsPubliees ? 'complete' : 'sans-decision'
-  if (
-    role === 'admin' ||
-    role === 'region' ||
-    role === 'rectorat' ||
-    role === 'carif-oref' ||
-    role === 'integration'
-  )
-    return 'complete'
-  return 'sans-instruction'
+  if (!estRole(role)) return 'sans-instruction'
+  if (campagne.decisionsPubliees || capaciteDuRole(role, 'lireDecisionsAvantPublication')) return 'complete'
+  return capaciteDuRole(role, 'lireAvisAvantPublication') ? 'sans-decision' : 'sans-instruction'
 }
 
 /** The stored field that holds each partial view. */

@@ -1,7 +1,8 @@
 import type { JobsConfig, Payload, TaskConfig } from 'payload'
 
+import { configuration } from '../env'
 import { actualiserStatistiques } from '../adaptateur'
-import { aLeRole } from '../../access/roles'
+import { peut } from '../../access/roles'
 import { destinataires, nomDeLaStructure } from '../courriels/destinataires'
 import { lienAdmin, adresseSupport } from '../courriels/envois'
 import { expedier, type MessageEnFile, TACHE_COURRIEL } from '../courriels/file'
@@ -63,8 +64,8 @@ export function joursAvant(cloture: Date, aujourdhui: Date): number {
 }
 
 export function joursDeRappel(): number[] {
-  return (process.env.RAPPEL_JOURS ?? '7,1')
-    .split(',')
+  return configuration()
+    .RAPPEL_JOURS.split(',')
     .map((j) => Number(j.trim()))
     .filter((j) => Number.isInteger(j) && j >= 0)
 }
@@ -207,8 +208,7 @@ export async function planifierQuotidien(
 
 /** Audit entries are kept JOURNAL_RETENTION_JOURS days (CNIL: 6 to 12 months for access logs), then deleted. */
 export function retentionJournal(): number {
-  const jours = Number(process.env.JOURNAL_RETENTION_JOURS || 365)
-  return Number.isInteger(jours) && jours > 0 ? jours : 365
+  return configuration().JOURNAL_RETENTION_JOURS
 }
 
 const tachePurge: TaskConfig = {
@@ -252,7 +252,7 @@ export function configurationTaches(travailleurSepare: boolean): JobsConfig {
       lockDocuments: false,
     }),
     shouldAutoRun: async (payload) => {
-      const actif = process.env.CARTE_TRAVAILLEUR === '1' || !travailleurSepare
+      const actif = configuration().CARTE_TRAVAILLEUR === '1' || !travailleurSepare
       if (actif && !quotidiennesPlanifiees) {
         quotidiennesPlanifiees = true
         for (const tache of [TACHE_RAPPEL, TACHE_PURGE] as const) {
@@ -265,9 +265,9 @@ export function configurationTaches(travailleurSepare: boolean): JobsConfig {
     },
     // Payload lets any logged-in user run or queue jobs over HTTP: only the admin may, and only to run them.
     access: {
-      run: ({ req }) => aLeRole(req, 'admin'),
+      run: ({ req }) => peut(req, 'administrerPlateforme'),
       queue: () => false,
-      cancel: ({ req }) => aLeRole(req, 'admin'),
+      cancel: ({ req }) => peut(req, 'administrerPlateforme'),
     },
   }
 }

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { analyser } from '../../src/fichiers/antivirus'
 import { examinerFichier, nomDeFichierSur } from '../../src/fichiers/controles'
 import { zip } from '../../src/export/xlsx'
+import { oublierConfiguration } from '../../src/env'
 import { demarrerClamd, EICAR } from '../aides/clamav'
 import { construireMonde, type Monde } from '../aides/fabrique'
 import { payloadDeTest } from '../aides/payload'
@@ -121,9 +122,11 @@ describe('Antivirus (ClamAV, base de signatures construite par le test)', () => 
   it('refuse le fichier (503) plutôt que de le stocker sans analyse quand clamd ne répond plus', async () => {
     const ailleurs = process.env.CLAMAV_SOCKET
     process.env.CLAMAV_SOCKET = path.join(path.dirname(clamd.socket), 'absent.sock')
+    oublierConfiguration()
     const avant = await nombreAnnexes()
     const r = await refus(deposer(pdf('rapport'), 'plan.pdf'))
     process.env.CLAMAV_SOCKET = ailleurs
+    oublierConfiguration()
     expect(r.status).toBe(503)
     expect(r.message).toMatch(/^L'analyse antivirus est momentanément indisponible/)
     expect(await nombreAnnexes()).toBe(avant)

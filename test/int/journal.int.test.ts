@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { lireConfiguration, oublierConfiguration } from '../../src/env'
 import { retentionJournal, TACHE_PURGE } from '../../src/taches'
 import { executerLaFile, tachesEnAttente } from '../aides/courriels'
 import { payloadDeTest } from '../aides/payload'
@@ -26,14 +27,18 @@ const entree = (ilYaJours: number, resume: string) =>
   })
 
 describe("Conservation du journal d'audit", () => {
-  it('dure 365 jours par défaut, JOURNAL_RETENTION_JOURS sinon', () => {
+  it('dure 365 jours par défaut, JOURNAL_RETENTION_JOURS sinon ; une valeur invalide est refusée au démarrage', () => {
     delete process.env.JOURNAL_RETENTION_JOURS
+    oublierConfiguration()
     expect(retentionJournal()).toBe(365)
     process.env.JOURNAL_RETENTION_JOURS = '180'
+    oublierConfiguration()
     expect(retentionJournal()).toBe(180)
-    process.env.JOURNAL_RETENTION_JOURS = 'n’importe quoi'
-    expect(retentionJournal()).toBe(365)
+    expect(() => lireConfiguration({ JOURNAL_RETENTION_JOURS: 'n’importe quoi' })).toThrow(
+      /^JOURNAL_RETENTION_JOURS : /,
+    )
     delete process.env.JOURNAL_RETENTION_JOURS
+    oublierConfiguration()
   })
 
   it('la tâche quotidienne supprime les entrées plus anciennes, garde les autres et se replanifie', async () => {

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { oublierConfiguration } from '../../src/env'
 import { configurationTaches } from '../../src/taches'
 import { lireEml, tachesEnAttente } from '../aides/courriels'
 import { payloadDeTest } from '../aides/payload'
@@ -20,11 +21,14 @@ describe('Travailleur séparé (npm run worker)', () => {
     const separe = configurationTaches(true).shouldAutoRun!
     const integre = configurationTaches(false).shouldAutoRun!
     delete process.env.CARTE_TRAVAILLEUR
+    oublierConfiguration()
     expect(await separe(payload)).toBe(false)
     expect(await integre(payload)).toBe(true)
     process.env.CARTE_TRAVAILLEUR = '1'
+    oublierConfiguration()
     expect(await separe(payload)).toBe(true)
     delete process.env.CARTE_TRAVAILLEUR
+    oublierConfiguration()
   })
 
   it('envoie les courriels mis en file par un autre processus, puis s’arrête proprement sur SIGTERM', async () => {

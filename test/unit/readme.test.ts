@@ -3,11 +3,15 @@ import fs from 'node:fs'
 import { describe, expect, it } from 'vitest'
 
 import { tableauComptes } from '../../access/comptes'
-import { tableauPermissions } from '../../access/permissions'
+import { tableauCapacites, tableauPermissions } from '../../access/permissions'
 
 describe('README', () => {
   it('montre exactement la table des permissions du code', () => {
     expect(fs.readFileSync('README.md', 'utf8')).toContain(tableauPermissions())
+  })
+
+  it('montre exactement la table des capacités du code', () => {
+    expect(fs.readFileSync('README.md', 'utf8')).toContain(tableauCapacites())
   })
 
   it('montre exactement la table des droits sur les comptes du code', () => {

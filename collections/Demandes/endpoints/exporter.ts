@@ -1,9 +1,8 @@
 import type { Endpoint, PayloadRequest, Where } from 'payload'
 
 import { readDemandes, vueDuLecteur } from '../../../access/demandes'
-import { SANS_DONNEES_PERSONNELLES } from '../../../access/permissions'
 import { refusRequete } from '../../../access/requetes'
-import { aLeRole, utilisateurDe } from '../../../access/roles'
+import { peut, utilisateurDe } from '../../../access/roles'
 import { COLONNES, ligneCsv } from '../../../src/export/colonnes'
 import { classeurXlsx } from '../../../src/export/xlsx'
 import { type DemandeLue, lotApres, parLots } from '../../../src/parNumero'
@@ -192,9 +191,7 @@ export const exporter: Endpoint = {
         },
         { status: 400 },
       )
-    const colonnes = aLeRole(req, ...SANS_DONNEES_PERSONNELLES)
-      ? COLONNES.filter((c) => !c.personnelle)
-      : COLONNES
+    const colonnes = peut(req, 'lireDonneesPersonnelles') ? COLONNES : COLONNES.filter((c) => !c.personnelle)
 
     // The first lot is read before answering, so that a bad filter gets a 400 rather than a broken file.
     let premier: DemandeLue[]
