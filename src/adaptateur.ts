@@ -118,7 +118,7 @@ export async function rendreVerrou(payload: Payload, nom: string): Promise<void>
 /**
  * Refreshes SQLite's query-planner statistics for the demandes (MongoDB plans without them). Without statistics
  * SQLite cannot tell a selective index (one structure's demandes) from a poor one (every demande of the rentrée)
- * and takes the first that fits. The whole table is read (0.17 s at 100,000 demandes): a sample (`analysis_limit`)
+ * and takes the first that fits. The whole table is read (a fraction of a second at 100,000 demandes): a sample (`analysis_limit`)
  * gives every index the same estimate, which is no better than none. The SQLite of libsql (3.45) ignores
  * `PRAGMA optimize=0x10002` on a fresh connection, hence an explicit ANALYZE.
  */

@@ -26,7 +26,7 @@ export async function sauvegarder(
   const conf = lireConfiguration()
   if (conf.base.type !== 'sqlite')
     throw new ErreurConfiguration(
-      'DATABASE_URI : la sauvegarde intégrée concerne la base SQLite embarquée ; pour MongoDB, utilisez mongodump (voir le README).',
+      'DATABASE_URI : la sauvegarde intégrée concerne la base SQLite embarquée ; pour MongoDB, utilisez mongodump (voir docs/exploitation.md).',
     )
   if (!fs.existsSync(conf.base.fichier))
     throw new ErreurConfiguration(`DATABASE_URI : la base ${conf.base.fichier} n'existe pas.`)

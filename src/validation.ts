@@ -81,7 +81,7 @@ async function contexte(req: PayloadRequest, demande: Demande): Promise<Contexte
     ],
   }
   // Straight from the database adapter: a structure may have a hundred validated demandes, and only their
-  // priorities are needed, not each document through the read hooks (8 ms → 1 ms at 100,000 demandes).
+  // priorities are needed, not each document through the read hooks (docs/performance.md).
   const autres = await payload.db.find<{ priorite?: number | null }>({
     collection: 'demandes',
     where: memeStructure,

@@ -1,6 +1,6 @@
 /**
  * npm run worker — runs the jobs queue (mail, reminders, decisions) in its own process, for deployments that set
- * JOBS_TRAVAILLEUR_SEPARE=true on the web servers. Every 5 seconds it runs the jobs that are due.
+ * JOBS_TRAVAILLEUR_SEPARE=true on the web servers. Every second it runs the jobs that are due.
  */
 import { getPayload } from 'payload'
 

@@ -107,7 +107,7 @@ describe('Doublure MongoDB des tests (test/aides/congodb.ts)', () => {
     const x = client.db('unicite').collection('x')
     await x.createIndex({ nom: 1 }, { unique: true })
     await x.insertOne({ nom: 'verrou' })
-    // If CongoDB starts enforcing them, this fails: update test/aides/congodb.ts and the README line.
+    // If CongoDB starts enforcing them, this fails: update test/aides/congodb.ts and docs/tests.md.
     await expect(x.insertOne({ nom: 'verrou' })).resolves.toBeTruthy()
     expect(await x.countDocuments({ nom: 'verrou' })).toBe(2)
   })

@@ -9,7 +9,7 @@ import { type DemandeLue, lotApres, parLots } from '../../../src/parNumero'
 import { reecrireWhere, statutSelonVue } from '../../../src/regles/statut'
 
 // 200 per lot: with 500, most of a lot's rows outlived V8's young generation and filled the old one until a full
-// collection (RSS +150 to +245 Mo for 65,000 rows, against +28 to +54 Mo with 200; 8 s → 10 s, API locale).
+// collection (measures in docs/performance.md).
 const PAGE = 200
 const FORMATS = {
   csv: 'text/csv; charset=utf-8',
@@ -114,7 +114,7 @@ function completeur(req: PayloadRequest) {
  * The lots after the first: the first is read by Payload (which validates the filter and applies the read
  * access); the next ones straight from the database adapter, with the same filter and the same access `where`,
  * and without the fields the caller may not read, as Payload's field access would remove them. Through the read
- * hooks each demande cost 0.26 ms (measured on 65,000), for rules that depend on the user only.
+ * hooks each demande cost far more (docs/performance.md), for rules that depend on the user only.
  */
 async function lecteurDirect(
   req: PayloadRequest,
