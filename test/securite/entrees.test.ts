@@ -677,3 +677,50 @@ describe('SECURITY 31 — campagne : dates plausibles', () => {
     }
   })
 })
+
+describe('SECURITY 31 — corps des points d’accès ajoutés : JSON vérifié, 400 en français nommant le champ', () => {
+  const brut = (chemin: string, corps: string, qui: string) =>
+    fetch(`${URL_SERVEUR()}${chemin}`, {
+      method: 'POST',
+      headers: { Authorization: `JWT ${qui}`, 'Content-Type': 'application/json' },
+      body: corps,
+    }).then(async (r) => ({ status: r.status, corps: await r.json() }))
+
+  it('validation : corps illisible, liste, « confirmer » absent ou en texte → 400 ; la demande reste en brouillon', async () => {
+    const d = await creerA()
+    const chemin = `/api/demandes/${d.id}/valider`
+    const illisible = await brut(chemin, '{"confirmer": tru', a)
+    expect(illisible.status).toBe(400)
+    expect(illisible.corps.errors[0].message).toBe(
+      'Le corps de la requête doit être du JSON : {"confirmer": false} ou {"confirmer": true}.',
+    )
+    for (const [corps, message] of [
+      ['[]', 'Le corps de la requête doit être un objet JSON : {"confirmer": false} ou {"confirmer": true}.'],
+      [
+        '"oui"',
+        'Le corps de la requête doit être un objet JSON : {"confirmer": false} ou {"confirmer": true}.',
+      ],
+      ['{}', '« confirmer » doit valoir true ou false.'],
+      ['{"confirmer": "true"}', '« confirmer » doit valoir true ou false.'],
+    ]) {
+      const r = await brut(chemin, corps!, a)
+      expect(r.status, corps).toBe(400)
+      expect(r.corps.errors[0].data.errors[0].path, corps).toBe('confirmer')
+      expect(r.corps.errors[0].message, corps).toBe(message)
+    }
+    const relue = await appel('GET', `/api/demandes/${d.id}?depth=0`, { jeton: a })
+    expect(relue.corps.statut).toBe('brouillon')
+    await supprimer(d.id)
+  })
+
+  it('comptes en masse : corps illisible ou « lignes » manquantes → 400 en français, aucun compte créé', async () => {
+    const avant = (await appel('GET', '/api/users/count', { jeton: admin })).corps.totalDocs
+    const illisible = await brut('/api/users/creer-en-masse', '{"lignes": ', carif)
+    expect(illisible.status).toBe(400)
+    expect(illisible.corps.errors[0].message).toMatch(/^Le corps de la requête doit être du JSON : /)
+    const vide = await brut('/api/users/creer-en-masse', '{}', carif)
+    expect(vide.status).toBe(400)
+    expect(vide.corps.errors[0].data.errors[0].path).toBe('lignes')
+    expect((await appel('GET', '/api/users/count', { jeton: admin })).corps.totalDocs).toBe(avant)
+  })
+})
