@@ -3,7 +3,10 @@ import type { CollectionConfig } from 'payload'
 import { administrateur, personne } from '../access/roles'
 import { garderRequetes } from '../hooks/requetes/garderRequetes'
 
-/** Named counters (the demande's numero): written only through src/numerotation.ts. */
+/**
+ * Named counters and marks: the demande's numero (src/numerotation.ts) and the once-only sends of the daily
+ * tasks (src/taches/index.ts). Server-side only.
+ */
 export const Compteurs: CollectionConfig = {
   slug: 'compteurs',
   lockDocuments: false,

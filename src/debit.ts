@@ -66,10 +66,6 @@ export function compter(regle: Regle, cle: string, maintenant = Date.now(), n = 
   return c.n > regle.limite ? Math.max(1, Math.ceil((c.fin - maintenant) / 1000)) : null
 }
 
-export function reinitialiserCompteurs() {
-  compteurs.clear()
-}
-
 const ENTETE_ADRESSE_SOCKET = 'x-carte-adresse-socket' // set by src/adresseSocket.mjs
 
 const sansPrefixeV4 = (a: string) => a.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, '$1')

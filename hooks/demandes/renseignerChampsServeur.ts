@@ -12,6 +12,7 @@ import { idDe, utilisateurDe } from '../../access/roles'
 import { lireCampagne } from '../../src/campagne'
 import { prochainNumero } from '../../src/numerotation'
 import { libelle, MESURES } from '../../src/regles/enums'
+import { ecartDeCapacite } from '../../src/regles/validationDemande'
 
 const CHAMPS_SERVEUR = [
   'numero',
@@ -134,9 +135,7 @@ export const renseignerChampsServeur: CollectionBeforeChangeHook = async ({
             .catch(() => null)
     suite.typeDiplome = diplome?.typeDiplome ?? null
   }
-  const { capaciteActuelle: actuelle, capaciteNouvelle: nouvelle } = suite
-  suite.ecartCapacite =
-    typeof actuelle === 'number' && typeof nouvelle === 'number' ? nouvelle - actuelle : null
+  suite.ecartCapacite = ecartDeCapacite(suite.capaciteActuelle, suite.capaciteNouvelle)
 
   // Last, and only once the input has passed the fields' validation: a refused creation consumes no numero.
   if (operation === 'create') {

@@ -2,15 +2,16 @@ import type { CollectionBeforeChangeHook } from 'payload'
 import { ValidationError } from 'payload'
 
 import { entier } from '../nombres'
+import { longueurUnicode } from '../../src/regles/unicode'
 
 const texte =
   (libelle: string, max: number) =>
   (v: unknown): true | string => {
     if (v === null || v === undefined) return true
     if (typeof v !== 'string') return `${libelle} : saisissez un texte.`
-    return [...v].length <= max
+    return longueurUnicode(v) <= max
       ? true
-      : `${libelle} : ${max} caractères au maximum (${[...v].length} saisis).`
+      : `${libelle} : ${max} caractères au maximum (${longueurUnicode(v)} saisis).`
   }
 const identifiant = (v: unknown): true | string =>
   v === null ||

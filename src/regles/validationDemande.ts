@@ -1,3 +1,4 @@
+import { longueurUnicode } from './unicode'
 import {
   AVIS,
   DECISIONS,
@@ -53,13 +54,16 @@ export type ContexteValidation = {
 }
 
 const vide = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '')
-const entier = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v)
+const estEntier = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v)
 
 export const TELEPHONE_FR = /^(?:(?:\+|00)33[\s.-]?(?:\(0\)[\s.-]?)?|0)[1-9](?:[\s.-]?\d{2}){4}$/
 export const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[a-zA-Z]{2,}$/
 
-export function longueurUnicode(texte: string): number {
-  return [...texte].length
+export { longueurUnicode }
+
+/** The capacity gap of a demande (places opened if positive, closed if negative); none without both figures. */
+export function ecartDeCapacite(actuelle: unknown, nouvelle: unknown): number | null {
+  return typeof actuelle === 'number' && typeof nouvelle === 'number' ? nouvelle - actuelle : null
 }
 
 /** Every rule a demande must satisfy to be validated. Drafts are saved without them. */
@@ -94,16 +98,16 @@ export function verifierDemande(d: DemandeSaisie, ctx: ContexteValidation): Erre
   else if (!ctx.diplome.ouvert)
     err('diplome', `Le diplôme « ${ctx.diplome.libelle} » est fermé : choisissez le diplôme qui le remplace.`)
 
-  if (!entier(d.dureeFormation)) err('dureeFormation', 'Indiquez la durée de la formation (en années).')
+  if (!estEntier(d.dureeFormation)) err('dureeFormation', 'Indiquez la durée de la formation (en années).')
   else if (ctx.diplome && !ctx.diplome.durees.includes(d.dureeFormation))
     err(
       'dureeFormation',
       `La durée doit être l'une de celles du diplôme : ${ctx.diplome.durees.map((n) => `${n} an${n > 1 ? 's' : ''}`).join(' ou ')}.`,
     )
 
-  if (!entier(d.anneeFormation) || d.anneeFormation < 1)
+  if (!estEntier(d.anneeFormation) || d.anneeFormation < 1)
     err('anneeFormation', "Indiquez l'année de formation concernée (1re année, 2e année…).")
-  else if (entier(d.dureeFormation) && d.anneeFormation > d.dureeFormation)
+  else if (estEntier(d.dureeFormation) && d.anneeFormation > d.dureeFormation)
     err(
       'anneeFormation',
       `L'année de formation (${d.anneeFormation}) ne peut pas dépasser la durée de la formation (${d.dureeFormation} ans).`,
@@ -117,7 +121,7 @@ export function verifierDemande(d: DemandeSaisie, ctx: ContexteValidation): Erre
       const v = d[champ as 'capaciteActuelle']
       const nom =
         champ === 'capaciteActuelle' ? "La capacité d'accueil actuelle" : "La capacité d'accueil nouvelle"
-      if (!entier(v) || v < 0) {
+      if (!estEntier(v) || v < 0) {
         err(champ, `${nom} doit être un nombre entier positif ou nul.`)
         return false
       }
@@ -149,7 +153,7 @@ export function verifierDemande(d: DemandeSaisie, ctx: ContexteValidation): Erre
       )
   }
 
-  if (!entier(d.priorite) || d.priorite < 1)
+  if (!estEntier(d.priorite) || d.priorite < 1)
     err('priorite', 'La priorité est un nombre entier à partir de 1 (1 = le plus prioritaire).')
   else if (ctx.prioritesPrises.includes(d.priorite))
     err(
@@ -166,9 +170,9 @@ export function verifierDemande(d: DemandeSaisie, ctx: ContexteValidation): Erre
   }
 
   if (!d.premiereDemande) {
-    if (!entier(d.anneePrecedentDepot))
+    if (!estEntier(d.anneePrecedentDepot))
       err('anneePrecedentDepot', "Ce n'est pas une première demande : indiquez l'année du précédent dépôt.")
-    else if (entier(d.rentree) && d.anneePrecedentDepot >= d.rentree)
+    else if (estEntier(d.rentree) && d.anneePrecedentDepot >= d.rentree)
       err('anneePrecedentDepot', `L'année du précédent dépôt doit être antérieure à la rentrée ${d.rentree}.`)
   }
 

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest'
 import {
   type ContexteValidation,
   type DemandeSaisie,
+  ecartDeCapacite,
   formationEnClair,
+  longueurUnicode,
   recapituler,
   verifierDemande,
 } from '../../src/regles/validationDemande'
@@ -240,5 +242,20 @@ describe('Libellés BCN', () => {
     expect(libelleSansType('EMPLOYE TRAITEUR (MC4)')).toBe('EMPLOYE TRAITEUR')
     expect(libelleSansType('APICULTURE (CSA)')).toBe('APICULTURE')
     expect(libelleSansType('CUISINE (OPTION A)')).toBe('CUISINE (OPTION A)')
+  })
+})
+
+describe('écart de capacité et longueur des textes (une seule définition chacun)', () => {
+  it('écart = capacité nouvelle − capacité actuelle ; rien sans les deux nombres', () => {
+    expect(ecartDeCapacite(24, 36)).toBe(12)
+    expect(ecartDeCapacite(24, 0)).toBe(-24)
+    expect(ecartDeCapacite(null, 36)).toBeNull()
+    expect(ecartDeCapacite(24, '36')).toBeNull()
+  })
+
+  it('la longueur compte les caractères tels qu’on les lit (un émoji compte pour un)', () => {
+    expect(longueurUnicode('élève')).toBe(5)
+    expect(longueurUnicode('👩‍🏫')).toBe(3) // three code points (woman, joiner, school)
+    expect(longueurUnicode('😀a')).toBe(2)
   })
 })

@@ -1,4 +1,5 @@
 import type { Field } from 'payload'
+import { longueurUnicode } from '../../../src/regles/unicode'
 import { TYPES_ANNEXES_LIBELLE } from '../../Annexes'
 import { RAPPORT_MAX } from '../../../src/regles/enums'
 import { annexesDeLaDemande } from '../../../hooks/relationExistante'
@@ -55,7 +56,7 @@ export const champsProjet: Field[] = [
     validate: (value: unknown) => {
       if (value === null || value === undefined || value === '') return true
       if (typeof value !== 'string') return "Le rapport d'opportunité doit être un texte."
-      const n = [...value].length
+      const n = longueurUnicode(value)
       return n <= RAPPORT_MAX ? true : `Le rapport d'opportunité dépasse 5 000 caractères (${n} saisis).`
     },
     admin: {
