@@ -150,18 +150,42 @@ export async function construireRecapitulatif(
   })
 }
 
+export type Recapitulatif = Awaited<ReturnType<typeof construireRecapitulatif>>
+
+/** Why a validation did not happen, before any rule of the demande is checked. */
+export type Refus =
+  'non-connecte' | 'introuvable' | 'deja-validee' | 'interdite' | 'campagne-fermee' | 'concurrente'
+
+/** What the validation use case found or did, whatever asked (the endpoint, the recap page, the demo). */
+export type IssueValidation =
+  | { issue: 'refusee'; refus: Refus; message: string }
+  | { issue: 'a-corriger'; erreurs: ErreurChamp[] }
+  | { issue: 'prete'; recapitulatif: Recapitulatif }
+  | { issue: 'validee'; doc: Record<string, unknown> }
+
+const STATUT_DU_REFUS: Record<Refus, number> = {
+  'non-connecte': 401,
+  introuvable: 404,
+  'deja-validee': 409,
+  interdite: 403,
+  'campagne-fermee': 403,
+  concurrente: 409,
+}
+
+const refus = (r: Refus, message: string): IssueValidation => ({ issue: 'refusee', refus: r, message })
+
 /**
- * POST /api/demandes/:id/valider. `confirmer: false` checks and returns the recap or the errors;
- * `confirmer: true` validates: the statut moves from brouillon to validee in one atomic database step, so two
- * concurrent confirmations cannot both succeed.
+ * Checks a draft and, with `confirmer`, validates it: the statut moves from brouillon to validee in one atomic
+ * database step, so two concurrent confirmations cannot both succeed. The recap (`confirmer: false`) only reads:
+ * it takes no lock, and the confirmation checks everything again under the structure's lock.
  */
-export async function traiterValidation(
+export async function validerDemande(
   req: PayloadRequest,
   id: string | number,
   confirmer: boolean,
-): Promise<ResultatValidation> {
+): Promise<IssueValidation> {
   const user = utilisateurDe(req)
-  if (!user) return erreur(401, 'Vous devez être connecté pour valider une demande.')
+  if (!user) return refus('non-connecte', 'Vous devez être connecté pour valider une demande.')
   const { payload } = req
   const demande = (await payload
     .findByID({ collection: 'demandes', id, depth: 0, req, overrideAccess: false, user: req.user })
@@ -174,10 +198,10 @@ export async function traiterValidation(
       collection: 'demandes',
       documentId: id,
     })
-    return erreur(404, "Cette demande n'existe pas ou ne vous est pas accessible.")
+    return refus('introuvable', "Cette demande n'existe pas ou ne vous est pas accessible.")
   }
   if (demande.statut !== 'brouillon')
-    return erreur(409, "Cette demande est déjà validée : elle n'est plus modifiable.")
+    return refus('deja-validee', "Cette demande est déjà validée : elle n'est plus modifiable.")
 
   const filtre = await validerDemandes({ req })
   const autorisee =
@@ -198,24 +222,28 @@ export async function traiterValidation(
       collection: 'demandes',
       documentId: demande.id,
     })
-    return erreur(403, "Vous n'êtes pas autorisé à valider cette demande.")
+    return refus('interdite', "Vous n'êtes pas autorisé à valider cette demande.")
   }
   const fermee = peut(req, 'outrepasserVerrous') ? null : await campagneFermee(req)
-  if (fermee) return erreur(403, fermee)
+  if (fermee) return refus('campagne-fermee', fermee)
+
+  if (!confirmer) {
+    const ctx = await contexte(req, demande)
+    const erreurs = verifierDemande(demande, ctx)
+    if (erreurs.length) return { issue: 'a-corriger', erreurs }
+    return { issue: 'prete', recapitulatif: await construireRecapitulatif(req, demande, ctx) }
+  }
 
   // Priorities are unique per structure and rentrée: check and validate one demande of a structure at a time.
   return sousVerrouPartage(payload, `validation:${demande.structureDeposante}`, async () => {
     const ctx = await contexte(req, demande)
     const erreurs = verifierDemande(demande, ctx)
-    if (erreurs.length) return erreursDeValidation(erreurs)
-    if (!confirmer)
-      return {
-        status: 200,
-        body: { pret: true, recapitulatif: await construireRecapitulatif(req, demande, ctx) },
-      }
-
+    if (erreurs.length) return { issue: 'a-corriger', erreurs } as const
     if (!(await changerStatutSi(payload, demande.id, 'brouillon', 'validee'))) {
-      return erreur(409, "Cette demande vient d'être validée par ailleurs : elle n'est plus modifiable.")
+      return refus(
+        'concurrente',
+        "Cette demande vient d'être validée par ailleurs : elle n'est plus modifiable.",
+      )
     }
     try {
       const validee = await payload.update({
@@ -246,10 +274,33 @@ export async function traiterValidation(
           msg: `Accusé de réception de la demande n° ${demande.numero} non mis en file`,
         })
       }
-      return { status: 200, body: { message: 'La demande a été validée.', doc: validee } }
+      return { issue: 'validee', doc: validee as unknown as Record<string, unknown> } as const
     } catch (err) {
       await changerStatutSi(payload, demande.id, 'validee', 'brouillon')
       throw err
     }
   })
+}
+
+/** The HTTP answer of POST /api/demandes/:id/valider for each outcome (Payload's error shapes). */
+export function reponseValidation(issue: IssueValidation): ResultatValidation {
+  switch (issue.issue) {
+    case 'refusee':
+      return erreur(STATUT_DU_REFUS[issue.refus], issue.message)
+    case 'a-corriger':
+      return erreursDeValidation(issue.erreurs)
+    case 'prete':
+      return { status: 200, body: { pret: true, recapitulatif: issue.recapitulatif } }
+    case 'validee':
+      return { status: 200, body: { message: 'La demande a été validée.', doc: issue.doc } }
+  }
+}
+
+/** POST /api/demandes/:id/valider: `confirmer: false` returns the recap or the errors; `true` validates. */
+export async function traiterValidation(
+  req: PayloadRequest,
+  id: string | number,
+  confirmer: boolean,
+): Promise<ResultatValidation> {
+  return reponseValidation(await validerDemande(req, id, confirmer))
 }

@@ -6,7 +6,7 @@ import React from 'react'
 import { utilisateurDe } from '../../access/roles'
 import { lireCampagne } from '../campagne'
 import { vueDuRole } from '../regles/statut'
-import { construireRecapitulatif, traiterValidation } from '../validation'
+import { construireRecapitulatif, validerDemande } from '../validation'
 import { BoutonConfirmer, BoutonImprimer } from './boutons'
 import { VueRecapitulatif } from './VueRecapitulatif'
 
@@ -38,20 +38,18 @@ function ancreChamp(path: string): string {
   return `field-${path.replace(/\./g, '__')}`
 }
 
-type Erreurs = { errors: { message: string; data?: { errors: { path: string; message: string }[] } }[] }
-
 /** /admin/demandes/:id/recapitulatif — "Valider la demande": the errors, or the recap and the confirmation. */
 export async function Recapitulatif(props: AdminViewServerProps) {
   const req = props.initPageResult.req
   const id = idDemande(props)
-  const r = await traiterValidation(req, id, false)
+  const r = await validerDemande(req, id, false)
   const retour = (
     <a className="btn btn--style-secondary btn--size-medium" href={`/admin/collections/demandes/${id}`}>
       Revenir à la saisie
     </a>
   )
-  if (r.status === 400) {
-    const erreurs = (r.body as Erreurs).errors[0]?.data?.errors ?? []
+  if (r.issue === 'a-corriger') {
+    const erreurs = r.erreurs
     return (
       <Gabarit props={props}>
         <h1>La demande ne peut pas encore être validée</h1>
@@ -69,8 +67,8 @@ export async function Recapitulatif(props: AdminViewServerProps) {
       </Gabarit>
     )
   }
-  if (r.status !== 200) {
-    const message = (r.body as Erreurs).errors?.[0]?.message ?? 'Cette demande ne peut pas être validée.'
+  if (r.issue !== 'prete') {
+    const message = r.issue === 'refusee' ? r.message : 'Cette demande ne peut pas être validée.'
     return (
       <Gabarit props={props}>
         <h1>Validation impossible</h1>
@@ -79,7 +77,7 @@ export async function Recapitulatif(props: AdminViewServerProps) {
         </p>
         <p>
           <a href="/admin">Retour au tableau de bord</a>
-          {r.status === 409 && (
+          {r.issue === 'refusee' && (r.refus === 'deja-validee' || r.refus === 'concurrente') && (
             <>
               {' · '}
               <a href={`/admin/demandes/${id}/consulter`}>Consulter la demande</a>
@@ -89,8 +87,7 @@ export async function Recapitulatif(props: AdminViewServerProps) {
       </Gabarit>
     )
   }
-  const recap = (r.body as { recapitulatif: Awaited<ReturnType<typeof construireRecapitulatif>> })
-    .recapitulatif
+  const recap = r.recapitulatif
   return (
     <Gabarit props={props}>
       <h1>Récapitulatif de la demande n° {recap.numero}</h1>

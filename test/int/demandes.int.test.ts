@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { traiterValidation } from '../../src/validation'
+import { sousVerrouPartage } from '../../src/verrou'
 import { campagne, construireMonde, demandeComplete, type Monde, type Utilisateur } from '../aides/fabrique'
 import { payloadDeTest, requetePour } from '../aides/payload'
 
@@ -370,6 +371,29 @@ describe('Validation', () => {
     expect(r.status).toBe(200)
     expect(r.body).toMatchObject({ pret: true, recapitulatif: { numero: d.numero } })
     expect(JSON.stringify(r.body)).toContain('1re année du CAP Cuisine en 2 ans')
+    expect((await lire(monde.users.etabA, d.id)).statut).toBe('brouillon')
+  })
+
+  it('le récapitulatif ne prend pas le verrou de la structure : il répond pendant qu’une validation le tient', async () => {
+    const d = await creer(monde.users.etabA, demandeComplete(monde, { priorite: 59 }))
+    let liberer!: () => void
+    let signalerPris!: () => void
+    const pris = new Promise<void>((r) => (signalerPris = r))
+    // Another validation of the same structure holds the lock (in this process and in the database).
+    const tenu = sousVerrouPartage(payload, `validation:${d.structureDeposante}`, async () => {
+      signalerPris()
+      await new Promise<void>((r) => (liberer = r))
+    })
+    await pris
+    try {
+      // Awaited while the lock is held: were the recap to queue behind it, this would never resolve.
+      const r = await valider(monde.users.etabA, d.id, false)
+      expect(r.status).toBe(200)
+      expect(r.body).toMatchObject({ pret: true })
+    } finally {
+      liberer()
+      await tenu
+    }
     expect((await lire(monde.users.etabA, d.id)).statut).toBe('brouillon')
   })
 
