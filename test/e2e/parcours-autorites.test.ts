@@ -85,11 +85,11 @@ describe('La Région consulte les statistiques', () => {
     expect(await page.locator('table.tableau-statistiques').count()).toBe(0)
   })
 
-  it('la DRAAF les consulte, dans son périmètre, depuis le lien de sa navigation', async () => {
+  it('la DRAAF les consulte, dans son périmètre ; sa navigation y mène', async () => {
     const page = await nouvellePage()
     await connecter(page, 'draaf')
-    await page.getByRole('link', { name: 'Statistiques', exact: true }).first().click()
-    await page.waitForURL(/\/admin\/statistiques/)
+    expect(await page.locator('a.nav__link[href="/admin/statistiques"]').count()).toBe(1)
+    await page.goto(url('/admin/statistiques'))
     await visible(page.getByRole('heading', { name: /^Statistiques — rentrée \d{4}$/ }))
     expect(await page.getByText('Cette page est réservée').count()).toBe(0)
   })
