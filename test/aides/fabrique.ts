@@ -121,6 +121,10 @@ export async function construireMonde(payload: Payload) {
   }
 }
 
+// Priorities are unique per structure and rentrée: each complete demande gets its own unless the test says one.
+let dernierePriorite = 300 // above the ones tests pick by hand, within the field’s 999
+export const prioriteUnique = () => ++dernierePriorite
+
 /** A demande that passes every validation rule, for établissement `etablissementConcerne`. */
 export function demandeComplete(monde: Monde, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -137,7 +141,7 @@ export function demandeComplete(monde: Monde, extra: Record<string, unknown> = {
     mesure: 'ouverture',
     capaciteActuelle: 0,
     capaciteNouvelle: 12,
-    priorite: 1,
+    priorite: prioriteUnique(),
     premiereDemande: true,
     dateConseil: new Date().toISOString(),
     zonesRecrutement: ['departementale'],

@@ -33,7 +33,7 @@ const creer = (user: Utilisateur, data: Record<string, unknown>) =>
 describe('Accusé de réception de la validation', () => {
   it('est mis en file pendant la validation puis envoyé par la file au responsable et aux comptes de la structure, avec le récapitulatif', async () => {
     const avant = (await boite()).length
-    const d = await creer(monde.users.etabA, demandeComplete(monde, { priorite: 11 }))
+    const d = await creer(monde.users.etabA, demandeComplete(monde))
     const r = await traiterValidation(await requetePour(payload, monde.users.etabA), d.id, true)
     expect(r.status).toBe(200)
 
@@ -139,7 +139,7 @@ describe('Rappel avant la clôture', () => {
     // École B has only validated demandes: no reminder.
     const dB = await creer(
       monde.users.etabB,
-      demandeComplete(monde, { etablissementConcerne: monde.etablissements.b.id, priorite: 1 }),
+      demandeComplete(monde, { etablissementConcerne: monde.etablissements.b.id }),
     )
     expect((await traiterValidation(await requetePour(payload, monde.users.etabB), dB.id, true)).status).toBe(
       200,
@@ -178,7 +178,7 @@ describe('Rappel avant la clôture', () => {
 
 describe('Publication des décisions', () => {
   it('informe chaque structure des avis et décisions de ses demandes, une fois, quand la Région publie', async () => {
-    const d = await creer(monde.users.etabA, demandeComplete(monde, { priorite: 13 }))
+    const d = await creer(monde.users.etabA, demandeComplete(monde))
     expect((await traiterValidation(await requetePour(payload, monde.users.etabA), d.id, true)).status).toBe(
       200,
     )

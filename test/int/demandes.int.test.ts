@@ -273,7 +273,7 @@ describe('Brouillons', () => {
         ouvert: true,
       },
     })
-    const d = await creer(users.etabA, demandeComplete(monde, { diplome: bientotFerme.id, priorite: 150 }))
+    const d = await creer(users.etabA, demandeComplete(monde, { diplome: bientotFerme.id }))
     await payload.update({
       collection: 'diplomes',
       id: bientotFerme.id,
@@ -366,7 +366,7 @@ describe('Validation', () => {
   })
 
   it('sans confirmation, renvoie le récapitulatif d’une demande complète sans la valider', async () => {
-    const d = await creer(monde.users.etabA, demandeComplete(monde, { priorite: 50 }))
+    const d = await creer(monde.users.etabA, demandeComplete(monde))
     const r = await valider(monde.users.etabA, d.id, false)
     expect(r.status).toBe(200)
     expect(r.body).toMatchObject({ pret: true, recapitulatif: { numero: d.numero } })
@@ -375,7 +375,7 @@ describe('Validation', () => {
   })
 
   it('le récapitulatif ne prend pas le verrou de la structure : il répond pendant qu’une validation le tient', async () => {
-    const d = await creer(monde.users.etabA, demandeComplete(monde, { priorite: 59 }))
+    const d = await creer(monde.users.etabA, demandeComplete(monde))
     let liberer!: () => void
     let signalerPris!: () => void
     const pris = new Promise<void>((r) => (signalerPris = r))
@@ -398,7 +398,7 @@ describe('Validation', () => {
   })
 
   it('avec confirmation, valide, date et signe la demande, et l’inscrit au journal', async () => {
-    const d = await creer(monde.users.etabA, demandeComplete(monde, { priorite: 51 }))
+    const d = await creer(monde.users.etabA, demandeComplete(monde))
     const r = await valider(monde.users.etabA2, d.id)
     expect(r.status).toBe(200)
     const v = await lire(monde.users.etabA, d.id)
@@ -413,7 +413,7 @@ describe('Validation', () => {
   })
 
   it('deux confirmations simultanées : exactement une réussit, l’autre reçoit 409', async () => {
-    const d = await creer(monde.users.etabA, demandeComplete(monde, { priorite: 52 }))
+    const d = await creer(monde.users.etabA, demandeComplete(monde))
     const resultats = await Promise.all([
       valider(monde.users.etabA, d.id),
       valider(monde.users.etabA2, d.id),
@@ -429,9 +429,9 @@ describe('Validation', () => {
   })
 
   it('refuse une seconde validation (409) et une validation par une autre structure (404 ou 403)', async () => {
-    const d = await deposerEtValider(monde.users.etabA, demandeComplete(monde, { priorite: 53 }))
+    const d = await deposerEtValider(monde.users.etabA, demandeComplete(monde))
     expect((await valider(monde.users.etabA, d.id)).status).toBe(409)
-    const brouillon = await creer(monde.users.etabA, demandeComplete(monde, { priorite: 54 }))
+    const brouillon = await creer(monde.users.etabA, demandeComplete(monde))
     for (const qui of ['etabB', 'reseau', 'rectoratM', 'region', 'integration'] as const) {
       expect([403, 404], qui).toContain((await valider(monde.users[qui], brouillon.id)).status)
     }
@@ -440,7 +440,7 @@ describe('Validation', () => {
 
   it('inscrit au journal les refus de validation et les suppressions, avec leur auteur', async () => {
     const debut = new Date(Date.now() - 1).toISOString()
-    const d = await creer(monde.users.etabA, demandeComplete(monde, { priorite: 55 }))
+    const d = await creer(monde.users.etabA, demandeComplete(monde))
     expect((await valider(monde.users.rectoratM, d.id)).status).toBe(404)
     await payload.delete({ collection: 'demandes', id: d.id, user: monde.users.etabA, overrideAccess: false })
     // SQLite may reuse the id of an earlier deleted demande: only this test's entries.
@@ -478,7 +478,7 @@ describe('Validation', () => {
     })
     const d = await creer(
       monde.users.etabA,
-      demandeComplete(monde, { priorite: 70, projetLie: true, demandeLiee: chezB.id }),
+      demandeComplete(monde, { projetLie: true, demandeLiee: chezB.id }),
     )
     const r = await valider(monde.users.etabA, d.id, false)
     expect(r.status).toBe(200)
@@ -513,7 +513,7 @@ describe('Validation', () => {
 describe('Verrou après validation', () => {
   it('le déposant ne peut plus modifier ni supprimer la demande, par aucun chemin de l’API locale', async () => {
     const { users } = monde
-    const d = await deposerEtValider(users.etabA, demandeComplete(monde, { priorite: 80 }))
+    const d = await deposerEtValider(users.etabA, demandeComplete(monde))
     await expect(
       payload.update({
         collection: 'demandes',
@@ -563,7 +563,7 @@ describe('Verrou après validation', () => {
 
   it('la restauration d’une ancienne version (brouillon) est refusée', async () => {
     const { users } = monde
-    const d = await creer(users.etabA, demandeComplete(monde, { priorite: 81 }))
+    const d = await creer(users.etabA, demandeComplete(monde))
     await payload.update({
       collection: 'demandes',
       id: d.id,
@@ -591,7 +591,7 @@ describe('Verrou après validation', () => {
   })
 
   it('une demande validée ne peut pas être dupliquée', async () => {
-    const d = await deposerEtValider(monde.users.etabA, demandeComplete(monde, { priorite: 82 }))
+    const d = await deposerEtValider(monde.users.etabA, demandeComplete(monde))
     await expect(
       payload.duplicate({ collection: 'demandes', id: d.id, user: monde.users.etabA, overrideAccess: false }),
     ).rejects.toThrow()
@@ -662,7 +662,7 @@ describe('Lecture des demandes validées selon le périmètre', () => {
 
 describe('Avis et décision', () => {
   it('le rectorat de l’académie donne un avis daté et signé ; le reste de la demande est ignoré', async () => {
-    const d = await deposerEtValider(monde.users.etabA, demandeComplete(monde, { priorite: 100 }))
+    const d = await deposerEtValider(monde.users.etabA, demandeComplete(monde))
     const maj = await payload.update({
       collection: 'demandes',
       id: d.id,
@@ -702,7 +702,7 @@ describe('Avis et décision', () => {
   })
 
   it('le rectorat d’une autre académie, le déposant et la Région ne peuvent pas donner d’avis', async () => {
-    const d = await deposerEtValider(monde.users.etabA, demandeComplete(monde, { priorite: 101 }))
+    const d = await deposerEtValider(monde.users.etabA, demandeComplete(monde))
     await expect(
       payload.update({
         collection: 'demandes',
@@ -734,7 +734,7 @@ describe('Avis et décision', () => {
   it('la DRAAF donne un avis sur une demande agricole validée, pas sur une autre', async () => {
     const agricole = await deposerEtValider(
       monde.users.draaf,
-      demandeComplete(monde, { etablissementConcerne: monde.etablissements.ag.id, priorite: 104 }),
+      demandeComplete(monde, { etablissementConcerne: monde.etablissements.ag.id }),
     )
     const maj = await payload.update({
       collection: 'demandes',
@@ -744,7 +744,7 @@ describe('Avis et décision', () => {
       data: { avis: { avis: 'reserve', commentaire: 'Section à confirmer.' } },
     })
     expect(maj.avis).toMatchObject({ avis: 'reserve', auteur: 'draaf (draaf)' })
-    const autre = await deposerEtValider(monde.users.etabA, demandeComplete(monde, { priorite: 105 }))
+    const autre = await deposerEtValider(monde.users.etabA, demandeComplete(monde))
     await expect(
       payload.update({
         collection: 'demandes',
@@ -758,7 +758,7 @@ describe('Avis et décision', () => {
   })
 
   it('la Région enregistre une décision datée et signée ; le statut suit la décision', async () => {
-    const d = await deposerEtValider(monde.users.etabA, demandeComplete(monde, { priorite: 102 }))
+    const d = await deposerEtValider(monde.users.etabA, demandeComplete(monde))
     const maj = await payload.update({
       collection: 'demandes',
       id: d.id,
@@ -790,7 +790,7 @@ describe('Avis et décision', () => {
   })
 
   it('le déposant ne voit l’avis et la décision qu’une fois les décisions publiées par la Région', async () => {
-    const d = await deposerEtValider(monde.users.etabA, demandeComplete(monde, { priorite: 106 }))
+    const d = await deposerEtValider(monde.users.etabA, demandeComplete(monde))
     await payload.update({
       collection: 'demandes',
       id: d.id,
@@ -824,7 +824,7 @@ describe('Avis et décision', () => {
   })
 
   it('enregistrer une demande sans toucher à l’instruction n’inscrit ni avis ni décision au journal', async () => {
-    const d = await creer(monde.users.etabA, demandeComplete(monde, { priorite: 107 }))
+    const d = await creer(monde.users.etabA, demandeComplete(monde))
     // The établissement cannot read the avis and décision groups: saving its draft must not look like withdrawing them.
     await payload.update({
       collection: 'demandes',
@@ -861,7 +861,7 @@ describe('Avis et décision', () => {
   })
 
   it('aucun avis ni décision sur un brouillon', async () => {
-    const d = await creer(monde.users.etabA, demandeComplete(monde, { priorite: 103 }))
+    const d = await creer(monde.users.etabA, demandeComplete(monde))
     const maj = await payload.update({
       collection: 'demandes',
       id: d.id,
@@ -885,7 +885,7 @@ describe('Fenêtre de la campagne', () => {
   it.each(['close', 'future'] as const)(
     'campagne %s : le déposant ne peut ni créer, ni enregistrer, ni valider ; l’admin le peut',
     async (etat) => {
-      const d = await creer(monde.users.etabA, demandeComplete(monde, { priorite: 110 }))
+      const d = await creer(monde.users.etabA, demandeComplete(monde))
       await campagne(payload, etat)
       await expect(
         creer(monde.users.etabA, { etablissementConcerne: monde.etablissements.a.id }),
@@ -965,7 +965,7 @@ describe('Historique de la saisie : lu par qui lit les brouillons de la structur
       ).docs.map((v) => (v.version as { statut: string }).statut)
     const ecole = await deposerEtValider(
       users.etabA,
-      demandeComplete(monde, { priorite: 201, rapportOpportunite: 'Première rédaction.' }),
+      demandeComplete(monde, { rapportOpportunite: 'Première rédaction.' }),
     )
     for (const lecteur of [users.rectoratM, users.region, users.carif, users.integration]) {
       const vus = await statuts(lecteur, ecole.id)
@@ -993,14 +993,14 @@ describe('Historique de la saisie : lu par qui lit les brouillons de la structur
     }
     const parLeLycee = await deposerEtValider(
       lycee,
-      demandeComplete(monde, { etablissementConcerne: etablissements.ag.id, priorite: 202 }),
+      demandeComplete(monde, { etablissementConcerne: etablissements.ag.id }),
     )
     // (Before publication the DRAAF reads no validated version either: a décision writes one.)
     expect(await statuts(users.draaf, parLeLycee.id)).not.toContain('brouillon')
     expect(await statuts(users.admin, parLeLycee.id)).toContain('brouillon')
     const parDraaf = await deposerEtValider(
       users.draaf,
-      demandeComplete(monde, { etablissementConcerne: etablissements.ag.id, priorite: 203 }),
+      demandeComplete(monde, { etablissementConcerne: etablissements.ag.id }),
     )
     expect(await statuts(users.draaf, parDraaf.id)).toContain('brouillon')
   })

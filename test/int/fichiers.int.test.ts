@@ -186,7 +186,7 @@ describe('Annexe sur une demande validée : le verrou dit son nom', () => {
     const { requetePour } = await import('../aides/payload')
     const validee = await payload.create({
       collection: 'demandes',
-      data: demandeComplete(monde, { priorite: 77 }) as never,
+      data: demandeComplete(monde) as never,
       user: monde.users.etabA,
       overrideAccess: false,
     })

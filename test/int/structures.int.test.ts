@@ -37,7 +37,7 @@ describe('Un lycée retiré d’un réseau emporte ses brouillons (SECURITY 37)'
       user: users.reseau,
       overrideAccess: false,
       depth: 0,
-      data: demandeComplete(monde, { etablissementConcerne: etablissements.m2.id, priorite: 40 }) as never,
+      data: demandeComplete(monde, { etablissementConcerne: etablissements.m2.id }) as never,
     })
     const autre = await payload.create({
       collection: 'demandes',
@@ -107,7 +107,7 @@ describe('Un lycée qui n’est plus agricole emporte les brouillons de la DRAAF
       user: users.draaf,
       overrideAccess: false,
       depth: 0,
-      data: demandeComplete(monde, { etablissementConcerne: etablissements.ag.id, priorite: 42 }) as never,
+      data: demandeComplete(monde, { etablissementConcerne: etablissements.ag.id }) as never,
     })
     expect(await lire(users.draaf, brouillon.id)).not.toBeNull()
     await payload.update({
@@ -170,7 +170,7 @@ describe('Les champs copiés suivent leur établissement (SECURITY 37)', () => {
       user: users.etabA,
       overrideAccess: false,
       depth: 0,
-      data: demandeComplete(monde, { priorite: 41 }) as never,
+      data: demandeComplete(monde) as never,
     })
     expect((await traiterValidation(await requetePour(payload, users.etabA), d.id, true)).status).toBe(200)
     expect(await lire(users.rectoratM, d.id)).not.toBeNull()
