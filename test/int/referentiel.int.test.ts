@@ -84,14 +84,14 @@ describe('Import des référentiels', () => {
 })
 
 describe('SECURITY 35 : un fichier malformé est refusé en entier, une colonne absente ne vide rien', () => {
-  it('un guillemet mal placé ou jamais fermé : « fichier illisible » avec la ligne, aucune ligne lue', () => {
+  it('un guillemet mal placé ou jamais fermé : « fichier illisible » avec la ligne, aucune ligne lue', async () => {
     const cas: [string, number][] = [
       ['uai,nom,academie\n0340042L,Lycée,11\n0340043L,ab"c,11\n', 3],
       ['uai,nom,academie\n0340042L,"abc"def,11\n', 2],
       ['uai,nom,academie\n0340042L,Lycée,11\n0340043L,"abc,11\n0340044L,Lycée,11\n', 3],
     ]
     for (const [csv, ligne] of cas) {
-      const lecture = lireEtablissements(csv)
+      const lecture = await lireEtablissements(csv)
       expect(lecture.lignes).toEqual([])
       expect(lecture.rejets).toEqual([
         {
@@ -100,7 +100,7 @@ describe('SECURITY 35 : un fichier malformé est refusé en entier, une colonne 
         },
       ])
     }
-    const diplomes = lireDiplomes('cfd,type_diplome,libelle_long\n50022146,CAP,"CUISINE\n')
+    const diplomes = await lireDiplomes('cfd,type_diplome,libelle_long\n50022146,CAP,"CUISINE\n')
     expect(diplomes.lignes).toEqual([])
     expect(diplomes.rejets[0]!.raison).toMatch(
       /^fichier illisible ligne 2 : un guillemet est ouvert et jamais fermé/,
@@ -123,7 +123,7 @@ describe('SECURITY 35 : un fichier malformé est refusé en entier, une colonne 
       departement: agricole.departement,
     }
     expect(avant.commune).toBeTruthy()
-    const lecture = lireEtablissements(
+    const lecture = await lireEtablissements(
       `uai,nom,academie\n${agricole.uai},${agricole.nom} (partiel),${agricole.academie}\n`,
     )
     const bilan = await importerEtablissements(payload, lecture.lignes, lecture.rejets, {
@@ -153,7 +153,9 @@ describe('SECURITY 35 : un fichier malformé est refusé en entier, une colonne 
       codesRncp: cap.codesRncp,
       niveau: cap.niveau,
     }
-    const lecture = lireDiplomes(`cfd,type_diplome,libelle_long\n50022146,CAP,${cap.libelle} (partiel)\n`)
+    const lecture = await lireDiplomes(
+      `cfd,type_diplome,libelle_long\n50022146,CAP,${cap.libelle} (partiel)\n`,
+    )
     const bilan = await importerDiplomes(payload, lecture.lignes, lecture.rejets, {
       absents: lecture.absents,
     })
