@@ -48,10 +48,12 @@ const tous = async (collection: 'etablissements' | 'diplomes') =>
 
 if (phase === 'initial') {
   const dossier = path.resolve('data/reference')
-  const etabs = lireEtablissements(
-    fs.readFileSync(path.join(dossier, 'etablissements_occitanie.csv'), 'utf8'),
+  const etabs = (
+    await lireEtablissements(fs.readFileSync(path.join(dossier, 'etablissements_occitanie.csv'), 'utf8'))
   ).lignes
-  const dipl = lireDiplomes(fs.readFileSync(path.join(dossier, 'formations_diplomes_pro.csv'), 'utf8')).lignes
+  const dipl = (
+    await lireDiplomes(fs.readFileSync(path.join(dossier, 'formations_diplomes_pro.csv'), 'utf8'))
+  ).lignes
   // Same rows in the same order in both databases: the same ids.
   for (const e of etabs)
     await payload.create({

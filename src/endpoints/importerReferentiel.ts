@@ -58,7 +58,7 @@ export const importerReferentiel: Endpoint = {
         'fichier',
       )
     const t = TYPES[type as keyof typeof TYPES]
-    const lecture = t.lire(texte.replace(/^\uFEFF/, ''))
+    const lecture = await t.lire(texte.replace(/^\uFEFF/, ''))
     if (lecture.lignes.length === 0) {
       const raison = lecture.rejets[0]?.raison ?? 'aucune ligne lisible'
       return erreur(

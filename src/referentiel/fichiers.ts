@@ -14,8 +14,10 @@ export async function importerFichiersReference(
   payload: Payload,
   fichiers: { etablissements?: string; diplomes?: string } = {},
 ): Promise<{ rapport: string; rejets: number }> {
-  const etab = lireEtablissements(fs.readFileSync(fichiers.etablissements ?? FICHIER_ETABLISSEMENTS, 'utf8'))
-  const dipl = lireDiplomes(fs.readFileSync(fichiers.diplomes ?? FICHIER_DIPLOMES, 'utf8'))
+  const etab = await lireEtablissements(
+    fs.readFileSync(fichiers.etablissements ?? FICHIER_ETABLISSEMENTS, 'utf8'),
+  )
+  const dipl = await lireDiplomes(fs.readFileSync(fichiers.diplomes ?? FICHIER_DIPLOMES, 'utf8'))
   const bilanEtab = await importerEtablissements(payload, etab.lignes, etab.rejets, { absents: etab.absents })
   const bilanDipl = await importerDiplomes(payload, dipl.lignes, dipl.rejets, { absents: dipl.absents })
   return {

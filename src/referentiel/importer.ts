@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import { ceder, LIGNES_PAR_TOUR } from './cooperer'
 import type { DiplomeRef, EtablissementRef, Rejet } from './lire'
 
 export type Changement = {
@@ -29,9 +30,38 @@ function egal(a: unknown, b: unknown): boolean {
   return JSON.stringify(norm(a)) === JSON.stringify(norm(b))
 }
 
-async function parLots<T>(elements: T[], taille: number, traiter: (e: T) => Promise<void>) {
-  for (let i = 0; i < elements.length; i += taille)
-    await Promise.all(elements.slice(i, i + taille).map(traiter))
+/**
+ * `traiter` answers whether it wrote. The database calls may never give the event loop a turn (SQLite answers
+ * synchronously), nor do comparisons: yield after every lot that wrote, and every LIGNES_PAR_TOUR rows.
+ */
+async function parLots<T>(elements: T[], taille: number, traiter: (e: T) => Promise<boolean>) {
+  let depuisPause = 0
+  for (let i = 0; i < elements.length; i += taille) {
+    const ecrit = await Promise.all(elements.slice(i, i + taille).map(traiter))
+    depuisPause += taille
+    if (ecrit.includes(true) || depuisPause >= LIGNES_PAR_TOUR) {
+      await ceder()
+      depuisPause = 0
+    }
+  }
+}
+
+/** Every row, page by page with a pause between pages: one find of 200,000 rows would hold the loop. */
+async function tousLesDocuments(payload: Payload, collection: 'etablissements' | 'diplomes') {
+  const docs: Record<string, unknown>[] = []
+  for (let page = 1; ; page++) {
+    const r = await payload.find({
+      collection,
+      depth: 0,
+      overrideAccess: true,
+      sort: 'id',
+      limit: LIGNES_PAR_TOUR,
+      page,
+    })
+    docs.push(...(r.docs as unknown as Record<string, unknown>[]))
+    if (!r.hasNextPage) return docs
+    await ceder()
+  }
 }
 
 /**
@@ -46,16 +76,11 @@ async function synchroniser<T extends Record<string, unknown>>(
   rejetes: Rejet[],
   { simulation = false, absents = [] }: OptionsImport = {},
 ): Promise<Bilan> {
-  const existants = await payload.find({ collection, pagination: false, depth: 0, overrideAccess: true })
-  const parCle = new Map(
-    existants.docs.map((d) => [
-      String((d as unknown as Record<string, unknown>)[cle]),
-      d as unknown as Record<string, unknown>,
-    ]),
-  )
+  const parCle = new Map((await tousLesDocuments(payload, collection)).map((d) => [String(d[cle]), d]))
   const bilan: Bilan = { crees: 0, modifies: 0, inchanges: 0, rejetes, changements: [] }
-  const noter = (c: Changement) => {
-    if (bilan.changements.length < CHANGEMENTS_MAX) bilan.changements.push(c)
+  // A thunk: past CHANGEMENTS_MAX the detail of 200,000 new rows is not even built.
+  const noter = (c: () => Changement) => {
+    if (bilan.changements.length < CHANGEMENTS_MAX) bilan.changements.push(c())
   }
   await parLots(lignes, 8, async (ligne) => {
     const existant = parCle.get(String(ligne[cle]))
@@ -63,19 +88,19 @@ async function synchroniser<T extends Record<string, unknown>>(
       if (!simulation)
         await payload.create({ collection, data: ligne as never, overrideAccess: true, depth: 0 })
       bilan.crees++
-      noter({
+      noter(() => ({
         cle: String(ligne[cle]),
         operation: 'creation',
         champs: Object.fromEntries(Object.entries(ligne).map(([k, v]) => [k, { avant: null, apres: v }])),
-      })
-      return
+      }))
+      return !simulation
     }
     const changements = Object.fromEntries(
       Object.entries(ligne).filter(([k, v]) => !absents.includes(k) && !egal(v, existant[k])),
     )
     if (Object.keys(changements).length === 0) {
       bilan.inchanges++
-      return
+      return false
     }
     if (!simulation)
       await payload.update({
@@ -86,13 +111,14 @@ async function synchroniser<T extends Record<string, unknown>>(
         depth: 0,
       })
     bilan.modifies++
-    noter({
+    noter(() => ({
       cle: String(ligne[cle]),
       operation: 'modification',
       champs: Object.fromEntries(
         Object.entries(changements).map(([k, v]) => [k, { avant: existant[k] ?? null, apres: v }]),
       ),
-    })
+    }))
+    return !simulation
   })
   return bilan
 }

@@ -1,6 +1,7 @@
-import { parse } from 'csv-parse/sync'
+import { parse } from 'csv-parse'
 
 import { verifierUai } from '../uai'
+import { ceder, LIGNES_PAR_TOUR } from './cooperer'
 
 export type Rejet = { ligne: number; raison: string }
 /** `absents`: the fields whose column the file lacks; the import leaves them untouched on existing rows. */
@@ -49,37 +50,83 @@ const RAISONS_CSV: Record<string, string> = {
 }
 
 /** A CSV the parser cannot read: the line where it failed and why, in French (the import answers 400). */
-function illisible(err: unknown, texte: string): Rejet {
+async function illisible(err: unknown, texte: string): Promise<Rejet> {
   const e = err as { code?: string; lines?: number }
   let ligne = typeof e.lines === 'number' && e.lines > 0 ? e.lines : 1
   // The parser stops at the end of the file: name the line where the quote left open was opened.
-  if (e.code === 'CSV_QUOTE_NOT_CLOSED') ligne = ligneDuGuillemetOuvert(texte) ?? ligne
+  if (e.code === 'CSV_QUOTE_NOT_CLOSED') ligne = (await ligneDuGuillemetOuvert(texte)) ?? ligne
   return {
     ligne,
     raison: `fichier illisible ligne ${ligne} : ${RAISONS_CSV[e.code ?? ''] ?? 'structure CSV invalide'}`,
   }
 }
 
-function ligneDuGuillemetOuvert(texte: string): number | null {
+/** Scans line by line (no split of a 20 MB text into an array), with a pause every LIGNES_PAR_TOUR lines. */
+async function ligneDuGuillemetOuvert(texte: string): Promise<number | null> {
   let ouverte: number | null = null
-  texte.split(/\r?\n/).forEach((l, i) => {
-    if ((l.split('"').length - 1) % 2 === 1) ouverte = ouverte === null ? i + 1 : null
-  })
+  // One pass: `guillemet` only moves forward (searching from each line start would be quadratic).
+  let guillemet = texte.indexOf('"')
+  for (let debut = 0, numero = 1; debut <= texte.length; numero++) {
+    if (numero % LIGNES_PAR_TOUR === 0) await ceder()
+    let fin = texte.indexOf('\n', debut)
+    if (fin < 0) fin = texte.length
+    let guillemets = 0
+    for (; guillemet >= 0 && guillemet < fin; guillemet = texte.indexOf('"', guillemet + 1)) guillemets++
+    if (guillemets % 2 === 1) ouverte = ouverte === null ? numero : null
+    debut = fin + 1
+  }
   return ouverte
 }
 
-function lireCsv(texte: string): { entetes: string[]; enregistrements: string[][] } | Rejet {
+/** Bytes handed to the parser per event-loop turn (about 240 lines): a few ms of parsing between two turns. */
+export const OCTETS_PAR_TOUR = 16 * 1024
+
+/**
+ * The records, parsed chunk by chunk with a turn of the event loop between chunks: a 200,000-line file parsed at
+ * once would hold every other request (and /api/health) for seconds. Rejects with csv-parse's error.
+ */
+async function enregistrementsCsv(texte: string): Promise<string[][]> {
+  const octets = Buffer.from(texte)
+  const parser = parse({ relax_column_count: true, skip_empty_lines: true })
+  const lignes: string[][] = []
+  let erreur: unknown = null
+  // After an error the parser never ends: the error settles the wait too.
+  const fin = new Promise<void>((resolve) => {
+    parser.on('data', (l: string[]) => lignes.push(l))
+    parser.on('error', (e) => {
+      erreur = e
+      resolve()
+    })
+    parser.on('end', resolve)
+  })
+  for (let debut = 0; debut < octets.length && erreur === null; debut += OCTETS_PAR_TOUR) {
+    parser.write(octets.subarray(debut, debut + OCTETS_PAR_TOUR))
+    await ceder()
+  }
+  if (erreur === null) parser.end()
+  await fin
+  if (erreur !== null) throw erreur
+  return lignes
+}
+
+async function lireCsv(texte: string): Promise<{ entetes: string[]; enregistrements: string[][] } | Rejet> {
+  const sansBom = texte.replace(/^\uFEFF/, '')
   let lignes: string[][]
   try {
-    lignes = parse(texte.replace(/^\uFEFF/, ''), {
-      relax_column_count: true,
-      skip_empty_lines: true,
-    }) as string[][]
+    lignes = await enregistrementsCsv(sansBom)
   } catch (err) {
-    return illisible(err, texte.replace(/^\uFEFF/, ''))
+    return illisible(err, sansBom)
   }
   const [entetes = [], ...enregistrements] = lignes
   return { entetes: entetes.map(cleEntete), enregistrements }
+}
+
+/** Runs `lire` on every record, yielding to the event loop every LIGNES_PAR_TOUR records. */
+async function parTours(enregistrements: string[][], lire: (valeurs: string[], i: number) => unknown) {
+  for (let i = 0; i < enregistrements.length; i++) {
+    if (i > 0 && i % LIGNES_PAR_TOUR === 0) await ceder()
+    lire(enregistrements[i]!, i)
+  }
 }
 
 /** Fields fed by columns: a field is absent when none of its columns is in the file. */
@@ -142,8 +189,8 @@ function ministereDe(tutelle: string, agricole: string): EtablissementRef['minis
 }
 
 /** Reads an annuaire export (the project's file or the Annuaire de l'éducation's columns). */
-export function lireEtablissements(texte: string): Lecture<EtablissementRef> {
-  const csv = lireCsv(texte)
+export async function lireEtablissements(texte: string): Promise<Lecture<EtablissementRef>> {
+  const csv = await lireCsv(texte)
   if ('raison' in csv) return { lignes: [], rejets: [csv] }
   const { entetes, enregistrements } = csv
   const index = colonnes(entetes, ALIAS_ETABLISSEMENTS, ['uai', 'nom', 'academie'])
@@ -151,7 +198,7 @@ export function lireEtablissements(texte: string): Lecture<EtablissementRef> {
   const lignes: EtablissementRef[] = []
   const rejets: Rejet[] = []
   const vus = new Map<string, number>()
-  enregistrements.forEach((valeurs, i) => {
+  const lire = (valeurs: string[], i: number) => {
     const ligne = i + 2
     const champ = (nom: string) => (index[nom] === undefined ? '' : (valeurs[index[nom]!] ?? '').trim())
     const uai = verifierUai(champ('uai'))
@@ -187,7 +234,8 @@ export function lireEtablissements(texte: string): Lecture<EtablissementRef> {
       departement: departement === '00' ? null : departement,
       academie,
     })
-  })
+  }
+  await parTours(enregistrements, lire)
   return {
     lignes,
     rejets,
@@ -256,11 +304,11 @@ export function dateIso(texte: string): string | null | undefined {
   return undefined
 }
 
-export function lireDiplomes(
+export async function lireDiplomes(
   texte: string,
   aujourdhui = new Date().toISOString().slice(0, 10),
-): Lecture<DiplomeRef> {
-  const csv = lireCsv(texte)
+): Promise<Lecture<DiplomeRef>> {
+  const csv = await lireCsv(texte)
   if ('raison' in csv) return { lignes: [], rejets: [csv] }
   const { entetes, enregistrements } = csv
   const index = colonnes(entetes, ALIAS_DIPLOMES, ['cfd', 'type', 'libelle'])
@@ -268,7 +316,7 @@ export function lireDiplomes(
   const lignes: DiplomeRef[] = []
   const rejets: Rejet[] = []
   const vus = new Map<string, number>()
-  enregistrements.forEach((valeurs, i) => {
+  const lire = (valeurs: string[], i: number) => {
     const ligne = i + 2
     const champ = (nom: string) => (index[nom] === undefined ? '' : (valeurs[index[nom]!] ?? '').trim())
     const cfd = champ('cfd').toUpperCase()
@@ -316,7 +364,8 @@ export function lireDiplomes(
       dateOuverture,
       dateFermeture,
     })
-  })
+  }
+  await parTours(enregistrements, lire)
   return {
     lignes,
     rejets,

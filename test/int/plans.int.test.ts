@@ -30,8 +30,10 @@ beforeAll(async () => {
   monde = await construireMonde(payload)
   // The statistics reflect the real spread: 300 établissements of the annuaire, about 65 demandes each.
   const deja = new Set(Object.values(monde.etablissements).map((e) => e.uai))
-  const annuaire = lireEtablissements(fs.readFileSync('data/reference/etablissements_occitanie.csv', 'utf8'))
-    .lignes.filter((e) => !deja.has(e.uai))
+  const annuaire = (
+    await lireEtablissements(fs.readFileSync('data/reference/etablissements_occitanie.csv', 'utf8'))
+  ).lignes
+    .filter((e) => !deja.has(e.uai))
     .slice(0, 300)
   const autres = []
   for (const e of annuaire)

@@ -10,8 +10,9 @@ import {
   FICHIER_ETABLISSEMENTS,
   importerFichiersReference,
 } from '../../src/referentiel/fichiers'
-import { importerDiplomes, importerEtablissements } from '../../src/referentiel/importer'
-import { lireDiplomes, lireEtablissements } from '../../src/referentiel/lire'
+import { CHANGEMENTS_MAX, importerDiplomes, importerEtablissements } from '../../src/referentiel/importer'
+import { type EtablissementRef, lireDiplomes, lireEtablissements } from '../../src/referentiel/lire'
+import { lettreCleUai } from '../../src/uai'
 import { payloadDeTest } from '../aides/payload'
 
 let payload: Payload
@@ -84,14 +85,14 @@ describe('Import des référentiels', () => {
 })
 
 describe('SECURITY 35 : un fichier malformé est refusé en entier, une colonne absente ne vide rien', () => {
-  it('un guillemet mal placé ou jamais fermé : « fichier illisible » avec la ligne, aucune ligne lue', () => {
+  it('un guillemet mal placé ou jamais fermé : « fichier illisible » avec la ligne, aucune ligne lue', async () => {
     const cas: [string, number][] = [
       ['uai,nom,academie\n0340042L,Lycée,11\n0340043L,ab"c,11\n', 3],
       ['uai,nom,academie\n0340042L,"abc"def,11\n', 2],
       ['uai,nom,academie\n0340042L,Lycée,11\n0340043L,"abc,11\n0340044L,Lycée,11\n', 3],
     ]
     for (const [csv, ligne] of cas) {
-      const lecture = lireEtablissements(csv)
+      const lecture = await lireEtablissements(csv)
       expect(lecture.lignes).toEqual([])
       expect(lecture.rejets).toEqual([
         {
@@ -100,7 +101,7 @@ describe('SECURITY 35 : un fichier malformé est refusé en entier, une colonne 
         },
       ])
     }
-    const diplomes = lireDiplomes('cfd,type_diplome,libelle_long\n50022146,CAP,"CUISINE\n')
+    const diplomes = await lireDiplomes('cfd,type_diplome,libelle_long\n50022146,CAP,"CUISINE\n')
     expect(diplomes.lignes).toEqual([])
     expect(diplomes.rejets[0]!.raison).toMatch(
       /^fichier illisible ligne 2 : un guillemet est ouvert et jamais fermé/,
@@ -123,7 +124,7 @@ describe('SECURITY 35 : un fichier malformé est refusé en entier, une colonne 
       departement: agricole.departement,
     }
     expect(avant.commune).toBeTruthy()
-    const lecture = lireEtablissements(
+    const lecture = await lireEtablissements(
       `uai,nom,academie\n${agricole.uai},${agricole.nom} (partiel),${agricole.academie}\n`,
     )
     const bilan = await importerEtablissements(payload, lecture.lignes, lecture.rejets, {
@@ -153,7 +154,9 @@ describe('SECURITY 35 : un fichier malformé est refusé en entier, une colonne 
       codesRncp: cap.codesRncp,
       niveau: cap.niveau,
     }
-    const lecture = lireDiplomes(`cfd,type_diplome,libelle_long\n50022146,CAP,${cap.libelle} (partiel)\n`)
+    const lecture = await lireDiplomes(
+      `cfd,type_diplome,libelle_long\n50022146,CAP,${cap.libelle} (partiel)\n`,
+    )
     const bilan = await importerDiplomes(payload, lecture.lignes, lecture.rejets, {
       absents: lecture.absents,
     })
@@ -168,5 +171,59 @@ describe('SECURITY 35 : un fichier malformé est refusé en entier, une colonne 
       codesRncp: apres.codesRncp,
       niveau: apres.niveau,
     }).toEqual(avant)
+  })
+})
+
+describe('Issue 22 : un gros import laisse le serveur répondre', () => {
+  /** Event-loop turns while `f` runs: none means every other request waited for the whole import. */
+  async function toursPendant<T>(f: () => Promise<T>): Promise<{ resultat: T; tours: number }> {
+    let tours = 0
+    let actif = true
+    const tic = () => {
+      if (!actif) return
+      tours++
+      setImmediate(tic)
+    }
+    setImmediate(tic)
+    const resultat = await f()
+    actif = false
+    return { resultat, tours }
+  }
+  const nouveaux = (n: number, depuis: number): EtablissementRef[] =>
+    Array.from({ length: n }, (_, i) => {
+      const chiffres = String(1_000_000 + depuis + i).padStart(7, '0')
+      return {
+        uai: chiffres + lettreCleUai(chiffres),
+        nom: `Lycée généré ${i}`,
+        type: 'LP',
+        secteur: 'public',
+        ministere: 'education-nationale',
+        commune: 'Albi',
+        departement: '81',
+        academie: 'toulouse',
+      }
+    })
+
+  it('la comparaison de 20 000 lignes (simulation) rend la main à la boucle d’événements', async () => {
+    const { resultat, tours } = await toursPendant(() =>
+      importerEtablissements(payload, nouveaux(20_000, 0), [], { simulation: true }),
+    )
+    expect(tours).toBeGreaterThanOrEqual(10)
+    expect({ crees: resultat.crees, modifies: resultat.modifies }).toEqual({ crees: 20_000, modifies: 0 })
+    expect(resultat.changements).toHaveLength(CHANGEMENTS_MAX)
+    expect(
+      await payload.count({ collection: 'etablissements', where: { nom: { like: 'Lycée généré' } } }),
+    ).toEqual({ totalDocs: 0 })
+  })
+
+  it('les écritures aussi : la main est rendue après chaque lot écrit', async () => {
+    const lignes = nouveaux(40, 50_000)
+    const { resultat, tours } = await toursPendant(() => importerEtablissements(payload, lignes))
+    expect(resultat.crees).toBe(40)
+    expect(tours).toBeGreaterThanOrEqual(4)
+    const renommees = lignes.map((l) => ({ ...l, nom: `${l.nom} (renommé)` }))
+    const modification = await toursPendant(() => importerEtablissements(payload, renommees))
+    expect(modification.resultat.modifies).toBe(40)
+    expect(modification.tours).toBeGreaterThanOrEqual(4)
   })
 })

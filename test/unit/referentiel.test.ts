@@ -1,12 +1,24 @@
 import fs from 'node:fs'
 
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 
 import { FICHIER_DIPLOMES, FICHIER_ETABLISSEMENTS } from '../../src/referentiel/fichiers'
-import { dateIso, lireDiplomes, lireEtablissements } from '../../src/referentiel/lire'
+import {
+  dateIso,
+  type DiplomeRef,
+  type EtablissementRef,
+  lireDiplomes,
+  lireEtablissements,
+  type Rejet,
+} from '../../src/referentiel/lire'
+import { lettreCleUai } from '../../src/uai'
 
 describe('Référentiel des établissements', () => {
-  const { lignes, rejets } = lireEtablissements(fs.readFileSync(FICHIER_ETABLISSEMENTS, 'utf8'))
+  let lignes: EtablissementRef[]
+  let rejets: Rejet[]
+  beforeAll(async () => {
+    ;({ lignes, rejets } = await lireEtablissements(fs.readFileSync(FICHIER_ETABLISSEMENTS, 'utf8')))
+  })
 
   it('lit les 764 établissements d’Occitanie sans rejet', () => {
     expect(rejets).toEqual([])
@@ -30,7 +42,7 @@ describe('Référentiel des établissements', () => {
     })
   })
 
-  it('rejette les lignes malformées en donnant leur numéro et la raison', () => {
+  it('rejette les lignes malformées en donnant leur numéro et la raison', async () => {
     const csv = [
       'uai,nom,type,secteur,ministere_tutelle,commune,code_departement,code_academie',
       "0340042L,Lycée Jean Mermoz,LPO,PU,MINISTERE DE L'EDUCATION NATIONALE,Montpellier,34,11",
@@ -40,7 +52,7 @@ describe('Référentiel des établissements', () => {
       '7510001V,Lycée parisien,LP,PU,,Paris,75,01',
       "0310024H,Lycée Pierre d'Aragon,LPO,PR,AGRICULTURE,Muret,31,16",
     ].join('\n')
-    const r = lireEtablissements(csv)
+    const r = await lireEtablissements(csv)
     expect(r.lignes.map((l) => l.uai)).toEqual(['0340042L', '0310024H'])
     expect(r.lignes[1]).toMatchObject({ secteur: 'prive', ministere: 'agriculture' })
     expect(r.rejets.map((x) => x.ligne)).toEqual([3, 4, 5, 6])
@@ -50,13 +62,13 @@ describe('Référentiel des établissements', () => {
     expect(r.rejets[3]!.raison).toContain('hors Occitanie')
   })
 
-  it('lit aussi les noms de colonnes de l’export de l’Annuaire de l’éducation', () => {
+  it('lit aussi les noms de colonnes de l’export de l’Annuaire de l’éducation', async () => {
     const csv =
       'Identifiant_de_l_etablissement;Nom_etablissement;Statut_public_prive;Nom_commune;Code_departement;Code_academie\n0340042L;Lycée Jean Mermoz;Public;Montpellier;034;11'.replaceAll(
         ';',
         ',',
       )
-    const r = lireEtablissements(csv)
+    const r = await lireEtablissements(csv)
     expect(r.rejets).toEqual([])
     expect(r.lignes[0]).toMatchObject({
       uai: '0340042L',
@@ -66,8 +78,8 @@ describe('Référentiel des établissements', () => {
     })
   })
 
-  it('refuse un fichier sans les colonnes indispensables', () => {
-    const r = lireEtablissements('code,libelle\n1,2')
+  it('refuse un fichier sans les colonnes indispensables', async () => {
+    const r = await lireEtablissements('code,libelle\n1,2')
     expect(r.lignes).toEqual([])
     expect(r.rejets[0]).toMatchObject({ ligne: 1 })
     expect(r.rejets[0]!.raison).toContain('colonnes manquantes')
@@ -75,7 +87,11 @@ describe('Référentiel des établissements', () => {
 })
 
 describe('Référentiel des diplômes', () => {
-  const { lignes, rejets } = lireDiplomes(fs.readFileSync(FICHIER_DIPLOMES, 'utf8'), '2026-11-26')
+  let lignes: DiplomeRef[]
+  let rejets: Rejet[]
+  beforeAll(async () => {
+    ;({ lignes, rejets } = await lireDiplomes(fs.readFileSync(FICHIER_DIPLOMES, 'utf8'), '2026-11-26'))
+  })
 
   it('lit les 2 581 diplômes professionnels, dont au moins 700 ouverts', () => {
     expect(rejets).toEqual([])
@@ -92,30 +108,30 @@ describe('Référentiel des diplômes', () => {
     expect(bts?.codesRncp.every((c) => c.startsWith('RNCP'))).toBe(true)
   })
 
-  it('ignore la durée BCN 9 (non précisée) et se replie sur la durée usuelle du type', () => {
+  it('ignore la durée BCN 9 (non précisée) et se replie sur la durée usuelle du type', async () => {
     const csv =
       'cfd,type_diplome,libelle_long,date_ouverture,date_fermeture,durees_mef_toutes,durees_mef_ouverts,codes_rncp\n46321218,CSA NIV4,APICULTURE (CSA),2017-09-01,,9,9,'
-    expect(lireDiplomes(csv).lignes[0]?.durees).toEqual([1])
+    expect((await lireDiplomes(csv)).lignes[0]?.durees).toEqual([1])
   })
 
-  it('marque fermé un diplôme dont la date de fermeture est passée', () => {
+  it('marque fermé un diplôme dont la date de fermeture est passée', async () => {
     const csv =
       'cfd,type_diplome,libelle_long,date_ouverture,date_fermeture,durees_mef_ouverts\n01022001,MC,AGENT DE CONTROLE,01/09/1995,31/08/2024,1'
-    expect(lireDiplomes(csv, '2026-11-26').lignes[0]).toMatchObject({
+    expect((await lireDiplomes(csv, '2026-11-26')).lignes[0]).toMatchObject({
       ouvert: false,
       dateFermeture: '2024-08-31',
       dateOuverture: '1995-09-01',
     })
   })
 
-  it('rejette code, date ou durée illisibles avec le numéro de ligne', () => {
+  it('rejette code, date ou durée illisibles avec le numéro de ligne', async () => {
     const csv = [
       'cfd,type_diplome,libelle_long,date_ouverture,date_fermeture,durees_mef_ouverts',
       '123,CAP,TROP COURT,,,2',
       '50022146,CAP,CUISINE,le 1er septembre,,2',
       '99999999,XYZ,TYPE INCONNU,,,',
     ].join('\n')
-    const r = lireDiplomes(csv)
+    const r = await lireDiplomes(csv)
     expect(r.lignes).toEqual([])
     expect(r.rejets.map((x) => x.ligne)).toEqual([2, 3, 4])
     expect(r.rejets[1]!.raison).toContain('date illisible')
@@ -126,5 +142,111 @@ describe('Référentiel des diplômes', () => {
     expect(dateIso('01/09/2019')).toBe('2019-09-01')
     expect(dateIso('')).toBeNull()
     expect(dateIso('2019/09/01')).toBeUndefined()
+  })
+})
+
+/** Counts event-loop turns while `f` runs: a synchronous parse gives none, so other requests wait. */
+async function toursPendant<T>(f: () => Promise<T>): Promise<{ resultat: T; tours: number }> {
+  let tours = 0
+  let actif = true
+  const tic = () => {
+    if (!actif) return
+    tours++
+    setImmediate(tic)
+  }
+  setImmediate(tic)
+  const resultat = await f()
+  actif = false
+  return { resultat, tours }
+}
+
+// Slow on a shared machine: a few seconds each.
+describe('Issue 22 : un gros fichier se lit sans bloquer le serveur', { timeout: 60_000 }, () => {
+  const N = 150_000
+  const uai = (i: number) => {
+    const chiffres = String(1_000_000 + i).padStart(7, '0')
+    return chiffres + lettreCleUai(chiffres)
+  }
+  const annuaire = (ligne: (i: number) => string) =>
+    ['\uFEFFuai,Nom,type,secteur,commune,code_departement,code_academie']
+      .concat(Array.from({ length: N }, (_, i) => ligne(i)))
+      .join('\r\n')
+
+  it('150 000 lignes : la boucle d’événements tourne pendant la lecture, le résultat est le même', async () => {
+    const csv = annuaire(
+      (i) =>
+        `${uai(i)},"Lycée ""n° ${i}""\nà la ligne",LP,${i % 2 ? 'PR' : 'PU'},Albi,081,${i % 2 ? 16 : 11}`,
+    )
+    const { resultat, tours } = await toursPendant(() => lireEtablissements(csv))
+    expect(tours).toBeGreaterThanOrEqual(10)
+    expect(resultat.rejets).toEqual([])
+    expect(resultat.lignes).toHaveLength(N)
+    const attendu = (i: number): EtablissementRef => ({
+      uai: uai(i),
+      nom: `Lycée "n° ${i}"\nà la ligne`,
+      type: 'LP',
+      secteur: i % 2 ? 'prive' : 'public',
+      ministere: 'autre',
+      commune: 'Albi',
+      departement: '81',
+      academie: i % 2 ? 'toulouse' : 'montpellier',
+    })
+    for (const i of [0, 1, 239, 240, 241, 77_777, N - 1]) expect(resultat.lignes[i]).toEqual(attendu(i))
+  })
+
+  it('un guillemet mal placé ou jamais fermé loin dans le fichier : « fichier illisible » avec sa ligne', async () => {
+    const normale = (i: number) => `${uai(i)},Lycée ${i},LP,PU,Albi,81,16`
+    const milieu = await lireEtablissements(
+      annuaire((i) => (i === 120_000 ? `${uai(i)},ab"c,LP,PU,Albi,81,16` : normale(i))),
+    )
+    expect(milieu).toEqual({
+      lignes: [],
+      rejets: [
+        {
+          ligne: 120_002,
+          raison: expect.stringMatching(/^fichier illisible ligne 120002 : un guillemet est au milieu/),
+        },
+      ],
+    })
+    const { resultat: ouvert, tours } = await toursPendant(() =>
+      lireEtablissements(annuaire((i) => (i === 100_000 ? `${uai(i)},"abc,LP,PU,Albi,81,16` : normale(i)))),
+    )
+    expect(tours).toBeGreaterThanOrEqual(10)
+    expect(ouvert).toEqual({
+      lignes: [],
+      rejets: [
+        {
+          ligne: 100_002,
+          raison: 'fichier illisible ligne 100002 : un guillemet est ouvert et jamais fermé',
+        },
+      ],
+    })
+  })
+
+  it('les diplômes aussi : 100 000 lignes lues en laissant tourner la boucle', async () => {
+    const csv = ['cfd,type_diplome,libelle_long,date_ouverture,date_fermeture,durees_mef_ouverts,codes_rncp']
+      .concat(
+        Array.from(
+          { length: 100_000 },
+          (_, i) =>
+            `${10_000_000 + i},CAP,LIBELLÉ ${i},01/09/2019,${i % 3 ? '' : '31/08/2024'},1|2,RNCP1| RNCP2`,
+        ),
+      )
+      .join('\n')
+    const { resultat, tours } = await toursPendant(() => lireDiplomes(csv, '2026-11-26'))
+    expect(tours).toBeGreaterThanOrEqual(10)
+    expect(resultat.rejets).toEqual([])
+    expect(resultat.lignes).toHaveLength(100_000)
+    expect(resultat.lignes[99_999]).toEqual({
+      cfd: '10099999',
+      libelle: 'LIBELLÉ 99999',
+      typeDiplome: 'CAP',
+      niveau: null,
+      codesRncp: ['RNCP1', 'RNCP2'],
+      durees: [1, 2],
+      ouvert: false,
+      dateOuverture: '2019-09-01',
+      dateFermeture: '2024-08-31',
+    })
   })
 })
