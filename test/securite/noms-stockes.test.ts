@@ -29,7 +29,14 @@ async function brouillon(ecole: string, uai: string, admin: string) {
     .corps.docs[0].id
   const r = await appel('POST', '/api/demandes?depth=0', {
     jeton: ecole,
-    corps: { etablissementConcerne: etablissement, diplome, mesure: 'ouverture', modalite: 'scolaire' },
+    // A rapport: other files look for the demo's drafts without one.
+    corps: {
+      etablissementConcerne: etablissement,
+      diplome,
+      mesure: 'ouverture',
+      modalite: 'scolaire',
+      rapportOpportunite: 'Projet : noms des annexes.',
+    },
   })
   expect(r.status, JSON.stringify(r.corps)).toBe(201)
   return r.corps.doc.id as number | string
