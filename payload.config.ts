@@ -33,6 +33,7 @@ import { configurationTaches } from './src/taches'
 import { DATE_HEURE_LONGUE } from './src/formatsDates'
 import { verifierRelations } from './hooks/texte'
 import { garderRequetes } from './hooks/requetes/garderRequetes'
+import { ajouterRoutesInconnues, traduireErreursAnglaises } from './src/erreurs-francaises'
 
 /** Deepest legitimate query: Demandes › docs › etablissementConcerne/diplome/demandeLiee › … (6 levels). */
 const PROFONDEUR_GRAPHQL_MAX = 7
@@ -173,7 +174,8 @@ const config = buildConfig({
   email: adaptateurParFile(conf),
   jobs: configurationTaches(conf.JOBS_TRAVAILLEUR_SEPARE),
   endpoints: [health, importerReferentiel],
-  hooks: { afterError: [traduireErreursFichiers, traduireErreursRequete] },
+  // Last: what Payload still says in English, in French (src/erreurs-francaises.ts).
+  hooks: { afterError: [traduireErreursFichiers, traduireErreursRequete, traduireErreursAnglaises] },
   cors: [conf.serverURL],
   csrf: [conf.serverURL],
   maxDepth: 3,
@@ -207,5 +209,7 @@ const config = buildConfig({
 export default config.then((c) => {
   const presets = c.collections.find((x) => x.slug === 'payload-query-presets')
   if (presets) presets.hooks.beforeOperation = [garderRequetes, ...(presets.hooks.beforeOperation ?? [])]
+  // An unknown API address: a 404 in French through the error hooks (src/erreurs-francaises.ts).
+  ajouterRoutesInconnues(c)
   return c
 })

@@ -19,6 +19,12 @@ import {
 } from '../hooks/users/journaliserComptes'
 import { egaliserConnexion } from '../hooks/users/egaliserConnexion'
 import { verifierDroitsComptes } from '../hooks/users/verifierDroitsComptes'
+import {
+  avertirAncienneAdresse,
+  CHAMP_MOT_DE_PASSE_ACTUEL,
+  exigerMotDePasseActuel,
+  LIBELLE_MOT_DE_PASSE_ACTUEL,
+} from '../hooks/users/motDePasseActuel'
 import { inviterNouveauCompte, remplacerMotDePasseChoisi } from '../hooks/users/motDePasseInconnu'
 import { relationExistante } from '../hooks/relationExistante'
 import { corpsCreation, creerComptesEnMasse, refusCreation } from '../src/comptes/creerEnMasse'
@@ -79,11 +85,11 @@ export const Users: CollectionConfig = {
     unlock: deverrouillerComptes,
   },
   hooks: {
-    beforeOperation: [verifierDroitsComptes, egaliserConnexion, garderRequetes],
+    beforeOperation: [verifierDroitsComptes, exigerMotDePasseActuel, egaliserConnexion, garderRequetes],
     beforeValidate: [verifierCoherenceCompte],
     beforeLogin: [refuserCompteDesactive],
     beforeChange: [revoquerSessions, remplacerMotDePasseChoisi],
-    afterChange: [journaliserCompte, inviterNouveauCompte],
+    afterChange: [journaliserCompte, inviterNouveauCompte, avertirAncienneAdresse],
     afterLogin: [journaliserConnexion],
     afterLogout: [revoquerCleALaDeconnexion],
   },
@@ -147,6 +153,24 @@ export const Users: CollectionConfig = {
           ({ value }) =>
             typeof value === 'string' && /^\d{7}[a-z]$/.test(value) ? value.toUpperCase() : value,
         ],
+      },
+    },
+    // Asked of whoever changes their own password or address (hooks/users/motDePasseActuel.ts); never stored.
+    {
+      name: CHAMP_MOT_DE_PASSE_ACTUEL,
+      type: 'text',
+      label: LIBELLE_MOT_DE_PASSE_ACTUEL,
+      virtual: true,
+      hooks: { afterRead: [() => undefined] },
+      admin: {
+        // Payload makes virtual fields read-only in the admin panel unless told otherwise.
+        readOnly: false,
+        autoComplete: 'current-password',
+        // Hook for the admin stylesheet to show typed characters as dots (no password type for collection fields).
+        className: 'champ-mot-de-passe-actuel',
+        description: 'Obligatoire pour changer votre mot de passe ou votre adresse mail.',
+        condition: (data, _soeurs, { user }) =>
+          Boolean(user && data?.id !== undefined && String(user.id) === String(data.id)),
       },
     },
     champTexte({ name: 'nom', type: 'text', label: 'Nom (personne ou service)', maxLength: 200 }),

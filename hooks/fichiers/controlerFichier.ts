@@ -2,7 +2,7 @@ import type { CollectionBeforeOperationHook } from 'payload'
 import { APIError, ValidationError } from 'payload'
 
 import { AntivirusIndisponible, analyser, analyseurConfigure } from '../../src/fichiers/antivirus'
-import { examinerFichier, nomAvecExtension, nomDeFichierSur } from '../../src/fichiers/controles'
+import { examinerFichier, nomDeFichierSur, nomStocke } from '../../src/fichiers/controles'
 import { journaliser } from '../../src/journal'
 
 /** What describes the stored file is the server's: computed from the file, never taken from the request. */
@@ -56,7 +56,7 @@ export const controlerFichier: CollectionBeforeOperationHook = async ({
     return args
   }
   const nomOrigine = fichier.name
-  fichier.name = nomDeFichierSur(fichier.name)
+  const nomSur = nomDeFichierSur(fichier.name)
   const refuser = (message: string) =>
     new ValidationError({ collection: collection.slug, errors: [{ path: 'file', message }], req }, req.t)
 
@@ -74,14 +74,13 @@ export const controlerFichier: CollectionBeforeOperationHook = async ({
     })
     throw refuser(
       examen.inconnu
-        ? `Ce fichier n'est pas accepté : « ${fichier.name} » n'est d'aucun des formats acceptés (${examen.raison}).`
-        : `Le fichier « ${fichier.name} » est refusé : ${examen.raison}.`,
+        ? `Ce fichier n'est pas accepté : « ${nomSur} » n'est d'aucun des formats acceptés (${examen.raison}).`
+        : `Le fichier « ${nomSur} » est refusé : ${examen.raison}.`,
     )
   }
-  if (examen.type) {
-    fichier.name = nomAvecExtension(fichier.name, examen.type.ext)
-    fichier.mimetype = examen.type.mime
-  }
+  // Messages name the file by its safe name; the stored one carries a random suffix (src/fichiers/controles.ts).
+  fichier.name = nomStocke(nomSur, examen.type?.ext)
+  if (examen.type) fichier.mimetype = examen.type.mime
 
   const analyseur = analyseurConfigure()
   if (analyseur) {
@@ -108,7 +107,7 @@ export const controlerFichier: CollectionBeforeOperationHook = async ({
         details: { signature: verdict.signature },
       })
       throw refuser(
-        `Le fichier « ${fichier.name} » contient un virus (${verdict.signature}) : il a été refusé. Analysez votre poste de travail avant de déposer un autre fichier.`,
+        `Le fichier « ${nomSur} » contient un virus (${verdict.signature}) : il a été refusé. Analysez votre poste de travail avant de déposer un autre fichier.`,
       )
     }
   }

@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { lireCampagne } from '../campagne'
-import { accuseReception } from './modeles'
+import { accuseReception, changementAdresse } from './modeles'
 import { destinataires, nomDeLaStructure } from './destinataires'
 
 export const adresseSupport = (campagne: { contactSupport?: string | null } | null) =>
@@ -48,4 +48,23 @@ export async function envoyerAccuseReception(
   })
   await payload.sendEmail({ to: a, ...message })
   return a
+}
+
+/** Tells the account's previous address that it was replaced (queued like every other message). */
+export async function envoyerAvisChangementAdresse(
+  req: PayloadRequest,
+  compte: { username?: string | null; email?: string | null },
+  ancienne: string,
+): Promise<void> {
+  const campagne = await lireCampagne(req)
+  const identifiant = String(compte.username ?? '')
+  await req.payload.sendEmail({
+    to: ancienne,
+    ...changementAdresse({
+      // Payload stores usernames in lower case; a UAI is written as the register writes it.
+      identifiant: /^\d{7}[a-z]$/.test(identifiant) ? identifiant.toUpperCase() : identifiant,
+      nouvelle: String(compte.email ?? ''),
+      support: adresseSupport(campagne),
+    }),
+  })
 }

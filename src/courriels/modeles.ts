@@ -206,6 +206,27 @@ export function reinitialisation(a: { lien: string; identifiant: string }): {
   return { subject: c.subject, html: c.html }
 }
 
+/** To the OLD address: the account's address was changed (a stolen session would otherwise go unnoticed). */
+export function changementAdresse(a: {
+  identifiant: string
+  nouvelle: string
+  support: string | null
+}): Courriel {
+  return composer(
+    'Changement de l’adresse mail de votre compte — Carte des formations',
+    'Madame, Monsieur,',
+    [
+      {
+        p: `L'adresse mail du compte « ${a.identifiant} » vient d'être remplacée par ${a.nouvelle}. Les prochains messages de la plateforme, dont les liens « Mot de passe oublié ? », seront envoyés à cette nouvelle adresse.`,
+      },
+      {
+        p: "Si vous n'êtes pas à l'origine de ce changement, contactez sans attendre le support technique : quelqu'un d'autre utilise peut-être votre compte.",
+      },
+    ],
+    a.support,
+  )
+}
+
 export function rappelCloture(a: {
   structure: string
   cloture: string

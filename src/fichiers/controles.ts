@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto'
+
 import { fileTypeFromBuffer } from 'file-type'
 
 import { RefusArchive, verifierArchive } from './archive'
@@ -32,12 +34,27 @@ export function nomDeFichierSur(nom: string): string {
   return propre
 }
 
-/** The stored name: the safe name with the detected type's extension (a PDF sent as « evil.exe » is « evil.pdf »). */
-export function nomAvecExtension(nom: string, extension: string): string {
+/** 16 hex digits from crypto: the stored name never depends on what others uploaded, nor can it be guessed. */
+const SUFFIXE_ALEATOIRE = /-[0-9a-f]{16}(?=\.[^.]*$|$)/
+
+/**
+ * The name the file is stored under: the safe name, a random suffix and the detected type's extension
+ * (« pv-ca.pdf » → « pv-ca-3f9a1c0b7e2d4a58.pdf »). Payload numbers a name already taken (« pv-ca-1.pdf »), which
+ * told a school that another had a file of that name: with the suffix, no name is ever taken.
+ */
+export function nomStocke(nom: string, extension?: string): string {
   const sur = nomDeFichierSur(nom)
   const point = sur.lastIndexOf('.')
-  const base = point > 0 && /^[\p{L}\p{N}]{1,10}$/u.test(sur.slice(point + 1)) ? sur.slice(0, point) : sur
-  return `${base.slice(0, LONGUEUR_NOM_MAX - extension.length - 1)}.${extension}`
+  const propre = point > 0 && /^[\p{L}\p{N}]{1,10}$/u.test(sur.slice(point + 1))
+  const ext = extension ?? (propre ? sur.slice(point + 1) : '')
+  const base = propre ? sur.slice(0, point) : sur
+  const suffixe = `-${randomBytes(8).toString('hex')}${ext ? `.${ext}` : ''}`
+  return `${base.slice(0, LONGUEUR_NOM_MAX - suffixe.length)}${suffixe}`
+}
+
+/** The name shown and given to the download: the stored name without its random suffix (« pv-ca.pdf »). */
+export function nomAffiche(stocke: string): string {
+  return stocke.replace(SUFFIXE_ALEATOIRE, '')
 }
 
 export type TypeDetecte = { ext: string; mime: string }

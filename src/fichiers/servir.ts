@@ -4,6 +4,8 @@ import { Readable } from 'node:stream'
 
 import type { CollectionSlug, PayloadRequest } from 'payload'
 
+import { nomAffiche } from './controles'
+
 const TYPES_PAR_EXTENSION: Record<string, string> = {
   pdf: 'application/pdf',
   doc: 'application/msword',
@@ -20,8 +22,9 @@ const TYPES_PAR_EXTENSION: Record<string, string> = {
   png: 'image/png',
 }
 
-/** `attachment` with the stored name, ASCII fallback and RFC 5987 UTF-8 form (accents kept, quotes impossible). */
-export function dispositionPieceJointe(nom: string): string {
+/** `attachment` with the name shown (the stored one without its random suffix), ASCII fallback and RFC 5987 UTF-8 form (accents kept, quotes impossible). */
+export function dispositionPieceJointe(stocke: string): string {
+  const nom = nomAffiche(stocke)
   const ascii = nom
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -30,7 +33,7 @@ export function dispositionPieceJointe(nom: string): string {
 }
 
 /**
- * Serves a stored file (after Payload's access check) as a download named after it: the browser never renders it
+ * Serves a stored file (after Payload's access check) as a download named as it was sent: the browser never renders it
  * in the site's origin, and the saved file keeps the name and extension of what it really is. With cloud storage
  * (local storage disabled), only names the download in the shared headers, which the storage's handler sends.
  */

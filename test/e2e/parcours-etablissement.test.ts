@@ -110,7 +110,10 @@ describe("Parcours d'un établissement, comme dans le guide", () => {
       .setInputFiles({ name: 'pv-conseil.pdf', mimeType: 'application/pdf', buffer: Buffer.from(PDF) })
     await page.locator('input#field-description').last().fill('PV du conseil d’administration')
     await page.getByRole('button', { name: 'Sauvegarder' }).last().click()
-    const ligne = page.locator('.relationship-table').getByRole('row').filter({ hasText: 'pv-conseil.pdf' })
+    const ligne = page
+      .locator('.relationship-table')
+      .getByRole('row')
+      .filter({ hasText: /pv-conseil(-[0-9a-f]{16})?\.pdf/ })
     await visible(ligne)
     await visible(ligne.getByText('PV du conseil d’administration'))
     await capturer(page, '04b-annexe-jointe')

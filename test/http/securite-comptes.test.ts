@@ -39,8 +39,12 @@ describe('Sécurité des comptes et des sessions (SECURITY.md 12 à 16)', () => 
     const t3 = (await connexion(`securite-session-${N}`)).corps.token
     const moi = (await appel('GET', '/api/users/me', { jeton: t3 })).corps.user
     expect(
-      (await appel('PATCH', `/api/users/${moi.id}`, { jeton: t3, corps: { password: `${MDP}-nouveau` } }))
-        .status,
+      (
+        await appel('PATCH', `/api/users/${moi.id}`, {
+          jeton: t3,
+          corps: { password: `${MDP}-nouveau`, motDePasseActuel: MDP },
+        })
+      ).status,
     ).toBe(200)
     expect((await appel('GET', '/api/users/me', { jeton: t2 })).corps.user ?? null).toBeNull()
     expect((await appel('GET', '/api/users/me', { jeton: t3 })).corps.user?.username).toBe(

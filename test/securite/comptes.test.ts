@@ -294,12 +294,19 @@ describe('SECURITY 23 — seul un administrateur touche aux rôles, structures, 
         email: `moi-bis-${N}@example.fr`,
         role: 'etablissement',
         etablissement: idEtabMermoz,
+        // Changing one's own address or password takes the current password (F12).
+        motDePasseActuel: MDP,
       },
     })
     expect(ok.status, JSON.stringify(ok.corps)).toBe(200)
     expect(ok.corps.doc).toMatchObject({ nom: 'Proviseur adjoint', email: `moi-bis-${N}@example.fr` })
     expect(
-      (await appel('PATCH', `/api/users/${moi.id}`, { jeton: t, corps: { password: `${MDP}-bis` } })).status,
+      (
+        await appel('PATCH', `/api/users/${moi.id}`, {
+          jeton: t,
+          corps: { password: `${MDP}-bis`, motDePasseActuel: MDP },
+        })
+      ).status,
     ).toBe(200)
     expect((await connexion(moi.username, `${MDP}-bis`)).status).toBe(200)
   })

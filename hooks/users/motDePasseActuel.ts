@@ -1,0 +1,151 @@
+import crypto from 'node:crypto'
+
+import type { CollectionAfterChangeHook, CollectionBeforeOperationHook, PayloadRequest, Where } from 'payload'
+import { ValidationError } from 'payload'
+
+import { CHAMPS_COMPTE } from '../../access/comptes'
+import { utilisateurDe } from '../../access/roles'
+import { envoyerAvisChangementAdresse } from '../../src/courriels/envois'
+
+export const CHAMP_MOT_DE_PASSE_ACTUEL = 'motDePasseActuel'
+export const LIBELLE_MOT_DE_PASSE_ACTUEL = 'Mot de passe actuel'
+
+// Payload's hash formats (auth/strategies/local/generatePasswordSaltHash, not exported): current and legacy.
+const PREFIXE_HASH = 'pbkdf2-sha256-v1:'
+
+/** Payload's own password check (auth/strategies/local/authenticate): same pbkdf2 parameters, constant time. */
+export async function motDePasseCorrect(
+  compte: { hash?: unknown; salt?: unknown },
+  motDePasse: string,
+): Promise<boolean> {
+  const { hash, salt } = compte
+  if (typeof hash !== 'string' || typeof salt !== 'string') return false
+  const actuel = hash.startsWith(PREFIXE_HASH)
+  const attendu = Buffer.from(actuel ? hash.slice(PREFIXE_HASH.length) : hash, 'hex')
+  const calcule = await new Promise<Buffer>((resolve, reject) =>
+    crypto.pbkdf2(motDePasse, salt, actuel ? 600_000 : 25_000, actuel ? 32 : 512, 'sha256', (e, b) =>
+      e ? reject(e) : resolve(b),
+    ),
+  )
+  return calcule.length === attendu.length && crypto.timingSafeEqual(calcule, attendu)
+}
+
+const normaliserAdresse = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : '')
+
+type Compte = { id: number | string; email?: string | null; hash?: unknown; salt?: unknown }
+
+/** A 400 on one field whose own message is the answer's (not « Le champ suivant n'est pas valide »). */
+function refus(req: PayloadRequest, path: string, message: string): ValidationError {
+  const erreur = new ValidationError({ collection: 'users', errors: [{ path, message }], req }, req.t)
+  erreur.message = message
+  return erreur
+}
+
+/**
+ * The accounts an update reaches: by id, or (bulk) those the caller's filter reaches read as the caller, so that
+ * the filter obeys the read rules (a filter on `hash` would otherwise tell its value).
+ */
+async function comptesVises(req: PayloadRequest, id: unknown, where: Where | undefined) {
+  const parId = id !== undefined && id !== null
+  const { docs } = await req.payload.find({
+    collection: 'users',
+    where: parId ? { id: { equals: id as number } } : (where ?? {}),
+    depth: 0,
+    pagination: false,
+    overrideAccess: parId,
+    user: req.user,
+    req,
+  })
+  return docs as unknown as Compte[]
+}
+
+/**
+ * A signed-in user changing their own password or address gives their current password first (outside attack,
+ * F12: a stolen session became a stolen account). The field is virtual: checked here, removed, never stored.
+ * Changes of another account stay governed by the table of access/comptes.ts. An address already held by another
+ * account is refused (the address receives the « Mot de passe oublié ? » links).
+ */
+export const exigerMotDePasseActuel: CollectionBeforeOperationHook = async ({
+  args: brut,
+  operation,
+  req,
+}) => {
+  if (operation !== 'update' && operation !== 'create') return brut
+  const args = brut as {
+    id?: unknown
+    where?: Where
+    data?: Record<string, unknown>
+    overrideAccess?: boolean
+  }
+  const donnees = { ...(args.data ?? {}) }
+  const motDePasseActuel = donnees[CHAMP_MOT_DE_PASSE_ACTUEL]
+  delete donnees[CHAMP_MOT_DE_PASSE_ACTUEL]
+  args.data = donnees
+  const acteur = utilisateurDe(req)
+
+  const adresse = normaliserAdresse(donnees.email)
+  const cibles = operation === 'update' ? await comptesVises(req, args.id, args.where) : []
+
+  if (adresse) {
+    const autres = cibles.map((c) => c.id)
+    const { totalDocs } = await req.payload.db.count({
+      collection: 'users',
+      where: {
+        and: [
+          { email: { in: [...new Set([adresse, String(donnees.email).trim()])] } },
+          ...(autres.length ? [{ id: { not_in: autres } }] : []),
+        ],
+      },
+      req,
+    })
+    if (totalDocs > 0 || (operation === 'update' && cibles.length > 1))
+      throw refus(
+        req,
+        'email',
+        `Le champ « ${CHAMPS_COMPTE.email} » n'est pas valide : cette adresse est déjà celle d'un autre compte.`,
+      )
+  }
+
+  if (operation !== 'update' || args.overrideAccess || !acteur) return brut
+  if (!cibles.some((c) => String(c.id) === String(acteur.id))) return brut
+  // Hash and salt are hidden from every read: the stored row.
+  const soi = (await req.payload.db.findOne({
+    collection: 'users',
+    where: { id: { equals: acteur.id } },
+    req,
+  })) as Compte | null
+  if (!soi) return brut
+  const changes: string[] = []
+  if (typeof donnees.password === 'string' && donnees.password.length > 0)
+    changes.push(CHAMPS_COMPTE.password)
+  if ('email' in donnees && adresse !== normaliserAdresse(soi.email)) changes.push(CHAMPS_COMPTE.email)
+  if (changes.length === 0) return brut
+  const quoi = changes.map((c) => `« ${c} »`).join(' ou ')
+  if (typeof motDePasseActuel !== 'string' || motDePasseActuel.length === 0)
+    throw refus(
+      req,
+      CHAMP_MOT_DE_PASSE_ACTUEL,
+      `Le champ « ${LIBELLE_MOT_DE_PASSE_ACTUEL} » est obligatoire pour changer le champ ${quoi} de votre compte.`,
+    )
+  if (!(await motDePasseCorrect(soi, motDePasseActuel)))
+    throw refus(
+      req,
+      CHAMP_MOT_DE_PASSE_ACTUEL,
+      `Le champ « ${LIBELLE_MOT_DE_PASSE_ACTUEL} » ne correspond pas à votre mot de passe : le champ ${quoi} n'a pas été changé.`,
+    )
+  return brut
+}
+
+/** When an account's address changes, the previous address is told (whoever made the change). */
+export const avertirAncienneAdresse: CollectionAfterChangeHook = async ({
+  doc,
+  previousDoc,
+  operation,
+  req,
+}) => {
+  if (operation !== 'update') return doc
+  const ancienne = typeof previousDoc?.email === 'string' ? previousDoc.email.trim() : ''
+  if (ancienne && normaliserAdresse(ancienne) !== normaliserAdresse(doc.email))
+    await envoyerAvisChangementAdresse(req, doc, ancienne)
+  return doc
+}

@@ -1,0 +1,154 @@
+import path from 'node:path'
+
+import { beforeAll, describe, expect, inject, it } from 'vitest'
+
+import { lireEml } from '../aides/courriels'
+import { appel, graphql, jeton } from '../aides/http'
+
+/**
+ * Outside attack, F12: a signed-in user changed their own password or address without giving the current one (a
+ * stolen session became a stolen account), and an address could be another account's. Through REST and GraphQL.
+ */
+
+const MDP = 'Mot-de-passe-actuel-2027'
+const N = Date.now().toString(36)
+const connexion = (username: string, password = MDP) =>
+  appel('POST', '/api/users/login', { corps: { username, password } })
+const boite = () => lireEml(path.join(inject('dossierServeur'), 'mail'))
+
+let admin: string
+
+/** A fresh account (the admin chooses its password) and a session of its own. */
+async function compte(suffixe: string) {
+  const username = `f12-${suffixe}-${N}`
+  const r = await appel('POST', '/api/users', {
+    jeton: admin,
+    corps: { username, password: MDP, role: 'region', email: `${username}@example.fr` },
+  })
+  expect(r.status, JSON.stringify(r.corps)).toBe(201)
+  const session = (await connexion(username)).corps.token as string
+  return { id: r.corps.doc.id as number | string, username, email: `${username}@example.fr`, session }
+}
+
+const erreursDe = (r: { corps: { errors?: { message: string; data?: { errors?: unknown[] } }[] } }) =>
+  r.corps.errors?.[0]
+
+beforeAll(async () => {
+  admin = await jeton('admin')
+})
+
+async function attendreCourriel(a: string) {
+  for (let i = 0; i < 40; i++) {
+    const m = (await boite()).find((x) => x.destinataires.includes(a))
+    if (m) return m
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  return undefined
+}
+
+describe('F12 : changer son mot de passe ou son adresse demande le mot de passe actuel (REST)', () => {
+  it('sans « Mot de passe actuel », ou faux : 400 nommant le champ ; mot de passe et adresse inchangés', async () => {
+    const moi = await compte('rest-refus')
+    for (const corps of [
+      { password: 'Vole-2027-pirate' },
+      { email: `pirate-${N}@example.fr` },
+      { password: 'Vole-2027-pirate', motDePasseActuel: 'pas-le-bon' },
+      { email: `pirate-${N}@example.fr`, motDePasseActuel: '' },
+    ]) {
+      const r = await appel('PATCH', `/api/users/${moi.id}`, { jeton: moi.session, corps })
+      expect(r.status, JSON.stringify(r.corps)).toBe(400)
+      const e = erreursDe(r)!
+      expect(e.message).toMatch(/^Le champ « Mot de passe actuel » /)
+      expect(e.data?.errors).toEqual([{ path: 'motDePasseActuel', message: e.message }])
+    }
+    expect((await connexion(moi.username)).status).toBe(200)
+    expect((await connexion(moi.username, 'Vole-2027-pirate')).status).toBe(401)
+    const relu = (await appel('GET', `/api/users/${moi.id}`, { jeton: admin })).corps
+    expect(relu.email).toBe(moi.email)
+    // The same request in the multipart form the admin panel sends.
+    const f = new FormData()
+    f.append('_payload', JSON.stringify({ password: 'Vole-2027-pirate' }))
+    expect((await appel('PATCH', `/api/users/${moi.id}`, { jeton: moi.session, corps: f })).status).toBe(400)
+  })
+
+  it('avec le bon : changé, le mot de passe actuel n’est ni stocké ni renvoyé ; l’ancienne adresse est prévenue', async () => {
+    const moi = await compte('rest-ok')
+    const nouvelle = `f12-nouvelle-${N}@example.fr`
+    const r = await appel('PATCH', `/api/users/${moi.id}`, {
+      jeton: moi.session,
+      corps: { email: nouvelle, password: 'Nouveau-2027-choisi', motDePasseActuel: MDP },
+    })
+    expect(r.status, JSON.stringify(r.corps)).toBe(200)
+    expect(r.corps.doc.email).toBe(nouvelle)
+    expect(JSON.stringify(r.corps)).not.toContain(MDP)
+    expect(r.corps.doc).not.toHaveProperty('motDePasseActuel')
+    expect((await connexion(moi.username, 'Nouveau-2027-choisi')).status).toBe(200)
+    const avis = await attendreCourriel(moi.email)
+    expect(avis?.subject).toBe('Changement de l’adresse mail de votre compte — Carte des formations')
+    expect(avis?.text).toContain(`vient d'être remplacée par ${nouvelle}`)
+    // Other fields of one's own account still need nothing more.
+    const nom = await appel('PATCH', `/api/users/${moi.id}`, {
+      jeton: (await connexion(moi.username, 'Nouveau-2027-choisi')).corps.token,
+      corps: { nom: 'Service formation' },
+    })
+    expect(nom.status).toBe(200)
+  })
+
+  it('l’administrateur change le mot de passe d’un autre compte sans le sien ; une adresse déjà prise est refusée', async () => {
+    const autre = await compte('admin-change')
+    const deja = await compte('deja-prise')
+    const r = await appel('PATCH', `/api/users/${autre.id}`, {
+      jeton: admin,
+      corps: { password: 'Donne-par-admin-2027' },
+    })
+    expect(r.status, JSON.stringify(r.corps)).toBe(200)
+    expect((await connexion(autre.username, 'Donne-par-admin-2027')).status).toBe(200)
+    const doublon = await appel('PATCH', `/api/users/${autre.id}`, {
+      jeton: admin,
+      corps: { email: deja.email.toUpperCase() },
+    })
+    expect(doublon.status).toBe(400)
+    expect(erreursDe(doublon)!.data?.errors).toEqual([
+      {
+        path: 'email',
+        message:
+          "Le champ « Adresse mail » n'est pas valide : cette adresse est déjà celle d'un autre compte.",
+      },
+    ])
+    const creation = await appel('POST', '/api/users', {
+      jeton: admin,
+      corps: { username: `f12-doublon-${N}`, password: MDP, role: 'region', email: deja.email },
+    })
+    expect(creation.status).toBe(400)
+  })
+})
+
+describe('F12 : les mêmes règles par GraphQL (updateUser)', () => {
+  const changer = (id: number | string, data: string, session: string) =>
+    graphql(
+      `mutation { updateUser(id: ${JSON.stringify(id)}, data: { ${data} }) { id email } }`,
+      {},
+      { jeton: session },
+    )
+
+  it('sans, ou faux : refusé nommant « Mot de passe actuel » ; avec le bon : changé', async () => {
+    const moi = await compte('gql')
+    for (const data of [
+      'password: "Vole-2027-gql"',
+      `email: "pirate-gql-${N}@example.fr"`,
+      'password: "Vole-2027-gql", motDePasseActuel: "faux"',
+    ]) {
+      const r = await changer(moi.id, data, moi.session)
+      expect(r.corps.data?.updateUser ?? null).toBeNull()
+      expect(r.corps.errors[0].message).toMatch(/^Le champ « Mot de passe actuel » /)
+      expect(r.corps.errors[0].extensions.statusCode).toBe(400)
+      expect(r.corps.errors[0].extensions.data.errors).toEqual([
+        { path: 'motDePasseActuel', message: r.corps.errors[0].message },
+      ])
+    }
+    expect((await connexion(moi.username, 'Vole-2027-gql')).status).toBe(401)
+    const ok = await changer(moi.id, `password: "Nouveau-gql-2027", motDePasseActuel: "${MDP}"`, moi.session)
+    expect(ok.corps.errors, JSON.stringify(ok.corps)).toBeUndefined()
+    expect((await connexion(moi.username, 'Nouveau-gql-2027')).status).toBe(200)
+  })
+})
