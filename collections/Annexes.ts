@@ -10,6 +10,7 @@ import { journaliserSuppression } from '../hooks/demandes/journaliserInstruction
 import { statutSelonLecteur } from '../hooks/demandes/statutVu'
 import { relationExistante } from '../hooks/relationExistante'
 import { garderRequetes } from '../hooks/requetes/garderRequetes'
+import { configuration } from '../src/env'
 
 export const TYPES_ANNEXES = [
   'application/pdf',
@@ -29,7 +30,7 @@ export const TYPES_ANNEXES = [
 export const TYPES_ANNEXES_LIBELLE =
   'PDF, Word, Excel, PowerPoint, OpenDocument (texte, classeur, présentation), JPEG, PNG'
 
-const dossierAnnexes = path.resolve(process.env.UPLOAD_DIR || 'data/annexes')
+const dossierAnnexes = path.resolve(configuration().UPLOAD_DIR)
 
 export const Annexes: CollectionConfig = {
   slug: 'annexes',

@@ -32,6 +32,8 @@ import { lienAdmin } from '../src/courriels/envois'
 import { reinitialisation } from '../src/courriels/modeles'
 import { garderRequetes } from '../hooks/requetes/garderRequetes'
 import { champTexte } from '../hooks/texte'
+import { lireCorpsJson } from '../src/corpsJson'
+import { configuration } from '../src/env'
 
 // Defence in depth only: hooks/users/verifierDroitsComptes.ts refuses (403) a write of these fields by anyone the
 // table of access/comptes.ts does not allow, before this access could silently drop it.
@@ -73,7 +75,7 @@ export const Users: CollectionConfig = {
     },
     cookies: {
       sameSite: 'Strict',
-      secure: process.env.NODE_ENV === 'production' && (process.env.SERVER_URL ?? '').startsWith('https://'),
+      secure: configuration().NODE_ENV === 'production' && configuration().serverURL.startsWith('https://'),
     },
   },
   access: {
@@ -100,39 +102,14 @@ export const Users: CollectionConfig = {
       handler: async (req) => {
         const refus = refusCreation(req)
         if (refus) return Response.json(refus.body, { status: refus.status })
-        let brut: unknown
-        try {
-          brut = req.json ? await req.json() : {}
-        } catch {
-          return Response.json(
-            {
-              errors: [
-                {
-                  message:
-                    'Le corps de la requête doit être du JSON : {"lignes": "0340042L\\n0310024H", "inviter": true}.',
-                },
-              ],
-            },
-            { status: 400 },
-          )
-        }
-        const lu = corpsCreation.safeParse(brut)
-        if (!lu.success) {
-          const message = lu.error.issues[0]!.message
-          return Response.json(
-            {
-              errors: [
-                {
-                  name: 'ValidationError',
-                  message,
-                  data: { errors: [{ path: String(lu.error.issues[0]!.path[0] ?? 'lignes'), message }] },
-                },
-              ],
-            },
-            { status: 400 },
-          )
-        }
-        const { status, body } = await creerComptesEnMasse(req, lu.data.lignes, lu.data.inviter)
+        const lu = await lireCorpsJson(
+          req,
+          corpsCreation,
+          '{"lignes": "0340042L\\n0310024H", "inviter": true}',
+          'lignes',
+        )
+        if (lu.reponse) return lu.reponse
+        const { status, body } = await creerComptesEnMasse(req, lu.donnees.lignes, lu.donnees.inviter)
         return Response.json(body, { status })
       },
     },
