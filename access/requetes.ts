@@ -210,6 +210,9 @@ export async function refusChemin(
     if ((auth && nom in CHAMPS_SECRETS) || (champ && 'hidden' in champ && champ.hidden === true))
       return refuser("ce champ n'est lisible par personne.")
     if (!champ) return refuser(`ce champ n'existe pas.`)
+    // A virtual field is not stored: Payload answers in English that it cannot be queried.
+    if (usage !== 'selection' && 'virtual' in champ && champ.virtual === true)
+      return refuser("ce champ n'est pas enregistré : on ne peut ni trier ni filtrer sur lui.")
     // A selected field the caller may not read is removed from the answer by its own read access, as if not
     // selected (the export selects its columns whoever asks): only sorting and filtering on it would tell its value.
     if (usage !== 'selection' && !(await litChamp(ctx, champ)))
