@@ -1,5 +1,6 @@
 import { AVIS, DECISIONS, libelle, MESURES, MODALITES, STATUTS, ZONES_RECRUTEMENT } from '../regles/enums'
-import { libelleSansType } from '../regles/validationDemande'
+import { ecartDeCapacite, libelleSansType } from '../regles/validationDemande'
+import { libelleAcademie } from '../../access/roles'
 
 type Doc = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
 export type Colonne = {
@@ -23,8 +24,7 @@ export const COLONNES: Colonne[] = [
   { entete: 'Département', valeur: (d) => d.departement },
   {
     entete: 'Académie',
-    valeur: (d) =>
-      d.academie === 'montpellier' ? 'Montpellier' : d.academie === 'toulouse' ? 'Toulouse' : '',
+    valeur: (d) => libelleAcademie(d.academie),
   },
   { entete: 'UAI établissement référent', valeur: (d) => objet(d.etablissementReferent)?.uai },
   { entete: 'Site de formation', valeur: (d) => d.siteFormation },
@@ -42,10 +42,7 @@ export const COLONNES: Colonne[] = [
   { entete: "Capacité d'accueil nouvelle", valeur: (d) => d.capaciteNouvelle },
   {
     entete: 'Écart de capacité',
-    valeur: (d) =>
-      typeof d.capaciteActuelle === 'number' && typeof d.capaciteNouvelle === 'number'
-        ? d.capaciteNouvelle - d.capaciteActuelle
-        : '',
+    valeur: (d) => ecartDeCapacite(d.capaciteActuelle, d.capaciteNouvelle) ?? '',
   },
   { entete: 'Priorité', valeur: (d) => d.priorite },
   { entete: 'Projet lié', valeur: (d) => ouiNon(d.projetLie) },
