@@ -1,3 +1,5 @@
+import { convert, type HtmlToTextOptions } from 'html-to-text'
+
 /** French messages, each in plain text and HTML built from the same blocks (so both always say the same thing). */
 
 export type Bloc =
@@ -17,19 +19,22 @@ export function echapper(texte: string): string {
   )
 }
 
+const EN_TEXTE: HtmlToTextOptions = {
+  // A long link (a reset token) must stay on one line to stay clickable.
+  wordwrap: false,
+  selectors: [
+    // As composer() writes links in the text part: « label : url ».
+    { selector: 'a', options: { linkBrackets: [': ', ''], hideLinkHrefIfSameAsText: true } },
+    { selector: 'ul', options: { itemPrefix: '- ' } },
+    ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((selector) => ({ selector, options: { uppercase: false } })),
+    { selector: 'table', format: 'dataTable', options: { uppercaseHeaderCells: false } },
+    { selector: 'hr', options: { length: 2 } },
+  ],
+}
+
 /** Plain-text rendering of an HTML message (for messages Payload builds, which only have HTML). */
 export function texteDepuisHtml(html: string): string {
-  return html
-    .replace(/<a [^>]*href="([^"]*)"[^>]*>(.*?)<\/a>/gi, '$2 : $1')
-    .replace(/<br\s*\/?>|<\/p>|<\/li>|<\/tr>/gi, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim()
+  return convert(html, EN_TEXTE)
 }
 
 export function composer(sujet: string, salutation: string, blocs: Bloc[], support: string | null): Courriel {
