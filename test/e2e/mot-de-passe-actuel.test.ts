@@ -33,6 +33,10 @@ describe('Page « Compte » : changer son mot de passe', () => {
     await page.goto(url('/admin/account'))
     const actuel = page.getByLabel('Mot de passe actuel')
     await visible(actuel)
+    // Typed characters show as dots, as in a password field.
+    expect(await actuel.evaluate((e) => getComputedStyle(e).getPropertyValue('-webkit-text-security'))).toBe(
+      'disc',
+    )
     const nouveauMotDePasse = async () => {
       await page.getByRole('button', { name: 'Changer le mot de passe' }).click()
       await page.getByLabel('Nouveau mot de passe').fill(NOUVEAU)
