@@ -80,7 +80,9 @@ describe('Fichiers sur un stockage S3 (S3_BUCKET)', () => {
     expect(depot.status).toBe(201)
 
     expect(fichiersSous(base.env.UPLOAD_DIR!)).toEqual([])
-    const objets = fichiersSous(dossierS3).filter((f) => f.endsWith('pv-ca.pdf._S3rver_object'))
+    // Stored under the safe name plus a random suffix (SECURITY: a name tells nothing of other uploads).
+    expect(annexe.filename).toMatch(/^pv-ca-[0-9a-f]{16}\.pdf$/)
+    const objets = fichiersSous(dossierS3).filter((f) => f.endsWith(`${annexe.filename}._S3rver_object`))
     expect(objets.length).toBe(1)
     expect(objets[0]).toContain(`${path.sep}annexes${path.sep}`)
 
@@ -98,6 +100,6 @@ describe('Fichiers sur un stockage S3 (S3_BUCKET)', () => {
     expect([403, 404]).toContain((await fetch(lien)).status)
 
     expect((await requete(instance, 'DELETE', `/api/annexes/${annexe.id}`, jeton)).status).toBe(200)
-    expect(fichiersSous(dossierS3).filter((f) => f.endsWith('pv-ca.pdf._S3rver_object'))).toEqual([])
+    expect(fichiersSous(dossierS3).filter((f) => f.endsWith(`${annexe.filename}._S3rver_object`))).toEqual([])
   })
 })
