@@ -14,6 +14,7 @@ import { CHANGEMENTS_MAX, importerDiplomes, importerEtablissements } from '../..
 import { type EtablissementRef, lireDiplomes, lireEtablissements } from '../../src/referentiel/lire'
 import { lettreCleUai } from '../../src/uai'
 import { payloadDeTest } from '../aides/payload'
+import { toursPendant } from '../aides/boucle'
 
 let payload: Payload
 let fermer: () => Promise<void>
@@ -175,20 +176,6 @@ describe('SECURITY 35 : un fichier malformé est refusé en entier, une colonne 
 })
 
 describe('Issue 22 : un gros import laisse le serveur répondre', () => {
-  /** Event-loop turns while `f` runs: none means every other request waited for the whole import. */
-  async function toursPendant<T>(f: () => Promise<T>): Promise<{ resultat: T; tours: number }> {
-    let tours = 0
-    let actif = true
-    const tic = () => {
-      if (!actif) return
-      tours++
-      setImmediate(tic)
-    }
-    setImmediate(tic)
-    const resultat = await f()
-    actif = false
-    return { resultat, tours }
-  }
   const nouveaux = (n: number, depuis: number): EtablissementRef[] =>
     Array.from({ length: n }, (_, i) => {
       const chiffres = String(1_000_000 + depuis + i).padStart(7, '0')

@@ -12,6 +12,7 @@ import {
   type Rejet,
 } from '../../src/referentiel/lire'
 import { lettreCleUai } from '../../src/uai'
+import { toursPendant } from '../aides/boucle'
 
 describe('Référentiel des établissements', () => {
   let lignes: EtablissementRef[]
@@ -144,21 +145,6 @@ describe('Référentiel des diplômes', () => {
     expect(dateIso('2019/09/01')).toBeUndefined()
   })
 })
-
-/** Counts event-loop turns while `f` runs: a synchronous parse gives none, so other requests wait. */
-async function toursPendant<T>(f: () => Promise<T>): Promise<{ resultat: T; tours: number }> {
-  let tours = 0
-  let actif = true
-  const tic = () => {
-    if (!actif) return
-    tours++
-    setImmediate(tic)
-  }
-  setImmediate(tic)
-  const resultat = await f()
-  actif = false
-  return { resultat, tours }
-}
 
 // Slow on a shared machine: a few seconds each.
 describe('Issue 22 : un gros fichier se lit sans bloquer le serveur', { timeout: 60_000 }, () => {
