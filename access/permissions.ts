@@ -131,9 +131,6 @@ export function rolesAyant(capacite: Capacite): Role[] {
   return (Object.keys(CAPACITES_DES_ROLES) as Role[]).filter((r) => CAPACITES_DES_ROLES[r][capacite])
 }
 
-/** Reference lists, campaign and accounts: who may write them (everyone signed in may read the lists). */
-export const GESTION_REFERENTIELS: readonly Role[] = rolesAyant('gererReferentiels')
-
 const LIBELLES_PORTEES: Record<Portee, string> = {
   tout: 'toutes',
   structure: 'sa structure',

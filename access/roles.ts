@@ -1,6 +1,6 @@
 import type { Access, PayloadRequest } from 'payload'
 
-import { type Capacite, capaciteDuRole, rolesAyant } from './permissions'
+import { type Capacite, capaciteDuRole } from './permissions'
 
 export const ROLES = [
   'admin',
@@ -117,5 +117,3 @@ export const personne: Access = () => false
 /** The platform's administrator alone (the journal, the tasks): the role that has every capacity. */
 export const administrateur: Access = ({ req }) => peut(req, 'administrerPlateforme')
 export const editeur: Access = ({ req }) => peut(req, 'gererReferentiels')
-/** The roles that manage reference lists and accounts (for messages and `where` filters). */
-export const ROLES_EDITEURS = rolesAyant('gererReferentiels')

@@ -1,7 +1,6 @@
 import type { Endpoint } from 'payload'
 
-import { GESTION_REFERENTIELS } from '../../access/permissions'
-import { aLeRole, utilisateurDe } from '../../access/roles'
+import { peut, utilisateurDe } from '../../access/roles'
 import { journaliser } from '../journal'
 import { type Bilan, importerDiplomes, importerEtablissements } from '../referentiel/importer'
 import { lireDiplomes, lireEtablissements } from '../referentiel/lire'
@@ -35,7 +34,7 @@ export const importerReferentiel: Endpoint = {
   method: 'post',
   handler: async (req) => {
     if (!utilisateurDe(req)) return erreur(401, 'Vous devez être connecté.')
-    if (!aLeRole(req, ...GESTION_REFERENTIELS))
+    if (!peut(req, 'gererReferentiels'))
       return erreur(403, "Seuls le Carif-Oref et l'administrateur mettent à jour les référentiels.")
     const type = String(req.query?.type ?? '')
     if (!(type in TYPES))
