@@ -75,6 +75,15 @@ export const TRADUCTIONS: readonly Traduction[] = [
     },
   },
   {
+    // The query guard (access/requetes.ts) refuses such paths first, in French: this is its safety net.
+    anglais: /^The following paths? cannot be queried:\s*(.*)$/s,
+    francais: (m, ctx) =>
+      `Ce filtre ou ce tri porte sur ${m[1]!
+        .split(', ')
+        .map((p) => `« ${libelleDuChamp(ctx, p)} »`)
+        .join(', ')}, qui ne peut pas servir à filtrer ou à trier cette liste.`,
+  },
+  {
     anglais: /^Something went wrong\.?$/,
     francais: () =>
       "Une erreur inattendue s'est produite sur le serveur. Réessayez ; si elle persiste, contactez le support technique.",

@@ -8,7 +8,7 @@ import type {
 
 import { vueDuLecteur } from '../../access/demandes'
 import { clientSqlite } from '../../src/adaptateur'
-import { surLesVersions } from '../requetes/garderRequetes'
+import { litLesVersions } from '../requetes/garderRequetes'
 import {
   DATE_DE_LA_VUE,
   datesInitiales,
@@ -36,7 +36,7 @@ export const statutSelonLecteur: CollectionBeforeOperationHook = async ({
   const deDemande = champDeDemande(
     req,
     collection.slug,
-    /Version/.test(operation) || surLesVersions(req, collection.slug),
+    litLesVersions(req, collection.slug, operation, args),
   )
   if (a.where !== undefined) a.where = reecrireWhere(a.where, vue, deDemande)
   if (a.sort !== undefined) a.sort = reecrireSort(a.sort, vue, deDemande)

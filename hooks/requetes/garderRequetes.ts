@@ -56,9 +56,19 @@ export function identifiantValide(req: PayloadRequest, slug: string, id: unknown
 }
 
 /**
- * Whether the request reads this collection's history. Payload names `findVersions` and `findVersionByID` « read »
- * to the hooks, like `find`: the path tells them apart (REST `/api/<collection>/versions`, the admin's
- * `/admin/collections/<collection>/<id>/versions`). GraphQL's `versions…` queries are not seen here.
+ * Whether an operation reads this collection's history. Payload names `findVersions` and `findVersionByID` « read »
+ * to the hooks, like `find` and `findByID`; those two always pass a `draft` argument (REST, GraphQL, Local API),
+ * the version reads never do. The path says it too for REST and the admin.
+ */
+export function litLesVersions(req: PayloadRequest, slug: string, operation: string, args: object): boolean {
+  return (
+    /Version/.test(operation) || (operation === 'read' && !('draft' in args)) || surLesVersions(req, slug)
+  )
+}
+
+/**
+ * REST `/api/<collection>/versions` and the admin's `/admin/collections/<collection>/<id>/versions` (GraphQL's
+ * `versions…` queries are told apart by their arguments: `litLesVersions`).
  */
 export function surLesVersions(req: PayloadRequest, slug: string): boolean {
   const url = (req as { url?: string }).url
@@ -116,7 +126,7 @@ export const garderRequetes: CollectionBeforeOperationHook = async ({
   if ((a.overrideAccess ?? overrideAccess) === true) return args
   const slug = collection.slug
   // A collection without history: Payload still routes `/versions` to a table that does not exist (a 500).
-  if ((/Version/.test(operation) || surLesVersions(req, slug)) && !collection.versions)
+  if (litLesVersions(req, slug, operation, a) && !collection.versions)
     throw refus(`${nomDe(req, slug)} : pas d'historique (versions) pour cette liste.`, 404)
   if (a.id !== undefined && a.id !== null && !identifiantValide(req, slug, a.id)) {
     const texte = String(a.id).slice(0, 40)

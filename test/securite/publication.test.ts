@@ -386,6 +386,22 @@ describe('Avant publication, l’établissement ne voit ni avis ni décision (SE
       { jeton: ecole },
     )
     expect(vf.corps.data?.versionsDemandes?.totalDocs ?? 0, JSON.stringify(vf.corps)).toBe(0)
+    // A version's own `updatedAt` (when it was made) is not the demande's: filtered and sorted as it is, in
+    // GraphQL as in REST (it was rewritten to the demande's stored date, absent from versions: an English error).
+    for (const sens of ['updatedAt', '-updatedAt']) {
+      const g = await graphql(
+        `{ versionsDemandes(where: { parent: { equals: ${id} }, updatedAt: { greater_than: "2000-01-01T00:00:00Z" } }, sort: "${sens}", limit: 100) { totalDocs docs { id updatedAt } } }`,
+        {},
+        { jeton: ecole },
+      )
+      expect(g.corps.errors, JSON.stringify(g.corps)).toBeUndefined()
+      const r = await versions(ecole, `&where[updatedAt][greater_than]=2000-01-01T00:00:00Z&sort=${sens}`)
+      const dates = (docs: { updatedAt: string }[]) => docs.map((x) => x.updatedAt)
+      expect(g.corps.data.versionsDemandes.totalDocs).toBe(versionsAvant)
+      expect(dates(g.corps.data.versionsDemandes.docs)).toEqual(dates(r.corps.docs))
+      const attendu = [...dates(r.corps.docs)].sort()
+      expect(dates(r.corps.docs)).toEqual(sens === 'updatedAt' ? attendu : attendu.reverse())
+    }
   })
 
   it('versions : ni leur nombre, ni leur contenu, ni la dernière ne trahissent l’instruction', async () => {
