@@ -269,14 +269,16 @@ export async function pdfDeLaDemande(d: DonneesPdf): Promise<Buffer> {
       doc.text(t(texte), gauche, doc.y, { width: largeur })
     })
     const y = doc.y + 2
+    // The rule is decoration: an artifact, begun before the path (no marked-content operator inside a path).
+    doc.markContent('Artifact')
     doc
       .save()
       .moveTo(gauche, y)
       .lineTo(gauche + largeur, y)
       .lineWidth(0.6)
       .strokeColor(BLEU)
-    doc.markContent('Artifact')
-    doc.stroke().restore()
+      .stroke()
+      .restore()
     doc.endMarkedContent()
     doc.y = y + 6
   }

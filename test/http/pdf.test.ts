@@ -21,6 +21,7 @@ let rectorat: string
 let region: string
 let carif: string
 let d: { id: number | string; numero: number }
+let corpsDemande: Record<string, unknown>
 
 async function idDe(collection: string, champ: string, valeur: string, qui: string) {
   return (
@@ -50,24 +51,24 @@ beforeAll(async () => {
     ['0340042L', '0310024H', 'rectorat-montpellier', 'region', 'carif-oref'].map(jeton),
   )
   expect((await publier(false)).status).toBe(200)
+  corpsDemande = {
+    etablissementConcerne: await idDe('etablissements', 'uai', '0340042L', ecole),
+    diplome: await idDe('diplomes', 'cfd', '50022146', ecole),
+    responsable: { nom: 'Hélène Dupré', telephone: '04 67 13 81 55', email: 'helene.dupre@pdf.example' },
+    modalite: 'scolaire',
+    premiereDemande: true,
+    dateConseil: new Date(Date.now() - 5 * 86_400_000).toISOString(),
+    zonesRecrutement: ['departementale'],
+    dureeFormation: 2,
+    anneeFormation: 1,
+    mesure: 'ouverture',
+    capaciteActuelle: 0,
+    capaciteNouvelle: 12,
+    rapportOpportunite: RAPPORT,
+  }
   const cree = await appel('POST', '/api/demandes?depth=0', {
     jeton: ecole,
-    corps: {
-      etablissementConcerne: await idDe('etablissements', 'uai', '0340042L', ecole),
-      diplome: await idDe('diplomes', 'cfd', '50022146', ecole),
-      responsable: { nom: 'Hélène Dupré', telephone: '04 67 13 81 55', email: 'helene.dupre@pdf.example' },
-      modalite: 'scolaire',
-      premiereDemande: true,
-      dateConseil: new Date(Date.now() - 5 * 86_400_000).toISOString(),
-      zonesRecrutement: ['departementale'],
-      dureeFormation: 2,
-      anneeFormation: 1,
-      mesure: 'ouverture',
-      capaciteActuelle: 0,
-      capaciteNouvelle: 12,
-      priorite: 700 + Math.floor(Math.random() * 90),
-      rapportOpportunite: RAPPORT,
-    },
+    corps: { ...corpsDemande, priorite: 700 + Math.floor(Math.random() * 90) },
   })
   expect(cree.status, JSON.stringify(cree.corps)).toBe(201)
   d = { id: cree.corps.doc.id, numero: cree.corps.doc.numero }
@@ -170,13 +171,32 @@ describe('GET /api/demandes/:id/pdf', () => {
     expect(await texteDuPdf(d.id, { jeton: ecole })).not.toContain(COMMENTAIRE_DECISION)
   })
 
-  it('la page de consultation propose « Télécharger le PDF »', async () => {
-    const r = await fetch(`${URL_SERVEUR()}/admin/demandes/${d.id}/consulter`, {
-      headers: { Cookie: `payload-token=${ecole}`, 'Sec-Fetch-Site': 'same-origin' },
-      redirect: 'manual',
+  it('« Télécharger le PDF » sur la page de consultation et sur le récapitulatif d’un brouillon, dont le PDF dit qu’il est en cours de saisie', async () => {
+    const page = async (chemin: string) => {
+      const r = await fetch(`${URL_SERVEUR()}${chemin}`, {
+        headers: { Cookie: `payload-token=${ecole}`, 'Sec-Fetch-Site': 'same-origin' },
+        redirect: 'manual',
+      })
+      expect(r.status, chemin).toBe(200)
+      return r.text()
+    }
+    const lien = (id: number | string) =>
+      new RegExp(`<a[^>]*href="/api/demandes/${id}/pdf"[^>]*>Télécharger le PDF</a>`)
+    expect(await page(`/admin/demandes/${d.id}/consulter`)).toMatch(lien(d.id))
+    const brouillon = await appel('POST', '/api/demandes?depth=0', {
+      jeton: ecole,
+      corps: { ...corpsDemande, priorite: 790 + Math.floor(Math.random() * 9) },
     })
-    expect(r.status).toBe(200)
-    const html = await r.text()
-    expect(html).toMatch(new RegExp(`<a[^>]*href="/api/demandes/${d.id}/pdf"[^>]*>Télécharger le PDF</a>`))
+    expect(brouillon.status, JSON.stringify(brouillon.corps)).toBe(201)
+    const recap = await page(`/admin/demandes/${brouillon.corps.doc.id}/recapitulatif`)
+    expect(recap).toContain('Récapitulatif de la demande')
+    expect(recap).toMatch(lien(brouillon.corps.doc.id))
+    const texte = await texteDuPdf(brouillon.corps.doc.id, { jeton: ecole })
+    expect(texte).toContain(`Demande n° ${brouillon.corps.doc.numero}`)
+    expect(texte).toContain('Statut : En cours de saisie')
+    expect(texte).toContain("Demande en cours de saisie : elle n'est pas encore validée.")
+    expect(await appel('DELETE', `/api/demandes/${brouillon.corps.doc.id}`, { jeton: ecole })).toMatchObject({
+      status: 200,
+    })
   })
 })
