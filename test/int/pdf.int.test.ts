@@ -6,6 +6,7 @@ import { traiterValidation } from '../../src/validation'
 import { executerLaFile, lireEml, tachesEnAttente } from '../aides/courriels'
 import { construireMonde, demandeComplete, type Monde } from '../aides/fabrique'
 import { payloadDeTest, requetePour } from '../aides/payload'
+import { pdfPourLeLecteur } from '../../src/pdf/donnees'
 import { lirePdf } from '../aides/pdf'
 
 let payload: Payload
@@ -71,5 +72,63 @@ describe('Accusé de réception : la demande en PDF jointe', () => {
     ])
       expect(lu.texte).toContain(attendu)
     expect(lu.texte).not.toContain('Instruction')
+  })
+})
+
+describe('PDF de la demande : l’avis et la décision pour l’établissement seulement après publication', () => {
+  it('avant publication : statut « Validée », ni avis ni décision ; après : statut réel, avis et décision commentés et datés', async () => {
+    const d = await payload.create({
+      collection: 'demandes',
+      data: demandeComplete(monde, { rapportOpportunite: RAPPORT }) as never,
+      user: monde.users.etabA,
+      overrideAccess: false,
+      depth: 0,
+    })
+    expect((await traiterValidation(await requetePour(payload, monde.users.etabA), d.id, true)).status).toBe(
+      200,
+    )
+    const instruire = (user: typeof monde.users.region, data: Record<string, unknown>) =>
+      payload.update({ collection: 'demandes', id: d.id, data: data as never, user, overrideAccess: false })
+    await instruire(monde.users.rectoratM, {
+      avis: { avis: 'favorable', commentaire: 'Avis motivé du rectorat.' },
+    })
+    await instruire(monde.users.region, {
+      decision: { decision: 'non-retenue', commentaire: 'Capacité régionale déjà suffisante.' },
+    })
+    const texte = async (user: typeof monde.users.region) => {
+      const r = await pdfPourLeLecteur(await requetePour(payload, user), d.id)
+      return (await lirePdf(r!.pdf)).texte
+    }
+    const publier = (decisionsPubliees: boolean) =>
+      payload.updateGlobal({ slug: 'campagne', data: { decisionsPubliees }, overrideAccess: true })
+
+    await publier(false)
+    const avant = await texte(monde.users.etabA)
+    expect(avant).toContain('Statut : Validée')
+    for (const cache of [
+      'Avis motivé du rectorat.',
+      'Capacité régionale déjà suffisante.',
+      'Non retenue',
+      'Favorable',
+    ])
+      expect(avant).not.toContain(cache)
+    // The Région reads them before publication.
+    expect(await texte(monde.users.region)).toContain('Capacité régionale déjà suffisante.')
+
+    await publier(true)
+    try {
+      const apres = await texte(monde.users.etabA)
+      for (const attendu of [
+        'Statut : Non retenue',
+        'Avis Favorable',
+        "Commentaire de l'avis Avis motivé du rectorat.",
+        'Décision Non retenue',
+        'Commentaire de la décision Capacité régionale déjà suffisante.',
+      ])
+        expect(apres).toContain(attendu)
+      expect(apres).toMatch(/Date de la décision \d{1,2} \S+ \d{4} à \d{2} h \d{2}/)
+    } finally {
+      await publier(false)
+    }
   })
 })
