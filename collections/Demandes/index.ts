@@ -19,6 +19,7 @@ import {
   verrouillerApresValidation,
 } from '../../hooks/demandes/verrouillerApresValidation'
 import { exporter } from './endpoints/exporter'
+import { pdf } from './endpoints/pdf'
 import { statistiques } from './endpoints/statistiques'
 import { valider } from './endpoints/valider'
 import { verifierTextes } from '../../hooks/texte'
@@ -68,7 +69,7 @@ export const Demandes: CollectionConfig = {
   disableDuplicate: true,
   // « Filtres enregistrés »: Payload's query presets (filters, columns, sort), private or shared.
   enableQueryPresets: true,
-  endpoints: [exporter, statistiques, valider],
+  endpoints: [exporter, statistiques, valider, pdf],
   versions: { maxPerDoc: 100 },
   indexes: INDEX_DEMANDES,
   // The statut's read hook needs the stored views whatever the caller selects.

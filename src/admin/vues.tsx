@@ -33,6 +33,19 @@ function idDemande(props: AdminViewServerProps): string {
   return String(segments[1] ?? '')
 }
 
+/** « Télécharger le PDF » of a demande (GET /api/demandes/:id/pdf, with the session's cookie). */
+function LienPdf({ props, id }: { props: AdminViewServerProps; id: string | number }) {
+  return (
+    <a
+      className="btn btn--style-secondary btn--size-medium"
+      href={`${props.initPageResult.req.payload.config.routes.api}/demandes/${encodeURIComponent(String(id))}/pdf`}
+      download
+    >
+      Télécharger le PDF
+    </a>
+  )
+}
+
 /** An error path ("responsable.nom") → the id Payload gives its input ("field-responsable__nom"). */
 function ancreChamp(path: string): string {
   return `field-${path.replace(/\./g, '__')}`
@@ -99,6 +112,7 @@ export async function Recapitulatif(props: AdminViewServerProps) {
       <VueRecapitulatif recap={recap} />
       <div className="boutons-recapitulatif">
         {retour}
+        <LienPdf props={props} id={id} />
         <BoutonConfirmer id={id} numero={recap.numero} />
       </div>
     </Gabarit>
@@ -167,6 +181,7 @@ export async function Consulter(props: AdminViewServerProps) {
           <a className="btn btn--style-secondary btn--size-medium" href="/admin">
             Retour au tableau de bord
           </a>
+          <LienPdf props={props} id={demande.id} />
           <BoutonImprimer />
         </div>
       </div>

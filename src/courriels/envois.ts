@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { lireCampagne } from '../campagne'
+import { avecPdfDeDemande } from './file'
 import { accuseReception, changementAdresse } from './modeles'
 import { destinataires, nomDeLaStructure } from './destinataires'
 
@@ -25,8 +26,9 @@ type DemandeValidee = {
 }
 
 /**
- * Queues the accusé de réception of a validation for the responsable and the structure's accounts. Queuing is one
- * database write; delivery (and its retries) belongs to the jobs runner.
+ * Queues the accusé de réception of a validation for the responsable and the structure's accounts, with the
+ * demande's PDF attached (built when the message leaves: the job holds only the id). Queuing is one database
+ * write; delivery (and its retries) belongs to the jobs runner.
  */
 export async function envoyerAccuseReception(
   req: PayloadRequest,
@@ -46,7 +48,7 @@ export async function envoyerAccuseReception(
     lien: lienAdmin(req, `/demandes/${demande.id}/consulter`),
     support: adresseSupport(campagne),
   })
-  await payload.sendEmail({ to: a, ...message })
+  await payload.sendEmail(avecPdfDeDemande({ to: a, ...message }, demande.id))
   return a
 }
 

@@ -114,7 +114,9 @@ export function accuseReception(a: {
       {
         p: `Votre demande n° ${a.numero} pour la rentrée ${a.rentree} (${a.structure}) a bien été validée le ${dateLongue(a.valideeLe)}. Elle est désormais transmise aux autorités académiques et régionales et n'est plus modifiable.`,
       },
-      { p: "Récapitulatif de la demande telle qu'elle a été validée :" },
+      {
+        p: "Récapitulatif de la demande telle qu'elle a été validée (la demande en PDF est jointe à ce message) :",
+      },
       {
         tableau: a.recapitulatif.map((s) => ({
           titre: s.titre,
