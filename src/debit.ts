@@ -1,4 +1,3 @@
-import crypto from 'node:crypto'
 import { configuration } from './env'
 
 /**
@@ -170,18 +169,19 @@ export function operationsGraphql(
   })
 }
 
-/** A session is counted by its token (hashed), an anonymous caller by its address. */
-function cleSession(req: Request, adresse: string): string {
-  const auth = req.headers.get('authorization')
-  const cookie = /(?:^|;\s*)payload-token=([^;]+)/.exec(req.headers.get('cookie') ?? '')?.[1]
-  const secret = auth ?? cookie
-  return secret
-    ? `session:${crypto.createHash('sha256').update(secret).digest('hex').slice(0, 32)}`
-    : `adresse:${adresse}`
-}
+/**
+ * Who a write is counted against: the account Payload authenticates (`identite`, the same header, Bearer, cookie
+ * and API key rules as Payload's own), else the address. Never the raw header text: a cookie session sent with a
+ * junk `Authorization` each time, or one token as `JWT` then `Bearer`, got fresh budgets (outside attack, 3).
+ */
+export type Identite = () => Promise<string | null>
 
 /** Counts every operation of the request; null when it may go on, or the 429 to answer (nothing is run). */
-export function verifierDebit(req: Request, operations: Operation[]): Response | null {
+export async function verifierDebit(
+  req: Request,
+  operations: Operation[],
+  identite: Identite,
+): Promise<Response | null> {
   const mode = configuration().CARTE_LIMITES_DEBIT
   if (mode === 'aucune' || operations.length === 0) return null
   const adresse = adresseClient(req.headers)
@@ -200,7 +200,7 @@ export function verifierDebit(req: Request, operations: Operation[]): Response |
     const r =
       compte(REGLES.connexion, adresse, connexions) ??
       compte(REGLES.oubliAdresse, adresse, oublis.length) ??
-      compte(REGLES.ecriture, cleSession(req, adresse), ecritures)
+      (ecritures > 0 ? compte(REGLES.ecriture, (await identite()) ?? `adresse:${adresse}`, ecritures) : null)
     if (r) return r
   }
   const parCompte = new Map<string, number>()

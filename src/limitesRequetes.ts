@@ -49,6 +49,17 @@ async function journaliserEchecs(
   for (const identifiant of echecs) await journaliserEchecConnexion(payload, identifiant, req.headers)
 }
 
+/** The account Payload would authenticate this request as (`compte:<collection>:<id>`), or null. */
+async function compteDe(req: Request): Promise<string | null> {
+  const entetes = req.headers
+  if (!entetes.get('authorization') && !/payload-token=/.test(entetes.get('cookie') ?? '')) return null
+  const payload = await getPayload({ config })
+  const { user } = await payload
+    .auth({ headers: entetes, canSetHeaders: false })
+    .catch(() => ({ user: null }))
+  return user ? `compte:${user.collection}:${String(user.id)}` : null
+}
+
 /** Wraps a Next.js route handler of Payload's REST or GraphQL API. */
 export function avecLimites<G extends Gestionnaire>(gestionnaire: G, canal: Canal): G {
   return (async (req: Request, ctx: { params: Promise<{ slug: string[] }> }) => {
@@ -78,7 +89,7 @@ export function avecLimites<G extends Gestionnaire>(gestionnaire: G, canal: Cana
     } else {
       operations = operationsRest(req.method, chemin, lu.donnees)
     }
-    const trop = verifierDebit(req, operations)
+    const trop = await verifierDebit(req, operations, () => compteDe(req))
     if (trop) return trop
     const reponse = await gestionnaire(lu.requete, ctx)
     await journaliserEchecs(

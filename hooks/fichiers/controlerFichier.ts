@@ -40,6 +40,15 @@ export const controlerFichier: CollectionBeforeOperationHook = async ({
     args.data = propres
   }
   const fichier = req.file
+  // Payload deletes the stored file and writes the new one before the collection's checks run, and never undoes
+  // either when they refuse the change (outside attack, 4: the annexe lost its file, the new one stayed orphaned).
+  if (operation === 'update' && fichier?.data)
+    throw new APIError(
+      `${libelle} : son fichier ne se remplace pas. Supprimez ${collection.slug === 'annexes' ? 'cette annexe' : 'ce document'}, puis ajoutez le nouveau fichier.`,
+      400,
+      null,
+      true,
+    )
   if (!fichier?.data) {
     // Without a file, Payload would fetch `url` itself (and answer 500 when it cannot): the file must be sent.
     if (operation === 'create' && !args.overrideAccess) {

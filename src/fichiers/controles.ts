@@ -25,7 +25,8 @@ export function nomDeFichierSur(nom: string): string {
     .replace(/\s+/g, ' ')
     .replace(/^[.\s]+/, '')
     .trim()
-  if (!propre) propre = 'annexe'
+  // No name, or one Payload's upload parser replaced by its temporary name (« tmp-<n>-<time> »: « .. », empty).
+  if (!propre || /^tmp-\d+-\d+$/.test(propre)) propre = 'annexe'
   if (propre.length > LONGUEUR_NOM_MAX) {
     const point = propre.lastIndexOf('.')
     const extension = point > 0 && propre.length - point <= 10 ? propre.slice(point) : ''

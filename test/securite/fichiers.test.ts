@@ -338,6 +338,50 @@ describe('SECURITY 29 : le nom stocké porte l’extension du type détecté ; t
   })
 })
 
+describe('SECURITY 21 et 29 : le fichier d’une annexe ne se remplace pas (rien n’est perdu ni laissé orphelin)', () => {
+  const telecharger = async (url: string) =>
+    fetch(`${inject('urlServeur')}${new URL(url, inject('urlServeur')).pathname}`, {
+      headers: { Authorization: `JWT ${ecole}` },
+    })
+
+  it('PATCH multipart avec un fichier, seul ou vers la demande d’un autre : 400 en français, fichier d’origine intact, aucun fichier de plus', async () => {
+    const doc = await accepte(pdfSain(), 'original.pdf', 'application/pdf')
+    const avant = fichiersStockes()
+    for (const donnees of [{}, { demande: 999999999 }, { demande: demande.id, description: 'nouveau' }]) {
+      const r = await appel('PATCH', `/api/annexes/${doc.id}?depth=0`, {
+        jeton: ecole,
+        corps: formulaire(
+          pdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [] /Count 0 >>']),
+          'remplacant.pdf',
+          'application/pdf',
+          donnees,
+        ),
+      })
+      expect(r.status, JSON.stringify(r.corps)).toBe(400)
+      expect(r.corps.errors[0].message).toBe(
+        'Annexe : son fichier ne se remplace pas. Supprimez cette annexe, puis ajoutez le nouveau fichier.',
+      )
+    }
+    expect(fichiersStockes()).toBe(avant)
+    expect(fs.existsSync(path.join(dossierAnnexes(), doc.filename))).toBe(true)
+    const fichier = await telecharger(doc.url)
+    expect(fichier.status).toBe(200)
+    expect(Buffer.from(await fichier.arrayBuffer()).equals(pdfSain())).toBe(true)
+    // Its description still changes without a file.
+    const r = await appel('PATCH', `/api/annexes/${doc.id}?depth=0`, {
+      jeton: ecole,
+      corps: { description: 'PV du conseil' },
+    })
+    expect(r.status, JSON.stringify(r.corps)).toBe(200)
+    expect(r.corps.doc.description).toBe('PV du conseil')
+  })
+
+  it('un fichier nommé « .. » est stocké sous « annexe-… », sans nom temporaire du serveur', async () => {
+    const doc = await accepte(pdfSain(), '..', 'application/pdf')
+    expect(doc.filename).toMatch(/^annexe-[0-9a-f]{16}\.pdf$/)
+  })
+})
+
 describe('SECURITY 10 et 30 : dépôt depuis une adresse → 400 en français, jamais 500', () => {
   it('POST /api/annexes {"url": "http://127.0.0.1/..."} (JSON et multipart sans fichier)', async () => {
     const avant = { annexes: await nombreAnnexes(), fichiers: fichiersStockes() }

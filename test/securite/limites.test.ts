@@ -277,6 +277,43 @@ describe('SECURITY 27 — chaque opération d’une requête GraphQL est compté
         .status,
     ).toBe(429)
   })
+
+  it('27. écritures : comptées par compte authentifié, pas par texte d’en-tête (cookie + Authorization bidon, Bearer, autre session)', async () => {
+    const connexion = async () =>
+      (
+        await appel('POST', '/api/users/login', {
+          corps: { username: 'reseau-nimes', password: inject('motDePasseDemo') },
+        })
+      ).corps.token as string
+    const j = await connexion()
+    const ip = '203.0.113.170'
+    const alias = Array.from(
+      { length: 30 },
+      (_, i) => `m${i}: updateDemande(id: 999999999, data: { rapportOpportunite: "x" }) { id }`,
+    ).join('\n')
+    for (let i = 0; i < 10; i++)
+      expect((await gql(`mutation { ${alias} }`, { ip, jeton: j })).status).toBe(200)
+    const ecrire = (entetes: Record<string, string>) =>
+      fetch(`${URL_SERVEUR()}/api/demandes/999999999`, {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/json', ...depuis(ip), ...entetes },
+        body: '{"rapportOpportunite":"x"}',
+      }).then((r) => r.status)
+    // The session's cookie, with a different junk Authorization each time: Payload reads the cookie.
+    for (let i = 0; i < 3; i++)
+      expect(
+        await ecrire({
+          Cookie: `payload-token=${j}`,
+          'Sec-Fetch-Site': 'same-origin',
+          Authorization: `x${i}`,
+        }),
+      ).toBe(429)
+    expect(await ecrire({ Authorization: `Bearer ${j}` })).toBe(429)
+    // Another session of the same account shares the budget.
+    expect(await ecrire({ Authorization: `JWT ${await connexion()}` })).toBe(429)
+    // Another account has its own.
+    expect(await ecrire({ Authorization: `JWT ${await jeton('0340042L')}` })).toBe(404)
+  })
 })
 
 describe('SECURITY 27 — chaque échec de connexion est journalisé, sur tous les canaux', () => {
