@@ -76,5 +76,12 @@ export const Annexes: CollectionConfig = {
       index: true,
     },
     { name: 'description', type: 'text', label: 'Description', maxLength: 300 },
+    // Payload's own upload field, merged with this: lists show the name the filer gave, not the stored one.
+    {
+      name: 'filename',
+      type: 'text',
+      label: 'Nom du fichier',
+      admin: { components: { Cell: '/src/admin/CelluleNomFichier#CelluleNomFichier' } },
+    },
   ],
 }

@@ -7,6 +7,7 @@ import { utilisateurDe } from '../../access/roles'
 import { lireCampagne } from '../campagne'
 import { vueDuRole } from '../regles/statut'
 import { construireRecapitulatif, validerDemande } from '../validation'
+import { nomAffiche } from '../fichiers/noms'
 import { BoutonConfirmer, BoutonImprimer } from './boutons'
 import { VueRecapitulatif } from './VueRecapitulatif'
 
@@ -167,7 +168,7 @@ export async function Consulter(props: AdminViewServerProps) {
               {annexes.docs.map((a) => (
                 <li key={String(a.id)}>
                   <a href={a.url ?? '#'} download>
-                    {a.filename}
+                    {nomAffiche(a.filename ?? '')}
                   </a>
                   {a.description ? ` — ${a.description}` : ''}
                 </li>

@@ -5,6 +5,8 @@ import { fileTypeFromBuffer } from 'file-type'
 import { RefusArchive, verifierArchive } from './archive'
 import { RefusPdf, verifierPdf } from './pdf'
 
+export { nomAffiche } from './noms'
+
 /**
  * Checks on an uploaded file that Payload does not make: its name, what it really is (never what it claims), what a
  * PDF would run and what an archive unpacks to.
@@ -35,9 +37,6 @@ export function nomDeFichierSur(nom: string): string {
   return propre
 }
 
-/** 16 hex digits from crypto: the stored name never depends on what others uploaded, nor can it be guessed. */
-const SUFFIXE_ALEATOIRE = /-[0-9a-f]{16}(?=\.[^.]*$|$)/
-
 /**
  * The name the file is stored under: the safe name, a random suffix and the detected type's extension
  * (« pv-ca.pdf » → « pv-ca-3f9a1c0b7e2d4a58.pdf »). Payload numbers a name already taken (« pv-ca-1.pdf »), which
@@ -51,11 +50,6 @@ export function nomStocke(nom: string, extension?: string): string {
   const base = propre ? sur.slice(0, point) : sur
   const suffixe = `-${randomBytes(8).toString('hex')}${ext ? `.${ext}` : ''}`
   return `${base.slice(0, LONGUEUR_NOM_MAX - suffixe.length)}${suffixe}`
-}
-
-/** The name shown and given to the download: the stored name without its random suffix (« pv-ca.pdf »). */
-export function nomAffiche(stocke: string): string {
-  return stocke.replace(SUFFIXE_ALEATOIRE, '')
 }
 
 export type TypeDetecte = { ext: string; mime: string }
