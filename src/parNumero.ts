@@ -20,8 +20,10 @@ export async function lotApres(
     limit: l.lot,
     pagination: false,
     sort: 'numero',
+    // Selections built from field lists (the export's columns), which Payload's DemandesSelect does not type.
     ...(l.select ? { select: l.select as never } : {}),
   })
+  // Read field by field by name (columns, statistics): the generated interface has no index signature.
   return r.docs as unknown as DemandeLue[]
 }
 
