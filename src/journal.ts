@@ -22,7 +22,7 @@ function adresseIp(req: PayloadRequest): string | null {
  * no hooks, and nothing is read back (one statement instead of three on every validation, avis or sign-in).
  */
 export async function journaliser(req: PayloadRequest, entree: Entree): Promise<void> {
-  const user = req.user as { username?: string; role?: string } | null
+  const user = req.user
   const maintenant = new Date().toISOString()
   try {
     await req.payload.db.create({
