@@ -12,8 +12,10 @@ export type ClientSqlite = {
 export type ModeleMongo = {
   updateOne: (filtre: object, maj: object, options?: object) => Promise<unknown>
   findOneAndUpdate: (filtre: object, maj: object, options?: object) => Promise<Record<string, unknown> | null>
+  insertMany: (docs: object[], options?: object) => Promise<unknown>
 }
 
+// payload.db is typed as the adapters' common base: the SQLite client and the Mongoose models are each adapter's own.
 export function clientSqlite(payload: Payload): ClientSqlite | null {
   const db = payload.db as unknown as { name: string; client?: ClientSqlite }
   return db.name === 'sqlite' && db.client ? db.client : null

@@ -1,4 +1,4 @@
-import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
+import type { Collection, CollectionBeforeOperationHook, CollectionSlug, PayloadRequest } from 'payload'
 import { APIError } from 'payload'
 
 import { limiteMax, PAGE_MAX, refusRequete } from '../../access/requetes'
@@ -27,13 +27,15 @@ function refus(message: string, status = 400, champ?: string): APIError {
   return e
 }
 
+/** Whether the slug a request names (from the URL) is a configured collection, a key of Payload's typed map. */
+const estCollection = (req: PayloadRequest, slug: string): slug is CollectionSlug =>
+  Object.hasOwn(req.payload.collections, slug)
+
+const collectionDe = (req: PayloadRequest, slug: string): Collection | undefined =>
+  estCollection(req, slug) ? req.payload.collections[slug] : undefined
+
 function nomDe(req: PayloadRequest, slug: string): string {
-  const label = (
-    req.payload.collections as unknown as Record<
-      string,
-      { config: { labels?: { singular?: unknown } } } | undefined
-    >
-  )[slug]?.config.labels?.singular
+  const label = collectionDe(req, slug)?.config.labels?.singular
   return typeof label === 'string' ? label : slug
 }
 
@@ -42,9 +44,7 @@ function nomDe(req: PayloadRequest, slug: string): string {
  * document that does not exist: 404, before the adapter throws on it (SQLite: numbers; MongoDB: ObjectIds).
  */
 export function identifiantValide(req: PayloadRequest, slug: string, id: unknown): boolean {
-  const collection = (
-    req.payload.collections as unknown as Record<string, { customIDType?: 'number' | 'text' } | undefined>
-  )[slug]
+  const collection = collectionDe(req, slug)
   const type = collection?.customIDType ?? req.payload.db.defaultIDType
   if (type === 'number') {
     const n = typeof id === 'number' ? id : typeof id === 'string' && /^\d{1,16}$/.test(id) ? Number(id) : NaN
