@@ -1,6 +1,8 @@
 import type { PayloadRequest, Where } from 'payload'
 
-export type DemandeLue = Record<string, unknown> & { numero?: number | null }
+import type { Demande } from './payload-types'
+
+export type DemandeLue = Record<string, unknown> & Pick<Demande, 'numero'>
 export type Lecture = { lot: number; depth: number; select?: Record<string, unknown> }
 
 /** One lot of the demandes the caller may read, in numero order, after `apres` (excluded). */

@@ -1,6 +1,7 @@
 'use client'
 import React, { useState } from 'react'
 
+import type { BilanCreation } from '../comptes/creerEnMasse'
 import type { Bilan as BilanImport } from '../referentiel/importer'
 
 type Erreurs = { errors?: { message: string; data?: { errors?: { message: string }[] } }[] }
@@ -62,8 +63,7 @@ export function FormulaireComptesEnMasse() {
     )
     setEnCours(false)
   }
-  const crees =
-    (resultat?.ok ? (resultat.corps.crees as { uai: string; email: string; invite: boolean }[]) : []) ?? []
+  const crees = (resultat?.ok ? (resultat.corps.crees as BilanCreation['crees']) : []) ?? []
   return (
     <form onSubmit={soumettre} className="outil-editeur">
       <label htmlFor="lignes-comptes">
