@@ -1,7 +1,8 @@
-import type { Collection, CollectionBeforeOperationHook, CollectionSlug, PayloadRequest } from 'payload'
+import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 import { APIError } from 'payload'
 
 import { limiteMax, PAGE_MAX, refusRequete } from '../../access/requetes'
+import { collectionDe } from '../../src/collectionParSlug'
 
 type Args = {
   id?: unknown
@@ -27,15 +28,8 @@ function refus(message: string, status = 400, champ?: string): APIError {
   return e
 }
 
-/** Whether the slug a request names (from the URL) is a configured collection, a key of Payload's typed map. */
-const estCollection = (req: PayloadRequest, slug: string): slug is CollectionSlug =>
-  Object.hasOwn(req.payload.collections, slug)
-
-const collectionDe = (req: PayloadRequest, slug: string): Collection | undefined =>
-  estCollection(req, slug) ? req.payload.collections[slug] : undefined
-
 function nomDe(req: PayloadRequest, slug: string): string {
-  const label = collectionDe(req, slug)?.config.labels?.singular
+  const label = collectionDe(req.payload, slug)?.config.labels?.singular
   return typeof label === 'string' ? label : slug
 }
 
@@ -44,7 +38,7 @@ function nomDe(req: PayloadRequest, slug: string): string {
  * document that does not exist: 404, before the adapter throws on it (SQLite: numbers; MongoDB: ObjectIds).
  */
 export function identifiantValide(req: PayloadRequest, slug: string, id: unknown): boolean {
-  const collection = collectionDe(req, slug)
+  const collection = collectionDe(req.payload, slug)
   const type = collection?.customIDType ?? req.payload.db.defaultIDType
   if (type === 'number') {
     const n = typeof id === 'number' ? id : typeof id === 'string' && /^\d{1,16}$/.test(id) ? Number(id) : NaN
