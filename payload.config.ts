@@ -6,7 +6,7 @@ import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { s3Storage } from '@payloadcms/storage-s3'
 import { fr } from '@payloadcms/translations/languages/fr'
-import { buildConfig } from 'payload'
+import { buildConfig, type SelectField } from 'payload'
 
 import { accesFiltres, controlePartage, partagesPermis } from './access/comptes'
 import { Annexes } from './collections/Annexes'
@@ -167,7 +167,8 @@ const config = buildConfig({
       update: [controlePartage('update')],
       delete: [controlePartage('delete')],
     },
-    filterConstraints: partagesPermis as never,
+    // partagesPermis (access/) returns the options it is given, typed { value } where Payload's Option also has a label.
+    filterConstraints: partagesPermis as SelectField['filterOptions'],
   },
   editor: lexicalEditor(),
   db,

@@ -34,6 +34,7 @@ import { garderRequetes } from '../hooks/requetes/garderRequetes'
 import { champTexte } from '../hooks/texte'
 import { lireCorpsJson } from '../src/corpsJson'
 import { configuration } from '../src/env'
+import type { User } from '../src/payload-types'
 
 // Defence in depth only: hooks/users/verifierDroitsComptes.ts refuses (403) a write of these fields by anyone the
 // table of access/comptes.ts does not allow, before this access could silently drop it.
@@ -66,7 +67,8 @@ export const Users: CollectionConfig = {
       expiration: 60 * 60 * 1000,
       generateEmailSubject: () => reinitialisation({ lien: '', identifiant: '' }).subject,
       generateEmailHTML: (args) => {
-        const user = args!.user as { username?: string }
+        // Payload types the user of this callback as any.
+        const user: Pick<User, 'username'> = args!.user
         return reinitialisation({
           lien: lienAdmin(args!.req!, `/reset/${args!.token}`),
           identifiant: String(user.username ?? ''),

@@ -40,14 +40,15 @@ export const relationExistante: RelationshipFieldValidation = async (value, opti
     typeof options.relationTo === 'string' ? payload.collections[options.relationTo]?.customIDType : undefined
   const bienForme = (id: unknown) =>
     personnalise || payload.db.name !== 'mongoose'
-      ? isValidID(id as never, (personnalise ?? payload.db.defaultIDType) as never)
+      ? // Typed number | string, isValidID also takes what the value may hold (an ObjectId): its own checks decide.
+        isValidID(id as number | string, personnalise ?? payload.db.defaultIDType)
       : /^[0-9a-f]{24}$/i.test(String(id))
   if (typeof options.relationTo === 'string' && !ids.every(bienForme)) {
     return ids.length > 1
       ? 'Certains des éléments choisis n’existent pas (ou plus).'
       : 'L’élément choisi n’existe pas (ou plus) : vérifiez l’identifiant.'
   }
-  const base = await validations.relationship(value as never, options as never)
+  const base = await validations.relationship(value, options)
   if (base !== true) return base
   if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return true
   const collection = options.relationTo

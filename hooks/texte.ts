@@ -172,6 +172,7 @@ function validerMemeMasque(field: Field, parent?: string): Field {
       preferences: { fields: {} },
       overrideAccess: true,
     }
+    // Payload's ValidateOptions is the field's own config plus the operation's: from a Field of any kind, untyped.
     const r = await validate(value, options as never)
     if (typeof r === 'string')
       throw new ValidationError(

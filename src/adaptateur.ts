@@ -10,10 +10,13 @@ export type ClientSqlite = {
   execute: (q: { sql: string; args: unknown[] }) => Promise<{ rows: Record<string, unknown>[] }>
 }
 export type ModeleMongo = {
-  updateOne: (filtre: object, maj: object, options?: object) => Promise<unknown>
+  updateOne: (filtre: object, maj: object, options?: object) => Promise<{ upsertedCount?: number }>
+  deleteOne: (filtre: object) => Promise<unknown>
   findOneAndUpdate: (filtre: object, maj: object, options?: object) => Promise<Record<string, unknown> | null>
+  insertMany: (docs: object[], options?: object) => Promise<unknown>
 }
 
+// payload.db is typed as the adapters' common base: the SQLite client and the Mongoose models are each adapter's own.
 export function clientSqlite(payload: Payload): ClientSqlite | null {
   const db = payload.db as unknown as { name: string; client?: ClientSqlite }
   return db.name === 'sqlite' && db.client ? db.client : null
@@ -78,12 +81,10 @@ export async function prendreVerrou(payload: Payload, nom: string, expirationMs:
     })
     return r.rows.length === 1
   }
-  const modele = modeleMongo(payload, 'compteurs') as ModeleMongo & {
-    deleteOne: (f: object) => Promise<unknown>
-  }
+  const modele = modeleMongo(payload, 'compteurs')
   await modele.deleteOne({ nom, valeur: { $lt: maintenant - expirationMs } })
   try {
-    const r = (await modele.updateOne(
+    const r = await modele.updateOne(
       { nom },
       {
         $setOnInsert: {
@@ -95,7 +96,7 @@ export async function prendreVerrou(payload: Payload, nom: string, expirationMs:
         },
       },
       { upsert: true },
-    )) as { upsertedCount?: number }
+    )
     return r.upsertedCount === 1
   } catch (err) {
     // Both saw the lock free; the other inserted it first.
@@ -110,9 +111,7 @@ export async function rendreVerrou(payload: Payload, nom: string): Promise<void>
     await sqlite.execute({ sql: 'DELETE FROM compteurs WHERE nom = ?', args: [nom] })
     return
   }
-  await (
-    modeleMongo(payload, 'compteurs') as ModeleMongo & { deleteOne: (f: object) => Promise<unknown> }
-  ).deleteOne({ nom })
+  await modeleMongo(payload, 'compteurs').deleteOne({ nom })
 }
 
 /**

@@ -1,12 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-export type Campagne = {
-  rentree: number
-  ouverture?: string | null
-  cloture?: string | null
-  contactSupport?: string | null
-  decisionsPubliees?: boolean | null
-}
+import type { Campagne as CampagneLue } from './payload-types'
 
 const CHAMPS = {
   rentree: true,
@@ -15,6 +9,9 @@ const CHAMPS = {
   contactSupport: true,
   decisionsPubliees: true,
 } as const
+
+/** The fields of the campagne global that the requests read. */
+export type Campagne = Pick<CampagneLue, keyof typeof CHAMPS>
 
 /**
  * The campagne global is read by almost every request (field access of the avis, hooks of every save): kept in
@@ -48,7 +45,8 @@ export function lireCampagne(req: PayloadRequest): Promise<Campagne> {
     lecture = req.payload
       .findGlobal({ slug: 'campagne', depth: 0, req, overrideAccess: true, select: CHAMPS })
       .then((brut) => {
-        const lu = brut as Partial<Campagne>
+        // A global never saved has no rentrée yet.
+        const lu: Partial<Campagne> = brut
         const campagne: Campagne = { ...lu, rentree: lu.rentree ?? new Date().getFullYear() + 1 }
         req.context.campagne = campagne
         if ((generations.get(req.payload) ?? 0) === generation) memoire.set(req.payload, { campagne, lueLe })

@@ -2,6 +2,7 @@ import type { AfterErrorHook, Config, Endpoint, Field, Payload, SanitizedConfig 
 import { APIError } from 'payload'
 
 import { CHAMPS_COMPTE } from '../access/comptes'
+import { collectionDe } from './collectionParSlug'
 
 /**
  * Payload writes some answers in English whatever the language (outside attack, F11): the one table of what the
@@ -111,11 +112,7 @@ function libelleDansChamps(champs: readonly Field[], segments: string[]): string
 
 /** The label of a field path (« Identifiant » for username), or the path itself. */
 function libelleDuChamp({ payload, collection }: Contexte, chemin: string): string {
-  const champs = collection
-    ? (payload?.collections as Record<string, { config: { fields: Field[] } } | undefined> | undefined)?.[
-        collection
-      ]?.config.fields
-    : undefined
+  const champs = payload && collection ? collectionDe(payload, collection)?.config.fields : undefined
   const segments = chemin.split('.').filter((s) => !/^\d+$/.test(s))
   return (
     (champs && libelleDansChamps(champs, segments)) ??

@@ -2,6 +2,7 @@ import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 
 import type { ActionJournal } from '../collections/Journal'
 import { adresseClient } from './debit'
+import type { Journal } from './payload-types'
 
 type Entree = {
   action: ActionJournal
@@ -22,26 +23,23 @@ function adresseIp(req: PayloadRequest): string | null {
  * no hooks, and nothing is read back (one statement instead of three on every validation, avis or sign-in).
  */
 export async function journaliser(req: PayloadRequest, entree: Entree): Promise<void> {
-  const user = req.user as { username?: string; role?: string } | null
+  const user = req.user
   const maintenant = new Date().toISOString()
   try {
-    await req.payload.db.create({
-      collection: 'journal',
-      req,
-      returning: false,
-      data: {
-        action: entree.action,
-        resume: entree.resume,
-        utilisateur: entree.utilisateur ?? user?.username ?? null,
-        role: user?.role ?? null,
-        collectionConcernee: entree.collection ?? null,
-        documentId: entree.documentId === undefined ? null : String(entree.documentId),
-        details: entree.details ?? null,
-        ip: adresseIp(req),
-        createdAt: maintenant,
-        updatedAt: maintenant,
-      },
-    })
+    // The adapter's create takes any data: the row is typed here as the collection's.
+    const ligne: Omit<Journal, 'id'> = {
+      action: entree.action,
+      resume: entree.resume,
+      utilisateur: entree.utilisateur ?? user?.username ?? null,
+      role: user?.role ?? null,
+      collectionConcernee: entree.collection ?? null,
+      documentId: entree.documentId === undefined ? null : String(entree.documentId),
+      details: entree.details ?? null,
+      ip: adresseIp(req),
+      createdAt: maintenant,
+      updatedAt: maintenant,
+    }
+    await req.payload.db.create({ collection: 'journal', req, returning: false, data: ligne })
   } catch (err) {
     req.payload.logger.error({ err, msg: `Journal d'audit : entrée « ${entree.action} » non enregistrée` })
   }

@@ -1,6 +1,8 @@
 import type { PayloadRequest, Where } from 'payload'
 
-export type DemandeLue = Record<string, unknown> & { numero?: number | null }
+import type { Demande } from './payload-types'
+
+export type DemandeLue = Record<string, unknown> & Pick<Demande, 'numero'>
 export type Lecture = { lot: number; depth: number; select?: Record<string, unknown> }
 
 /** One lot of the demandes the caller may read, in numero order, after `apres` (excluded). */
@@ -20,8 +22,10 @@ export async function lotApres(
     limit: l.lot,
     pagination: false,
     sort: 'numero',
+    // Selections built from field lists (the export's columns), which Payload's DemandesSelect does not type.
     ...(l.select ? { select: l.select as never } : {}),
   })
+  // Read field by field by name (columns, statistics): the generated interface has no index signature.
   return r.docs as unknown as DemandeLue[]
 }
 

@@ -347,6 +347,10 @@ export interface Annex {
  */
 export interface User {
   id: number;
+  /**
+   * Obligatoire pour changer votre mot de passe ou votre adresse mail.
+   */
+  motDePasseActuel?: string | null;
   nom?: string | null;
   role: 'admin' | 'carif-oref' | 'region' | 'rectorat' | 'draaf' | 'reseau' | 'etablissement' | 'integration';
   /**
@@ -842,6 +846,7 @@ export interface DocumentsSelect<T extends boolean = true> {
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
+  motDePasseActuel?: T;
   nom?: T;
   role?: T;
   academie?: T;

@@ -2,6 +2,7 @@ import type { PayloadRequest, Where } from 'payload'
 
 import { lireCampagne } from './campagne'
 import { parNumero } from './parNumero'
+import type { Demande } from './payload-types'
 import { MESURES } from './regles/enums'
 
 export type Cellule = { demandes: number; placesOuvertes: number; placesFermees: number; solde: number }
@@ -52,12 +53,8 @@ export async function calculerStatistiques(
     select: { numero: true, academie: true, mesure: true, typeDiplome: true, ecartCapacite: true },
   }
   for await (const lot of parNumero(req, base, lecture)) {
-    for (const d of lot as {
-      academie?: string | null
-      mesure?: string | null
-      typeDiplome?: string | null
-      ecartCapacite?: number | null
-    }[]) {
+    // The fields of `lecture.select`: parNumero reads any selection, as records.
+    for (const d of lot as Pick<Demande, 'academie' | 'mesure' | 'typeDiplome' | 'ecartCapacite'>[]) {
       const academie = d.academie ?? 'non renseignée'
       const mesure = d.mesure ?? 'non renseignée'
       const type = d.typeDiplome ?? 'non renseigné'

@@ -20,16 +20,15 @@ async function mettreAJour(
     })
     .catch(() => null)
   if (!demande) return
-  const actuels = ((demande.annexes ?? []) as unknown[])
-    .map(idDe)
-    .filter((id): id is number | string => id !== null)
+  const actuels = (demande.annexes ?? []).map(idDe).filter((id): id is number | string => id !== null)
   const suivants = modifier(actuels)
   if (suivants.length === actuels.length && suivants.every((id, i) => String(id) === String(actuels[i])))
     return
   await req.payload.update({
     collection: 'demandes',
     id: demandeId,
-    data: { annexes: suivants } as never,
+    // Ids are strings on MongoDB, numbers on SQLite: the generated type says number.
+    data: { annexes: suivants as number[] },
     req,
     overrideAccess: true,
     depth: 0,

@@ -31,7 +31,7 @@ export const verifierDemandeModifiable: CollectionBeforeChangeHook = async ({ da
     ).docs[0]
   }
   // A validated demande its filer reads but no longer edits: say it is locked, not that it does not exist.
-  const demande = (await parmi(filtre)) ?? (await parmi(await readDemandes({ req } as never)))
+  const demande = (await parmi(filtre)) ?? (await parmi(await readDemandes({ req })))
   if (!demande) throw erreur("Cette demande n'existe pas ou ne vous est pas accessible.")
   if (demande.statut !== 'brouillon')
     throw erreur('Cette demande est validée : ses annexes ne sont plus modifiables.')

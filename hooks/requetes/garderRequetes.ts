@@ -2,6 +2,7 @@ import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 import { APIError } from 'payload'
 
 import { limiteMax, PAGE_MAX, refusRequete } from '../../access/requetes'
+import { collectionDe } from '../../src/collectionParSlug'
 
 type Args = {
   id?: unknown
@@ -28,12 +29,7 @@ function refus(message: string, status = 400, champ?: string): APIError {
 }
 
 function nomDe(req: PayloadRequest, slug: string): string {
-  const label = (
-    req.payload.collections as unknown as Record<
-      string,
-      { config: { labels?: { singular?: unknown } } } | undefined
-    >
-  )[slug]?.config.labels?.singular
+  const label = collectionDe(req.payload, slug)?.config.labels?.singular
   return typeof label === 'string' ? label : slug
 }
 
@@ -42,9 +38,7 @@ function nomDe(req: PayloadRequest, slug: string): string {
  * document that does not exist: 404, before the adapter throws on it (SQLite: numbers; MongoDB: ObjectIds).
  */
 export function identifiantValide(req: PayloadRequest, slug: string, id: unknown): boolean {
-  const collection = (
-    req.payload.collections as unknown as Record<string, { customIDType?: 'number' | 'text' } | undefined>
-  )[slug]
+  const collection = collectionDe(req.payload, slug)
   const type = collection?.customIDType ?? req.payload.db.defaultIDType
   if (type === 'number') {
     const n = typeof id === 'number' ? id : typeof id === 'string' && /^\d{1,16}$/.test(id) ? Number(id) : NaN

@@ -2,6 +2,8 @@ import crypto from 'node:crypto'
 
 import type { CollectionBeforeOperationHook } from 'payload'
 
+import type { User } from '../../src/payload-types'
+
 // Payload's current password hash (pbkdf2-sha256-v1): 600,000 iterations, 32 bytes.
 const ITERATIONS = 600_000
 const LONGUEUR = 32
@@ -23,11 +25,11 @@ export const egaliserConnexion: CollectionBeforeOperationHook = async ({ args, o
   const identifiant = typeof data.username === 'string' ? data.username.toLowerCase().trim() : ''
   const motDePasse = typeof data.password === 'string' ? data.password : ''
   const compte = identifiant
-    ? ((await req.payload.db.findOne({
+    ? await req.payload.db.findOne<Pick<User, 'id' | 'lockUntil'>>({
         collection: 'users',
         where: { username: { equals: identifiant } },
         req,
-      })) as { lockUntil?: string | null } | null)
+      })
     : null
   const verrouille = Boolean(compte?.lockUntil && new Date(compte.lockUntil).getTime() > Date.now())
   if (!compte || verrouille) await hacherPourRien(motDePasse)

@@ -84,7 +84,7 @@ export const revoquerCleALaDeconnexion: CollectionAfterLogoutHook = async ({ req
   await req.payload.update({
     collection: 'users',
     id: user.id,
-    data: { enableAPIKey: false, apiKey: null } as never,
+    data: { enableAPIKey: false, apiKey: null },
     overrideAccess: true,
     depth: 0,
     req,

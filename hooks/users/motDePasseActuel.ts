@@ -5,6 +5,7 @@ import { ValidationError } from 'payload'
 
 import { CHAMPS_COMPTE } from '../../access/comptes'
 import { utilisateurDe } from '../../access/roles'
+import type { User } from '../../src/payload-types'
 import { envoyerAvisChangementAdresse } from '../../src/courriels/envois'
 
 export const CHAMP_MOT_DE_PASSE_ACTUEL = 'motDePasseActuel'
@@ -32,8 +33,6 @@ export async function motDePasseCorrect(
 
 const normaliserAdresse = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : '')
 
-type Compte = { id: number | string; email?: string | null; hash?: unknown; salt?: unknown }
-
 /** A 400 on one field whose own message is the answer's (not « Le champ suivant n'est pas valide »). */
 function refus(req: PayloadRequest, path: string, message: string): ValidationError {
   const erreur = new ValidationError({ collection: 'users', errors: [{ path, message }], req }, req.t)
@@ -56,7 +55,7 @@ async function comptesVises(req: PayloadRequest, id: unknown, where: Where | und
     user: req.user,
     req,
   })
-  return docs as unknown as Compte[]
+  return docs
 }
 
 /**
@@ -109,11 +108,11 @@ export const exigerMotDePasseActuel: CollectionBeforeOperationHook = async ({
   if (operation !== 'update' || args.overrideAccess || !acteur) return brut
   if (!cibles.some((c) => String(c.id) === String(acteur.id))) return brut
   // Hash and salt are hidden from every read: the stored row.
-  const soi = (await req.payload.db.findOne({
+  const soi = await req.payload.db.findOne<Pick<User, 'id' | 'email' | 'hash' | 'salt'>>({
     collection: 'users',
     where: { id: { equals: acteur.id } },
     req,
-  })) as Compte | null
+  })
   if (!soi) return brut
   const changes: string[] = []
   if (typeof donnees.password === 'string' && donnees.password.length > 0)

@@ -120,7 +120,12 @@ export const verifierDroitsComptes: CollectionBeforeOperationHook = async ({
             })
           ).docs
     for (const cible of cibles) {
-      const refus = refusEcritureCompte(acteur, donnees, cible as never)
+      // access/comptes.ts reads the account's fields by name: the generated User interface has no index signature.
+      const refus = refusEcritureCompte(
+        acteur,
+        donnees,
+        cible as unknown as Parameters<typeof refusEcritureCompte>[2],
+      )
       if (refus) throw new RefusCompte(refus)
     }
     return brut
@@ -151,7 +156,7 @@ export const verifierDroitsComptes: CollectionBeforeOperationHook = async ({
             })
           ).docs
     for (const cible of cibles) {
-      const refus = refusSuppressionCompte(acteur, cible as never)
+      const refus = refusSuppressionCompte(acteur, cible)
       if (refus) throw new RefusCompte(refus)
     }
     await refuserSiValidations(

@@ -1,21 +1,22 @@
 import type { ServerProps } from 'payload'
 import React from 'react'
 
-import { libelleAcademie, rattachementDe, type Role } from '../../access/roles'
+import { libelleAcademie, rattachementDe } from '../../access/roles'
 import { CONNECTE_EN_TANT_QUE } from './libelles'
 
 /** Always visible at top left once signed in, as in the guide: who you are, and how to leave. */
 export function BandeauConnexion({ user }: ServerProps) {
   if (!user) return null
-  const u = user as { username?: string; role?: Role; academie?: string | null }
-  const role = u.role ? CONNECTE_EN_TANT_QUE[u.role] : ''
+  const role = user.role ? CONNECTE_EN_TANT_QUE[user.role] : ''
   const academie =
-    rattachementDe(u) === 'academie' && u.academie ? ` (académie de ${libelleAcademie(u.academie)})` : ''
+    rattachementDe(user) === 'academie' && user.academie
+      ? ` (académie de ${libelleAcademie(user.academie)})`
+      : ''
   return (
     <div className="bandeau-connexion" role="region" aria-label="Connexion">
       <p>
         Vous êtes connecté en tant {role}
-        {academie} avec l&apos;identifiant <strong>{u.username}</strong>
+        {academie} avec l&apos;identifiant <strong>{user.username}</strong>
       </p>
       <a className="bandeau-connexion__deconnexion" href="/admin/logout">
         Déconnexion

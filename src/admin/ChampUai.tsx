@@ -4,11 +4,13 @@ import { FieldError, useAuth, useField } from '@payloadcms/ui'
 import React, { useEffect, useId, useState } from 'react'
 
 import { idDe, rattachementDe } from '../../access/roles'
+import type { Etablissement, User } from '../payload-types'
 import { normaliserUai, verifierUai } from '../uai'
 
-type Etablissement = { id: number | string; uai: string; nom: string; commune?: string | null }
+// The id is a number on SQLite, a string on MongoDB (the generated types say number).
+type EtablissementLu = Pick<Etablissement, 'uai' | 'nom' | 'commune'> & { id: number | string }
 
-async function chercher(query: string): Promise<Etablissement | null> {
+async function chercher(query: string): Promise<EtablissementLu | null> {
   const r = await fetch(`/api/etablissements${query}`, { credentials: 'include' })
   if (!r.ok) return null
   const corps = await r.json()
@@ -21,19 +23,16 @@ async function chercher(query: string): Promise<Etablissement | null> {
  */
 export const ChampUai: RelationshipFieldClientComponent = ({ path, readOnly, field }) => {
   const { value, setValue, showError, errorMessage } = useField<number | string | null>({ path })
-  const { user } = useAuth()
+  const { user } = useAuth<User>()
   const [saisie, setSaisie] = useState('')
-  const [etablissement, setEtablissement] = useState<Etablissement | null>(null)
+  const [etablissement, setEtablissement] = useState<EtablissementLu | null>(null)
   const [message, setMessage] = useState<string | null>(null)
   const idChamp = useId()
   const idAide = `${idChamp}-aide`
 
   // Existing value: show its UAI. New demande of an établissement account: its own UAI, the only one allowed.
   useEffect(() => {
-    const propre =
-      rattachementDe(user) === 'etablissement'
-        ? idDe((user as { etablissement?: unknown }).etablissement)
-        : null
+    const propre = rattachementDe(user) === 'etablissement' ? idDe(user?.etablissement) : null
     const id = value ?? propre
     if (id === null || id === undefined || id === '' || etablissement?.id === id) return
     chercher(`/${id}?depth=0`).then((e) => {

@@ -3,14 +3,12 @@ import type { RelationshipFieldClientComponent } from 'payload'
 import { FieldError, useField } from '@payloadcms/ui'
 import React, { useEffect, useId, useMemo, useState } from 'react'
 
+import type { Diplome } from '../payload-types'
 import { formationEnClair, libelleSansType } from '../regles/validationDemande'
 
-type Diplome = {
+// The id is a number on SQLite, a string on MongoDB (the generated types say number).
+type DiplomeLu = Pick<Diplome, 'cfd' | 'libelle' | 'typeDiplome' | 'durees'> & {
   id: number | string
-  cfd: string
-  libelle: string
-  typeDiplome: string
-  durees: number[]
   ouvert?: boolean
 }
 
@@ -51,7 +49,7 @@ export const ChoixDiplome: RelationshipFieldClientComponent = ({ path, readOnly 
   const diplome = useField<number | string | null>({ path })
   const duree = useField<number | null>({ path: 'dureeFormation' })
   const annee = useField<number | null>({ path: 'anneeFormation' })
-  const [liste, setListe] = useState<Diplome[]>([])
+  const [liste, setListe] = useState<DiplomeLu[]>([])
   const [type, setType] = useState('')
   const [recherche, setRecherche] = useState('')
   const base = useId()
@@ -61,7 +59,7 @@ export const ChoixDiplome: RelationshipFieldClientComponent = ({ path, readOnly 
       'where[ouvert][equals]=true&limit=3000&depth=0&sort=libelle&select[cfd]=true&select[libelle]=true&select[typeDiplome]=true&select[durees]=true'
     fetch(`/api/diplomes?${params}`, { credentials: 'include' })
       .then((r) => r.json())
-      .then(async (corps: { docs: Diplome[] }) => {
+      .then(async (corps: { docs: DiplomeLu[] }) => {
         let docs = corps.docs
         // A draft may point at a diplôme closed since: keep it visible so that the user sees what to change.
         if (diplome.value && !docs.some((d) => String(d.id) === String(diplome.value))) {

@@ -1,5 +1,5 @@
-import type { AdminViewServerProps, PayloadRequest, Where } from 'payload'
-import { DefaultDashboard } from '@payloadcms/next/views'
+import type { PayloadRequest, Where } from 'payload'
+import { type DashboardViewServerProps, DefaultDashboard } from '@payloadcms/next/views'
 import { Gutter } from '@payloadcms/ui'
 import React from 'react'
 
@@ -7,21 +7,23 @@ import { estDeposant, libelleAcademie, peut, rattachementDe, utilisateurDe } fro
 import { etatCampagne, formaterDate, lireCampagne, messageCampagneFermee } from '../campagne'
 import { libelle, MESURES, STATUTS } from '../regles/enums'
 import { formationEnClair } from '../regles/validationDemande'
+import type { Demande } from '../payload-types'
 import { MODALITE_COURTE } from './libelles'
 
-type Ligne = {
-  id: number | string
-  numero?: number | null
-  mesure?: string | null
-  modalite?: string | null
-  projetLie?: boolean | null
-  statut: string
-  dureeFormation?: number | null
-  anneeFormation?: number | null
-  diplome?:
-    { libelle?: string; typeDiplome?: string; durees?: number[]; ouvert?: boolean } | number | string | null
-  etablissementConcerne?: { uai?: string; nom?: string } | number | string | null
-}
+/** What the tables show: the selected fields, diplôme and établissement populated (depth 1) when readable. */
+type Ligne = Pick<
+  Demande,
+  | 'id'
+  | 'numero'
+  | 'mesure'
+  | 'modalite'
+  | 'projetLie'
+  | 'statut'
+  | 'dureeFormation'
+  | 'anneeFormation'
+  | 'diplome'
+  | 'etablissementConcerne'
+>
 
 async function demandes(req: PayloadRequest, where: Where): Promise<Ligne[]> {
   const r = await req.payload.find({
@@ -45,7 +47,7 @@ async function demandes(req: PayloadRequest, where: Where): Promise<Ligne[]> {
       etablissementConcerne: true,
     },
   })
-  return r.docs as unknown as Ligne[]
+  return r.docs
 }
 
 function diplomeEnClair(d: Ligne): string {
@@ -301,8 +303,11 @@ async function TableauAutorite({ req }: { req: PayloadRequest }) {
   )
 }
 
-/** The home page: the filer's "tableau de bord de suivi", or the authorities' counts. */
-export async function TableauDeBord(props: AdminViewServerProps) {
+/**
+ * The home page: the filer's "tableau de bord de suivi", or the authorities' counts. Payload's DashboardView renders
+ * it with the props of its own dashboard, passed on as they are.
+ */
+export async function TableauDeBord(props: DashboardViewServerProps) {
   const req = props.initPageResult.req
   const user = utilisateurDe(req)
   const valide =
@@ -319,9 +324,7 @@ export async function TableauDeBord(props: AdminViewServerProps) {
       <Gutter>
         <TableauAutorite req={req} />
       </Gutter>
-      {peut(user, 'gererReferentiels') && (
-        <DefaultDashboard {...(props as unknown as React.ComponentProps<typeof DefaultDashboard>)} />
-      )}
+      {peut(user, 'gererReferentiels') && <DefaultDashboard {...props} />}
     </>
   )
 }

@@ -1,6 +1,9 @@
 'use client'
 import React, { useState } from 'react'
 
+import type { BilanCreation } from '../comptes/creerEnMasse'
+import type { Bilan as BilanImport } from '../referentiel/importer'
+
 type Erreurs = { errors?: { message: string; data?: { errors?: { message: string }[] } }[] }
 
 async function envoyer(
@@ -60,8 +63,7 @@ export function FormulaireComptesEnMasse() {
     )
     setEnCours(false)
   }
-  const crees =
-    (resultat?.ok ? (resultat.corps.crees as { uai: string; email: string; invite: boolean }[]) : []) ?? []
+  const crees = (resultat?.ok ? (resultat.corps.crees as BilanCreation['crees']) : []) ?? []
   return (
     <form onSubmit={soumettre} className="outil-editeur">
       <label htmlFor="lignes-comptes">
@@ -129,20 +131,8 @@ export function FormulaireComptesEnMasse() {
   )
 }
 
-type Changement = {
-  cle: string
-  operation: 'creation' | 'modification'
-  champs: Record<string, { avant: unknown; apres: unknown }>
-}
-type Bilan = {
-  message: string
-  simulation: boolean
-  cle: string
-  crees: number
-  modifies: number
-  changements: Changement[]
-  rejetes: { ligne: number; raison: string }[]
-}
+/** The answer of POST /api/referentiels/importer (src/endpoints/importerReferentiel.ts). */
+type Bilan = BilanImport & { message: string; simulation: boolean; cle: string }
 
 const enTexte = (v: unknown) =>
   v === null || v === undefined || v === '' ? '—' : Array.isArray(v) ? v.join(', ') : String(v)
@@ -167,6 +157,7 @@ export function FormulaireImport() {
     )
     setEnCours(false)
   }
+  // JSON from the server: its shape is the endpoint's, not something the client can check.
   const bilan = resultat?.ok ? (resultat.corps as unknown as Bilan) : null
   return (
     <form onSubmit={(e) => e.preventDefault()} className="outil-editeur">

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 
-import type { PayloadRequest } from 'payload'
+import type { PayloadRequest, RequiredDataFromCollectionSlug } from 'payload'
 import { z } from 'zod'
 
 import { refusEcritureCompte, rolesCreables } from '../../access/comptes'
@@ -106,6 +106,7 @@ export async function envoyerInvitation(
   const expireLe = new Date(Date.now() + VALIDITE_INVITATION_JOURS * 86_400_000)
   const jeton = await req.payload.forgotPassword({
     collection: 'users',
+    // Payload's Local API types this data as { email } only; with loginWithUsername it takes the username.
     data: { username: compte.username } as never,
     disableEmail: true,
     req,
@@ -207,7 +208,7 @@ export async function creerComptesEnMasse(
     }
   }
 
-  const donnees = (l: (typeof aCreer)[number]) => ({
+  const donnees = (l: (typeof aCreer)[number]): RequiredDataFromCollectionSlug<'users'> => ({
     username: l.uai,
     email: l.email,
     // Nobody knows this password: the établissement chooses its own from the invitation.
@@ -234,7 +235,7 @@ export async function creerComptesEnMasse(
         collection: 'users',
         overrideAccess: true,
         depth: 0,
-        data: donnees(l) as never,
+        data: donnees(l),
       })
       creees.push(compte.id)
       bilan.crees.push({ uai: l.uai, email: l.email, invite: false })

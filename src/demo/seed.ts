@@ -1,11 +1,12 @@
 import crypto from 'node:crypto'
-import type { Payload, PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest, RequiredDataFromCollectionSlug } from 'payload'
 import { createLocalReq } from 'payload'
 
+import type { User } from '../payload-types'
 import { importerFichiersReference } from '../referentiel/fichiers'
 import { traiterValidation } from '../validation'
 
-export type CompteDemo = { identifiant: string; role: string; description: string }
+export type CompteDemo = { identifiant: string; role: User['role']; description: string }
 
 /** Demo accounts: one per role, plus a second établissement to show that structures do not see each other. */
 export const COMPTES_DEMO: CompteDemo[] = [
@@ -152,7 +153,7 @@ export async function preparerDemo(
   for (const c of COMPTES_DEMO) {
     // Reserved .example domain (RFC 2606): a demo run with a real SMTP server writes to nobody real.
     const email = `${c.identifiant.toLowerCase()}@demo.example`
-    const data: Record<string, unknown> = {
+    const data: RequiredDataFromCollectionSlug<'users'> = {
       username: c.identifiant,
       password: motDePasse,
       nom: c.description,
@@ -171,7 +172,7 @@ export async function preparerDemo(
     }
     comptes[c.identifiant] = await payload.create({
       collection: 'users',
-      data: data as never,
+      data,
       overrideAccess: true,
     })
   }
@@ -191,13 +192,16 @@ export async function preparerDemo(
       overrideAccess: true,
       depth: 0,
     })
-    return createLocalReq({ user: { ...user, collection: 'users' } as never }, payload)
+    return createLocalReq({ user: { ...user, collection: 'users' } }, payload)
   }
-  const deposer = async (identifiant: string, data: Record<string, unknown>, valider = false) => {
+  type Saisie = Partial<RequiredDataFromCollectionSlug<'demandes'>>
+  const deposer = async (identifiant: string, data: Saisie, valider = false) => {
     const req = await reqPour(identifiant)
     const demande = await payload.create({
       collection: 'demandes',
-      data: data as never,
+      // The statut and the other server fields are filled by the collection (defaultValue, hooks): the generated
+      // type calls them required.
+      data: data as RequiredDataFromCollectionSlug<'demandes'>,
       req,
       user: req.user,
       overrideAccess: false,
@@ -209,7 +213,7 @@ export async function preparerDemo(
     }
     return demande
   }
-  const complete = (sujet: string, extra: Record<string, unknown>) => ({
+  const complete = (sujet: string, extra: Saisie): Saisie => ({
     responsable: {
       nom: 'Claire Martin',
       telephone: '04 67 13 81 55',

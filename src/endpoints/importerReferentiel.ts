@@ -1,20 +1,40 @@
-import type { Endpoint } from 'payload'
+import type { Endpoint, Payload } from 'payload'
 
 import { peut, utilisateurDe } from '../../access/roles'
 import { journaliser } from '../journal'
-import { type Bilan, importerDiplomes, importerEtablissements } from '../referentiel/importer'
-import { lireDiplomes, lireEtablissements } from '../referentiel/lire'
+import {
+  type Bilan,
+  importerDiplomes,
+  importerEtablissements,
+  type OptionsImport,
+} from '../referentiel/importer'
+import { type Lecture, lireDiplomes, lireEtablissements, type Rejet } from '../referentiel/lire'
 
 export const TAILLE_MAX_IMPORT = 20 * 1024 * 1024
 
+/** Reading and importing paired per referential: the rows imported are the rows read, of the same type. */
+function lectureImport<T>(
+  lire: (texte: string) => Promise<Lecture<T>>,
+  importer: (payload: Payload, lignes: T[], rejets: Rejet[], options: OptionsImport) => Promise<Bilan>,
+) {
+  return async (texte: string) => {
+    const lecture = await lire(texte)
+    return {
+      lues: lecture.lignes.length,
+      rejets: lecture.rejets,
+      importer: (payload: Payload, simulation: boolean) =>
+        importer(payload, lecture.lignes, lecture.rejets, { simulation, absents: lecture.absents }),
+    }
+  }
+}
+
 const TYPES = {
   etablissements: {
-    lire: lireEtablissements,
-    importer: importerEtablissements,
+    lire: lectureImport(lireEtablissements, importerEtablissements),
     nom: 'Établissements',
     cle: 'UAI',
   },
-  diplomes: { lire: lireDiplomes, importer: importerDiplomes, nom: 'Diplômes', cle: 'CFD' },
+  diplomes: { lire: lectureImport(lireDiplomes, importerDiplomes), nom: 'Diplômes', cle: 'CFD' },
 } as const
 
 const erreur = (status: number, message: string, path?: string) =>
@@ -58,7 +78,7 @@ export const importerReferentiel: Endpoint = {
       )
     const t = TYPES[type as keyof typeof TYPES]
     const lecture = await t.lire(texte.replace(/^\uFEFF/, ''))
-    if (lecture.lignes.length === 0) {
+    if (lecture.lues === 0) {
       const raison = lecture.rejets[0]?.raison ?? 'aucune ligne lisible'
       return erreur(
         400,
@@ -66,10 +86,7 @@ export const importerReferentiel: Endpoint = {
         'fichier',
       )
     }
-    const bilan: Bilan = await t.importer(req.payload, lecture.lignes as never, lecture.rejets, {
-      simulation,
-      absents: lecture.absents,
-    })
+    const bilan = await lecture.importer(req.payload, simulation)
     if (!simulation) {
       await journaliser(req, {
         action: 'import',

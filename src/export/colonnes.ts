@@ -1,15 +1,27 @@
 import { AVIS, DECISIONS, libelle, MESURES, MODALITES, STATUTS, ZONES_RECRUTEMENT } from '../regles/enums'
 import { ecartDeCapacite, libelleSansType } from '../regles/validationDemande'
 import { libelleAcademie } from '../../access/roles'
+import type { Demande, Diplome, Etablissement } from '../payload-types'
 
-type Doc = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+/** A relationship as the export reads it: an id (a number on SQLite, a string on MongoDB) or the fields it shows. */
+type Lien<T> = T | number | string | null
+type Relations = 'etablissementConcerne' | 'etablissementReferent' | 'diplome' | 'demandeLiee'
+
+/** A demande as the export reads it: the selected fields, its relationships filled with the fields shown. */
+export type DemandeExportee = Partial<Omit<Demande, Relations>> & {
+  etablissementConcerne?: Lien<Pick<Etablissement, 'uai' | 'nom' | 'commune'>>
+  etablissementReferent?: Lien<Pick<Etablissement, 'uai'>>
+  diplome?: Lien<Pick<Diplome, 'cfd' | 'libelle' | 'typeDiplome'>>
+  demandeLiee?: Lien<Pick<Demande, 'numero'>>
+}
+
 export type Colonne = {
   entete: string
-  valeur: (d: Doc) => string | number | null | undefined
+  valeur: (d: DemandeExportee) => string | number | null | undefined
   personnelle?: boolean
 }
 
-const objet = (v: unknown): Doc | null => (v && typeof v === 'object' ? (v as Doc) : null)
+const objet = <T extends object>(v: Lien<T> | undefined): T | null => (v && typeof v === 'object' ? v : null)
 const ouiNon = (v: unknown) => (v ? 'Oui' : 'Non')
 const date = (v: unknown) => (typeof v === 'string' && v ? v.slice(0, 10) : '')
 
@@ -52,7 +64,7 @@ export const COLONNES: Colonne[] = [
   { entete: 'Date de présentation au CP/CA', valeur: (d) => date(d.dateConseil) },
   {
     entete: 'Zones de recrutement',
-    valeur: (d) => (d.zonesRecrutement ?? []).map((z: string) => libelle(ZONES_RECRUTEMENT, z)).join(', '),
+    valeur: (d) => (d.zonesRecrutement ?? []).map((z) => libelle(ZONES_RECRUTEMENT, z)).join(', '),
   },
   { entete: 'Travaux demandés', valeur: (d) => ouiNon(d.travaux?.travauxDemandes) },
   { entete: 'Description des travaux', valeur: (d) => d.travaux?.descriptionTravaux },

@@ -1,6 +1,8 @@
+import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
 import type { Payload } from 'payload'
 
 import { clientSqlite, modeleMongo } from '../adaptateur'
+import type { Demande, Diplome, Etablissement } from '../payload-types'
 import { statutDepot, statutSansDecision } from '../regles/statut'
 
 /**
@@ -8,31 +10,38 @@ import { statutDepot, statutSansDecision } from '../regles/statut'
  * hooks (500 rows per statement), because creating 100,000 demandes through the API would take an hour.
  */
 
-export type DemandeMasse = {
-  numero: number
-  rentree: number
-  statut: string
-  statutDepot: string
-  statutSansDecision: string
-  titre: string
-  etablissementConcerne: number | string
-  etablissementReferent: number | string
-  diplome: number | string
-  mesure: string
-  modalite: string
-  capaciteActuelle: number
-  capaciteNouvelle: number
-  priorite: number
-  dureeFormation: number
-  anneeFormation: number
-  structureDeposante: string
-  academie: string
-  departement: string
-  typeDiplome: string
-  ecartCapacite: number
-  agricole: boolean
+/** Ids as the adapter gives them: numbers on SQLite, strings on MongoDB (the generated types say number). */
+type Id = number | string
+
+/** The fields a generated row fills, every one given, as the generated `Demande` types them. */
+type ChampsMasse =
+  | 'numero'
+  | 'rentree'
+  | 'statut'
+  | 'titre'
+  | 'mesure'
+  | 'modalite'
+  | 'capaciteActuelle'
+  | 'capaciteNouvelle'
+  | 'priorite'
+  | 'dureeFormation'
+  | 'anneeFormation'
+  | 'structureDeposante'
+  | 'academie'
+  | 'departement'
+  | 'typeDiplome'
+  | 'ecartCapacite'
+  | 'agricole'
+  | 'rapportOpportunite'
+
+export type DemandeMasse = { [K in ChampsMasse]-?: NonNullable<Demande[K]> } & {
+  // The stored views, as src/regles/statut.ts computes them.
+  statutDepot: ReturnType<typeof statutDepot>
+  statutSansDecision: ReturnType<typeof statutSansDecision>
+  etablissementConcerne: Id
+  etablissementReferent: Id
+  diplome: Id
   responsable: { nom: string; telephone: string; email: string }
-  rapportOpportunite: string
   valideeLe: string | null
 }
 
@@ -48,18 +57,12 @@ export function aleatoire(graine: number) {
   }
 }
 
-type Etab = {
-  id: number | string
-  uai: string
-  academie: string
-  departement?: string | null
-  ministere?: string | null
-}
-type Dipl = { id: number | string; typeDiplome: string; libelle: string; durees?: number[] | null }
+type Etab = Pick<Etablissement, 'uai' | 'academie' | 'departement' | 'ministere'> & { id: Id }
+type Dipl = Pick<Diplome, 'typeDiplome' | 'libelle' | 'durees'> & { id: Id }
 
-const MESURES = ['ouverture', 'fermeture', 'augmentation', 'diminution']
+const MESURES: NonNullable<Demande['mesure']>[] = ['ouverture', 'fermeture', 'augmentation', 'diminution']
 // A realistic mix near the deadline: a third still drafts, most validated, some already instructed.
-const STATUTS: [string, number][] = [
+const STATUTS: [Demande['statut'], number][] = [
   ['brouillon', 0.35],
   ['validee', 0.45],
   ['en-instruction', 0.1],
@@ -135,10 +138,8 @@ export async function insererDemandes(payload: Payload, demandes: DemandeMasse[]
   for (let i = 0; i < demandes.length; i += LOT) {
     const lot = demandes.slice(i, i + LOT)
     if (sqlite) {
-      const db = payload.db as unknown as {
-        drizzle: { insert: (t: unknown) => { values: (v: unknown[]) => Promise<unknown> } }
-        tables: Record<string, unknown>
-      }
+      // clientSqlite found the SQLite adapter: Payload types payload.db as the base adapter of either.
+      const db = payload.db as unknown as SQLiteAdapter
       await db.drizzle.insert(db.tables.demandes).values(
         lot.map(({ responsable, ...d }) => ({
           ...d,
@@ -156,9 +157,7 @@ export async function insererDemandes(payload: Payload, demandes: DemandeMasse[]
         })),
       )
     } else {
-      const modele = modeleMongo(payload, 'demandes') as unknown as {
-        insertMany: (docs: unknown[], options: object) => Promise<unknown>
-      }
+      const modele = modeleMongo(payload, 'demandes')
       await modele.insertMany(
         lot.map((d) => ({
           ...d,

@@ -58,6 +58,7 @@ async function tousLesDocuments(payload: Payload, collection: 'etablissements' |
       limit: LIGNES_PAR_TOUR,
       page,
     })
+    // Compared field by field by name: the generated interfaces have no index signature.
     docs.push(...(r.docs as unknown as Record<string, unknown>[]))
     if (!r.hasNextPage) return docs
     await ceder()
@@ -85,6 +86,7 @@ async function synchroniser<T extends Record<string, unknown>>(
   await parLots(lignes, 8, async (ligne) => {
     const existant = parCle.get(String(ligne[cle]))
     if (!existant) {
+      // `ligne` is a row of `collection`'s referential, which TypeScript cannot tie to the slug's data type.
       if (!simulation)
         await payload.create({ collection, data: ligne as never, overrideAccess: true, depth: 0 })
       bilan.crees++
@@ -106,7 +108,7 @@ async function synchroniser<T extends Record<string, unknown>>(
       await payload.update({
         collection,
         id: existant.id as number | string,
-        data: changements as never,
+        data: changements as never, // as for the creation above
         overrideAccess: true,
         depth: 0,
       })

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse'
 
+import type { Diplome, Etablissement } from '../payload-types'
 import { verifierUai } from '../uai'
 import { ceder, LIGNES_PAR_TOUR } from './cooperer'
 
@@ -7,28 +8,28 @@ export type Rejet = { ligne: number; raison: string }
 /** `absents`: the fields whose column the file lacks; the import leaves them untouched on existing rows. */
 export type Lecture<T> = { lignes: T[]; rejets: Rejet[]; absents?: (keyof T & string)[] }
 
-export type EtablissementRef = {
-  uai: string
-  nom: string
-  type: string | null
-  secteur: 'public' | 'prive' | null
-  ministere: 'education-nationale' | 'agriculture' | 'autre'
-  commune: string | null
-  departement: string | null
-  academie: 'montpellier' | 'toulouse'
-}
+/** A row of the file, as the collection types its fields: each one present, `null` when the file leaves it empty. */
+export type EtablissementRef = Required<
+  Pick<
+    Etablissement,
+    'uai' | 'nom' | 'type' | 'secteur' | 'ministere' | 'commune' | 'departement' | 'academie'
+  >
+>
 
-export type DiplomeRef = {
-  cfd: string
-  libelle: string
-  typeDiplome: string
-  niveau: string | null
-  codesRncp: string[]
-  durees: number[]
-  ouvert: boolean
-  dateOuverture: string | null
-  dateFermeture: string | null
-}
+export type DiplomeRef = Required<
+  Pick<
+    Diplome,
+    | 'cfd'
+    | 'libelle'
+    | 'typeDiplome'
+    | 'niveau'
+    | 'codesRncp'
+    | 'durees'
+    | 'ouvert'
+    | 'dateOuverture'
+    | 'dateFermeture'
+  >
+> & { codesRncp: string[]; ouvert: boolean }
 
 /** Header names compared without case, accents or punctuation, so a re-export with other casing still reads. */
 function cleEntete(entete: string): string {

@@ -1,3 +1,4 @@
+import type { Demande } from '../payload-types'
 import { longueurUnicode } from './unicode'
 import {
   AVIS,
@@ -12,36 +13,36 @@ import {
 
 export type ErreurChamp = { path: string; message: string }
 
+/** An id as the adapter gives it: a number on SQLite, a string on MongoDB (the generated types say number). */
 type Id = number | string
-export type DemandeSaisie = {
+
+/** The fields the filer enters, as the generated `Demande` types them. */
+type ChampsSaisis =
+  | 'numero'
+  | 'rentree'
+  | 'siteFormation'
+  | 'responsable'
+  | 'modalite'
+  | 'dureeFormation'
+  | 'anneeFormation'
+  | 'mesure'
+  | 'projetLie'
+  | 'priorite'
+  | 'capaciteActuelle'
+  | 'capaciteNouvelle'
+  | 'premiereDemande'
+  | 'anneePrecedentDepot'
+  | 'dateConseil'
+  | 'zonesRecrutement'
+  | 'travaux'
+  | 'rapportOpportunite'
+
+/** A demande read at depth 0, its relationships as ids: what the rules and the recap read. */
+export type DemandeSaisie = Partial<Pick<Demande, ChampsSaisis>> & {
   id?: Id
-  numero?: number | null
-  rentree?: number | null
   etablissementConcerne?: Id | null
-  siteFormation?: string | null
-  responsable?: { nom?: string | null; telephone?: string | null; email?: string | null } | null
-  modalite?: string | null
   diplome?: Id | null
-  dureeFormation?: number | null
-  anneeFormation?: number | null
-  mesure?: string | null
-  projetLie?: boolean | null
   demandeLiee?: Id | null
-  priorite?: number | null
-  capaciteActuelle?: number | null
-  capaciteNouvelle?: number | null
-  premiereDemande?: boolean | null
-  anneePrecedentDepot?: number | null
-  dateConseil?: string | null
-  zonesRecrutement?: string[] | null
-  travaux?: {
-    travauxDemandes?: boolean | null
-    descriptionTravaux?: string | null
-    equipementsDemandes?: boolean | null
-    descriptionEquipements?: string | null
-    autresIncidences?: string | null
-  } | null
-  rapportOpportunite?: string | null
 }
 
 /** What validation needs to know beyond the demande itself, looked up by the caller. */
@@ -238,11 +239,8 @@ export function formationEnClair(
 
 /** Every value, readable, in the guide's order: what the recap page shows before confirmation. */
 export function recapituler(
-  d: DemandeSaisie & {
-    statut?: string | null
-    avis?: Record<string, unknown> | null
-    decision?: Record<string, unknown> | null
-  },
+  // `statut: string`, not the generated union: src/validation.ts passes its own, wider record type.
+  d: DemandeSaisie & { statut?: string | null } & Partial<Pick<Demande, 'avis' | 'decision'>>,
   ctx: {
     diplome: ContexteValidation['diplome']
     etablissementConcerne: string

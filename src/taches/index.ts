@@ -8,6 +8,7 @@ import { lienAdmin, adresseSupport } from '../courriels/envois'
 import { expedier, type MessageEnFile, TACHE_COURRIEL } from '../courriels/file'
 import { decisionsPubliees, type LigneDecision, rappelCloture } from '../courriels/modeles'
 import { AVIS, DECISIONS, libelle } from '../regles/enums'
+import type { Demande } from '../payload-types'
 
 export const TACHE_RAPPEL = 'rappelerCloture'
 export const TACHE_PURGE = 'purgerJournal'
@@ -25,7 +26,7 @@ const tacheCourriel: TaskConfig = {
   },
 }
 
-type DemandeDeStructure = { structureDeposante?: string | null }
+type DemandeDeStructure = Pick<Demande, 'structureDeposante'>
 
 /** The demandes of each filing structure (reminders and decisions write once per structure). */
 function parStructure<D extends DemandeDeStructure>(docs: D[]): Map<string, D[]> {

@@ -26,8 +26,8 @@ beforeAll(async () => {
   expect(gc, 'vitest doit lancer ce fichier avec --expose-gc').toBeTypeOf('function')
   ;({ payload, fermer } = await payloadDeTest())
   monde = await construireMonde(payload)
-  const e = Object.values(monde.etablissements) as never[]
-  const d = [monde.diplomes.capCuisine, monde.diplomes.bts] as never[]
+  const e = Object.values(monde.etablissements)
+  const d = [monde.diplomes.capCuisine, monde.diplomes.bts]
   await insererDemandes(payload, genererDemandes(N, e, d))
 }, DELAI)
 afterAll(async () => fermer())

@@ -40,11 +40,8 @@ beforeAll(async () => {
     autres.push(
       await payload.db.create({ collection: 'etablissements', data: { ...e, libelle: e.uai } as never }),
     )
-  const e = [...Object.values(monde.etablissements), ...autres] as never[]
-  await insererDemandes(
-    payload,
-    genererDemandes(20_000, e, [monde.diplomes.capCuisine, monde.diplomes.bts] as never[]),
-  )
+  const e = [...Object.values(monde.etablissements), ...autres]
+  await insererDemandes(payload, genererDemandes(20_000, e, [monde.diplomes.capCuisine, monde.diplomes.bts]))
   client = (payload.db as unknown as { client: Client }).client
   const execute = client.execute.bind(client)
   client.execute = (q) => {

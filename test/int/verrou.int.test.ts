@@ -71,7 +71,7 @@ describe.runIf(process.env.MONGODB_URI)(
     })
 
     it('qui perd cette course ne prend pas le verrou, et reçoit quand même le numéro suivant', async () => {
-      const modele = modeleMongo(payload, 'compteurs') as unknown as { updateOne: ModeleMongo['updateOne'] }
+      const modele = modeleMongo(payload, 'compteurs')
       const updateOne = modele.updateOne
       const perdre = () => {
         modele.updateOne = async () => {

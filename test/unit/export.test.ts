@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { celluleCsv, COLONNES, ligneCsv, neutraliser } from '../../src/export/colonnes'
+import { celluleCsv, COLONNES, type DemandeExportee, ligneCsv, neutraliser } from '../../src/export/colonnes'
 
 describe('Export CSV', () => {
   it.each(['=HYPERLINK("http://x","clic")', '+33 4 67', '-1+1', '@SUM(A1)', '\t=1', '\r=1'])(
@@ -18,7 +18,7 @@ describe('Export CSV', () => {
     expect(ligneCsv(['a;b', 'dit "oui"', 'l1\nl2', 3])).toBe('"a;b";"dit ""oui""";"l1\nl2";3\r\n')
   })
   it('écrit des libellés, pas des codes', () => {
-    const d = {
+    const d: DemandeExportee = {
       numero: 7,
       statut: 'non-retenue',
       mesure: 'diminution',

@@ -4,17 +4,23 @@ import React from 'react'
 import { sansLiensInterdits } from '../../liens'
 
 import { etatCampagne, formaterDate } from '../../campagne'
+import type { Campagne, Document as FichierDocument } from '../../payload-types'
 import { campagnePublique } from './campagne'
 
 export const dynamic = 'force-dynamic'
+
+/** A document of the campagne whose file is populated (depth 1) and has a public URL. */
+type DocumentPublie = NonNullable<Campagne['documents']>[number] & {
+  fichier: FichierDocument & { url: string }
+}
 
 /** The home page of the guide: the call for projects, the documents to consult, how to sign in and file. */
 export default async function Accueil() {
   const campagne = await campagnePublique()
   const etat = etatCampagne(campagne)
   const support = campagne.contactSupport || 'support.carte@cariforefoccitanie.fr'
-  const documents = (campagne.documents ?? []).filter(
-    (d) => d.fichier && typeof d.fichier === 'object' && d.fichier.url,
+  const documents = (campagne.documents ?? []).filter((d): d is DocumentPublie =>
+    Boolean(d.fichier && typeof d.fichier === 'object' && d.fichier.url),
   )
   return (
     <div className="accueil">
@@ -55,7 +61,7 @@ export default async function Accueil() {
               </li>
             ) : null}
             {documents.map((d) => {
-              const f = d.fichier as { url: string; filesize?: number | null }
+              const f = d.fichier
               return (
                 <li key={d.id ?? d.titre}>
                   <a href={f.url}>{d.titre}</a>
