@@ -44,7 +44,10 @@ export const controlerFichier: CollectionBeforeOperationHook = async ({
   // either when they refuse the change (outside attack, 4: the annexe lost its file, the new one stayed orphaned).
   if (operation === 'update' && fichier?.data)
     throw new APIError(
-      `${libelle} : son fichier ne se remplace pas. Supprimez ${collection.slug === 'annexes' ? 'cette annexe' : 'ce document'}, puis ajoutez le nouveau fichier.`,
+      // No colon: the admin's toast would split the message there into a list.
+      collection.slug === 'annexes'
+        ? "Le fichier d'une annexe ne se remplace pas. Supprimez cette annexe, puis ajoutez le nouveau fichier."
+        : "Le fichier d'un document ne se remplace pas. Supprimez ce document, puis ajoutez le nouveau fichier.",
       400,
       null,
       true,

@@ -359,7 +359,7 @@ describe('SECURITY 21 et 29 : le fichier d’une annexe ne se remplace pas (rien
       })
       expect(r.status, JSON.stringify(r.corps)).toBe(400)
       expect(r.corps.errors[0].message).toBe(
-        'Annexe : son fichier ne se remplace pas. Supprimez cette annexe, puis ajoutez le nouveau fichier.',
+        "Le fichier d'une annexe ne se remplace pas. Supprimez cette annexe, puis ajoutez le nouveau fichier.",
       )
     }
     expect(fichiersStockes()).toBe(avant)
