@@ -65,3 +65,24 @@ export async function graphql(
 ) {
   return appel('POST', '/api/graphql', { ...auth, corps: { query: requete, variables } })
 }
+
+const prisesIci = new Set<number>()
+
+/**
+ * A priority none of the filer's demandes holds (a priority is unique among its validated demandes): a test file
+ * takes what it consumes from the server's state, so it passes again on a server other files, or an earlier run,
+ * have already filled.
+ */
+export async function prioriteLibre(jetonDeposant: string): Promise<number> {
+  const r = await appel('GET', '/api/demandes?depth=0&limit=500&select[priorite]=true', {
+    jeton: jetonDeposant,
+  })
+  const prises = new Set<number>(prisesIci)
+  for (const d of r.corps.docs as { priorite?: number | null }[]) if (d.priorite) prises.add(d.priorite)
+  for (let p = 100; p <= 999; p++)
+    if (!prises.has(p)) {
+      prisesIci.add(p)
+      return p
+    }
+  throw new Error('Plus aucune priorité libre pour ce déposant sur ce serveur de test.')
+}

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { appel, jeton } from '../aides/http'
+import { appel, jeton, prioriteLibre } from '../aides/http'
 
 const PDF =
   '%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\nxref\n0 2\ntrailer<</Root 1 0 R/Size 2>>\nstartxref\n9\n%%EOF\n'
@@ -42,7 +42,7 @@ beforeAll(async () => {
       modalite: 'scolaire',
       capaciteActuelle: 0,
       capaciteNouvelle: 12,
-      priorite: 40,
+      priorite: await prioriteLibre(a),
       premiereDemande: true,
       dateConseil: new Date().toISOString(),
       zonesRecrutement: ['locale'],

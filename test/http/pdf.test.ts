@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { appel, jeton, URL_SERVEUR } from '../aides/http'
+import { appel, jeton, prioriteLibre, URL_SERVEUR } from '../aides/http'
 import { lirePdf } from '../aides/pdf'
 
 const RAPPORT =
@@ -68,7 +68,7 @@ beforeAll(async () => {
   }
   const cree = await appel('POST', '/api/demandes?depth=0', {
     jeton: ecole,
-    corps: { ...corpsDemande, priorite: 700 + Math.floor(Math.random() * 90) },
+    corps: { ...corpsDemande, priorite: await prioriteLibre(ecole) },
   })
   expect(cree.status, JSON.stringify(cree.corps)).toBe(201)
   d = { id: cree.corps.doc.id, numero: cree.corps.doc.numero }
@@ -176,7 +176,7 @@ describe('GET /api/demandes/:id/pdf', () => {
     expect(await page(`/admin/demandes/${d.id}/consulter`)).toMatch(lien(d.id))
     const brouillon = await appel('POST', '/api/demandes?depth=0', {
       jeton: ecole,
-      corps: { ...corpsDemande, priorite: 790 + Math.floor(Math.random() * 9) },
+      corps: { ...corpsDemande, priorite: await prioriteLibre(ecole) },
     })
     expect(brouillon.status, JSON.stringify(brouillon.corps)).toBe(201)
     const recap = await page(`/admin/demandes/${brouillon.corps.doc.id}/recapitulatif`)

@@ -6,7 +6,7 @@ import sharp from 'sharp'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { docx, odt, pdf, pdfObjetsCompresses, pdfSain, zipper } from '../aides/fichiers'
-import { appel, graphql, jeton } from '../aides/http'
+import { appel, graphql, jeton, prioriteLibre } from '../aides/http'
 
 /**
  * SECURITY 10, 29 and 30, through the production server as an attacker would: a school uploads crafted files
@@ -55,7 +55,7 @@ beforeAll(async () => {
       modalite: 'scolaire',
       capaciteActuelle: 0,
       capaciteNouvelle: 12,
-      priorite: 40,
+      priorite: await prioriteLibre(ecole),
       premiereDemande: true,
       dateConseil: new Date().toISOString(),
       zonesRecrutement: ['locale'],

@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { lireEml } from '../aides/courriels'
-import { appel, graphql, jeton, URL_SERVEUR } from '../aides/http'
+import { appel, graphql, jeton, prioriteLibre, URL_SERVEUR } from '../aides/http'
 
 let admin: string
 let carif: string
@@ -51,7 +51,7 @@ async function deposerEtValider(qui: string, donnees: Record<string, unknown>) {
       mesure: 'ouverture',
       capaciteActuelle: 0,
       capaciteNouvelle: 12,
-      priorite: 900 + Math.floor(Math.random() * 90),
+      priorite: await prioriteLibre(qui),
       rapportOpportunite: 'Demande du test de publication des décisions.',
       ...donnees,
     },
