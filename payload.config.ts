@@ -34,6 +34,12 @@ import { DATE_HEURE_LONGUE } from './src/formatsDates'
 import { verifierRelations } from './hooks/texte'
 import { garderRequetes } from './hooks/requetes/garderRequetes'
 import { ajouterRoutesInconnues, traduireErreursAnglaises } from './src/erreurs-francaises'
+import {
+  accesDocumentConnecte,
+  franciserFiltresEnregistres,
+  preferenceInconnue404,
+  tachesInterdites403,
+} from './src/collectionsPayload'
 
 /** Deepest legitimate query: Demandes › docs › etablissementConcerne/diplome/demandeLiee › … (6 levels). */
 const PROFONDEUR_GRAPHQL_MAX = 7
@@ -161,6 +167,7 @@ const config = buildConfig({
   globals: [Campagne].map((g) => ({ ...g, fields: verifierRelations(g.fields) })),
   // Saved filters are shared only within one's own structure (SECURITY 33): access/comptes.ts.
   queryPresets: {
+    labels: { singular: 'Filtre enregistré', plural: 'Filtres enregistrés' },
     access: { read: accesFiltres('read'), update: accesFiltres('update'), delete: accesFiltres('delete') },
     constraints: {
       read: [controlePartage('read')],
@@ -209,7 +216,17 @@ const config = buildConfig({
  */
 export default config.then((c) => {
   const presets = c.collections.find((x) => x.slug === 'payload-query-presets')
-  if (presets) presets.hooks.beforeOperation = [garderRequetes, ...(presets.hooks.beforeOperation ?? [])]
+  if (presets) {
+    presets.hooks.beforeOperation = [garderRequetes, ...(presets.hooks.beforeOperation ?? [])]
+    // French labels; an unknown account in « specific users », the same 400 as another structure's.
+    franciserFiltresEnregistres(presets)
+  }
+  // Payload's preferences and jobs: no 500 for an unknown key, a 403 for a signed-in account (src/collectionsPayload.ts).
+  const preferences = c.collections.find((x) => x.slug === 'payload-preferences')
+  if (preferences) preferenceInconnue404(preferences)
+  const taches = c.collections.find((x) => x.slug === 'payload-jobs')
+  if (taches) tachesInterdites403(taches)
+  for (const entite of [...c.collections, ...c.globals]) accesDocumentConnecte(entite)
   // An unknown API address: a 404 in French through the error hooks (src/erreurs-francaises.ts).
   ajouterRoutesInconnues(c)
   return c

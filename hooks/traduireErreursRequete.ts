@@ -11,6 +11,10 @@ import type { AfterErrorHook } from 'payload'
  * version. » before any hook sees the id: a version that does not exist, 404 in French as for documents
  * (hooks/requetes/garderRequetes.ts).
  */
+/** A list filter the database cannot run, or one that is not JSON (`where=zz`): what the list and the export say. */
+export const FILTRE_INVALIDE =
+  "Le filtre de la requête n'est pas valide : une valeur ne correspond pas au type du champ filtré, ou le filtre n'est pas du JSON (where[…])."
+
 export const traduireErreursRequete: AfterErrorHook = ({ error, req }) => {
   const e = error as Error & { status?: number }
   const lecture = req.method === 'GET' || req.method === 'HEAD'
@@ -38,8 +42,7 @@ export const traduireErreursRequete: AfterErrorHook = ({ error, req }) => {
       errors: [
         {
           name: 'QueryError',
-          message:
-            "Le filtre de la requête n'est pas valide : une valeur ne correspond pas au type du champ filtré, ou le filtre n'est pas du JSON (where[…]).",
+          message: FILTRE_INVALIDE,
         },
       ],
     },

@@ -102,18 +102,28 @@ export function analyserJson(texte: string): unknown {
   }
 }
 
-export type CorpsLu = { requete: Request; donnees: unknown }
+/** `illisible`: a body that is not the JSON (or the form) its Content-Type announces. */
+export type CorpsLu = { requete: Request; donnees: unknown; illisible?: boolean }
+
+const ECRITURES = new Set(['POST', 'PATCH', 'PUT'])
 
 /**
  * The body of a write, bounded and checked, with the data Payload will see (JSON, or the `_payload` field of a
  * multipart form), and the request to hand on (its body already read). Uploads to files collections pass as
- * they are, under Payload's upload limits.
+ * they are, under Payload's upload limits. A write sent without any body is handed on as `{}` in JSON: Payload
+ * leaves its data undefined then, and its field hooks throw on it (a 500 on every collection).
  */
 export async function lireCorps(req: Request, cheminNormalise: string): Promise<CorpsLu> {
-  if (!req.body || req.method === 'GET' || req.method === 'HEAD') return { requete: req, donnees: undefined }
+  if (req.method === 'GET' || req.method === 'HEAD') return { requete: req, donnees: undefined }
   const typeContenu = (req.headers.get('content-type') ?? '').toLowerCase()
+  if (!req.body) {
+    if (!ECRITURES.has(req.method) || typeContenu !== '') return { requete: req, donnees: undefined }
+    return { requete: sansCorps(req), donnees: {} }
+  }
   if (estEnvoiDeFichier(cheminNormalise, typeContenu)) return { requete: req, donnees: undefined }
   const octets = await lireOctets(req)
+  if (octets.byteLength === 0 && typeContenu === '' && ECRITURES.has(req.method))
+    return { requete: sansCorps(req), donnees: {} }
   const requete = new Request(req.url, {
     method: req.method,
     headers: req.headers,
@@ -121,15 +131,26 @@ export async function lireCorps(req: Request, cheminNormalise: string): Promise<
     signal: req.signal,
   })
   let donnees: unknown
+  let illisible = false
   if (typeContenu.startsWith('multipart/')) {
     const formulaire = await new Response(octets, { headers: { 'content-type': typeContenu } })
       .formData()
       .catch(() => null)
     const champ = formulaire?.get('_payload')
     if (typeof champ === 'string') donnees = analyserJson(champ)
+    illisible = formulaire === null || (typeof champ === 'string' && donnees === undefined)
   } else {
     // Payload parses JSON only under `application/json`, but the nesting bound costs nothing on any text.
     donnees = analyserJson(new TextDecoder().decode(octets))
+    illisible = donnees === undefined
   }
-  return { requete, donnees }
+  return { requete, donnees, illisible }
+}
+
+/** The same write with `{}` as its JSON body. */
+function sansCorps(req: Request): Request {
+  const headers = new Headers(req.headers)
+  headers.set('content-type', 'application/json')
+  headers.delete('content-length')
+  return new Request(req.url, { method: req.method, headers, body: '{}', signal: req.signal })
 }

@@ -10,6 +10,7 @@ import {
   type SelectionSetNode,
   validate,
   type ValueNode,
+  visit,
 } from 'graphql'
 
 /**
@@ -104,6 +105,23 @@ function racinesDe(
   return sortie
 }
 
+/** Why a @skip or @include of the document has no boolean `if` (literal, or variable with a boolean value), or null. */
+function directiveInvalide(document: DocumentNode, variables: Record<string, unknown>): string | null {
+  let refus: string | null = null
+  visit(document, {
+    Directive(d) {
+      if (refus || (d.name.value !== 'skip' && d.name.value !== 'include')) return
+      const si = d.arguments?.find((a) => a.name.value === 'if')?.value
+      const ok =
+        si?.kind === Kind.BOOLEAN ||
+        (si?.kind === Kind.VARIABLE && typeof variables[si.name.value] === 'boolean')
+      if (!ok)
+        refus = `Requête GraphQL invalide : la directive « @${d.name.value} » attend if: true ou if: false${si?.kind === Kind.VARIABLE ? ` (la variable « $${si.name.value} » doit valoir true ou false)` : ''}.`
+    },
+  })
+  return refus
+}
+
 export function analyserGraphql(
   requete: string,
   nomOperation: string | undefined,
@@ -131,6 +149,10 @@ export function analyserGraphql(
   const operations = document.definitions.filter(
     (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
   )
+  // Payload's complexity rule throws (graphql-http then answers an empty 500) on a subscription, which the schema
+  // does not have, and on a @skip/@include whose `if` is not a boolean: refused here, in French.
+  if (operations.some((o) => o.operation === 'subscription'))
+    return { refus: 'Requête GraphQL invalide : les abonnements (subscription) ne sont pas disponibles.' }
   // Without a name, several operations are refused by graphql-http: all are counted meanwhile.
   const choisies = nomOperation ? operations.filter((o) => o.name?.value === nomOperation) : operations
   if (choisies.length === 0) return null
@@ -142,6 +164,9 @@ export function analyserGraphql(
         variables = { ...variables, [v.variable.name.value]: valeur(v.defaultValue, {}) }
     }
   }
+
+  const directive = directiveInvalide(document, variables)
+  if (directive) return { refus: directive }
 
   // Cost of one selection set at multiplier 1 (the cost is linear in it): fragments memoised, so that fragments
   // spread twice in each other cost a multiplication, not an exponential walk.

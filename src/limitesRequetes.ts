@@ -73,6 +73,11 @@ export function avecLimites<G extends Gestionnaire>(gestionnaire: G, canal: Cana
     }
     let operations: Operation[]
     if (canal === 'graphql') {
+      // graphql-http would throw on it: Next.js then answers an empty 500.
+      if (lu.illisible)
+        return refusGraphql(
+          'Requête GraphQL invalide : le corps n’est pas du JSON valide ; envoyez {"query": "…", "variables": {…}} en application/json.',
+        )
       const corps = (lu.donnees ?? {}) as { query?: unknown; operationName?: unknown; variables?: unknown }
       const analyse =
         typeof corps.query === 'string'

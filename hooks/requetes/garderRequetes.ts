@@ -77,25 +77,54 @@ export function surLesVersions(req: PayloadRequest, slug: string): boolean {
   return new RegExp(`^/(api/${slug}|admin/collections/${slug}/[^/]+)/versions(/|$)`).test(chemin)
 }
 
+const PAGINATION = ['page', 'limit'] as const
+
+/** Why `n` is not a page number (a whole number from 1 to PAGE_MAX) or a page size (a whole number), or null. */
+function refusPagination(nom: 'page' | 'limit', n: number): string | null {
+  const libelle = nom === 'page' ? 'Page' : "Nombre d'éléments par page (limit)"
+  const maxi = nom === 'page' ? PAGE_MAX : Number.MAX_SAFE_INTEGER
+  if (Number.isSafeInteger(n) && n >= (nom === 'page' ? 1 : 0) && n <= maxi) return null
+  const attendu =
+    nom === 'page'
+      ? `un nombre entier de 1 à ${PAGE_MAX.toLocaleString('fr-FR')}`
+      : 'un nombre entier positif'
+  return `${libelle} : attendu ${attendu}.`
+}
+
+/** A whole number as the query string gives it (`limit=20`), else NaN. */
+const nombreDuTexte = (texte: unknown) =>
+  typeof texte === 'number'
+    ? texte
+    : typeof texte === 'string' && /^\d{1,16}$/.test(texte)
+      ? Number(texte)
+      : NaN
+
+/**
+ * The query string's `page` and `limit` of a REST request, checked as a list checks them: for an endpoint that
+ * reads through Payload without passing them on (the export), so that a bad one is refused before answering.
+ */
+export function refusPaginationTexte(req: PayloadRequest): { message: string; champ: string } | null {
+  const brut = (req.query ?? {}) as Record<string, unknown>
+  for (const nom of PAGINATION) {
+    const texte = brut[nom]
+    if (texte === undefined || texte === '') continue
+    const message = refusPagination(nom, nombreDuTexte(texte))
+    if (message) return { message, champ: nom }
+  }
+  return null
+}
+
 /** A page number is a whole number from 1 to PAGE_MAX, a page size a whole number (capped below). */
 function verifierPagination(req: PayloadRequest, slug: string, a: Args) {
-  // REST leaves a parameter that is not a number as the string it got (`page=abc`): refused, not ignored.
+  // REST leaves a parameter that is not a number as the string it got (`page=abc`): refused, not ignored. A read
+  // that does not take it (one made by a hook or an endpoint during the request) sees it as a whole number.
   const brut = (req.payloadAPI === 'REST' ? (req.query ?? {}) : {}) as Record<string, unknown>
-  for (const [nom, valeur, libelle] of [
-    ['page', a.page, 'Page'],
-    ['limit', a.limit, "Nombre d'éléments par page (limit)"],
-  ] as const) {
+  for (const nom of PAGINATION) {
+    const valeur = a[nom]
     const texte = brut[nom]
     if (valeur === undefined && (texte === undefined || texte === '')) continue
-    const n = typeof valeur === 'number' ? valeur : typeof texte === 'number' ? texte : NaN
-    const maxi = nom === 'page' ? PAGE_MAX : Number.MAX_SAFE_INTEGER
-    if (!Number.isSafeInteger(n) || n < (nom === 'page' ? 1 : 0) || n > maxi) {
-      const attendu =
-        nom === 'page'
-          ? `un nombre entier de 1 à ${PAGE_MAX.toLocaleString('fr-FR')}`
-          : 'un nombre entier positif'
-      throw refus(`${libelle} : attendu ${attendu}.`, 400, nom)
-    }
+    const message = refusPagination(nom, typeof valeur === 'number' ? valeur : nombreDuTexte(texte))
+    if (message) throw refus(message, 400, nom)
   }
   // `limit=0` and `pagination=false` mean « everything » to Payload: capped like any other page size.
   const maxi = limiteMax(slug)

@@ -1,3 +1,5 @@
+import http from 'node:http'
+
 import { parse } from 'csv-parse/sync'
 import { beforeAll, describe, expect, it } from 'vitest'
 
@@ -722,5 +724,294 @@ describe('SECURITY 31 — corps des points d’accès ajoutés : JSON vérifié,
     expect(vide.status).toBe(400)
     expect(vide.corps.errors[0].data.errors[0].path).toBe('lignes')
     expect((await appel('GET', '/api/users/count', { jeton: admin })).corps.totalDocs).toBe(avant)
+  })
+})
+
+describe('SECURITY 40 — jamais un 5xx : corps mal formés, méthodes, adresses de Payload, export (attaque extérieure, point 5)', () => {
+  /** English words of Payload, graphql-js, busboy or Next.js. */
+  const ANGLAIS =
+    /[A-Za-z]+ (is|are|cannot|must|not|Did you mean)\b|Internal Server Error|Something went wrong|Unexpected end|Malformed|Failed query|Cannot \w+ http|Route Not Found/i
+
+  type Brut = { status: number; texte: string; type: string }
+  const brut = async (
+    methode: string,
+    chemin: string,
+    corps: BodyInit | undefined,
+    entetes: Record<string, string>,
+  ): Promise<Brut> => {
+    const r = await fetch(`${URL_SERVEUR()}${chemin}`, { method: methode, headers: entetes, body: corps })
+    return { status: r.status, texte: await r.text(), type: r.headers.get('content-type') ?? '' }
+  }
+  /** A 4xx, a JSON answer in French. */
+  function enFrancais(r: Brut, cas: string, statut?: number) {
+    if (statut !== undefined) expect(r.status, `${cas} : ${r.texte}`).toBe(statut)
+    expect(r.status, `${cas} : ${r.texte}`).toBeGreaterThanOrEqual(400)
+    expect(r.status, `${cas} : ${r.texte}`).toBeLessThan(500)
+    expect(r.type, cas).toMatch(/json/)
+    const corps = JSON.parse(r.texte) as { errors: { message: string; name?: string }[] }
+    expect(corps.errors.length, cas).toBeGreaterThan(0)
+    expect(r.texte, cas).not.toMatch(ANGLAIS)
+    for (const e of corps.errors) expect(e.name ?? 'ErreurRequete', cas).not.toMatch(/^[A-Za-z]{1,2}$/)
+    return corps.errors
+  }
+
+  const B = '----frontiere'
+  const partie = (nom: string, valeur: string, fichier?: string) =>
+    `--${B}\r\nContent-Disposition: form-data; name="${nom}"${fichier !== undefined ? `; filename="${fichier}"\r\nContent-Type: application/pdf` : ''}\r\n\r\n${valeur}\r\n`
+  const MULTIPART = `multipart/form-data; boundary=${B}`
+
+  it('formulaires multipart mal formés, tronqués, sans frontière, _payload illisible : 400 en français (annexes, demandes, connexion)', async () => {
+    const d = await creerA()
+    const cas: [string, string, string, string, string | undefined][] = [
+      // [cas, méthode, chemin, corps, Content-Type]
+      [
+        'NUL dans le nom',
+        'POST',
+        '/api/annexes',
+        `${partie('file', PDF, 'a\u0000.pdf')}--${B}--\r\n`,
+        MULTIPART,
+      ],
+      [
+        'tronqué',
+        'POST',
+        '/api/annexes',
+        `--${B}\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF`,
+        MULTIPART,
+      ],
+      ['sans frontière', 'POST', '/api/annexes', 'abc', 'multipart/form-data'],
+      [
+        '_payload illisible',
+        'POST',
+        '/api/annexes',
+        `${partie('_payload', '{pas du json')}${partie('file', PDF, 'a.pdf')}--${B}--\r\n`,
+        MULTIPART,
+      ],
+      [
+        'nom de fichier vide',
+        'POST',
+        '/api/annexes',
+        `${partie('_payload', JSON.stringify({ demande: d.id }))}${partie('file', PDF, '')}--${B}--\r\n`,
+        MULTIPART,
+      ],
+      [
+        'tronqué',
+        'PATCH',
+        `/api/demandes/${d.id}`,
+        `--${B}\r\nContent-Disposition: form-data; name="_payload"\r\n\r\n{}`,
+        MULTIPART,
+      ],
+      ['sans frontière', 'PATCH', `/api/demandes/${d.id}`, 'abc', 'multipart/form-data'],
+      [
+        '_payload illisible',
+        'PATCH',
+        `/api/demandes/${d.id}`,
+        `${partie('_payload', '{pas du json')}--${B}--\r\n`,
+        MULTIPART,
+      ],
+      ['sans frontière', 'POST', '/api/users/login', 'abc', 'multipart/form-data'],
+      [
+        'tronqué',
+        'POST',
+        '/api/users/login',
+        `--${B}\r\nContent-Disposition: form-data; name="_payload"\r\n\r\n{}`,
+        MULTIPART,
+      ],
+    ]
+    for (const [nom, methode, chemin, corps, type] of cas) {
+      const entetes: Record<string, string> = type ? { 'Content-Type': type } : {}
+      if (chemin !== '/api/users/login') entetes.Authorization = `JWT ${a}`
+      const [e] = enFrancais(await brut(methode, chemin, corps, entetes), `${nom} ${methode} ${chemin}`, 400)
+      expect(e!.message, nom).toMatch(/formulaire|_payload|fichier joint/)
+    }
+    const relue = await appel('GET', `/api/demandes/${d.id}?depth=0`, { jeton: a })
+    expect(relue.corps.statut).toBe('brouillon')
+    await supprimer(d.id)
+  })
+
+  it('écriture sans corps du tout (ni JSON ni Content-Type) : 400 en français sur chaque collection, jamais 500', async () => {
+    for (const [chemin, qui] of [
+      ['/api/demandes', a],
+      ['/api/etablissements', admin],
+      ['/api/payload-query-presets', a],
+    ] as const)
+      enFrancais(await brut('POST', chemin, undefined, { Authorization: `JWT ${qui}` }), chemin, 400)
+  })
+
+  it('préférence inconnue supprimée : 404 en français ; une préférence existante se supprime toujours', async () => {
+    const [e] = enFrancais(
+      await brut('DELETE', '/api/payload-preferences/inconnue-x', undefined, { Authorization: `JWT ${a}` }),
+      'inconnue',
+      404,
+    )
+    expect(e!.message).toBe(
+      "Préférence introuvable : « inconnue-x » n'est pas enregistrée pour votre compte.",
+    )
+    const cree = await appel('POST', '/api/payload-preferences/essai-suppression', {
+      jeton: a,
+      corps: { value: { a: 1 } },
+    })
+    expect(cree.status).toBe(200)
+    expect((await appel('DELETE', '/api/payload-preferences/essai-suppression', { jeton: a })).status).toBe(
+      200,
+    )
+  })
+
+  it('filtre enregistré partagé avec un compte inconnu ou d’une autre structure : le même 400, qui ne dit pas lesquels existent', async () => {
+    const autre = (await appel('GET', '/api/users/me', { jeton: b })).corps.user.id
+    const inconnu = typeof autre === 'number' ? 987654 : '0123456789abcdef01234567'
+    const partage = (id: unknown) => ({
+      title: 'Mes brouillons',
+      relatedCollection: 'demandes',
+      isShared: true,
+      access: { read: { constraint: 'specificUsers', users: [id] } },
+    })
+    const reponses = []
+    for (const id of [autre, inconnu]) {
+      const r = await brut('POST', '/api/payload-query-presets', JSON.stringify(partage(id)), {
+        Authorization: `JWT ${a}`,
+        'Content-Type': 'application/json',
+      })
+      reponses.push({ status: r.status, erreurs: enFrancais(r, String(id), 400) })
+    }
+    expect(reponses[1]).toEqual(reponses[0])
+    expect(JSON.stringify(reponses[0])).toContain(
+      'Un filtre enregistré ne se partage qu’avec des comptes de votre structure.',
+    )
+    // The field is named by its French label, not « Users ».
+    expect(JSON.stringify(reponses[0])).not.toMatch(/Users|Sharing|Specify|Preset/)
+  })
+
+  it('adresses de Payload sans REST, méthodes inconnues, HEAD : 404/405 en français, HEAD comme GET', async () => {
+    enFrancais(
+      await brut('GET', '/api/payload-migrations', undefined, { Authorization: `JWT ${admin}` }),
+      'migrations',
+      404,
+    )
+    // fetch refuses to send TRACE: node:http sends any method.
+    const parHttp = (methode: string, chemin: string) =>
+      new Promise<Brut>((resolve, reject) => {
+        const requete = http.request(
+          `${URL_SERVEUR()}${chemin}`,
+          { method: methode, headers: { Authorization: `JWT ${a}` } },
+          (reponse) => {
+            let texte = ''
+            reponse.setEncoding('utf8')
+            reponse.on('data', (morceau: string) => (texte += morceau))
+            reponse.on('end', () =>
+              resolve({
+                status: reponse.statusCode ?? 0,
+                texte,
+                type: String(reponse.headers['content-type']),
+              }),
+            )
+          },
+        )
+        requete.on('error', reject)
+        requete.end()
+      })
+    for (const methode of ['TRACE', 'PROPFIND'])
+      for (const chemin of ['/api/demandes', '/api/graphql', '/api/users/login']) {
+        const r = await parHttp(methode, chemin)
+        enFrancais(r, `${methode} ${chemin}`, 405)
+        expect(r.texte).toContain(`La méthode ${methode} n'est pas permise`)
+      }
+    for (const methode of ['GET', 'PUT', 'DELETE'])
+      enFrancais(
+        await brut(methode, '/api/graphql', undefined, { Authorization: `JWT ${a}` }),
+        `${methode} graphql`,
+        405,
+      )
+    const get = await fetch(`${URL_SERVEUR()}/api/demandes?limit=1`, {
+      headers: { Authorization: `JWT ${a}` },
+    })
+    const head = await fetch(`${URL_SERVEUR()}/api/demandes?limit=1`, {
+      method: 'HEAD',
+      headers: { Authorization: `JWT ${a}` },
+    })
+    expect(head.status).toBe(get.status)
+    expect(head.status).toBe(200)
+    expect(head.headers.get('content-type')).toBe(get.headers.get('content-type'))
+    expect(await head.text()).toBe('')
+    // OPTIONS (CORS preflight) still answers.
+    expect((await fetch(`${URL_SERVEUR()}/api/demandes`, { method: 'OPTIONS' })).status).toBeLessThan(300)
+  })
+
+  it('export avec page ou limit absurdes (CSV et XLSX) : 400 avant le premier octet, pas un fichier tronqué ; limit valable ignoré', async () => {
+    for (const format of ['csv', 'xlsx'])
+      for (const q of ['limit=-5', 'limit=abc', 'page=0', 'page=x']) {
+        const r = await fetch(`${URL_SERVEUR()}/api/demandes/export?format=${format}&${q}`, {
+          headers: { Authorization: `JWT ${admin}` },
+        })
+        // The status is known before any byte of the body is read.
+        expect(r.status, `${format} ${q}`).toBe(400)
+        const liste = await fetch(`${URL_SERVEUR()}/api/demandes?${q}`, {
+          headers: { Authorization: `JWT ${admin}` },
+        })
+        expect((await r.json()).errors[0].message, q).toBe((await liste.json()).errors[0].message)
+      }
+    const r = await fetch(`${URL_SERVEUR()}/api/demandes/export?format=csv&limit=10`, {
+      headers: { Authorization: `JWT ${admin}` },
+    })
+    expect(r.status).toBe(200)
+    const lignes = parse(await r.text(), { delimiter: ';', bom: true }) as string[][]
+    const total = (await appel('GET', '/api/demandes/count', { jeton: admin })).corps.totalDocs as number
+    expect(lignes.length - 1).toBe(total)
+  })
+
+  it('export avec un where ou un sort mal formés : le même 400 en français que la liste (point 8)', async () => {
+    for (const q of ['where=zz', 'sort=zz', 'where[etablissementConcerne][equals]=abc', 'sort=-inconnu']) {
+      const liste = await fetch(`${URL_SERVEUR()}/api/demandes?limit=1&${q}`, {
+        headers: { Authorization: `JWT ${admin}` },
+      })
+      expect(liste.status, q).toBe(400)
+      const r = await fetch(`${URL_SERVEUR()}/api/demandes/export?format=csv&${q}`, {
+        headers: { Authorization: `JWT ${admin}` },
+      })
+      expect(r.status, q).toBe(400)
+      const texte = await r.text()
+      expect(texte).not.toMatch(ANGLAIS)
+      expect(JSON.parse(texte).errors[0].message, q).toBe((await liste.json()).errors[0].message)
+    }
+  })
+
+  it('POST /api/demandes/access/<id> sans être connecté : 401 en français, pas la carte des champs', async () => {
+    for (const chemin of [
+      '/api/demandes/access/abc',
+      '/api/demandes/access/1',
+      '/api/globals/campagne/access',
+    ]) {
+      const r = await brut('POST', chemin, undefined, {})
+      enFrancais(r, chemin, 401)
+      expect(r.texte).not.toContain('fields')
+    }
+  })
+
+  it('GraphQL : corps illisible, subscription, @skip/@include sans booléen, opération introuvable → 400 en français', async () => {
+    const cas: [string, string][] = [
+      ['corps illisible', '{bad'],
+      ['subscription', JSON.stringify({ query: 'subscription { a }' })],
+      ['@skip(if: zz)', JSON.stringify({ query: '{ Demandes { docs { id @skip(if: zz) } } }' })],
+      ['@skip sans if', JSON.stringify({ query: '{ Demandes { totalDocs @skip } }' })],
+      [
+        '@include variable absente',
+        JSON.stringify({ query: 'query($v: Boolean) { Demandes { totalDocs @include(if: $v) } }' }),
+      ],
+      ['operationName inconnu', JSON.stringify({ query: '{ Demandes { totalDocs } }', operationName: 'x' })],
+    ]
+    for (const [nom, corps] of cas) {
+      const r = await brut('POST', '/api/graphql', corps, {
+        Authorization: `JWT ${a}`,
+        'Content-Type': 'application/json',
+      })
+      const [e] = enFrancais(r, nom, 400)
+      expect(e!.message, nom).toMatch(/^Requête GraphQL/)
+    }
+    // A right one still runs.
+    const ok = await graphql(
+      '{ Demandes(limit: 1) { totalDocs docs { id @skip(if: false) } } }',
+      {},
+      { jeton: a },
+    )
+    expect(ok.corps.errors).toBeUndefined()
   })
 })

@@ -149,3 +149,144 @@ describe('F11 : les mêmes erreurs en français par GraphQL', () => {
     expect(sortie.extensions.statusCode).toBe(400)
   })
 })
+
+describe('SECURITY 41 — GraphQL : les erreurs de graphql-js et graphql-http en français, sans suggestion (attaque extérieure, points 6 et 7)', () => {
+  /** graphql-js's and graphql-http's English. */
+  const ANGLAIS_GRAPHQL =
+    /[A-Za-z]+ (is|are|cannot|must|not|Did you mean)\b|Syntax Error|Cannot query|Unknown|Missing|\bInvalid\b|Unable|got invalid|introspection is not/
+
+  const brute = async (corps: string, qui?: string) => {
+    const r = await fetch(`${URL_SERVEUR()}/api/graphql`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...(qui ? { Authorization: `JWT ${qui}` } : {}) },
+      body: corps,
+    })
+    return { status: r.status, texte: await r.text() }
+  }
+
+  it('chaque sorte d’erreur de requête : 400, un message français qui nomme le problème et son emplacement', async () => {
+    const cas: [string, unknown, RegExp][] = [
+      ['syntaxe', { query: '{ Demandes { docs { id }' }, /erreur de syntaxe.*\(ligne 1, colonne \d+\)/],
+      [
+        'champ inconnu',
+        { query: '{ Users { docs { sessio } } }' },
+        /le champ « sessio » n'existe pas sur « User » \(ligne 1, colonne 18\)/,
+      ],
+      [
+        'argument inconnu',
+        { query: '{ Demandes(inconnu: 1) { totalDocs } }' },
+        /l'argument « inconnu » n'existe pas/,
+      ],
+      ['valeur invalide', { query: '{ Demande(id: "x") { id } }' }, /valeur/],
+      [
+        'champ de filtre inconnu',
+        { query: '{ Users(where: { hash: { equals: "x" } }) { totalDocs } }' },
+        /le champ « hash » n'existe pas dans « User_where »/,
+      ],
+      [
+        'variable invalide',
+        {
+          query: 'query($d: DateTime!) { Demandes(where: { createdAt: { equals: $d } }) { totalDocs } }',
+          variables: { d: { a: 1 } },
+        },
+        /variable « \$d »/,
+      ],
+      ['sans requête', {}, /le corps ne contient pas de requête/],
+      [
+        'variables invalides',
+        { query: '{ __typename }', variables: 'zz' },
+        /« variables » doit être un objet JSON/,
+      ],
+      ['plusieurs opérations', { query: 'query a { __typename } query b { __typename }' }, /operationName/],
+      ['introspection', { query: '{ __schema { types { name } } }' }, /exploration du schéma/],
+      ['sous-champs manquants', { query: '{ Demandes }' }, /sélection de sous-champs/],
+      ['corps non objet', [1], /le corps/],
+    ]
+    for (const [nom, corps, attendu] of cas) {
+      const r = await brute(JSON.stringify(corps), admin)
+      expect(r.status, `${nom} : ${r.texte}`).toBe(400)
+      expect(r.texte, nom).not.toMatch(ANGLAIS_GRAPHQL)
+      const erreurs = JSON.parse(r.texte).errors as { message: string }[]
+      expect(erreurs[0]!.message, nom).toMatch(/^Requête GraphQL invalide/)
+      expect(erreurs.map((e) => e.message).join(' '), nom).toMatch(attendu)
+    }
+  })
+
+  it('point 7 : aucune suggestion de champ (« Did you mean ») quand l’introspection est fermée, connecté ou non', async () => {
+    for (const qui of [undefined, admin]) {
+      const r = await brute(JSON.stringify({ query: '{ Users { docs { sessio } } Demande { statu } }' }), qui)
+      expect(r.texte).not.toMatch(/Did you mean|sessions|"statut"|« statut »/)
+    }
+  })
+
+  it('propriété : une suite de requêtes mal formées ne reçoit jamais un 5xx ni un mot anglais', async () => {
+    const mauvaises = [
+      '{bad',
+      '',
+      'null',
+      '"x"',
+      JSON.stringify({ query: 1 }),
+      JSON.stringify({ query: '{ a }', operationName: 3 }),
+      JSON.stringify({ query: 'subscription { a }' }),
+      JSON.stringify({ query: '{ Demandes { docs { id @skip(if: zz) } } }' }),
+      JSON.stringify({ query: '{ Demandes { docs { id @include(if: "true") } } }' }),
+      JSON.stringify({ query: '{ Demandes { docs { id @inconnue } } }' }),
+      JSON.stringify({ query: 'fragment F on Demande { id } { Demandes { docs { ...G } } }' }),
+      JSON.stringify({ query: '{ Demandes(limit: "x") { totalDocs } }' }),
+      JSON.stringify({ query: '{ Demandes(limit: 1.5) { totalDocs } }' }),
+      JSON.stringify({ query: 'query($x: Int!) { Demandes(limit: $x) { totalDocs } }' }),
+      JSON.stringify({ query: 'query($x: Inconnu) { Demandes { totalDocs } }' }),
+      JSON.stringify({ query: 'query { Demandes { totalDocs } } query { Demandes { totalDocs } }' }),
+      JSON.stringify({ query: '{ Demandes { totalDocs totalDocs: page } }' }),
+      JSON.stringify({ query: 'mutation { updateDemande(id: 1) { id } }' }),
+    ]
+    for (const corps of mauvaises) {
+      const r = await brute(corps, admin)
+      expect(r.status, `${corps} : ${r.texte}`).toBeGreaterThanOrEqual(400)
+      expect(r.status, `${corps} : ${r.texte}`).toBeLessThan(500)
+      expect(r.texte, corps).not.toMatch(ANGLAIS_GRAPHQL)
+      expect(JSON.parse(r.texte).errors[0].message, corps).toMatch(
+        /^(Requête GraphQL|Le champ|Le corps|Nombre d'éléments)/,
+      )
+    }
+  })
+})
+
+describe('SECURITY 41 — REST : les derniers messages anglais (attaque extérieure, points 6 et 9)', () => {
+  it('terrain de jeu GraphQL en production : 404 en français', async () => {
+    const r = await appel('GET', '/api/graphql-playground')
+    expect(r.status).toBe(404)
+    expect(messages(r)).toEqual([
+      "Cette adresse n'existe pas dans l'API : « /api/graphql-playground ». Les adresses sont décrites dans la documentation de l'API.",
+    ])
+  })
+
+  it('lancer les tâches connecté sans en avoir le droit : 403 (pas « vous devez être connecté »)', async () => {
+    const r = await appel('GET', '/api/payload-jobs/run', { jeton: await jeton('0340042L') })
+    expect(r.status).toBe(403)
+    expect(messages(r)[0]).toMatch(/^Votre compte n'a pas le droit/)
+    expect((await appel('GET', '/api/payload-jobs/run')).status).toBe(401)
+  })
+
+  it('filtres enregistrés : les champs refusés sont nommés en français, le nom de l’erreur est lisible', async () => {
+    const r = await appel('POST', '/api/payload-query-presets', { jeton: admin, corps: {} })
+    expect(r.status).toBe(400)
+    const texte = JSON.stringify(r.corps)
+    expect(texte).toContain('Titre')
+    expect(texte).not.toMatch(/Title|Related Collection|Sharing|Specify|Preset/)
+    expect(r.corps.errors[0].name).toBe('ValidationError')
+  })
+
+  it('noms d’erreur : jamais le nom de classe réduit par la minification (« g »)', async () => {
+    for (const [methode, chemin, corps] of [
+      ['POST', '/api/demandes', { rapportOpportunite: 'x\u0000' }],
+      ['GET', '/api/demandes/987654321', undefined],
+      ['POST', '/api/users/forgot-password', {}],
+    ] as const) {
+      const r = await appel(methode, chemin, { jeton: admin, corps })
+      expect(r.status, chemin).toBeGreaterThanOrEqual(400)
+      for (const e of r.corps.errors as { name?: string }[])
+        expect(e.name ?? 'ErreurRequete', chemin).toMatch(/^[A-Za-z]{3,}$/)
+    }
+  })
+})

@@ -2,6 +2,8 @@ import type { Endpoint, PayloadRequest, Where } from 'payload'
 
 import { readDemandes, vueDuLecteur } from '../../../access/demandes'
 import { refusRequete } from '../../../access/requetes'
+import { refusPaginationTexte } from '../../../hooks/requetes/garderRequetes'
+import { FILTRE_INVALIDE } from '../../../hooks/traduireErreursRequete'
 import { peut, utilisateurDe } from '../../../access/roles'
 import { COLONNES, ligneCsv } from '../../../src/export/colonnes'
 import { classeurXlsx } from '../../../src/export/xlsx'
@@ -150,6 +152,21 @@ async function lecteurDirect(
   }
 }
 
+/** The list's 400 for a bad query (hooks/requetes/garderRequetes.ts, hooks/traduireErreursRequete.ts). */
+const refusFiltre = (message: string, champ?: string) =>
+  Response.json(
+    {
+      errors: [
+        {
+          name: 'QueryError',
+          message,
+          ...(champ ? { data: { errors: [{ path: champ, message }] } } : {}),
+        },
+      ],
+    },
+    { status: 400, headers: { 'Cache-Control': 'no-store' } },
+  )
+
 /**
  * GET /api/demandes/export?format=csv|xlsx&where[…]: the demandes the caller may read, filtered with the list's
  * `where` syntax, one row per demande, streamed lot by lot (memory stays flat whatever the count).
@@ -174,23 +191,16 @@ export const exporter: Endpoint = {
         { status: 400 },
       )
     }
-    const where = (req.query?.where ?? {}) as Where
-    // The list's rule for what a filter may name (access/requetes.ts), checked here so that it reads as a refusal
-    // of the export's filter; the read below would refuse it too.
-    const refus = await refusRequete(req, 'demandes', { where })
-    if (refus)
-      return Response.json(
-        {
-          errors: [
-            {
-              name: 'QueryError',
-              message: refus.message,
-              data: { errors: [{ path: refus.libelle, message: refus.message }] },
-            },
-          ],
-        },
-        { status: 400 },
-      )
+    // What the list refuses, the export refuses the same way, before the first byte of the file: a page or page
+    // size that is not a whole number (the export reads everything, in numero order, whatever they say), a filter
+    // that is not an object (`where=zz`), a sort or a filter naming what may not be named (access/requetes.ts).
+    const pagination = refusPaginationTexte(req)
+    if (pagination) return refusFiltre(pagination.message, pagination.champ)
+    const brut = req.query?.where ?? {}
+    if (typeof brut !== 'object' || brut === null || Array.isArray(brut)) return refusFiltre(FILTRE_INVALIDE)
+    const where = brut as Where
+    const refus = await refusRequete(req, 'demandes', { where, sort: req.query?.sort })
+    if (refus) return refusFiltre(refus.message, refus.libelle)
     const colonnes = peut(req, 'lireDonneesPersonnelles') ? COLONNES : COLONNES.filter((c) => !c.personnelle)
 
     // The first lot is read before answering, so that a bad filter gets a 400 rather than a broken file.
@@ -198,10 +208,9 @@ export const exporter: Endpoint = {
     try {
       premier = await lotApres(req, where, 0, LECTURE)
     } catch (err) {
-      return Response.json(
-        { errors: [{ message: `Filtre invalide : ${err instanceof Error ? err.message : String(err)}` }] },
-        { status: 400 },
-      )
+      // The adapter's own words (in English, with the SQL) stay in the server's log.
+      req.payload.logger.warn({ err, msg: 'Export : filtre refusé par la base' })
+      return refusFiltre(FILTRE_INVALIDE)
     }
     const completer = completeur(req)
     const lireApres = await lecteurDirect(req, where)
