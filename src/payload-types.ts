@@ -347,6 +347,10 @@ export interface Annex {
  */
 export interface User {
   id: number;
+  /**
+   * Obligatoire pour changer votre mot de passe ou votre adresse mail.
+   */
+  motDePasseActuel?: string | null;
   nom?: string | null;
   role: 'admin' | 'carif-oref' | 'region' | 'rectorat' | 'draaf' | 'reseau' | 'etablissement' | 'integration';
   /**
@@ -365,6 +369,12 @@ export interface User {
    * Décochez pour désactiver le compte : il ne peut plus se connecter.
    */
   actif?: boolean | null;
+  /**
+   * Un compte d'établissement ou de réseau ouvert par le Carif-Oref attend la validation de l'administrateur : vérifiez l'établissement et l'adresse mail, puis cochez pour envoyer l'invitation. Plusieurs comptes à la fois : cochez-les dans la liste, puis « Modifier ».
+   */
+  ouvertureValidee?: boolean | null;
+  ouvertureValideePar?: string | null;
+  ouvertureValideeLe?: string | null;
   updatedAt: string;
   createdAt: string;
   enableAPIKey?: boolean | null;
@@ -842,12 +852,16 @@ export interface DocumentsSelect<T extends boolean = true> {
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
+  motDePasseActuel?: T;
   nom?: T;
   role?: T;
   academie?: T;
   etablissement?: T;
   reseau?: T;
   actif?: T;
+  ouvertureValidee?: T;
+  ouvertureValideePar?: T;
+  ouvertureValideeLe?: T;
   updatedAt?: T;
   createdAt?: T;
   enableAPIKey?: T;
