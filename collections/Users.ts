@@ -222,7 +222,7 @@ export const Users: CollectionConfig = {
       access: { create: champAdministrateur, update: champAdministrateur },
       admin: {
         description:
-          "Un compte d'établissement ou de réseau ouvert par le Carif-Oref attend la validation de l'administrateur : vérifiez l'établissement et l'adresse mail, puis cochez pour envoyer l'invitation. Plusieurs comptes à la fois : cochez-les dans la liste, puis « Modifier ».",
+          "Un compte d'établissement ou de réseau ouvert par le Carif-Oref attend la validation de l'administrateur : vérifiez l'établissement et l'adresse mail, puis cochez pour envoyer l'invitation. Plusieurs comptes à la fois : cochez-les dans la liste, puis « Éditer ».",
       },
     },
     {

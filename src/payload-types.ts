@@ -370,7 +370,7 @@ export interface User {
    */
   actif?: boolean | null;
   /**
-   * Un compte d'établissement ou de réseau ouvert par le Carif-Oref attend la validation de l'administrateur : vérifiez l'établissement et l'adresse mail, puis cochez pour envoyer l'invitation. Plusieurs comptes à la fois : cochez-les dans la liste, puis « Modifier ».
+   * Un compte d'établissement ou de réseau ouvert par le Carif-Oref attend la validation de l'administrateur : vérifiez l'établissement et l'adresse mail, puis cochez pour envoyer l'invitation. Plusieurs comptes à la fois : cochez-les dans la liste, puis « Éditer ».
    */
   ouvertureValidee?: boolean | null;
   ouvertureValideePar?: string | null;
