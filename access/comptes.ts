@@ -1,7 +1,16 @@
 import type { Access, Where } from 'payload'
 import { ValidationError } from 'payload'
 
-import { idDe, LIBELLES_ROLES, ROLES, utilisateurDe, type Role, type Utilisateur } from './roles'
+import { capaciteDuRole, portee as porteeDemandes } from './permissions'
+import {
+  idDe,
+  LIBELLES_ROLES,
+  ROLE_ETABLISSEMENT,
+  ROLES,
+  utilisateurDe,
+  type Role,
+  type Utilisateur,
+} from './roles'
 
 /**
  * Who may do what on accounts: role of the caller × account concerned (their own, or another account of a given
@@ -10,7 +19,8 @@ import { idDe, LIBELLES_ROLES, ROLES, utilisateurDe, type Role, type Utilisateur
  *
  * - `creer`: the fields the caller may fill in when creating an account of that role (empty: may not create it);
  * - `lire`: may read the account;
- * - `modifier`: the fields the caller may change on an existing account (`actif` is deactivation);
+ * - `modifier`: the fields the caller may change on an existing account (`actif` is deactivation,
+ *   `ouvertureValidee` the administrator's validation of an account opened by someone else, see below);
  * - `supprimer`: may delete the account.
  */
 export const CHAMPS_COMPTE = {
@@ -23,6 +33,7 @@ export const CHAMPS_COMPTE = {
   etablissement: 'Établissement de formation',
   reseau: "Réseau d'établissements",
   actif: 'Compte actif',
+  ouvertureValidee: 'Ouverture validée',
   enableAPIKey: "Activer la clé d'API",
   apiKey: "Clé d'API",
 } as const
@@ -89,6 +100,34 @@ export const DROITS_COMPTES: Record<Role, Record<Cible, DroitsCompte>> = {
  * invitation; otherwise the editor could sign in as the school it just opened (outside attack, finding F5).
  */
 export const choisitLeMotDePasse = (createur: Utilisateur | null): boolean => createur?.role === 'admin'
+
+/** Who validates the opening of an account: the platform's administrator only. */
+export const valideLesOuvertures = (acteur: Utilisateur | null | undefined): boolean =>
+  capaciteDuRole(acteur?.role, 'administrerPlateforme')
+
+/** The roles whose accounts read drafts (the demandes' table): opening one is validated by the administrator. */
+export const rolesOuvertureAValider = (): Role[] =>
+  ROLES.filter((r) => porteeDemandes(r, 'lireBrouillons') !== 'non')
+
+/**
+ * An account opened by anyone but the administrator for a role that reads drafts waits for the administrator's
+ * validation (`ouvertureValidee: false`): it cannot sign in or choose its password, and its invitation leaves only
+ * once validated. Otherwise the Carif-Oref, which may not read drafts, could open a school's account with an
+ * address it controls and read them (outside attack of 4 December 2026, finding 1). Accounts created without a
+ * user (demo, command line: trusted) and accounts from before this rule (no value) count as validated.
+ */
+export const ouvertureAValider = (createur: Utilisateur | null, role: unknown): boolean =>
+  createur !== null &&
+  !valideLesOuvertures(createur) &&
+  // No role given: the field's default, an établissement.
+  rolesOuvertureAValider().includes((role ?? ROLE_ETABLISSEMENT) as Role)
+
+/** Whether an account (as stored) waits for the validation of its opening; absent or null: validated. */
+export const ouvertureEnAttente = (compte: { ouvertureValidee?: unknown } | null | undefined): boolean =>
+  compte?.ouvertureValidee === false
+
+export const MESSAGE_OUVERTURE_EN_ATTENTE =
+  "Ce compte attend la validation de son ouverture par l'administrateur de la plateforme."
 
 /** Only integration accounts (programs reading the API) may hold an API key. */
 export const ROLES_CLE_API: readonly Role[] = ['integration']
@@ -345,5 +384,10 @@ export function tableauComptes(): string {
     (role) => `| \`${role}\` | ${cibles.map((c) => resume(DROITS_COMPTES[role][c])).join(' | ')} |`,
   )
   const note = `Clé d'API (\`enableAPIKey\`, \`apiKey\`) : seulement sur un compte ${ROLES_CLE_API.map((r) => `\`${r}\``).join(', ')}.`
-  return [entete, separation, ...lignes, '', note].join('\n')
+  const ouverture = `Ouverture validée (\`ouvertureValidee\`) : un compte ${rolesOuvertureAValider()
+    .map((r) => `\`${r}\``)
+    .join(
+      ', ',
+    )} (qui lit les demandes en cours de saisie) ouvert par un autre que l'administrateur ne se connecte pas et ne reçoit son invitation qu'une fois son ouverture validée par l'administrateur, seul à pouvoir la valider.`
+  return [entete, separation, ...lignes, '', note, '', ouverture].join('\n')
 }

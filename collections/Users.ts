@@ -10,6 +10,12 @@ import {
 } from '../access/comptes'
 import { ACADEMIES, cacherAuxDeposants, LIBELLES_ROLES, peut, ROLES } from '../access/roles'
 import { refuserCompteDesactive } from '../hooks/users/refuserCompteDesactive'
+import {
+  inviterALaValidation,
+  marquerOuverture,
+  refuserOuvertureEnAttente,
+  fermerOubliEnAttente,
+} from '../hooks/users/ouvertureCompte'
 import { verifierCoherenceCompte } from '../hooks/users/verifierCoherenceCompte'
 import {
   journaliserCompte,
@@ -34,6 +40,7 @@ import { garderRequetes } from '../hooks/requetes/garderRequetes'
 import { champTexte } from '../hooks/texte'
 import { lireCorpsJson } from '../src/corpsJson'
 import { configuration } from '../src/env'
+import { DATE_HEURE_CHAMP } from '../src/formatsDates'
 import type { User } from '../src/payload-types'
 
 // Defence in depth only: hooks/users/verifierDroitsComptes.ts refuses (403) a write of these fields by anyone the
@@ -49,7 +56,7 @@ export const Users: CollectionConfig = {
   admin: {
     hidden: cacherAuxDeposants,
     useAsTitle: 'username',
-    defaultColumns: ['username', 'nom', 'role', 'email', 'actif'],
+    defaultColumns: ['username', 'nom', 'role', 'email', 'actif', 'ouvertureValidee'],
     listSearchableFields: ['username', 'nom', 'email'],
     group: 'Administration',
     description: "Comptes d'accès à la plateforme. Pour un établissement, l'identifiant est son code UAI.",
@@ -89,11 +96,17 @@ export const Users: CollectionConfig = {
     unlock: deverrouillerComptes,
   },
   hooks: {
-    beforeOperation: [verifierDroitsComptes, exigerMotDePasseActuel, egaliserConnexion, garderRequetes],
+    beforeOperation: [
+      verifierDroitsComptes,
+      exigerMotDePasseActuel,
+      egaliserConnexion,
+      fermerOubliEnAttente,
+      garderRequetes,
+    ],
     beforeValidate: [verifierCoherenceCompte],
-    beforeLogin: [refuserCompteDesactive],
-    beforeChange: [revoquerSessions, remplacerMotDePasseChoisi],
-    afterChange: [journaliserCompte, inviterNouveauCompte, avertirAncienneAdresse],
+    beforeLogin: [refuserCompteDesactive, refuserOuvertureEnAttente],
+    beforeChange: [revoquerSessions, remplacerMotDePasseChoisi, marquerOuverture],
+    afterChange: [journaliserCompte, inviterNouveauCompte, inviterALaValidation, avertirAncienneAdresse],
     afterLogin: [journaliserConnexion],
     afterLogout: [revoquerCleALaDeconnexion],
   },
@@ -202,6 +215,35 @@ export const Users: CollectionConfig = {
       defaultValue: true,
       access: { create: champEditeur, update: champEditeur },
       admin: { description: 'Décochez pour désactiver le compte : il ne peut plus se connecter.' },
+    },
+    // hooks/users/ouvertureCompte.ts: absent (accounts from before the rule, MongoDB) or null counts as validated.
+    {
+      name: 'ouvertureValidee',
+      type: 'checkbox',
+      label: 'Ouverture validée',
+      access: { create: champAdministrateur, update: champAdministrateur },
+      admin: {
+        description:
+          "Un compte d'établissement ou de réseau ouvert par le Carif-Oref attend la validation de l'administrateur : vérifiez l'établissement et l'adresse mail, puis cochez pour envoyer l'invitation. Plusieurs comptes à la fois : cochez-les dans la liste, puis « Éditer ».",
+      },
+    },
+    {
+      name: 'ouvertureValideePar',
+      type: 'text',
+      label: 'Ouverture validée par',
+      access: { create: () => false, update: () => false },
+      admin: { readOnly: true, condition: (data) => Boolean(data?.ouvertureValideePar) },
+    },
+    {
+      name: 'ouvertureValideeLe',
+      type: 'date',
+      label: 'Ouverture validée le',
+      access: { create: () => false, update: () => false },
+      admin: {
+        readOnly: true,
+        condition: (data) => Boolean(data?.ouvertureValideeLe),
+        date: { pickerAppearance: 'dayAndTime', displayFormat: DATE_HEURE_CHAMP },
+      },
     },
   ],
 }

@@ -369,6 +369,12 @@ export interface User {
    * Décochez pour désactiver le compte : il ne peut plus se connecter.
    */
   actif?: boolean | null;
+  /**
+   * Un compte d'établissement ou de réseau ouvert par le Carif-Oref attend la validation de l'administrateur : vérifiez l'établissement et l'adresse mail, puis cochez pour envoyer l'invitation. Plusieurs comptes à la fois : cochez-les dans la liste, puis « Éditer ».
+   */
+  ouvertureValidee?: boolean | null;
+  ouvertureValideePar?: string | null;
+  ouvertureValideeLe?: string | null;
   updatedAt: string;
   createdAt: string;
   enableAPIKey?: boolean | null;
@@ -853,6 +859,9 @@ export interface UsersSelect<T extends boolean = true> {
   etablissement?: T;
   reseau?: T;
   actif?: T;
+  ouvertureValidee?: T;
+  ouvertureValideePar?: T;
+  ouvertureValideeLe?: T;
   updatedAt?: T;
   createdAt?: T;
   enableAPIKey?: T;

@@ -16,6 +16,7 @@ const CHAMPS_SUIVIS = [
   'etablissement',
   'reseau',
   'actif',
+  'ouvertureValidee',
   'enableAPIKey',
 ] as const
 
@@ -43,7 +44,9 @@ export const journaliserCompte: CollectionAfterChangeHook = async ({ doc, previo
   if (changes.length === 0 && !motDePasse) return doc
   const quoi =
     operation === 'create'
-      ? 'créé'
+      ? doc.ouvertureValidee === false
+        ? 'créé, en attente de la validation de son ouverture'
+        : 'créé'
       : `modifié (${[...changes, ...(motDePasse ? ['mot de passe'] : [])].join(', ')})`
   await journaliser(req, {
     action: 'compte',

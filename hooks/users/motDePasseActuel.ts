@@ -1,12 +1,25 @@
 import crypto from 'node:crypto'
 
-import type { CollectionAfterChangeHook, CollectionBeforeOperationHook, PayloadRequest, Where } from 'payload'
-import { ValidationError } from 'payload'
+import type {
+  CollectionAfterChangeHook,
+  CollectionBeforeOperationHook,
+  PayloadRequest,
+  TypedUser,
+  Where,
+} from 'payload'
+import {
+  APIError,
+  incrementLoginAttempts,
+  isolateObjectProperty,
+  resetLoginAttempts,
+  ValidationError,
+} from 'payload'
 
 import { CHAMPS_COMPTE } from '../../access/comptes'
 import { utilisateurDe } from '../../access/roles'
 import type { User } from '../../src/payload-types'
 import { envoyerAvisChangementAdresse } from '../../src/courriels/envois'
+import { journaliser } from '../../src/journal'
 
 export const CHAMP_MOT_DE_PASSE_ACTUEL = 'motDePasseActuel'
 export const LIBELLE_MOT_DE_PASSE_ACTUEL = 'Mot de passe actuel'
@@ -32,6 +45,107 @@ export async function motDePasseCorrect(
 }
 
 const normaliserAdresse = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : '')
+
+type Compte = {
+  id: number | string
+  username?: string | null
+  email?: string | null
+  hash?: unknown
+  salt?: unknown
+  lockUntil?: string | null
+  loginAttempts?: number | null
+}
+
+const verrouille = (c: Compte) => Boolean(c.lockUntil && new Date(c.lockUntil).getTime() > Date.now())
+
+/** The same request outside its transaction: what is written there stays when the refusal rolls the rest back. */
+function horsTransaction(req: PayloadRequest): PayloadRequest {
+  const isole = isolateObjectProperty(req, 'transactionID')
+  isole.transactionID = undefined
+  return isole
+}
+
+/** A text field given as something else (an array, an object) is refused in French, never half-read (500) or ignored. */
+function exigerTexte(req: PayloadRequest, donnees: Record<string, unknown>) {
+  const attendus = { email: 'une adresse mail', password: 'un mot de passe' } as const
+  for (const champ of Object.keys(attendus) as (keyof typeof attendus)[]) {
+    const v = donnees[champ]
+    if (v !== undefined && v !== null && typeof v !== 'string')
+      throw refus(
+        req,
+        champ,
+        `Le champ « ${CHAMPS_COMPTE[champ]} » n'est pas valide : ${attendus[champ]} s'écrit en texte.`,
+      )
+  }
+}
+
+/**
+ * Each wrong « Mot de passe actuel » counts as a failed sign-in (Payload's own counter, outside the transaction so
+ * that the refusal does not roll it back and parallel requests see it) and is journaled; at the collection's
+ * `maxLoginAttempts` the account is locked for its `lockTime` and its sessions end, so a stolen session dies with
+ * its guesses (outside attack of 4 December 2026, finding 2). Once locked, nothing more is tried (each GraphQL
+ * alias reads the counter again). A right one resets the counter, as a successful sign-in does.
+ */
+async function verifierMotDePasseActuel(
+  req: PayloadRequest,
+  id: number | string,
+  essai: string,
+  quoi: string,
+) {
+  const collection = req.payload.collections.users.config
+  const { maxLoginAttempts, lockTime } = collection.auth
+  const dehors = horsTransaction(req)
+  const lire = async () =>
+    (await req.payload.db.findOne({ collection: 'users', where: { id: { equals: id } } })) as Compte | null
+  const minutes = Math.ceil(lockTime / 60_000)
+  const tropDEssais = async (compte: Compte) => {
+    await req.payload.db.updateOne({
+      collection: 'users',
+      id: compte.id,
+      data: { sessions: [] },
+      returning: false,
+    })
+    return new APIError(
+      `Trop d'essais du mot de passe actuel : le compte est bloqué pendant ${minutes} minutes et ses sessions sont fermées. Reconnectez-vous ensuite, ou utilisez « Mot de passe oublié ? » sur la page de connexion.`,
+      429,
+      undefined,
+      true,
+    )
+  }
+  const compte = await lire()
+  if (!compte) return
+  const qui = String(compte.username ?? compte.id)
+  if (maxLoginAttempts > 0 && verrouille(compte)) throw await tropDEssais(compte)
+  if (await motDePasseCorrect(compte, essai)) {
+    if (maxLoginAttempts > 0) await resetLoginAttempts({ collection, doc: compte, payload: req.payload, req })
+    return
+  }
+  if (maxLoginAttempts > 0)
+    await incrementLoginAttempts({ collection, payload: req.payload, user: compte as unknown as TypedUser })
+  await journaliser(dehors, {
+    action: 'echec-connexion',
+    resume: `Mot de passe actuel erroné pour « ${qui} » : changement du champ ${quoi} refusé`,
+    utilisateur: qui,
+    collection: 'users',
+    documentId: compte.id,
+  })
+  const apres = maxLoginAttempts > 0 ? await lire() : null
+  if (apres && verrouille(apres)) {
+    await journaliser(dehors, {
+      action: 'compte',
+      resume: `Compte ${qui} bloqué ${minutes} minutes après ${maxLoginAttempts} essais du mot de passe actuel : sessions fermées`,
+      collection: 'users',
+      documentId: compte.id,
+      utilisateur: qui,
+    })
+    throw await tropDEssais(apres)
+  }
+  throw refus(
+    req,
+    CHAMP_MOT_DE_PASSE_ACTUEL,
+    `Le champ « ${LIBELLE_MOT_DE_PASSE_ACTUEL} » ne correspond pas à votre mot de passe : le champ ${quoi} n'a pas été changé.${maxLoginAttempts > 0 ? ` Après ${maxLoginAttempts} essais infructueux, le compte est bloqué pendant ${minutes} minutes.` : ''}`,
+  )
+}
 
 /** A 400 on one field whose own message is the answer's (not « Le champ suivant n'est pas valide »). */
 function refus(req: PayloadRequest, path: string, message: string): ValidationError {
@@ -77,6 +191,7 @@ export const exigerMotDePasseActuel: CollectionBeforeOperationHook = async ({
     overrideAccess?: boolean
   }
   const donnees = { ...(args.data ?? {}) }
+  exigerTexte(req, donnees)
   const motDePasseActuel = donnees[CHAMP_MOT_DE_PASSE_ACTUEL]
   delete donnees[CHAMP_MOT_DE_PASSE_ACTUEL]
   args.data = donnees
@@ -126,12 +241,7 @@ export const exigerMotDePasseActuel: CollectionBeforeOperationHook = async ({
       CHAMP_MOT_DE_PASSE_ACTUEL,
       `Le champ « ${LIBELLE_MOT_DE_PASSE_ACTUEL} » est obligatoire pour changer le champ ${quoi} de votre compte.`,
     )
-  if (!(await motDePasseCorrect(soi, motDePasseActuel)))
-    throw refus(
-      req,
-      CHAMP_MOT_DE_PASSE_ACTUEL,
-      `Le champ « ${LIBELLE_MOT_DE_PASSE_ACTUEL} » ne correspond pas à votre mot de passe : le champ ${quoi} n'a pas été changé.`,
-    )
+  await verifierMotDePasseActuel(req, soi.id, motDePasseActuel, quoi)
   return brut
 }
 

@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payload'
 
-import { choisitLeMotDePasse } from '../../access/comptes'
+import { choisitLeMotDePasse, ouvertureEnAttente } from '../../access/comptes'
 import { utilisateurDe } from '../../access/roles'
 import { envoyerInvitation } from '../../src/comptes/creerEnMasse'
 
@@ -16,10 +16,14 @@ export const remplacerMotDePasseChoisi: CollectionBeforeChangeHook = ({ data, op
   return { ...data, password: crypto.randomBytes(32).toString('base64url') }
 }
 
-/** …and, when it has an address, the invitation to choose it (as for accounts created in bulk). */
+/**
+ * …and, when it has an address, the invitation to choose it (as for accounts created in bulk); an account waiting
+ * for the validation of its opening gets it once validated (hooks/users/ouvertureCompte.ts).
+ */
 export const inviterNouveauCompte: CollectionAfterChangeHook = async ({ doc, operation, req }) => {
-  if (operation !== 'create' || !req.context[INVITER] || !doc.email) return doc
+  if (operation !== 'create' || !req.context[INVITER]) return doc
   delete req.context[INVITER]
+  if (!doc.email || ouvertureEnAttente(doc)) return doc
   await envoyerInvitation(req, {
     id: doc.id,
     username: doc.username,

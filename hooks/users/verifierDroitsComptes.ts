@@ -49,7 +49,8 @@ async function refuserSiValidations(
  * REST, GraphQL and the Local API with a user alike (bulk updates: checked on each account the filter reaches).
  *
  * Reads made to authenticate an API key (Payload's strategy looks the account up by `apiKeyIndex`) only find an
- * active integration account whose key is enabled: any other key leaves the request unauthenticated.
+ * active integration account (opening not waiting for validation) whose key is enabled: any other key leaves the
+ * request unauthenticated.
  */
 export const verifierDroitsComptes: CollectionBeforeOperationHook = async ({
   args: brut,
@@ -68,6 +69,7 @@ export const verifierDroitsComptes: CollectionBeforeOperationHook = async ({
       const ouvert: Where = {
         and: [
           { actif: { not_equals: false } },
+          { ouvertureValidee: { not_equals: false } },
           { role: { in: [...ROLES_CLE_API] } },
           { enableAPIKey: { equals: true } },
         ],

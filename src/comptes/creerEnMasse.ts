@@ -3,7 +3,7 @@ import crypto from 'node:crypto'
 import type { PayloadRequest, RequiredDataFromCollectionSlug } from 'payload'
 import { z } from 'zod'
 
-import { refusEcritureCompte, rolesCreables } from '../../access/comptes'
+import { ouvertureAValider, refusEcritureCompte, rolesCreables } from '../../access/comptes'
 import { ROLE_ETABLISSEMENT, utilisateurDe } from '../../access/roles'
 import { lireCampagne } from '../campagne'
 import { adresseSupport, lienAdmin } from '../courriels/envois'
@@ -29,7 +29,8 @@ export const corpsCreation = z.object({
 
 type Ligne = { ligne: number; uai: string; email: string | null }
 export type BilanCreation = {
-  crees: { uai: string; email: string; invite: boolean }[]
+  /** `enAttente`: the opening waits for the administrator's validation, the invitation leaves then. */
+  crees: { uai: string; email: string; invite: boolean; enAttente: boolean }[]
   existants: string[]
   erreurs: { ligne: number; message: string }[]
 }
@@ -218,8 +219,12 @@ export async function creerComptesEnMasse(
     nom: l.etablissement.nom,
     actif: true,
   })
+  const acteur = utilisateurDe(req)
+  // Opened by the Carif-Oref: each account waits for the administrator's validation (access/comptes.ts); the
+  // hooks, run as the caller, mark it so and keep its invitation until then.
+  const enAttente = ouvertureAValider(acteur, ROLE_ETABLISSEMENT)
   // Created with overrideAccess (the UAI checks are done above): the table of access/comptes.ts still decides.
-  const refusTable = aCreer.length ? refusEcritureCompte(utilisateurDe(req), donnees(aCreer[0]!), null) : null
+  const refusTable = aCreer.length ? refusEcritureCompte(acteur, donnees(aCreer[0]!), null) : null
   if (refusTable) return { status: 403, body: { errors: [{ message: refusTable }] } }
 
   const bilan: BilanCreation = {
@@ -234,11 +239,12 @@ export async function creerComptesEnMasse(
       const compte = await payload.create({
         collection: 'users',
         overrideAccess: true,
+        user: req.user,
         depth: 0,
         data: donnees(l),
       })
       creees.push(compte.id)
-      bilan.crees.push({ uai: l.uai, email: l.email, invite: false })
+      bilan.crees.push({ uai: l.uai, email: l.email, invite: false, enAttente })
     }
   } catch (err) {
     // All or nothing: an account that could not be created removes those created before it.
@@ -246,7 +252,7 @@ export async function creerComptesEnMasse(
       await payload.delete({ collection: 'users', where: { id: { in: creees } }, overrideAccess: true })
     throw err
   }
-  if (inviter) {
+  if (inviter && !enAttente) {
     for (const [i, l] of aCreer.entries()) {
       await envoyerInvitation(
         req,
@@ -258,11 +264,20 @@ export async function creerComptesEnMasse(
   }
   await journaliser(req, {
     action: 'compte',
-    resume: `${bilan.crees.length} compte(s) établissement créé(s) en masse${inviter ? ' et invité(s)' : ''}, ${bilan.existants.length} déjà existant(s)`,
+    resume: `${bilan.crees.length} compte(s) établissement créé(s) en masse${enAttente ? ', en attente de la validation de leur ouverture' : inviter ? ' et invité(s)' : ''}, ${bilan.existants.length} déjà existant(s)`,
     collection: 'users',
     details: { crees: bilan.crees.map((c) => c.uai), existants: bilan.existants },
   })
   const s = (n: number) => (n > 1 ? 's' : '')
-  const message = `${bilan.crees.length} compte${s(bilan.crees.length)} créé${s(bilan.crees.length)}${inviter && bilan.crees.length ? ', invitation envoyée à chacun' : ''} ; ${bilan.existants.length} déjà existant${s(bilan.existants.length)}.`
+  const n = bilan.crees.length
+  const suite =
+    n === 0
+      ? ''
+      : enAttente
+        ? `, en attente de la validation de ${n > 1 ? 'leur' : 'son'} ouverture par l'administrateur de la plateforme : ${n > 1 ? 'chacun recevra son' : 'il recevra son'} invitation une fois validé`
+        : inviter
+          ? ', invitation envoyée à chacun'
+          : ''
+  const message = `${n} compte${s(n)} créé${s(n)}${suite} ; ${bilan.existants.length} déjà existant${s(bilan.existants.length)}.`
   return { status: 200, body: { message, ...bilan } }
 }

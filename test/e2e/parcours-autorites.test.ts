@@ -108,7 +108,11 @@ describe('Le Carif-Oref gère les comptes et les référentiels', () => {
     await capturer(page, 'carif-01-comptes-refus')
     await page.getByLabel(/Établissements, un par ligne/).fill('0110007Y\n0110012D')
     await page.getByRole('button', { name: 'Créer les comptes' }).click()
-    await visible(page.getByText('2 comptes créés, invitation envoyée à chacun ; 0 déjà existant.'))
+    await visible(
+      page.getByText(
+        "2 comptes créés, en attente de la validation de leur ouverture par l'administrateur de la plateforme : chacun recevra son invitation une fois validé ; 0 déjà existant.",
+      ),
+    )
     await visible(page.getByRole('cell', { name: 'ce.0110007y@ac-montpellier.fr' }))
     await capturer(page, 'carif-02-comptes-crees')
     await verifierAccessibilite(page, 'création de comptes en masse')
@@ -116,7 +120,7 @@ describe('Le Carif-Oref gère les comptes et les référentiels', () => {
     expect(
       (await appel('GET', '/api/users?where[username][equals]=0110007y&depth=0', { jeton: admin })).corps
         .docs[0],
-    ).toMatchObject({ role: 'etablissement', actif: true })
+    ).toMatchObject({ role: 'etablissement', actif: true, ouvertureValidee: false })
     chrono.top('carif-oref : comptes en masse')
   })
 

@@ -86,13 +86,27 @@ describe('Comptes en masse', () => {
     expect(g.corps.data?.createUser ?? null).toBeNull()
   })
 
-  it('créent le compte, mettent en file une invitation que le serveur envoie, et le lien permet de choisir son mot de passe', async () => {
+  it('créent le compte en attente de validation ; validé par l’administrateur, le serveur envoie l’invitation, et le lien permet de choisir son mot de passe', async () => {
     const r = await appel('POST', '/api/users/creer-en-masse', {
       jeton: carif,
       corps: { lignes: 'UAI;mail\n0110004V\n0340042L', inviter: true },
     })
     expect(r.status, JSON.stringify(r.corps)).toBe(200)
-    expect(r.corps.message).toBe('1 compte créé, invitation envoyée à chacun ; 1 déjà existant.')
+    expect(r.corps.message).toBe(
+      "1 compte créé, en attente de la validation de son ouverture par l'administrateur de la plateforme : il recevra son invitation une fois validé ; 1 déjà existant.",
+    )
+    // SECURITY 42: the Carif-Oref's accounts wait for the administrator, who validates them from the list.
+    const cree = (await appel('GET', '/api/users?where[username][equals]=0110004v&depth=0', { jeton: admin }))
+      .corps.docs[0]
+    expect(cree.ouvertureValidee).toBe(false)
+    expect(
+      (
+        await appel('PATCH', `/api/users?where[id][in]=${cree.id}`, {
+          jeton: admin,
+          corps: { ouvertureValidee: true },
+        })
+      ).status,
+    ).toBe(200)
     const m = await attendreCourriel((x) => x.destinataires.includes('ce.0110004v@ac-montpellier.fr'))
     expect(m, 'invitation reçue dans les 20 s').toBeDefined()
     expect(m!.subject).toBe('Votre compte sur la plateforme Carte des formations — Occitanie')

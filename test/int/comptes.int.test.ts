@@ -83,22 +83,24 @@ describe('Création de comptes en masse', () => {
     expect((await comptes()).length).toBe(avant)
   })
 
-  it('crée un compte par établissement (identifiant = UAI), envoie une invitation qui permet de choisir son mot de passe, et passe les comptes existants', async () => {
+  it('crée un compte par établissement (identifiant = UAI), en attente de validation : l’invitation part quand l’administrateur valide, et permet de choisir son mot de passe ; les comptes existants sont passés', async () => {
     const r = await creer(
       '0340001S\n0311127G;direction.garros@ac-toulouse.fr\n0300043J;legta.nimes@educagri.fr\n0340042L',
     )
     expect(r.status, JSON.stringify(r.body)).toBe(200)
     const body = r.body as {
       message: string
-      crees: { uai: string; email: string; invite: boolean }[]
+      crees: { uai: string; email: string; invite: boolean; enAttente: boolean }[]
       existants: string[]
     }
-    expect(body.message).toBe('3 comptes créés, invitation envoyée à chacun ; 1 déjà existant.')
+    expect(body.message).toBe(
+      "3 comptes créés, en attente de la validation de leur ouverture par l'administrateur de la plateforme : chacun recevra son invitation une fois validé ; 1 déjà existant.",
+    )
     expect(body.existants).toEqual(['0340042L'])
-    expect(body.crees.map((c) => c.email)).toEqual([
-      'ce.0340001s@ac-montpellier.fr',
-      'direction.garros@ac-toulouse.fr',
-      'legta.nimes@educagri.fr',
+    expect(body.crees.map((c) => [c.email, c.invite, c.enAttente])).toEqual([
+      ['ce.0340001s@ac-montpellier.fr', false, true],
+      ['direction.garros@ac-toulouse.fr', false, true],
+      ['legta.nimes@educagri.fr', false, true],
     ])
 
     const compte = (
@@ -114,7 +116,57 @@ describe('Création de comptes en masse', () => {
       nom: 'Lycée Joffre',
       actif: true,
       username: '0340001S',
+      ouvertureValidee: false,
     })
+    const sujet = 'Votre compte sur la plateforme Carte des formations — Occitanie'
+    const invitations = async () =>
+      (await lireEml(process.env.MAIL_DIR!)).filter(
+        (m) => m.subject === sujet && body.crees.some((c) => c.email === m.destinataires[0]),
+      )
+    // Waiting: no invitation, and « Mot de passe oublié ? » sends nothing either.
+    await payload.forgotPassword({ collection: 'users', data: { username: '0340001S' } as never })
+    await executerLaFile(payload)
+    expect(
+      (await lireEml(process.env.MAIL_DIR!)).filter((m) =>
+        body.crees.some((c) => m.destinataires.includes(c.email)),
+      ),
+    ).toEqual([])
+
+    // The Carif-Oref cannot validate them, not even through « Compte actif ».
+    await expect(
+      payload.update({
+        collection: 'users',
+        id: compte.id,
+        data: { ouvertureValidee: true } as never,
+        user: monde.users.carif,
+        overrideAccess: false,
+      }),
+    ).rejects.toMatchObject({ status: 403 })
+    await payload.update({
+      collection: 'users',
+      id: compte.id,
+      data: { actif: true, nom: 'Lycée Joffre' },
+      user: monde.users.carif,
+      overrideAccess: false,
+    })
+    expect(
+      (await payload.findByID({ collection: 'users', id: compte.id, overrideAccess: true })).ouvertureValidee,
+    ).toBe(false)
+
+    // The administrator validates the three at once (the list's « Modifier » on the selection): one invitation each.
+    const valides = await payload.update({
+      collection: 'users',
+      where: { ouvertureValidee: { equals: false } },
+      data: { ouvertureValidee: true } as never,
+      user: monde.users.admin,
+      overrideAccess: false,
+      depth: 0,
+    })
+    expect(valides.errors).toEqual([])
+    expect(valides.docs.map((d) => d.username).sort()).toEqual(['0300043J', '0311127G', '0340001S'])
+    expect(valides.docs[0]).toMatchObject({ ouvertureValidee: true, ouvertureValideePar: 'admin' })
+    expect(Date.now() - new Date(valides.docs[0]!.ouvertureValideeLe!).getTime()).toBeLessThan(60_000)
+
     // The invitation link is valid for 14 days, not the hour of a password reset.
     const brut = (await payload.db.findOne({
       collection: 'users',
@@ -123,15 +175,14 @@ describe('Création de comptes en masse', () => {
     expect(new Date(brut.resetPasswordExpiration).getTime() - Date.now()).toBeGreaterThan(13 * 86_400_000)
 
     await executerLaFile(payload)
-    const invitations = (await lireEml(process.env.MAIL_DIR!)).filter(
-      (m) => m.subject === 'Votre compte sur la plateforme Carte des formations — Occitanie',
-    )
-    expect(invitations.map((m) => m.destinataires[0]).sort()).toEqual([
+    expect((await invitations()).map((m) => m.destinataires[0]).sort()).toEqual([
       'ce.0340001s@ac-montpellier.fr',
       'direction.garros@ac-toulouse.fr',
       'legta.nimes@educagri.fr',
     ])
-    const pourJoffre = invitations.find((m) => m.destinataires[0] === 'ce.0340001s@ac-montpellier.fr')!
+    const pourJoffre = (await invitations()).find(
+      (m) => m.destinataires[0] === 'ce.0340001s@ac-montpellier.fr',
+    )!
     expect(pourJoffre.text).toContain('Votre identifiant est : 0340001S')
     expect(pourJoffre.text).toContain('Lycée Joffre (0340001S)')
     const jeton = /\/admin\/reset\/([a-f0-9]+)/.exec(pourJoffre.text!)![1]!
@@ -153,6 +204,39 @@ describe('Création de comptes en masse', () => {
     expect((encore.body as { message: string }).message).toBe('0 compte créé ; 2 déjà existants.')
   })
 
+  it('par l’administrateur : validés d’emblée, l’invitation part tout de suite', async () => {
+    await payload.create({
+      collection: 'etablissements',
+      overrideAccess: true,
+      data: {
+        uai: '0340002T',
+        nom: 'Lycée Clemenceau',
+        academie: 'montpellier',
+        ministere: 'education-nationale',
+      } as never,
+    })
+    const r = await creer('0340002T', true, monde.users.admin)
+    expect(r.status, JSON.stringify(r.body)).toBe(200)
+    expect((r.body as { message: string }).message).toBe(
+      '1 compte créé, invitation envoyée à chacun ; 0 déjà existant.',
+    )
+    const compte = (
+      await payload.find({
+        collection: 'users',
+        where: { username: { equals: '0340002t' } },
+        overrideAccess: true,
+        depth: 0,
+      })
+    ).docs[0]!
+    expect(compte).toMatchObject({ ouvertureValidee: true, ouvertureValideePar: 'admin' })
+    await executerLaFile(payload)
+    expect(
+      (await lireEml(process.env.MAIL_DIR!)).some((m) =>
+        m.destinataires.includes('ce.0340002t@ac-montpellier.fr'),
+      ),
+    ).toBe(true)
+  })
+
   it('est inscrite au journal et réservée aux éditeurs', async () => {
     const journal = await payload.find({
       collection: 'journal',
@@ -162,7 +246,7 @@ describe('Création de comptes en masse', () => {
       limit: 50,
     })
     expect(journal.docs.map((j) => j.resume)).toContain(
-      '3 compte(s) établissement créé(s) en masse et invité(s), 1 déjà existant(s)',
+      '3 compte(s) établissement créé(s) en masse, en attente de la validation de leur ouverture, 1 déjà existant(s)',
     )
     for (const user of [monde.users.region, monde.users.rectoratM, monde.users.etabA, monde.users.reseau]) {
       expect((await creer('0340001S', true, user)).status).toBe(403)
@@ -236,10 +320,23 @@ describe('Un compte ouvert par le Carif-Oref : un mot de passe que personne ne c
     await expect(
       payload.login({ collection: 'users', data: { username: '0300057Z', password: choisi } as never }),
     ).rejects.toThrow()
+    expect(ouvert.ouvertureValidee).toBe(false)
+    const pour0300057Z = async () =>
+      (await lireEml(process.env.MAIL_DIR!)).find(
+        (m) => m.destinataires[0] === 'ce.0300057z@ac-montpellier.fr',
+      )
     await executerLaFile(payload)
-    const invitation = (await lireEml(process.env.MAIL_DIR!)).find(
-      (m) => m.destinataires[0] === 'ce.0300057z@ac-montpellier.fr',
-    )
+    // No invitation until the administrator validates the opening (attack of 4 December 2026, finding 1).
+    expect(await pour0300057Z()).toBeUndefined()
+    await payload.update({
+      collection: 'users',
+      id: ouvert.id,
+      data: { ouvertureValidee: true } as never,
+      user: users.admin,
+      overrideAccess: false,
+    })
+    await executerLaFile(payload)
+    const invitation = await pour0300057Z()
     expect(invitation?.text).toContain('Votre identifiant est : 0300057Z')
     const jeton = /\/admin\/reset\/([a-f0-9]+)/.exec(invitation!.text!)![1]!
     await payload.resetPassword({
@@ -276,5 +373,93 @@ describe('Un compte ouvert par le Carif-Oref : un mot de passe que personne ne c
         })
       ).user?.username,
     ).toBe('0300058A')
+  })
+})
+
+describe('Un compte ouvert par un autre que l’administrateur attend la validation de son ouverture (attaque du 4 décembre 2026, constat 1)', () => {
+  const MESSAGE = "Ce compte attend la validation de son ouverture par l'administrateur de la plateforme."
+  it('ni connexion ni lien de réinitialisation tant que l’administrateur n’a pas validé ; l’éditeur ne peut pas le valider', async () => {
+    const { users } = monde
+    const ouvert = await payload.create({
+      collection: 'users',
+      user: users.carif,
+      overrideAccess: false,
+      depth: 0,
+      data: {
+        username: 'reseau-en-attente',
+        email: 'pirate-reseau@example.fr',
+        role: 'reseau',
+        reseau: monde.reseau.id,
+        password: 'Choisi-par-l-editeur-2027',
+      } as never,
+    })
+    expect(ouvert.ouvertureValidee).toBe(false)
+    await expect(
+      payload.create({
+        collection: 'users',
+        user: users.carif,
+        overrideAccess: false,
+        data: {
+          username: 'reseau-valide-par-editeur',
+          email: 'pirate-reseau-2@example.fr',
+          role: 'reseau',
+          reseau: monde.reseau.id,
+          ouvertureValidee: true,
+        } as never,
+      }),
+    ).rejects.toMatchObject({ status: 403 })
+    // Even with a password it would know (set here behind the rules), the account does not sign in…
+    await payload.update({
+      collection: 'users',
+      id: ouvert.id,
+      data: { password: 'Connu-2027-du-pirate' },
+      overrideAccess: true,
+    })
+    await expect(
+      payload.login({
+        collection: 'users',
+        data: { username: 'reseau-en-attente', password: 'Connu-2027-du-pirate' } as never,
+      }),
+    ).rejects.toMatchObject({ status: 403, message: MESSAGE })
+    // …nor through a reset link.
+    const jeton = await payload.forgotPassword({
+      collection: 'users',
+      data: { username: 'reseau-en-attente' } as never,
+      disableEmail: true,
+    })
+    await expect(
+      payload.resetPassword({
+        collection: 'users',
+        data: { token: jeton, password: 'Autre-2027-du-pirate' },
+        overrideAccess: true,
+      }),
+    ).rejects.toMatchObject({ status: 403, message: MESSAGE })
+    await payload.update({
+      collection: 'users',
+      id: ouvert.id,
+      data: { ouvertureValidee: true } as never,
+      user: users.admin,
+      overrideAccess: false,
+    })
+    expect(
+      (
+        await payload.login({
+          collection: 'users',
+          data: { username: 'reseau-en-attente', password: 'Connu-2027-du-pirate' } as never,
+        })
+      ).user?.username,
+    ).toBe('reseau-en-attente')
+    const journal = await payload.find({
+      collection: 'journal',
+      where: { documentId: { equals: String(ouvert.id) }, action: { equals: 'compte' } },
+      overrideAccess: true,
+      sort: 'createdAt',
+      depth: 0,
+    })
+    expect(journal.docs.map((j) => j.resume)).toEqual([
+      'Compte reseau-en-attente créé, en attente de la validation de son ouverture',
+      'Compte reseau-en-attente modifié (mot de passe)',
+      'Compte reseau-en-attente modifié (ouvertureValidee)',
+    ])
   })
 })

@@ -1,5 +1,8 @@
+import path from 'node:path'
+
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 
+import { lireEml } from '../aides/courriels'
 import { appel, graphql, jeton, URL_SERVEUR } from '../aides/http'
 
 // Accounts, API keys, sessions and sharing, attacked as an outside client would (issue 13, findings 1, 2 and 9).
@@ -689,5 +692,136 @@ describe('SECURITY 23 — l’éditeur n’entre pas dans le compte qu’il ouvr
     )
     expect(g.corps.data?.createUser?.id, JSON.stringify(g.corps)).toBeTruthy()
     expect((await connexion(`0340042L-ouvertg-${N}`)).status).toBe(401)
+  })
+})
+
+describe('SECURITY 42 — un compte ouvert par le Carif-Oref attend la validation de l’administrateur (attaque du 4 décembre 2026, constat 1)', () => {
+  const EN_ATTENTE = "Ce compte attend la validation de son ouverture par l'administrateur de la plateforme."
+  const boite = () => lireEml(path.join(inject('dossierServeur'), 'mail'))
+  const pour = async (adresse: string) => (await boite()).filter((m) => m.destinataires.includes(adresse))
+  async function attendreCourriel(adresse: string) {
+    for (let i = 0; i < 40; i++) {
+      const m = (await pour(adresse))[0]
+      if (m) return m
+      await new Promise((r) => setTimeout(r, 500))
+    }
+    return undefined
+  }
+  /** The attack: the editor opens a school's account with an address it controls. */
+  async function ouvrir(suffixe: string) {
+    const username = `0340042L-${suffixe}-${N}`
+    const email = `pirate-carif-${suffixe}-${N}@demo.example`
+    const r = await appel('POST', '/api/users', {
+      jeton: editeur,
+      corps: { username, email, role: 'etablissement', etablissement: idEtabMermoz, nom: 'x', password: MDP },
+    })
+    expect(r.status, JSON.stringify(r.corps)).toBe(201)
+    expect(r.corps.doc.ouvertureValidee).toBe(false)
+    return { id: r.corps.doc.id as number | string, username, email }
+  }
+
+  it('SECURITY 42 — REST : ni invitation, ni « Mot de passe oublié ? », ni connexion ; l’éditeur ne le valide pas, même par « Compte actif » ; validé par l’administrateur, l’invitation arrive et ouvre le compte', async () => {
+    const ouvert = await ouvrir('pirate')
+    const oubli = await appel('POST', '/api/users/forgot-password', { corps: { username: ouvert.username } })
+    expect(oubli.status).toBe(200)
+    expect((await connexion(ouvert.username)).status).toBe(401)
+    const refus = await appel('PATCH', `/api/users/${ouvert.id}`, {
+      jeton: editeur,
+      corps: { ouvertureValidee: true },
+    })
+    expect(refus.status).toBe(403)
+    expect(message(refus)).toContain('« Ouverture validée »')
+    expect(
+      (await appel('PATCH', `/api/users/${ouvert.id}`, { jeton: editeur, corps: { actif: true, nom: 'y' } }))
+        .status,
+    ).toBe(200)
+    expect((await lire(ouvert.id)).ouvertureValidee).toBe(false)
+    // The queue sends within seconds: nothing has left for the editor's address.
+    await new Promise((r) => setTimeout(r, 6000))
+    expect(await pour(ouvert.email)).toEqual([])
+
+    const valide = await appel('PATCH', `/api/users/${ouvert.id}`, {
+      jeton: admin,
+      corps: { ouvertureValidee: true },
+    })
+    expect(valide.status, JSON.stringify(valide.corps)).toBe(200)
+    expect(valide.corps.doc).toMatchObject({ ouvertureValidee: true, ouvertureValideePar: 'admin' })
+    const invitation = await attendreCourriel(ouvert.email)
+    expect(invitation?.subject).toBe('Votre compte sur la plateforme Carte des formations — Occitanie')
+    const lien = /\/admin\/reset\/([a-f0-9]+)/.exec(invitation!.text!)![1]!
+    const choisi = await appel('POST', '/api/users/reset-password', {
+      corps: { token: lien, password: 'Choisi-par-l-ecole-2027' },
+    })
+    expect(choisi.status, JSON.stringify(choisi.corps)).toBe(200)
+    expect((await connexion(ouvert.username, 'Choisi-par-l-ecole-2027')).status).toBe(200)
+  })
+
+  it('SECURITY 42 — même avec un mot de passe connu, pas de connexion avant la validation : refus en français ; ni par GraphQL', async () => {
+    const ouvert = await ouvrir('connu')
+    // A password known to someone (set here by the administrator): the login still waits for the validation.
+    expect(
+      (await appel('PATCH', `/api/users/${ouvert.id}`, { jeton: admin, corps: { password: 'Connu-2027-x' } }))
+        .status,
+    ).toBe(200)
+    const r = await connexion(ouvert.username, 'Connu-2027-x')
+    expect(r.status).toBe(403)
+    expect(message(r)).toBe(EN_ATTENTE)
+    expect(r.corps.token).toBeUndefined()
+    const g = await graphql(
+      `mutation { loginUser(username: ${JSON.stringify(ouvert.username)}, password: "Connu-2027-x") { token } }`,
+    )
+    expect(g.corps.data?.loginUser?.token ?? null).toBeNull()
+    expect(g.corps.errors[0].message).toBe(EN_ATTENTE)
+    // createUser by GraphQL waits the same, and the editor cannot mark it validated.
+    const cree = await graphql(
+      'mutation ($data: mutationUserInput!) { createUser(data: $data) { id ouvertureValidee } }',
+      {
+        data: {
+          username: `0340042L-gql-attente-${N}`,
+          password: MDP,
+          email: `pirate-gql-${N}@demo.example`,
+          role: 'etablissement',
+          etablissement: idEtabMermoz,
+        },
+      },
+      { jeton: editeur },
+    )
+    expect(cree.corps.data?.createUser?.ouvertureValidee, JSON.stringify(cree.corps)).toBe(false)
+    const forge = await graphql(
+      'mutation ($data: mutationUserInput!) { createUser(data: $data) { id } }',
+      {
+        data: {
+          username: `0340042L-gql-valide-${N}`,
+          password: MDP,
+          role: 'etablissement',
+          etablissement: idEtabMermoz,
+          ouvertureValidee: true,
+        },
+      },
+      { jeton: editeur },
+    )
+    expect(forge.corps.data?.createUser ?? null).toBeNull()
+    expect(forge.corps.errors[0].message).toContain('« Ouverture validée »')
+  })
+
+  it('SECURITY 42 — l’administrateur valide plusieurs comptes d’un coup (PATCH /api/users?where=…) : une invitation chacun ; ses propres créations sont validées d’emblée', async () => {
+    const ouverts = [await ouvrir('lot1'), await ouvrir('lot2'), await ouvrir('lot3')]
+    const ids = ouverts.map((o) => o.id).join(',')
+    const r = await appel('PATCH', `/api/users?where[id][in]=${ids}&depth=0`, {
+      jeton: admin,
+      corps: { ouvertureValidee: true },
+    })
+    expect(r.status, JSON.stringify(r.corps)).toBe(200)
+    expect(r.corps.docs).toHaveLength(3)
+    for (const o of ouverts) expect(await attendreCourriel(o.email)).toBeDefined()
+    await new Promise((r) => setTimeout(r, 3000))
+    for (const o of ouverts) expect(await pour(o.email)).toHaveLength(1)
+    const parAdmin = await creer({
+      username: `0340042L-par-admin-${N}`,
+      role: 'etablissement',
+      etablissement: idEtabMermoz,
+    })
+    expect((await lire(parAdmin.id)).ouvertureValidee).toBe(true)
+    expect((await connexion(parAdmin.username)).status).toBe(200)
   })
 })

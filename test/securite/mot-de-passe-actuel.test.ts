@@ -152,3 +152,101 @@ describe('F12 : les mêmes règles par GraphQL (updateUser)', () => {
     expect((await connexion(moi.username, 'Nouveau-gql-2027')).status).toBe(200)
   })
 })
+
+describe('SECURITY 43 — le mot de passe actuel ne se devine pas : chaque essai faux compte comme un échec de connexion (attaque du 4 décembre 2026, constat 2)', () => {
+  const essai = (moi: { id: number | string; session: string }, motDePasseActuel: string) =>
+    appel('PATCH', `/api/users/${moi.id}`, {
+      jeton: moi.session,
+      corps: { password: 'Vole-2027-pirate', motDePasseActuel },
+    })
+  const journalDe = async (id: number | string, action: string) =>
+    (
+      await appel(
+        'GET',
+        `/api/journal?where[documentId][equals]=${id}&where[action][equals]=${action}&limit=100&depth=0`,
+        { jeton: admin },
+      )
+    ).corps.docs as { resume: string; utilisateur: string }[]
+
+  it('SECURITY 43 — REST : au 5e essai faux le compte est bloqué et la session volée fermée ; chaque essai est journalisé ; ensuite même le bon est refusé', async () => {
+    const moi = await compte('essais-rest')
+    for (let i = 1; i <= 4; i++) {
+      const r = await essai(moi, `faux-${i}`)
+      expect(r.status, JSON.stringify(r.corps)).toBe(400)
+      expect(erreursDe(r)!.message).toMatch(/^Le champ « Mot de passe actuel » ne correspond pas/)
+    }
+    const cinquieme = await essai(moi, 'faux-5')
+    expect(cinquieme.status).toBe(429)
+    expect(erreursDe(cinquieme)!.message).toMatch(/^Trop d'essais du mot de passe actuel/)
+    // The stolen session is dead…
+    expect((await appel('GET', '/api/users/me', { jeton: moi.session })).corps.user ?? null).toBeNull()
+    expect(
+      (await appel('PATCH', `/api/users/${moi.id}`, { jeton: moi.session, corps: { nom: 'x' } })).status,
+    ).toBe(403)
+    expect((await essai(moi, MDP)).status).toBe(403)
+    // …and the account is locked: even the right password does not sign in.
+    expect((await connexion(moi.username)).status).toBe(401)
+    const echecs = await journalDe(moi.id, 'echec-connexion')
+    expect(echecs).toHaveLength(5)
+    expect(echecs[0]).toMatchObject({
+      resume: `Mot de passe actuel erroné pour « ${moi.username} » : changement du champ « Mot de passe » refusé`,
+      utilisateur: moi.username,
+    })
+    expect((await journalDe(moi.id, 'compte')).map((j) => j.resume)).toContain(
+      `Compte ${moi.username} bloqué 15 minutes après 5 essais du mot de passe actuel : sessions fermées`,
+    )
+  })
+
+  it('SECURITY 43 — GraphQL : 20 alias dans une requête ne font que 5 essais, les suivants sont refusés « Trop d’essais »', async () => {
+    const moi = await compte('essais-gql')
+    const alias = Array.from(
+      { length: 20 },
+      (_, i) =>
+        `a${i}: updateUser(id: ${JSON.stringify(moi.id)}, data: { password: "Vole-2027-gql", motDePasseActuel: "g${i}" }) { id }`,
+    )
+    const debut = Date.now()
+    const r = await graphql(`mutation { ${alias.join('\n')} }`, {}, { jeton: moi.session })
+    const duree = Date.now() - debut
+    const messages = (r.corps.errors as { message: string }[]).map((e) => e.message)
+    expect(messages, JSON.stringify(r.corps)).toHaveLength(20)
+    expect(
+      messages.filter((m) => /^Le champ « Mot de passe actuel » ne correspond pas/.test(m)),
+    ).toHaveLength(4)
+    expect(messages.filter((m) => /^Trop d'essais du mot de passe actuel/.test(m))).toHaveLength(16)
+    expect(await journalDe(moi.id, 'echec-connexion')).toHaveLength(5)
+    // Five hashes, not twenty.
+    expect(duree).toBeLessThan(15_000)
+    expect((await connexion(moi.username)).status).toBe(401)
+  })
+
+  it('SECURITY 43 — le bon mot de passe actuel remet le compteur à zéro, comme une connexion réussie', async () => {
+    const moi = await compte('essais-remise')
+    for (const faux of ['a', 'b', 'c']) expect((await essai(moi, faux)).status).toBe(400)
+    const bon = await appel('PATCH', `/api/users/${moi.id}`, {
+      jeton: moi.session,
+      corps: { password: 'Nouveau-2027-remise', motDePasseActuel: MDP },
+    })
+    expect(bon.status, JSON.stringify(bon.corps)).toBe(200)
+    const session = (await connexion(moi.username, 'Nouveau-2027-remise')).corps.token as string
+    // Counted again from zero: four more are refused one by one (the second would lock without the reset), the
+    // fifth locks.
+    for (const faux of ['d', 'e', 'f', 'g'])
+      expect((await essai({ id: moi.id, session }, faux)).status).toBe(400)
+    expect((await essai({ id: moi.id, session }, 'h')).status).toBe(429)
+  })
+
+  it('SECURITY 43 — « email » ou « password » donnés en tableau ou en objet : 400 en français nommant le champ, jamais 500 ni ignoré', async () => {
+    const moi = await compte('types')
+    for (const [corps, libelle] of [
+      [{ email: ['x@y.fr'], motDePasseActuel: MDP }, 'Adresse mail'],
+      [{ email: { a: 'x@y.fr' }, motDePasseActuel: MDP }, 'Adresse mail'],
+      [{ password: ['Vole-2027-tab'], motDePasseActuel: MDP }, 'Mot de passe'],
+      [{ password: { a: 'Vole-2027-obj' }, motDePasseActuel: MDP }, 'Mot de passe'],
+    ] as const) {
+      const r = await appel('PATCH', `/api/users/${moi.id}`, { jeton: moi.session, corps })
+      expect(r.status, JSON.stringify(r.corps)).toBe(400)
+      expect(erreursDe(r)!.message).toMatch(new RegExp(`^Le champ « ${libelle} » n'est pas valide`))
+    }
+    expect((await connexion(moi.username)).status).toBe(200)
+  })
+})
