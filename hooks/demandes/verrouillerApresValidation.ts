@@ -84,6 +84,13 @@ export const interdireSuppressionApresValidation: CollectionBeforeDeleteHook = a
     req,
     overrideAccess: true,
   })
+  // So do the messages of its thread (a draft's, or any demande the admin deletes).
+  await req.payload.delete({
+    collection: 'messages',
+    where: { demande: { equals: id } },
+    req,
+    overrideAccess: true,
+  })
 }
 
 /** Set while a demande is being deleted: its annexes need not be unlinked from it one by one. */

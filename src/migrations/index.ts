@@ -7,6 +7,7 @@ import * as migration_20261127_051004_index_listes from './20261127_051004_index
 import * as migration_20261202_181808_statuts_vus from './20261202_181808_statuts_vus';
 import * as migration_20261202_215421_index_statut_depot from './20261202_215421_index_statut_depot';
 import * as migration_20261203_102641_dates_des_vues from './20261203_102641_dates_des_vues';
+import * as migration_20261204_024042_messages_a_corriger from './20261204_024042_messages_a_corriger';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261203_102641_dates_des_vues.up,
     down: migration_20261203_102641_dates_des_vues.down,
-    name: '20261203_102641_dates_des_vues'
+    name: '20261203_102641_dates_des_vues',
+  },
+  {
+    up: migration_20261204_024042_messages_a_corriger.up,
+    down: migration_20261204_024042_messages_a_corriger.down,
+    name: '20261204_024042_messages_a_corriger'
   },
 ];
