@@ -79,8 +79,11 @@ const notifierMessage: CollectionAfterChangeHook = async ({ doc, operation, req 
     .findByID({ collection: 'demandes', id: demandeId, depth: 0, req, overrideAccess: true })
     .catch(() => null)
   if (!demande) return doc
+  const pourLesInstructeurs = ecritPourLeDeposant(req, demande)
+  // A draft is its structure's alone: the authority does not read it, nor hears of it.
+  if (pourLesInstructeurs && demande.statut === 'brouillon') return doc
   try {
-    await envoyerNouveauMessage(req, demande, String(doc.texte ?? ''), ecritPourLeDeposant(req, demande))
+    await envoyerNouveauMessage(req, demande, String(doc.texte ?? ''), pourLesInstructeurs)
   } catch (err) {
     req.payload.logger.error({
       err,
