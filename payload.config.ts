@@ -16,6 +16,7 @@ import { Diplomes } from './collections/Diplomes'
 import { Documents } from './collections/Documents'
 import { Etablissements } from './collections/Etablissements'
 import { Journal } from './collections/Journal'
+import { Messages } from './collections/Messages'
 import { Reseaux } from './collections/Reseaux'
 import { Users } from './collections/Users'
 import { traduireErreursFichiers } from './hooks/traduireErreursFichiers'
@@ -156,6 +157,7 @@ const config = buildConfig({
   collections: [
     Demandes,
     Annexes,
+    Messages,
     Etablissements,
     Reseaux,
     Diplomes,

@@ -2,20 +2,20 @@ import type { FieldAccess } from 'payload'
 import { portee } from './permissions'
 import { peut, utilisateurDe } from './roles'
 import { lireCampagne } from '../src/campagne'
+import { enInstruction, modifiableParSaStructure } from '../src/regles/machine'
 
 /** Field-level access of the demandes (collections/Demandes/champs/): who reads and writes which part. */
 
-/** The filer's fields: writable while the demande is a draft (the admin: always). */
+/** The filer's fields: writable while the demande is a draft or sent back for correction (the admin: always). */
 export const saisie: FieldAccess = ({ req, doc }) =>
-  peut(req, 'outrepasserVerrous') || (doc?.statut ?? 'brouillon') === 'brouillon'
+  peut(req, 'outrepasserVerrous') || modifiableParSaStructure(doc?.statut)
 /** Set by the server only. */
 export const serveur: FieldAccess = () => false
+/** The instruction is written on validated demandes, not on drafts nor while sent back (src/regles/machine.ts). */
 export const avisAccess: FieldAccess = ({ req, doc }) =>
-  portee(utilisateurDe(req)?.role, 'donnerAvis') !== 'non' &&
-  Boolean(doc?.statut) &&
-  doc?.statut !== 'brouillon'
+  portee(utilisateurDe(req)?.role, 'donnerAvis') !== 'non' && enInstruction(doc?.statut)
 export const decisionAccess: FieldAccess = ({ req, doc }) =>
-  portee(utilisateurDe(req)?.role, 'decider') !== 'non' && Boolean(doc?.statut) && doc?.statut !== 'brouillon'
+  portee(utilisateurDe(req)?.role, 'decider') !== 'non' && enInstruction(doc?.statut)
 export const donneesPersonnelles: FieldAccess = ({ req }) => peut(req, 'lireDonneesPersonnelles')
 /** Filers see the avis and the décision only once the Région has published the campaign's decisions. */
 export const instructionPubliee: FieldAccess = async ({ req }) =>

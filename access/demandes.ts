@@ -3,6 +3,7 @@ import type { Access, Payload, PayloadRequest, Where } from 'payload'
 import { type Action, portee, type Portee } from './permissions'
 import { aLeRole, idDe, utilisateurDe, type Utilisateur } from './roles'
 import { lireCampagne } from '../src/campagne'
+import { ETATS_MODIFIABLES } from '../src/regles/machine'
 import { type Vue, vueDuRole } from '../src/regles/statut'
 
 /** The structure a user files for: drafts are shared by everyone of that structure and by nobody else. */
@@ -125,6 +126,14 @@ export async function etablissementsDeLaStructure(req: PayloadRequest): Promise<
 
 const BROUILLON: Where = { statut: { equals: 'brouillon' } }
 const VALIDEE: Where = { statut: { not_equals: 'brouillon' } }
+/** What its structure edits and validates: drafts and demandes sent back for correction (src/regles/machine.ts). */
+const MODIFIABLE: Where = { statut: { in: [...ETATS_MODIFIABLES] } }
+/** What the instruction writes on: validated, not sent back to its filer. */
+const INSTRUITE: Where = { statut: { not_in: [...ETATS_MODIFIABLES] } }
+
+type Etats = { brouillon: Where; validee: Where }
+const LECTURE: Etats = { brouillon: BROUILLON, validee: VALIDEE }
+const ECRITURE: Etats = { brouillon: MODIFIABLE, validee: INSTRUITE }
 
 /** Turns a scope into a Where on demandes. `false` denies; never returns an empty Where by accident. */
 export async function filtrePortee(
@@ -161,6 +170,7 @@ async function filtreDemandes(
   req: PayloadRequest,
   actionBrouillon: Action | null,
   actionsValidees: Action[],
+  etats: Etats = LECTURE,
 ): Promise<Where | boolean> {
   const user = utilisateurDe(req)
   if (!user) return false
@@ -170,7 +180,7 @@ async function filtreDemandes(
   if (actionBrouillon) {
     const f = await filtrePortee(req, portee(user.role, actionBrouillon), 'brouillon')
     if (f === true) brouillonsTous = true
-    else if (f) branches.push({ and: [BROUILLON, f] })
+    else if (f) branches.push({ and: [etats.brouillon, f] })
   }
   // An établissement's whole filter is opened by « concerns it » (below): within it, « filed by it or concerning
   // it » holds for every demande, so its validated demandes need no further condition (fewer SQL conditions to
@@ -180,12 +190,12 @@ async function filtreDemandes(
     const p = portee(user.role, action)
     const f = etablissement !== null && p === 'structure' ? true : await filtrePortee(req, p, 'validee')
     if (f === true) valideesTous = true
-    else if (f) branches.push({ and: [VALIDEE, f] })
+    else if (f) branches.push({ and: [etats.validee, f] })
   }
   if (brouillonsTous && valideesTous)
     return etablissement === null ? true : { etablissementConcerne: { equals: etablissement } }
-  if (brouillonsTous) branches.push(BROUILLON)
-  if (valideesTous) branches.push(VALIDEE)
+  if (brouillonsTous) branches.push(etats.brouillon)
+  if (valideesTous) branches.push(etats.validee)
   if (branches.length === 0) return false
   const filtre = branches.length === 1 ? branches[0]! : { or: branches }
   // An établissement only ever files for itself, so everything it may see concerns it: saying so first lets the
@@ -197,9 +207,10 @@ async function filtreDemandes(
 
 export const readDemandes: Access = ({ req }) => filtreDemandes(req, 'lireBrouillons', ['lireValidees'])
 
-/** Drafts in the structure's scope; validated demandes only for whoever writes an avis or a décision. */
+/**
+ * Drafts (and demandes sent back for correction) in the structure's scope; validated demandes only for whoever writes an avis or a décision. */
 export const updateDemandes: Access = ({ req }) =>
-  filtreDemandes(req, 'modifierBrouillons', ['donnerAvis', 'decider'])
+  filtreDemandes(req, 'modifierBrouillons', ['donnerAvis', 'decider'], ECRITURE)
 
 /** Filers delete only their structure's drafts; the admin may delete anything. */
 export const deleteDemandes: Access = ({ req }) =>
@@ -251,7 +262,8 @@ export const readDemandeVersions: Access = async ({ req }) => {
   const lues = branches.length === 1 ? branches[0]! : { or: branches }
   return filtre === true ? lues : { and: [prefixer(filtre, 'parent.'), lues] }
 }
-const BROUILLON_VERSION: Where = { 'version.statut': { equals: 'brouillon' } }
+/** The drafting's versions, corrections included (a demande sent back is its structure's business). */
+const BROUILLON_VERSION: Where = { 'version.statut': { in: [...ETATS_MODIFIABLES] } }
 
 /** The same filter through a path (`version.` for versions, `demande.` for annexes); and/or kept as they are. */
 export function prefixer(where: Where, prefixe: string): Where {
@@ -265,4 +277,11 @@ export function prefixer(where: Where, prefixe: string): Where {
 }
 
 /** Drafts the user may validate (their structure's; the admin: all drafts). */
-export const validerDemandes: Access = ({ req }) => filtreDemandes(req, 'valider', [])
+export const validerDemandes: Access = ({ req }) => filtreDemandes(req, 'valider', [], ECRITURE)
+
+/**
+ * The demandes the user may send back to their filer for correction, whatever their statut (its avis scope; the
+ * Région, the admin: all): the statut itself is the machine's to check (src/regles/machine.ts: 409, not 403).
+ */
+export const demanderCorrectionDemandes: Access = ({ req }) =>
+  filtrePortee(req, portee(utilisateurDe(req)?.role, 'demanderCorrection'), 'validee')

@@ -22,6 +22,7 @@ export const ACTIONS = {
   lireValidees: 'Lire les demandes validées',
   donnerAvis: 'Donner un avis (après validation)',
   decider: 'Enregistrer une décision (après validation)',
+  demanderCorrection: 'Renvoyer une demande validée pour correction',
 } as const
 export type Action = keyof typeof ACTIONS
 
@@ -33,6 +34,7 @@ const depositaire = {
   lireValidees: 'structure',
   donnerAvis: 'non',
   decider: 'non',
+  demanderCorrection: 'non',
 } as const satisfies Record<Action, Portee>
 
 const lecteur = {
@@ -43,6 +45,7 @@ const lecteur = {
   lireValidees: 'tout',
   donnerAvis: 'non',
   decider: 'non',
+  demanderCorrection: 'non',
 } as const satisfies Record<Action, Portee>
 
 export const PERMISSIONS: Record<Role, Record<Action, Portee>> = {
@@ -54,12 +57,20 @@ export const PERMISSIONS: Record<Role, Record<Action, Portee>> = {
     lireValidees: 'tout',
     donnerAvis: 'tout',
     decider: 'tout',
+    demanderCorrection: 'tout',
   },
   etablissement: depositaire,
   reseau: depositaire,
-  draaf: { ...depositaire, creer: 'agricole', lireValidees: 'agricole', donnerAvis: 'agricole' },
-  rectorat: { ...lecteur, lireValidees: 'academie', donnerAvis: 'academie' },
-  region: { ...lecteur, decider: 'tout' },
+  // Who gives the avis may send a demande back for correction, within the same scope; the Région on all.
+  draaf: {
+    ...depositaire,
+    creer: 'agricole',
+    lireValidees: 'agricole',
+    donnerAvis: 'agricole',
+    demanderCorrection: 'agricole',
+  },
+  rectorat: { ...lecteur, lireValidees: 'academie', donnerAvis: 'academie', demanderCorrection: 'academie' },
+  region: { ...lecteur, decider: 'tout', demanderCorrection: 'tout' },
   'carif-oref': lecteur,
   integration: lecteur,
 }

@@ -69,6 +69,7 @@ export interface Config {
   collections: {
     demandes: Demande;
     annexes: Annex;
+    messages: Message;
     etablissements: Etablissement;
     reseaux: Reseau;
     diplomes: Diplome;
@@ -90,6 +91,7 @@ export interface Config {
   collectionsSelect: {
     demandes: DemandesSelect<false> | DemandesSelect<true>;
     annexes: AnnexesSelect<false> | AnnexesSelect<true>;
+    messages: MessagesSelect<false> | MessagesSelect<true>;
     etablissements: EtablissementsSelect<false> | EtablissementsSelect<true>;
     reseaux: ReseauxSelect<false> | ReseauxSelect<true>;
     diplomes: DiplomesSelect<false> | DiplomesSelect<true>;
@@ -164,9 +166,9 @@ export interface Demande {
    * Préremplie à partir de la campagne en cours.
    */
   rentree?: number | null;
-  statut: 'brouillon' | 'validee' | 'en-instruction' | 'retenue' | 'non-retenue' | 'ajournee';
-  statutDepot?: ('brouillon' | 'validee') | null;
-  statutSansDecision?: ('brouillon' | 'validee' | 'en-instruction') | null;
+  statut: 'brouillon' | 'a-corriger' | 'validee' | 'en-instruction' | 'retenue' | 'non-retenue' | 'ajournee';
+  statutDepot?: ('brouillon' | 'a-corriger' | 'validee') | null;
+  statutSansDecision?: ('brouillon' | 'a-corriger' | 'validee' | 'en-instruction') | null;
   modifieeLeDepot?: string | null;
   modifieeLeSansDecision?: string | null;
   titre?: string | null;
@@ -416,6 +418,20 @@ export interface Reseau {
   academie?: ('montpellier' | 'toulouse') | null;
   etablissementReferent?: (number | null) | Etablissement;
   membres?: (number | Etablissement)[] | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Échanges sur une demande entre l'établissement qui l'a déposée et les autorités qui l'instruisent.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "messages".
+ */
+export interface Message {
+  id: number;
+  demande: number | Demande;
+  texte: string;
+  auteur?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -778,6 +794,17 @@ export interface AnnexesSelect<T extends boolean = true> {
   height?: T;
   focalX?: T;
   focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "messages_select".
+ */
+export interface MessagesSelect<T extends boolean = true> {
+  demande?: T;
+  texte?: T;
+  auteur?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -7,6 +7,7 @@ import { changerStatutSi } from './adaptateur'
 import { envoyerAccuseReception } from './courriels/envois'
 import { campagneFermee } from './campagne'
 import { journaliser } from './journal'
+import { appliquer } from './regles/machine'
 import {
   type ContexteValidation,
   type DemandeSaisie,
@@ -175,7 +176,8 @@ const STATUT_DU_REFUS: Record<Refus, number> = {
 const refus = (r: Refus, message: string): IssueValidation => ({ issue: 'refusee', refus: r, message })
 
 /**
- * Checks a draft and, with `confirmer`, validates it: the statut moves from brouillon to validee in one atomic
+ * Checks a draft (or a demande sent back for correction) and, with `confirmer`, validates it: the statut moves from
+ * brouillon (or a-corriger) to validee in one atomic
  * database step, so two concurrent confirmations cannot both succeed. The recap (`confirmer: false`) only reads:
  * it takes no lock, and the confirmation checks everything again under the structure's lock.
  */
@@ -200,8 +202,10 @@ export async function validerDemande(
     })
     return refus('introuvable', "Cette demande n'existe pas ou ne vous est pas accessible.")
   }
-  if (demande.statut !== 'brouillon')
-    return refus('deja-validee', "Cette demande est déjà validée : elle n'est plus modifiable.")
+  // A draft or a demande sent back for correction (src/regles/machine.ts); anything else is already validated.
+  const transition = appliquer(demande.statut, 'validation')
+  if ('refus' in transition) return refus('deja-validee', transition.refus)
+  const depuis = demande.statut
 
   const filtre = await validerDemandes({ req })
   const autorisee =
@@ -239,7 +243,7 @@ export async function validerDemande(
     const ctx = await contexte(req, demande)
     const erreurs = verifierDemande(demande, ctx)
     if (erreurs.length) return { issue: 'a-corriger', erreurs } as const
-    if (!(await changerStatutSi(payload, demande.id, 'brouillon', 'validee'))) {
+    if (!(await changerStatutSi(payload, demande.id, depuis, transition.statut))) {
       return refus(
         'concurrente',
         "Cette demande vient d'être validée par ailleurs : elle n'est plus modifiable.",
@@ -249,7 +253,7 @@ export async function validerDemande(
       const validee = await payload.update({
         collection: 'demandes',
         id: demande.id,
-        data: { statut: 'validee', valideeLe: new Date().toISOString(), validePar: user.id } as never,
+        data: { statut: transition.statut, valideeLe: new Date().toISOString(), validePar: user.id } as never,
         req,
         overrideAccess: true,
         context: { [CONTEXTE_VALIDATION]: true },
@@ -257,7 +261,10 @@ export async function validerDemande(
       })
       await journaliser(req, {
         action: 'validation',
-        resume: `Demande n° ${demande.numero} validée`,
+        resume:
+          depuis === 'a-corriger'
+            ? `Demande n° ${demande.numero} corrigée et validée de nouveau`
+            : `Demande n° ${demande.numero} validée`,
         collection: 'demandes',
         documentId: demande.id,
       })
@@ -276,7 +283,7 @@ export async function validerDemande(
       }
       return { issue: 'validee', doc: validee as unknown as Record<string, unknown> } as const
     } catch (err) {
-      await changerStatutSi(payload, demande.id, 'validee', 'brouillon')
+      await changerStatutSi(payload, demande.id, transition.statut, depuis)
       throw err
     }
   })

@@ -18,6 +18,7 @@ import {
   interdireSuppressionApresValidation,
   verrouillerApresValidation,
 } from '../../hooks/demandes/verrouillerApresValidation'
+import { demanderCorrection } from './endpoints/demanderCorrection'
 import { exporter } from './endpoints/exporter'
 import { pdf } from './endpoints/pdf'
 import { statistiques } from './endpoints/statistiques'
@@ -69,7 +70,7 @@ export const Demandes: CollectionConfig = {
   disableDuplicate: true,
   // « Filtres enregistrés »: Payload's query presets (filters, columns, sort), private or shared.
   enableQueryPresets: true,
-  endpoints: [exporter, statistiques, valider, pdf],
+  endpoints: [exporter, statistiques, valider, pdf, demanderCorrection],
   versions: { maxPerDoc: 100 },
   indexes: INDEX_DEMANDES,
   // The statut's read hook needs the stored views whatever the caller selects.

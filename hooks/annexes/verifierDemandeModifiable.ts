@@ -4,8 +4,9 @@ import { APIError, ValidationError } from 'payload'
 import { readDemandes, updateDemandes } from '../../access/demandes'
 import { idDe, peut, utilisateurDe } from '../../access/roles'
 import { campagneFermee } from '../../src/campagne'
+import { modifiableParSaStructure } from '../../src/regles/machine'
 
-/** An annexe is attached only to a draft the user may edit (the admin: any demande). */
+/** An annexe is attached only to a draft (or a demande sent back for correction) the user may edit (the admin: any). */
 export const verifierDemandeModifiable: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
   const demandeId = idDe(data.demande ?? originalDoc?.demande)
   const erreur = (message: string) =>
@@ -33,7 +34,7 @@ export const verifierDemandeModifiable: CollectionBeforeChangeHook = async ({ da
   // A validated demande its filer reads but no longer edits: say it is locked, not that it does not exist.
   const demande = (await parmi(filtre)) ?? (await parmi(await readDemandes({ req })))
   if (!demande) throw erreur("Cette demande n'existe pas ou ne vous est pas accessible.")
-  if (demande.statut !== 'brouillon')
+  if (!modifiableParSaStructure(demande.statut))
     throw erreur('Cette demande est validée : ses annexes ne sont plus modifiables.')
   const fermee = await campagneFermee(req)
   if (fermee) throw new APIError(fermee, 403, null, true)

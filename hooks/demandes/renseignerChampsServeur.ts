@@ -12,6 +12,7 @@ import { idDe, utilisateurDe } from '../../access/roles'
 import { lireCampagne } from '../../src/campagne'
 import { prochainNumero } from '../../src/numerotation'
 import { libelle, MESURES } from '../../src/regles/enums'
+import { appliquer } from '../../src/regles/machine'
 import { ecartDeCapacite } from '../../src/regles/validationDemande'
 
 const CHAMPS_SERVEUR = [
@@ -49,8 +50,9 @@ export const renseignerChampsServeur: CollectionBeforeChangeHook = async ({
 
   if (operation === 'create') {
     const campagne = await lireCampagne(req)
+    const creee = appliquer(null, 'creation')
     Object.assign(suite, {
-      statut: 'brouillon',
+      statut: 'statut' in creee ? creee.statut : 'brouillon',
       valideeLe: null,
       validePar: null,
       avis: {},

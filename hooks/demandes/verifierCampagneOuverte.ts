@@ -3,8 +3,9 @@ import { APIError } from 'payload'
 
 import { peut, utilisateurDe } from '../../access/roles'
 import { campagneFermee } from '../../src/campagne'
+import { modifiableParSaStructure } from '../../src/regles/machine'
 
-/** Outside [ouverture, clôture], filers can neither create nor save a draft; admins can. */
+/** Outside [ouverture, clôture], filers can neither create nor save a draft (nor a correction); admins can. */
 export const verifierCampagneOuverte: CollectionBeforeChangeHook = async ({
   data,
   originalDoc,
@@ -12,7 +13,7 @@ export const verifierCampagneOuverte: CollectionBeforeChangeHook = async ({
   req,
 }) => {
   if (!utilisateurDe(req) || peut(req, 'outrepasserVerrous')) return data
-  const surBrouillon = operation === 'create' || originalDoc?.statut === 'brouillon'
+  const surBrouillon = operation === 'create' || modifiableParSaStructure(originalDoc?.statut)
   if (!surBrouillon) return data
   const fermee = await campagneFermee(req)
   if (fermee) throw new APIError(fermee, 403, null, true)

@@ -2,6 +2,7 @@ import type { CollectionBeforeChangeHook, CollectionBeforeDeleteHook } from 'pay
 import { APIError } from 'payload'
 
 import { idDe, peut } from '../../access/roles'
+import { modifiableParSaStructure } from '../../src/regles/machine'
 import { CONTEXTE_VALIDATION } from './renseignerChampsServeur'
 
 /** Once validated, only the instruction (avis, décision) may change; the filer's content is frozen. */
@@ -48,14 +49,17 @@ export function champsModifies(data: Record<string, unknown>, original: Record<s
   return champsDifferents(data, original, CHAMPS_INSTRUCTION)
 }
 
-/** Holds on the stored state, whatever the path (REST, GraphQL, Local API, version restore): only the admin may edit. */
+/**
+ * Holds on the stored state, whatever the path (REST, GraphQL, Local API, version restore): only the admin may edit.
+ * A demande sent back for correction is its structure's again (who may update it is access/demandes.ts).
+ */
 export const verrouillerApresValidation: CollectionBeforeChangeHook = ({
   data,
   originalDoc,
   operation,
   req,
 }) => {
-  if (operation !== 'update' || !originalDoc || originalDoc.statut === 'brouillon') return data
+  if (operation !== 'update' || !originalDoc || modifiableParSaStructure(originalDoc.statut)) return data
   if (peut(req, 'outrepasserVerrous') || req.context[CONTEXTE_VALIDATION]) return data
   const modifies = champsModifies(data, originalDoc)
   if (modifies.length)
@@ -76,6 +80,13 @@ export const interdireSuppressionApresValidation: CollectionBeforeDeleteHook = a
   req.context[SUPPRESSION_DEMANDE] = String(id)
   await req.payload.delete({
     collection: 'annexes',
+    where: { demande: { equals: id } },
+    req,
+    overrideAccess: true,
+  })
+  // So do the messages of its thread (a draft's, or any demande the admin deletes).
+  await req.payload.delete({
+    collection: 'messages',
     where: { demande: { equals: id } },
     req,
     overrideAccess: true,

@@ -2,8 +2,9 @@ import type { PayloadRequest } from 'payload'
 
 import { lireCampagne } from '../campagne'
 import { avecPdfDeDemande } from './file'
-import { accuseReception, changementAdresse } from './modeles'
-import { destinataires, nomDeLaStructure } from './destinataires'
+import { comptesInstructeurs } from '../../access/messages'
+import { accuseReception, changementAdresse, demandeDeCorrection, nouveauMessage } from './modeles'
+import { destinataires, nomDeLaStructure, sansDoublons } from './destinataires'
 
 export const adresseSupport = (campagne: { contactSupport?: string | null } | null) =>
   campagne?.contactSupport || null
@@ -69,4 +70,84 @@ export async function envoyerAvisChangementAdresse(
       support: adresseSupport(campagne),
     }),
   })
+}
+
+type DemandeDuFil = {
+  id: number | string
+  numero?: number | null
+  rentree?: number | null
+  structureDeposante?: string | null
+  academie?: string | null
+  agricole?: boolean | null
+  responsable?: { email?: string | null } | null
+}
+
+/** Tells the filer's structure (its accounts, the responsable) that its demande is sent back, with the message. */
+export async function envoyerDemandeCorrection(
+  req: PayloadRequest,
+  demande: DemandeDuFil,
+  message: string,
+): Promise<string[]> {
+  const a = await destinataires(req.payload, demande.structureDeposante, [demande])
+  if (a.length === 0) return []
+  const campagne = await lireCampagne(req)
+  await req.payload.sendEmail({
+    to: a,
+    ...demandeDeCorrection({
+      numero: demande.numero ?? demande.id,
+      rentree: demande.rentree ?? '',
+      structure: await nomDeLaStructure(req.payload, demande.structureDeposante),
+      message,
+      lien: lienAdmin(req, `/collections/demandes/${demande.id}`),
+      support: adresseSupport(campagne),
+    }),
+  })
+  return a
+}
+
+/** Active accounts with an address of the authority that instructs the demande (access/messages.ts). */
+async function adressesInstructeurs(req: PayloadRequest, demande: DemandeDuFil): Promise<string[]> {
+  const filtre = comptesInstructeurs(demande)
+  if (!filtre) return []
+  const comptes = await req.payload.find({
+    collection: 'users',
+    where: { and: [filtre, { actif: { not_equals: false } }, { email: { exists: true } }] },
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    select: { email: true },
+  })
+  return sansDoublons(comptes.docs.map((c) => c.email))
+}
+
+/**
+ * A new message of the thread, for the other side: a filer's goes to the authority that instructs the demande, an
+ * authority's (or the admin's) to the filer's structure. Queued like every other message.
+ */
+export async function envoyerNouveauMessage(
+  req: PayloadRequest,
+  demande: DemandeDuFil,
+  texte: string,
+  pourLesInstructeurs: boolean,
+): Promise<string[]> {
+  const a = pourLesInstructeurs
+    ? await adressesInstructeurs(req, demande)
+    : await destinataires(req.payload, demande.structureDeposante, [demande])
+  if (a.length === 0) return []
+  const campagne = await lireCampagne(req)
+  const auteur = pourLesInstructeurs
+    ? await nomDeLaStructure(req.payload, demande.structureDeposante)
+    : 'Une autorité qui instruit votre demande'
+  await req.payload.sendEmail({
+    to: a,
+    ...nouveauMessage({
+      numero: demande.numero ?? demande.id,
+      rentree: demande.rentree ?? '',
+      auteur,
+      texte,
+      lien: lienAdmin(req, `/demandes/${demande.id}/consulter`),
+      support: adresseSupport(campagne),
+    }),
+  })
+  return a
 }

@@ -260,3 +260,50 @@ export function rappelCloture(a: {
     a.support,
   )
 }
+
+/** A demande sent back to its filer: the authority's message, what to do, where (SECURITY 26: no avis named). */
+export function demandeDeCorrection(a: {
+  numero: number | string
+  rentree: number | string
+  structure: string
+  message: string
+  lien: string
+  support: string | null
+}): Courriel {
+  return composer(
+    `Demande n° ${a.numero} à corriger (rentrée ${a.rentree})`,
+    'Madame, Monsieur,',
+    [
+      {
+        p: `Votre demande n° ${a.numero} pour la rentrée ${a.rentree} (${a.structure}) vous est renvoyée pour correction par les autorités qui l'instruisent, avec ce message :`,
+      },
+      { p: a.message },
+      {
+        p: 'Vous pouvez de nouveau la modifier tant que la campagne est ouverte, puis la valider depuis son récapitulatif : elle sera alors transmise de nouveau.',
+      },
+      { lien: 'Corriger la demande sur la plateforme', url: a.lien },
+    ],
+    a.support,
+  )
+}
+
+/** A new message in a demande's thread, for the other side. */
+export function nouveauMessage(a: {
+  numero: number | string
+  rentree: number | string
+  auteur: string
+  texte: string
+  lien: string
+  support: string | null
+}): Courriel {
+  return composer(
+    `Nouveau message sur la demande n° ${a.numero} (rentrée ${a.rentree})`,
+    'Madame, Monsieur,',
+    [
+      { p: `${a.auteur} a écrit un message sur la demande n° ${a.numero} pour la rentrée ${a.rentree} :` },
+      { p: a.texte },
+      { lien: 'Voir la demande et ses messages', url: a.lien },
+    ],
+    a.support,
+  )
+}

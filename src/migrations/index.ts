@@ -8,6 +8,7 @@ import * as migration_20261202_181808_statuts_vus from './20261202_181808_statut
 import * as migration_20261202_215421_index_statut_depot from './20261202_215421_index_statut_depot';
 import * as migration_20261203_102641_dates_des_vues from './20261203_102641_dates_des_vues';
 import * as migration_20261204_023126_ouverture_comptes from './20261204_023126_ouverture_comptes';
+import * as migration_20261204_024042_messages_a_corriger from './20261204_024042_messages_a_corriger';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261204_023126_ouverture_comptes.up,
     down: migration_20261204_023126_ouverture_comptes.down,
-    name: '20261204_023126_ouverture_comptes'
+    name: '20261204_023126_ouverture_comptes',
+  },
+  {
+    up: migration_20261204_024042_messages_a_corriger.up,
+    down: migration_20261204_024042_messages_a_corriger.down,
+    name: '20261204_024042_messages_a_corriger',
   },
 ];

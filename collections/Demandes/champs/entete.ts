@@ -1,6 +1,7 @@
 import type { Field } from 'payload'
 import { statutAfficheAuLecteur } from '../../../hooks/demandes/statutVu'
-import { DECISIONS, STATUTS } from '../../../src/regles/enums'
+import { DECISIONS } from '../../../src/regles/enums'
+import { OPTIONS_STATUTS as STATUTS } from '../../../src/regles/machine'
 import { statutDepot } from '../../../src/regles/statut'
 import { serveur, vueSansDecision } from '../../../access/champsDemandes'
 
