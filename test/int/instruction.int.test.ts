@@ -141,8 +141,7 @@ describe('Demande de correction (POST /api/demandes/:id/demander-correction)', (
         u.username,
       ).toEqual([['Précisez la capacité demandée.', String(users.rectoratM.id)]])
     }
-    for (const u of [users.etabB, users.rectoratT])
-      expect(await messagesLus(u, d.id), u.username).toEqual([])
+    for (const u of [users.etabB, users.rectoratT]) expect(await messagesLus(u, d.id), u.username).toEqual([])
     await expect(messagesLus(users.integration, d.id)).rejects.toMatchObject({ status: 403 })
 
     // The mail to the filer's structure is queued, and says nothing of any avis.
