@@ -50,6 +50,28 @@ async function demandes(req: PayloadRequest, where: Where): Promise<Ligne[]> {
   return r.docs
 }
 
+/** The latest message of each demande's thread (the correction asked), as the user may read it. */
+async function derniersMessages(req: PayloadRequest, ids: (number | string)[]): Promise<Map<string, string>> {
+  const resultat = new Map<string, string>()
+  if (ids.length === 0) return resultat
+  const r = await req.payload.find({
+    collection: 'messages',
+    where: { demande: { in: ids } },
+    req,
+    user: req.user,
+    overrideAccess: false,
+    depth: 0,
+    limit: 500,
+    sort: '-createdAt',
+    select: { demande: true, texte: true },
+  })
+  for (const m of r.docs) {
+    const cle = String(typeof m.demande === 'object' ? m.demande.id : m.demande)
+    if (!resultat.has(cle)) resultat.set(cle, m.texte)
+  }
+  return resultat
+}
+
 function diplomeEnClair(d: Ligne): string {
   if (!d.diplome || typeof d.diplome !== 'object') return 'Pas encore saisi'
   return formationEnClair(d, {
@@ -130,10 +152,15 @@ function TableDemandes({
 async function TableauDeposant({ req, valide }: { req: PayloadRequest; valide?: string }) {
   const campagne = await lireCampagne(req)
   const etat = etatCampagne(campagne)
-  const [brouillons, validees] = await Promise.all([
+  const [brouillons, aCorriger, validees] = await Promise.all([
     demandes(req, { statut: { equals: 'brouillon' } }),
-    demandes(req, { statut: { not_equals: 'brouillon' } }),
+    demandes(req, { statut: { equals: 'a-corriger' } }),
+    demandes(req, { statut: { not_in: ['brouillon', 'a-corriger'] } }),
   ])
+  const motifs = await derniersMessages(
+    req,
+    aCorriger.map((d) => d.id),
+  )
   const multi = rattachementDe(utilisateurDe(req)) !== 'etablissement'
   const support = campagne.contactSupport || 'support.carte@cariforefoccitanie.fr'
   return (
@@ -150,6 +177,32 @@ async function TableauDeposant({ req, valide }: { req: PayloadRequest; valide?: 
           ? `La saisie est ouverte jusqu'au ${formaterDate(campagne.cloture)}.`
           : messageCampagneFermee(campagne, etat)}
       </p>
+
+      {aCorriger.length > 0 && (
+        <section aria-labelledby="titre-a-corriger" className="a-corriger">
+          <h2 id="titre-a-corriger">Demandes à corriger</h2>
+          <p>
+            Ces demandes vous ont été renvoyées pour correction. Modifiez-les, puis validez-les de nouveau
+            depuis leur récapitulatif
+            {etat === 'ouverte' ? ` avant le ${formaterDate(campagne.cloture)}` : ''}.
+          </p>
+          <ul>
+            {aCorriger.map((d) => (
+              <li key={String(d.id)}>
+                <strong>Demande n° {d.numero}</strong> — {diplomeEnClair(d)}
+                {motifs.get(String(d.id)) && <blockquote>{motifs.get(String(d.id))}</blockquote>}
+                <a
+                  className="btn btn--style-primary btn--size-small"
+                  href={`/admin/collections/demandes/${d.id}`}
+                  aria-label={`Corriger la demande ${d.numero}`}
+                >
+                  Corriger la demande
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section aria-labelledby="titre-brouillons">
         <h2 id="titre-brouillons">Demandes en cours de saisie</h2>

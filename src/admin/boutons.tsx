@@ -3,6 +3,8 @@ import { useDocumentInfo, useForm, useFormModified } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import React, { useState } from 'react'
 
+import { ETATS_MODIFIABLES } from '../regles/machine'
+
 /** "Quitter" and "Valider la demande" beside Payload's "Sauvegarder", as in the guide. */
 export function BoutonsDemande() {
   const { id, data } = useDocumentInfo()
@@ -10,7 +12,8 @@ export function BoutonsDemande() {
   const modifie = useFormModified()
   const router = useRouter()
   const [enCours, setEnCours] = useState(false)
-  const brouillon = !data?.statut || data.statut === 'brouillon'
+  // A draft, or a demande sent back for correction: both are validated again through the recap.
+  const brouillon = !data?.statut || ETATS_MODIFIABLES.includes(data.statut)
 
   const quitter = () => {
     if (modifie && !window.confirm('Quitter la saisie ? Les modifications non sauvegardées seront perdues.'))

@@ -158,7 +158,9 @@ export async function Consulter(props: AdminViewServerProps) {
         <p className="consultation__etat">
           {demande.statut === 'brouillon'
             ? 'Demande en cours de saisie.'
-            : `Demande validée le ${new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(demande.valideeLe as string))} — elle n'est plus modifiable.`}
+            : demande.statut === 'a-corriger'
+              ? 'Demande renvoyée pour correction : modifiez-la, puis validez-la de nouveau depuis son récapitulatif.'
+              : `Demande validée le ${new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(demande.valideeLe as string))} — elle n'est plus modifiable.`}
         </p>
         <VueRecapitulatif recap={recap} />
         <section aria-labelledby="titre-annexes">

@@ -1,6 +1,7 @@
 /** Enum values of the public contract (lower-case ASCII slugs) with their French labels. */
 export const STATUTS = [
   { value: 'brouillon', label: 'En cours de saisie' }, // saved, still editable by its structure
+  { value: 'a-corriger', label: 'À corriger' }, // sent back to its structure, editable again (version 2)
   { value: 'validee', label: 'Validée' }, // confirmed after the recap: locked for the filer
   { value: 'en-instruction', label: 'En instruction' }, // an avis has been given
   { value: 'retenue', label: 'Retenue' }, // décision of the Région

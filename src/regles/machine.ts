@@ -12,9 +12,8 @@ import type { Role } from '../../access/roles'
 import { libelle, STATUTS } from './enums'
 import { type StatutDemande, statutApresInstruction } from './statut'
 
-/** The label of a state: the contract's enum labels, plus the state of version 2. */
-const libelleDe = (statut: StatutDemande): string =>
-  statut === 'a-corriger' ? 'À corriger' : libelle(STATUTS, statut)
+/** The label of a state (src/regles/enums.ts). */
+const libelleDe = (statut: StatutDemande): string => libelle(STATUTS, statut)
 
 /** Every state, with its French meaning. */
 export const ETATS = {
