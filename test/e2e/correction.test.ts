@@ -1,0 +1,107 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { appel, jeton, prioriteLibre } from '../aides/http'
+import {
+  capturer,
+  Chrono,
+  connecter,
+  lancerNavigateur,
+  nouvellePage,
+  url,
+  visible,
+} from '../aides/navigateur'
+
+/**
+ * Issue 16, item 3, as the school secretary lives it: the rectorat sends a validated demande back with a message
+ * (contract: POST /api/demandes/:id/demander-correction), the school finds it first on its dashboard, corrects it
+ * and validates it again through the recap.
+ */
+let navigateur: Browser
+let page: Page
+const chrono = new Chrono('correction')
+const MOTIF = 'Précisez le plateau technique prévu pour la rentrée et joignez le PV du conseil.'
+let d: { id: number | string; numero: number }
+
+const idDe = async (collection: string, champ: string, valeur: string) =>
+  (
+    await appel('GET', `/api/${collection}?where[${champ}][equals]=${valeur}&depth=0&limit=1`, {
+      jeton: await jeton('admin'),
+    })
+  ).corps.docs[0].id
+
+beforeAll(async () => {
+  navigateur = await lancerNavigateur()
+  const ecole = await jeton('0310024H')
+  const cree = await appel('POST', '/api/demandes?depth=0', {
+    jeton: ecole,
+    corps: {
+      etablissementConcerne: await idDe('etablissements', 'uai', '0310024H'),
+      diplome: await idDe('diplomes', 'cfd', '50022146'),
+      responsable: { nom: 'Inès Correction', telephone: '05 61 51 00 00', email: 'ines@demo.example' },
+      modalite: 'scolaire',
+      premiereDemande: true,
+      dateConseil: new Date(Date.now() - 5 * 86_400_000).toISOString(),
+      zonesRecrutement: ['departementale'],
+      dureeFormation: 2,
+      anneeFormation: 1,
+      mesure: 'ouverture',
+      capaciteActuelle: 0,
+      capaciteNouvelle: 12,
+      priorite: await prioriteLibre(ecole),
+      rapportOpportunite: 'Première version du rapport.',
+    },
+  })
+  expect(cree.status, JSON.stringify(cree.corps)).toBe(201)
+  d = { id: cree.corps.doc.id, numero: cree.corps.doc.numero }
+  const v = await appel('POST', `/api/demandes/${d.id}/valider`, { jeton: ecole, corps: { confirmer: true } })
+  expect(v.status, JSON.stringify(v.corps)).toBe(200)
+  const c = await appel('POST', `/api/demandes/${d.id}/demander-correction`, {
+    jeton: await jeton('rectorat-toulouse'),
+    corps: { message: MOTIF },
+  })
+  expect(c.status, JSON.stringify(c.corps)).toBe(200)
+})
+afterAll(async () => {
+  chrono.ecrire()
+  await navigateur?.close()
+})
+
+describe('Une demande renvoyée pour correction', () => {
+  it('apparaît en tête du tableau de bord de l’établissement, avec le message du rectorat', async () => {
+    page = await nouvellePage(navigateur)
+    await connecter(page, '0310024H')
+    const section = page.locator('section.a-corriger')
+    await visible(section.getByRole('heading', { name: 'Demandes à corriger' }))
+    await visible(section.getByText(MOTIF))
+    await visible(section.getByText(`Demande n° ${d.numero}`))
+    // First on the page: before the drafts.
+    const titres = await page.locator('.tableau-de-bord h2').allInnerTexts()
+    expect(titres[0]).toBe('Demandes à corriger')
+    await capturer(page, 'correction-01-tableau-de-bord')
+    chrono.top('tableau de bord : demande à corriger')
+  })
+
+  it('se corrige dans le formulaire, puis se valide de nouveau par le récapitulatif', async () => {
+    await page.getByRole('link', { name: `Corriger la demande ${d.numero}` }).click()
+    await page.waitForURL(url(`/admin/collections/demandes/${d.id}`))
+    const rapport = page.locator('#field-rapportOpportunite')
+    await visible(rapport)
+    await rapport.fill('Version corrigée : plateau technique de 12 postes, PV du conseil du 2 décembre.')
+    await page.getByRole('button', { name: 'Valider la demande' }).click()
+    await page.waitForURL(url(`/admin/demandes/${d.id}/recapitulatif`))
+    await visible(page.getByText('Version corrigée : plateau technique de 12 postes'))
+    await capturer(page, 'correction-02-recapitulatif')
+    await page.getByRole('button', { name: 'Confirmer la validation' }).click()
+    await page.waitForURL(/\/admin(\?|$)/)
+    await visible(page.getByText(`La demande n° ${d.numero} a été validée.`))
+    expect(await page.locator('section.a-corriger').count()).toBe(0)
+    await capturer(page, 'correction-03-validee')
+    const relue = (
+      await appel('GET', `/api/demandes/${d.id}?depth=0`, { jeton: await jeton('rectorat-toulouse') })
+    ).corps
+    expect(relue.statut).toBe('validee')
+    expect(relue.rapportOpportunite).toMatch(/^Version corrigée/)
+    chrono.top('correction puis nouvelle validation')
+  })
+})
