@@ -1,4 +1,5 @@
 import type { FlattenedField, PayloadRequest } from 'payload'
+import { collectionDe } from '../src/collectionParSlug'
 
 /**
  * What a query may name (SECURITY 4, 5, 25): in `where`, `sort`, `select`, `populate`, `joins` and the export's
@@ -76,14 +77,7 @@ const USAGES: Record<Usage, string> = {
 
 export type Refus = { chemin: string; libelle: string; message: string }
 
-type ConfigLue = {
-  flattenedFields: FlattenedField[]
-  auth?: unknown
-  versions?: unknown
-  access?: { read?: (a: unknown) => unknown }
-}
-const configDe = (req: PayloadRequest, slug: string): ConfigLue | undefined =>
-  (req.payload.collections as unknown as Record<string, { config: ConfigLue } | undefined>)[slug]?.config
+const configDe = (req: PayloadRequest, slug: string) => collectionDe(req.payload, slug)?.config
 
 type Contexte = {
   req: PayloadRequest

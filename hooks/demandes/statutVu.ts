@@ -8,6 +8,7 @@ import type {
 
 import { vueDuLecteur } from '../../access/demandes'
 import { clientSqlite } from '../../src/adaptateur'
+import { collectionDe } from '../../src/collectionParSlug'
 import { litLesVersions } from '../requetes/garderRequetes'
 import {
   DATE_DE_LA_VUE,
@@ -49,13 +50,8 @@ export const statutSelonLecteur: CollectionBeforeOperationHook = async ({
  * version record, `version.` and `parent.` lead to the demande; its own top-level fields are the record's).
  */
 function champDeDemande(req: PayloadRequest, slug: string, versions: boolean): EstChampDeDemande {
-  const champsDe = (s: string) =>
-    (
-      req.payload.collections as unknown as Record<
-        string,
-        { config: { flattenedFields: FlattenedField[] } } | undefined
-      >
-    )[s]?.config.flattenedFields
+  const champsDe = (s: string): FlattenedField[] | undefined =>
+    collectionDe(req.payload, s)?.config.flattenedFields
   return (segments) => {
     let collection = slug
     let i = 0
