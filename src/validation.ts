@@ -6,6 +6,7 @@ import { CONTEXTE_VALIDATION } from '../hooks/demandes/renseignerChampsServeur'
 import { changerStatutSi } from './adaptateur'
 import { envoyerAccuseReception } from './courriels/envois'
 import { campagneFermee } from './campagne'
+import { demandeDuLecteur } from './demandeLue'
 import { journaliser } from './journal'
 import { appliquer } from './regles/machine'
 import {
@@ -189,17 +190,8 @@ export async function validerDemande(
   const user = utilisateurDe(req)
   if (!user) return refus('non-connecte', 'Vous devez être connecté pour valider une demande.')
   const { payload } = req
-  const demande = (await payload
-    .findByID({ collection: 'demandes', id, depth: 0, req, overrideAccess: false, user: req.user })
-    .catch(() => null)) as Demande | null
+  const demande = (await demandeDuLecteur(req, id, 'Validation refusée')) as Demande | null
   if (!demande) {
-    // Probing demandes one cannot see is what the audit trail is for.
-    await journaliser(req, {
-      action: 'refus',
-      resume: `Validation refusée : demande ${id} inexistante ou hors périmètre`,
-      collection: 'demandes',
-      documentId: id,
-    })
     return refus('introuvable', "Cette demande n'existe pas ou ne vous est pas accessible.")
   }
   // A draft or a demande sent back for correction (src/regles/machine.ts); anything else is already validated.

@@ -1,15 +1,11 @@
-import type { Payload } from 'payload'
+import type { Payload, Where } from 'payload'
 
 import { comptesDeLaStructure } from '../../access/demandes'
 
 export { nomDeLaStructure } from '../../access/demandes'
 
-/** Active accounts of a structure (`etablissement:ID`, `reseau:ID`, `draaf`) that have an email address. */
-export async function adressesDeLaStructure(
-  payload: Payload,
-  cle: string | null | undefined,
-): Promise<string[]> {
-  const filtre = comptesDeLaStructure(cle)
+/** Active accounts matching `filtre` that have an e-mail address, each address once. */
+export async function adressesDesComptes(payload: Payload, filtre: Where | null): Promise<string[]> {
   if (!filtre) return []
   const comptes = await payload.find({
     collection: 'users',
@@ -19,7 +15,12 @@ export async function adressesDeLaStructure(
     overrideAccess: true,
     select: { email: true },
   })
-  return comptes.docs.map((c) => c.email).filter((e): e is string => typeof e === 'string' && e.includes('@'))
+  return sansDoublons(comptes.docs.map((c) => c.email))
+}
+
+/** Active accounts of a structure (`etablissement:ID`, `reseau:ID`, `draaf`) that have an email address. */
+export function adressesDeLaStructure(payload: Payload, cle: string | null | undefined): Promise<string[]> {
+  return adressesDesComptes(payload, comptesDeLaStructure(cle))
 }
 
 export function sansDoublons(adresses: (string | null | undefined)[]): string[] {

@@ -4,7 +4,7 @@ import { lireCampagne } from '../campagne'
 import { avecPdfDeDemande } from './file'
 import { comptesInstructeurs } from '../../access/messages'
 import { accuseReception, changementAdresse, demandeDeCorrection, nouveauMessage } from './modeles'
-import { destinataires, nomDeLaStructure, sansDoublons } from './destinataires'
+import { adressesDesComptes, destinataires, nomDeLaStructure } from './destinataires'
 
 export const adresseSupport = (campagne: { contactSupport?: string | null } | null) =>
   campagne?.contactSupport || null
@@ -106,19 +106,8 @@ export async function envoyerDemandeCorrection(
 }
 
 /** Active accounts with an address of the authority that instructs the demande (access/messages.ts). */
-async function adressesInstructeurs(req: PayloadRequest, demande: DemandeDuFil): Promise<string[]> {
-  const filtre = comptesInstructeurs(demande)
-  if (!filtre) return []
-  const comptes = await req.payload.find({
-    collection: 'users',
-    where: { and: [filtre, { actif: { not_equals: false } }, { email: { exists: true } }] },
-    pagination: false,
-    depth: 0,
-    overrideAccess: true,
-    select: { email: true },
-  })
-  return sansDoublons(comptes.docs.map((c) => c.email))
-}
+const adressesInstructeurs = (req: PayloadRequest, demande: DemandeDuFil): Promise<string[]> =>
+  adressesDesComptes(req.payload, comptesInstructeurs(demande))
 
 /**
  * A new message of the thread, for the other side: a filer's goes to the authority that instructs the demande, an

@@ -6,6 +6,7 @@ import { nomAffiche } from '../fichiers/controles'
 import { libelle, STATUTS } from '../regles/enums'
 import { construireRecapitulatif } from '../validation'
 import { type DonneesPdf, type InstructionPdf, pdfDeLaDemande } from './demande'
+import { demandeDuLecteur } from '../demandeLue'
 
 type Groupe = { commentaire?: string | null; auteur?: string | null; date?: string | null } | null | undefined
 
@@ -19,9 +20,9 @@ const instruction = (g: Groupe): InstructionPdf | null =>
  */
 export async function donneesDuPdf(req: PayloadRequest, id: string | number): Promise<DonneesPdf | null> {
   const { payload } = req
-  const demande = (await payload
-    .findByID({ collection: 'demandes', id, depth: 0, req, user: req.user, overrideAccess: false })
-    .catch(() => null)) as (Record<string, unknown> & { id: number | string }) | null
+  // The recap reads fields by name (src/validation.ts).
+  const demande = (await demandeDuLecteur(req, id, 'PDF refusé')) as
+    (Record<string, unknown> & { id: number | string }) | null
   if (!demande) return null
   const recap = await construireRecapitulatif(req, demande as never)
   // As the consult page: schools and réseaux see no Instruction section before publication.

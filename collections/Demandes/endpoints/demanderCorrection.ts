@@ -6,6 +6,7 @@ import { utilisateurDe } from '../../../access/roles'
 import { CONTEXTE_VALIDATION } from '../../../hooks/demandes/renseignerChampsServeur'
 import { changerStatutSi } from '../../../src/adaptateur'
 import { lireCorpsJson } from '../../../src/corpsJson'
+import { demandeDuLecteur } from '../../../src/demandeLue'
 import { envoyerDemandeCorrection } from '../../../src/courriels/envois'
 import { journaliser } from '../../../src/journal'
 import { appliquer } from '../../../src/regles/machine'
@@ -63,16 +64,8 @@ export async function traiterDemandeCorrection(
   const user = utilisateurDe(req)
   if (!user) return erreur(401, 'Vous devez être connecté pour renvoyer une demande pour correction.')
   const { payload } = req
-  const demande = (await payload
-    .findByID({ collection: 'demandes', id, depth: 0, req, overrideAccess: false, user: req.user })
-    .catch(() => null)) as Demande | null
+  const demande = await demandeDuLecteur(req, id, 'Demande de correction refusée')
   if (!demande) {
-    await journaliser(req, {
-      action: 'refus',
-      resume: `Demande de correction refusée : demande ${id} inexistante ou hors périmètre`,
-      collection: 'demandes',
-      documentId: id,
-    })
     return erreur(404, "Cette demande n'existe pas ou ne vous est pas accessible.")
   }
   if (!(await dansLaPortee(req, demande.id))) {

@@ -1,7 +1,6 @@
 import type { Endpoint } from 'payload'
 
 import { utilisateurDe } from '../../../access/roles'
-import { journaliser } from '../../../src/journal'
 import { pdfPourLeLecteur } from '../../../src/pdf/donnees'
 
 /**
@@ -19,18 +18,12 @@ export const pdf: Endpoint = {
       )
     const id = String(req.routeParams?.id ?? '')
     const resultat = await pdfPourLeLecteur(req, id)
-    if (!resultat) {
-      await journaliser(req, {
-        action: 'refus',
-        resume: `PDF refusé : demande ${id.slice(0, 40)} inexistante ou hors périmètre`,
-        collection: 'demandes',
-        documentId: id,
-      })
+    // Journaled by demandeDuLecteur (src/demandeLue.ts).
+    if (!resultat)
       return Response.json(
         { errors: [{ message: "Cette demande n'existe pas ou ne vous est pas accessible." }] },
         { status: 404 },
       )
-    }
     return new Response(new Uint8Array(resultat.pdf), {
       headers: {
         'Content-Type': 'application/pdf',
