@@ -8,3 +8,21 @@ export const DATE_HEURE_LONGUE = "d MMMM yyyy, HH 'h' mm"
 export const DATE_HEURE_CHAMP = "dd/MM/yyyy, HH 'h' mm"
 export const DATE_SAISIE = 'dd/MM/yyyy'
 export const DATE_HEURE_SAISIE = 'dd/MM/yyyy HH:mm'
+
+/** « 2 décembre 2026 à 14 h 33 » (Paris time). */
+export function dateHeureFr(iso: string | Date): string {
+  const parties = Object.fromEntries(
+    new Intl.DateTimeFormat('fr-FR', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone: 'Europe/Paris',
+    })
+      .formatToParts(new Date(iso))
+      .map((p) => [p.type, p.value]),
+  )
+  return `${parties.day} ${parties.month} ${parties.year} à ${parties.hour} h ${parties.minute}`
+}

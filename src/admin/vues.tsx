@@ -3,12 +3,16 @@ import { DefaultTemplate } from '@payloadcms/next/templates'
 import { Gutter } from '@payloadcms/ui'
 import React from 'react'
 
-import { utilisateurDe } from '../../access/roles'
+import { portee } from '../../access/permissions'
+import { idDe, utilisateurDe } from '../../access/roles'
 import { lireCampagne } from '../campagne'
 import { vueDuRole } from '../regles/statut'
 import { construireRecapitulatif, validerDemande } from '../validation'
 import { nomAffiche } from '../fichiers/noms'
+import { dateHeureFr } from '../formatsDates'
+import { appliquer } from '../regles/machine'
 import { BoutonConfirmer, BoutonImprimer } from './boutons'
+import { DemanderCorrection, EcrireMessage } from './Echanges'
 import { VueRecapitulatif } from './VueRecapitulatif'
 
 export function Gabarit({ props, children }: { props: AdminViewServerProps; children: React.ReactNode }) {
@@ -120,6 +124,74 @@ export async function Recapitulatif(props: AdminViewServerProps) {
   )
 }
 
+/**
+ * The demande's thread, oldest first, with who wrote and when; the form to write in it once the demande is
+ * validated (a draft is nobody else's business yet), and the instructing authority's « Renvoyer pour correction ».
+ */
+async function Echanges({
+  req,
+  demande,
+}: {
+  req: AdminViewServerProps['initPageResult']['req']
+  demande: { id: number | string; numero?: number | null; statut?: string | null }
+}) {
+  const messages = await req.payload
+    .find({
+      collection: 'messages',
+      where: { demande: { equals: demande.id } },
+      req,
+      user: req.user,
+      overrideAccess: false,
+      depth: 0,
+      limit: 200,
+      sort: 'createdAt',
+    })
+    .then((r) => r.docs)
+    .catch(() => [])
+  const ids = [...new Set(messages.map((m) => idDe(m.auteur)).filter((i) => i !== null))]
+  // Only the author's name is shown (the server reads it: a school may not read an authority's account).
+  const auteurs = new Map(
+    ids.length
+      ? (
+          await req.payload.find({
+            collection: 'users',
+            where: { id: { in: ids } },
+            depth: 0,
+            limit: ids.length,
+            overrideAccess: true,
+            select: { nom: true, username: true },
+          })
+        ).docs.map((u) => [String(u.id), u.nom || u.username || 'Compte supprimé'])
+      : [],
+  )
+  const role = utilisateurDe(req)?.role
+  const corriger =
+    portee(role, 'demanderCorrection') !== 'non' &&
+    !('refus' in appliquer(demande.statut, 'demande-correction'))
+  return (
+    <section aria-labelledby="titre-echanges" className="echanges">
+      <h2 id="titre-echanges">Échanges</h2>
+      {messages.length ? (
+        <ol className="echanges__fil">
+          {messages.map((m) => (
+            <li key={String(m.id)}>
+              <p className="echanges__entete">
+                <strong>{auteurs.get(String(idDe(m.auteur))) ?? 'Plateforme'}</strong>, le{' '}
+                {dateHeureFr(m.createdAt)}
+              </p>
+              <p className="echanges__texte">{m.texte}</p>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p>Aucun message pour l&apos;instant.</p>
+      )}
+      {demande.statut !== 'brouillon' && <EcrireMessage demande={demande.id} />}
+      {corriger && <DemanderCorrection demande={demande.id} numero={demande.numero ?? 0} />}
+    </section>
+  )
+}
+
 /** /admin/demandes/:id/consulter — read-only, printable (A4). */
 export async function Consulter(props: AdminViewServerProps) {
   const req = props.initPageResult.req
@@ -159,8 +231,8 @@ export async function Consulter(props: AdminViewServerProps) {
           {demande.statut === 'brouillon'
             ? 'Demande en cours de saisie.'
             : demande.statut === 'a-corriger'
-              ? 'Demande renvoyée pour correction : modifiez-la, puis validez-la de nouveau depuis son récapitulatif.'
-              : `Demande validée le ${new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(demande.valideeLe as string))} — elle n'est plus modifiable.`}
+              ? 'Demande renvoyée pour correction à sa structure, qui la modifie puis la valide de nouveau depuis son récapitulatif.'
+              : `Demande validée le ${dateHeureFr(demande.valideeLe as string)} — elle n'est plus modifiable.`}
         </p>
         <VueRecapitulatif recap={recap} />
         <section aria-labelledby="titre-annexes">
@@ -180,6 +252,7 @@ export async function Consulter(props: AdminViewServerProps) {
             <p>Aucune annexe.</p>
           )}
         </section>
+        <Echanges req={req} demande={demande} />
         <div className="boutons-recapitulatif">
           <a className="btn btn--style-secondary btn--size-medium" href="/admin">
             Retour au tableau de bord

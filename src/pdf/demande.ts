@@ -1,4 +1,7 @@
 import PDFDocument from 'pdfkit'
+import { dateHeureFr } from '../formatsDates'
+
+export { dateHeureFr }
 
 /**
  * The PDF of a demande (GET /api/demandes/:id/pdf, the accusé de réception's attachment): data in, Buffer out.
@@ -114,26 +117,6 @@ export function texteImprimable(texte: string): { texte: string; remplaces: numb
 
 // ---------------------------------------------------------------------------------------------------------------
 // French formats
-
-const PARIS = 'Europe/Paris'
-
-/** « 2 décembre 2026 à 14 h 33 » (Paris time). */
-export function dateHeureFr(iso: string | Date): string {
-  const parties = Object.fromEntries(
-    new Intl.DateTimeFormat('fr-FR', {
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      timeZone: PARIS,
-    })
-      .formatToParts(new Date(iso))
-      .map((p) => [p.type, p.value]),
-  )
-  return `${parties.day} ${parties.month} ${parties.year} à ${parties.hour} h ${parties.minute}`
-}
 
 const TYPES: Record<string, string> = {
   'application/pdf': 'PDF',

@@ -56,11 +56,6 @@ beforeAll(async () => {
   d = { id: cree.corps.doc.id, numero: cree.corps.doc.numero }
   const v = await appel('POST', `/api/demandes/${d.id}/valider`, { jeton: ecole, corps: { confirmer: true } })
   expect(v.status, JSON.stringify(v.corps)).toBe(200)
-  const c = await appel('POST', `/api/demandes/${d.id}/demander-correction`, {
-    jeton: await jeton('rectorat-toulouse'),
-    corps: { message: MOTIF },
-  })
-  expect(c.status, JSON.stringify(c.corps)).toBe(200)
 })
 afterAll(async () => {
   chrono.ecrire()
@@ -68,6 +63,26 @@ afterAll(async () => {
 })
 
 describe('Une demande renvoyée pour correction', () => {
+  it('le rectorat la renvoie depuis sa consultation, avec ce qu’il faut corriger ; le message entre dans les échanges', async () => {
+    const officier = await nouvellePage(navigateur)
+    await connecter(officier, 'rectorat-toulouse')
+    await officier.goto(url(`/admin/demandes/${d.id}/consulter`))
+    await visible(officier.getByRole('heading', { name: 'Échanges' }))
+    // Sending it back without saying what to correct: refused beside the field, in French.
+    officier.once('dialog', (dialogue) => dialogue.accept())
+    await officier.getByRole('button', { name: 'Renvoyer pour correction' }).click()
+    await visible(officier.getByRole('alert').getByText(/Message/))
+    await officier.getByLabel("Ce qu'il faut corriger").fill(MOTIF)
+    officier.once('dialog', (dialogue) => dialogue.accept())
+    await officier.getByRole('button', { name: 'Renvoyer pour correction' }).click()
+    await visible(officier.locator('.echanges__fil').getByText(MOTIF))
+    await visible(officier.getByText(/Demande renvoyée pour correction/))
+    expect(await officier.getByRole('button', { name: 'Renvoyer pour correction' }).count()).toBe(0)
+    await capturer(officier, 'correction-00-rectorat')
+    await officier.context().close()
+    chrono.top('rectorat : renvoi pour correction')
+  })
+
   it('apparaît en tête du tableau de bord de l’établissement, avec le message du rectorat', async () => {
     page = await nouvellePage(navigateur)
     await connecter(page, '0310024H')
@@ -102,6 +117,14 @@ describe('Une demande renvoyée pour correction', () => {
     ).corps
     expect(relue.statut).toBe('validee')
     expect(relue.rapportOpportunite).toMatch(/^Version corrigée/)
+    // The school answers in the thread, from its consult page.
+    await page.goto(url(`/admin/demandes/${d.id}/consulter`))
+    await visible(page.locator('.echanges__fil').getByText(MOTIF))
+    await page.getByLabel('Votre message').fill('Corrigé : plateau technique précisé.')
+    await page.getByRole('button', { name: 'Envoyer le message' }).click()
+    await visible(page.locator('.echanges__fil').getByText('Corrigé : plateau technique précisé.'))
+    expect(await page.getByRole('button', { name: 'Renvoyer pour correction' }).count()).toBe(0)
+    await capturer(page, 'correction-04-echanges')
     chrono.top('correction puis nouvelle validation')
   })
 })
