@@ -1,6 +1,7 @@
 import type { Access, PayloadRequest, Where } from 'payload'
 
 import { cleStructure, prefixer, readDemandes } from './demandes'
+import { type Action, estRole, portee } from './permissions'
 import { aLeRole, utilisateurDe } from './roles'
 
 /**
@@ -9,8 +10,15 @@ import { aLeRole, utilisateurDe } from './roles'
  * admin.
  */
 
-/** Integrations read the demandes through the API, not the exchanges about them. */
-const horsDuFil = (req: PayloadRequest) => !utilisateurDe(req) || aLeRole(req, 'integration')
+/**
+ * The thread is between who files and who instructs (avis, décision): integrations read the demandes through the
+ * API and the Carif-Oref maintains the lists, neither takes part in the exchanges (second outside attack, 5).
+ */
+const ACTIONS_DU_FIL = ['lireBrouillons', 'donnerAvis', 'decider'] as const satisfies Action[]
+const horsDuFil = (req: PayloadRequest) => {
+  const role = utilisateurDe(req)?.role
+  return !estRole(role) || ACTIONS_DU_FIL.every((action) => portee(role, action) === 'non')
+}
 
 /** The messages of the demandes the user reads. */
 export const readMessages: Access = async ({ req }) => {

@@ -92,6 +92,25 @@ export function avecLimites<G extends Gestionnaire>(gestionnaire: G, canal: Cana
       if (analyse?.refus !== undefined) return refusGraphql(analyse.refus)
       operations = analyse ? operationsGraphql(analyse.mutations) : []
     } else {
+      // A document is a JSON object: a bare value or a list (`"x"`, `1`, `null`, `[]`) reached Payload's handlers
+      // as data and answered 500 or did nothing (second outside attack, 6). Only on Payload's own routes
+      // (/api/<collection>[/<id or operation>]): the platform's endpoints below them say it with their example.
+      if (
+        chemin.split('/').filter(Boolean).length <= 3 &&
+        lu.donnees !== undefined &&
+        (lu.donnees === null || typeof lu.donnees !== 'object' || Array.isArray(lu.donnees))
+      )
+        return Response.json(
+          {
+            errors: [
+              {
+                message:
+                  'Le corps de la requête doit être un objet JSON : les champs entre accolades, par exemple {"nom": "…"}.',
+              },
+            ],
+          },
+          { status: 400 },
+        )
       operations = operationsRest(req.method, chemin, lu.donnees)
     }
     const trop = await verifierDebit(req, operations, () => compteDe(req))

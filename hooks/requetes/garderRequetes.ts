@@ -6,6 +6,7 @@ import { collectionDe } from '../../src/collectionParSlug'
 
 type Args = {
   id?: unknown
+  data?: unknown
   overrideAccess?: boolean
   where?: unknown
   sort?: unknown
@@ -147,6 +148,12 @@ export const garderRequetes: CollectionBeforeOperationHook = async ({
 }) => {
   const a = args as Args
   if ((a.overrideAccess ?? overrideAccess) === true) return args
+  // Creation and modification dates are the server's (second outside attack, 4: a message dated 2020 came before
+  // the request it answered; a demande's `createdAt` moved by PATCH).
+  if ((operation === 'create' || operation === 'update') && a.data && typeof a.data === 'object') {
+    const { createdAt: _c, updatedAt: _u, ...propres } = a.data as Record<string, unknown>
+    a.data = propres
+  }
   const slug = collection.slug
   // A collection without history: Payload still routes `/versions` to a table that does not exist (a 500).
   if (litLesVersions(req, slug, operation, a) && !collection.versions)

@@ -112,39 +112,60 @@ async function verifierMotDePasseActuel(
       true,
     )
   }
-  const compte = await lire()
-  if (!compte) return
-  const qui = String(compte.username ?? compte.id)
-  if (maxLoginAttempts > 0 && verrouille(compte)) throw await tropDEssais(compte)
-  if (await motDePasseCorrect(compte, essai)) {
-    if (maxLoginAttempts > 0) await resetLoginAttempts({ collection, doc: compte, payload: req.payload, req })
-    return
-  }
-  if (maxLoginAttempts > 0)
-    await incrementLoginAttempts({ collection, payload: req.payload, user: compte as unknown as TypedUser })
-  await journaliser(dehors, {
-    action: 'echec-connexion',
-    resume: `Mot de passe actuel erroné pour « ${qui} » : changement du champ ${quoi} refusé`,
-    utilisateur: qui,
-    collection: 'users',
-    documentId: compte.id,
-  })
-  const apres = maxLoginAttempts > 0 ? await lire() : null
-  if (apres && verrouille(apres)) {
+  // One guess at a time per account (second outside attack, 1: 30 parallel guesses were each checked against
+  // the count read before any was counted, and a right one reset a lock set meanwhile).
+  return enFile(String(id), async () => {
+    const compte = await lire()
+    if (!compte) return
+    const qui = String(compte.username ?? compte.id)
+    if (maxLoginAttempts > 0 && verrouille(compte)) throw await tropDEssais(compte)
+    if (await motDePasseCorrect(compte, essai)) {
+      // Locked while the hash was computed (another instance): refused, the lock stands.
+      const maintenant = maxLoginAttempts > 0 ? await lire() : null
+      if (maintenant && verrouille(maintenant)) throw await tropDEssais(maintenant)
+      if (maxLoginAttempts > 0)
+        await resetLoginAttempts({ collection, doc: compte, payload: req.payload, req })
+      return
+    }
+    if (maxLoginAttempts > 0)
+      await incrementLoginAttempts({ collection, payload: req.payload, user: compte as unknown as TypedUser })
     await journaliser(dehors, {
-      action: 'compte',
-      resume: `Compte ${qui} bloqué ${minutes} minutes après ${maxLoginAttempts} essais du mot de passe actuel : sessions fermées`,
+      action: 'echec-connexion',
+      resume: `Mot de passe actuel erroné pour « ${qui} » : changement du champ ${quoi} refusé`,
+      utilisateur: qui,
       collection: 'users',
       documentId: compte.id,
-      utilisateur: qui,
     })
-    throw await tropDEssais(apres)
-  }
-  throw refus(
-    req,
-    CHAMP_MOT_DE_PASSE_ACTUEL,
-    `Le champ « ${LIBELLE_MOT_DE_PASSE_ACTUEL} » ne correspond pas à votre mot de passe : le champ ${quoi} n'a pas été changé.${maxLoginAttempts > 0 ? ` Après ${maxLoginAttempts} essais infructueux, le compte est bloqué pendant ${minutes} minutes.` : ''}`,
-  )
+    const apres = maxLoginAttempts > 0 ? await lire() : null
+    if (apres && verrouille(apres)) {
+      await journaliser(dehors, {
+        action: 'compte',
+        resume: `Compte ${qui} bloqué ${minutes} minutes après ${maxLoginAttempts} essais du mot de passe actuel : sessions fermées`,
+        collection: 'users',
+        documentId: compte.id,
+        utilisateur: qui,
+      })
+      throw await tropDEssais(apres)
+    }
+    throw refus(
+      req,
+      CHAMP_MOT_DE_PASSE_ACTUEL,
+      `Le champ « ${LIBELLE_MOT_DE_PASSE_ACTUEL} » ne correspond pas à votre mot de passe : le champ ${quoi} n'a pas été changé.${maxLoginAttempts > 0 ? ` Après ${maxLoginAttempts} essais infructueux, le compte est bloqué pendant ${minutes} minutes.` : ''}`,
+    )
+  })
+}
+
+/** Guesses on one account, one after the other in this instance (each sees the count the previous one left). */
+const files = new Map<string, Promise<unknown>>()
+function enFile<T>(cle: string, travail: () => Promise<T>): Promise<T> {
+  const avant = files.get(cle) ?? Promise.resolve()
+  const suite = avant.then(travail, travail)
+  const fin = suite.catch(() => undefined)
+  files.set(cle, fin)
+  void fin.then(() => {
+    if (files.get(cle) === fin) files.delete(cle)
+  })
+  return suite
 }
 
 /** A 400 on one field whose own message is the answer's (not « Le champ suivant n'est pas valide »). */
@@ -200,7 +221,11 @@ export const exigerMotDePasseActuel: CollectionBeforeOperationHook = async ({
   const adresse = normaliserAdresse(donnees.email)
   const cibles = operation === 'update' ? await comptesVises(req, args.id, args.where) : []
 
-  if (adresse) {
+  // An address already held by another account is refused; the answer depends on the address, so it is given
+  // only to who may make the change, after its current password (second outside attack, 2: anonymous callers and
+  // a session without the password could tell which addresses have an account).
+  const verifierAdresseLibre = async () => {
+    if (!adresse) return
     const autres = cibles.map((c) => c.id)
     const { totalDocs } = await req.payload.db.count({
       collection: 'users',
@@ -219,9 +244,17 @@ export const exigerMotDePasseActuel: CollectionBeforeOperationHook = async ({
         `Le champ « ${CHAMPS_COMPTE.email} » n'est pas valide : cette adresse est déjà celle d'un autre compte.`,
       )
   }
-
-  if (operation !== 'update' || args.overrideAccess || !acteur) return brut
-  if (!cibles.some((c) => String(c.id) === String(acteur.id))) return brut
+  // Without an account, Payload's access refuses the write whatever the address.
+  if (!args.overrideAccess && !acteur) return brut
+  if (
+    operation !== 'update' ||
+    args.overrideAccess ||
+    !acteur ||
+    !cibles.some((c) => String(c.id) === String(acteur.id))
+  ) {
+    await verifierAdresseLibre()
+    return brut
+  }
   // Hash and salt are hidden from every read: the stored row.
   const soi = await req.payload.db.findOne<Pick<User, 'id' | 'email' | 'hash' | 'salt'>>({
     collection: 'users',
@@ -233,7 +266,10 @@ export const exigerMotDePasseActuel: CollectionBeforeOperationHook = async ({
   if (typeof donnees.password === 'string' && donnees.password.length > 0)
     changes.push(CHAMPS_COMPTE.password)
   if ('email' in donnees && adresse !== normaliserAdresse(soi.email)) changes.push(CHAMPS_COMPTE.email)
-  if (changes.length === 0) return brut
+  if (changes.length === 0) {
+    await verifierAdresseLibre()
+    return brut
+  }
   const quoi = changes.map((c) => `« ${c} »`).join(' ou ')
   if (typeof motDePasseActuel !== 'string' || motDePasseActuel.length === 0)
     throw refus(
@@ -242,6 +278,7 @@ export const exigerMotDePasseActuel: CollectionBeforeOperationHook = async ({
       `Le champ « ${LIBELLE_MOT_DE_PASSE_ACTUEL} » est obligatoire pour changer le champ ${quoi} de votre compte.`,
     )
   await verifierMotDePasseActuel(req, soi.id, motDePasseActuel, quoi)
+  await verifierAdresseLibre()
   return brut
 }
 

@@ -1,7 +1,12 @@
 import type { CollectionBeforeOperationHook, Where } from 'payload'
 import { APIError } from 'payload'
 
-import { refusEcritureCompte, refusSuppressionCompte, ROLES_CLE_API } from '../../access/comptes'
+import {
+  CHAMPS_COMPTE,
+  refusEcritureCompte,
+  refusSuppressionCompte,
+  ROLES_CLE_API,
+} from '../../access/comptes'
 import { peut, utilisateurDe } from '../../access/roles'
 
 /** A 403 whose French message reaches the client (public, also in production). */
@@ -79,6 +84,16 @@ export const verifierDroitsComptes: CollectionBeforeOperationHook = async ({
     return brut
   }
   if (overrideAccess ?? args.overrideAccess) return brut
+  // A role given as a list or an object passed the table's check as if it were the role it holds, and the
+  // opening's as another (second outside attack, 6): one role, in text, or a 400.
+  const role = (args.data as { role?: unknown } | null | undefined)?.role
+  if (role !== undefined && role !== null && typeof role !== 'string')
+    throw new APIError(
+      `Le champ « ${CHAMPS_COMPTE.role} » n'est pas valide : un seul rôle, écrit en texte.`,
+      400,
+      undefined,
+      true,
+    )
   const acteur = utilisateurDe(req)
   if (!acteur) return brut // no user: the collection's access refuses
 

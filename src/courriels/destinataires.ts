@@ -4,12 +4,21 @@ import { comptesDeLaStructure } from '../../access/demandes'
 
 export { nomDeLaStructure } from '../../access/demandes'
 
-/** Active accounts matching `filtre` that have an e-mail address, each address once. */
+/** Active, validated accounts matching `filtre` that have an e-mail address, each address once. */
 export async function adressesDesComptes(payload: Payload, filtre: Where | null): Promise<string[]> {
   if (!filtre) return []
   const comptes = await payload.find({
     collection: 'users',
-    where: { and: [filtre, { actif: { not_equals: false } }, { email: { exists: true } }] },
+    // An account waiting for the validation of its opening receives nothing (second outside attack, 3: the
+    // Carif-Oref's pending accounts got the school's accusés, corrections and messages).
+    where: {
+      and: [
+        filtre,
+        { actif: { not_equals: false } },
+        { ouvertureValidee: { not_equals: false } },
+        { email: { exists: true } },
+      ],
+    },
     pagination: false,
     depth: 0,
     overrideAccess: true,

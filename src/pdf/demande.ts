@@ -15,11 +15,6 @@ export { dateHeureFr }
 
 export type LignePdf = { champ: string; libelle: string; valeur: string }
 export type SectionPdf = { titre: string; lignes: LignePdf[] }
-export type InstructionPdf = {
-  commentaire?: string | null
-  auteur?: string | null
-  date?: string | null
-}
 export type AnnexePdf = {
   nom: string
   type?: string | null
@@ -36,9 +31,6 @@ export type DonneesPdf = {
   sections: SectionPdf[]
   annexes: AnnexePdf[]
   validation: { le: string; par: string | null } | null
-  /** Present only when the caller may read them. */
-  avis?: InstructionPdf | null
-  decision?: InstructionPdf | null
   genereLe?: Date
 }
 
@@ -164,34 +156,6 @@ type Element = PDFKit.PDFStructureElement
 export function titreDuPdf(d: Pick<DonneesPdf, 'numero' | 'etablissement'>): string {
   const numero = d.numero === null || d.numero === undefined ? 'sans numéro' : `n° ${d.numero}`
   return d.etablissement ? `Demande ${numero} — ${d.etablissement}` : `Demande ${numero}`
-}
-
-/** The lines of the Instruction section, with the comments, authors and dates of what the caller may read. */
-function lignesInstruction(section: SectionPdf, d: DonneesPdf): LignePdf[] {
-  const details = (
-    prefixe: string,
-    i: InstructionPdf | null | undefined,
-    libelles: [string, string, string],
-  ) =>
-    [
-      { champ: `${prefixe}.commentaire`, libelle: libelles[0], valeur: i?.commentaire ?? '' },
-      { champ: `${prefixe}.auteur`, libelle: libelles[1], valeur: i?.auteur ?? '' },
-      { champ: `${prefixe}.date`, libelle: libelles[2], valeur: i?.date ? dateHeureFr(i.date) : '' },
-    ].filter((l) => l.valeur !== '')
-  return section.lignes.flatMap((l) => {
-    if (l.champ === 'avis.avis')
-      return [l, ...details('avis', d.avis, ["Commentaire de l'avis", 'Avis donné par', "Date de l'avis"])]
-    if (l.champ === 'decision.decision')
-      return [
-        l,
-        ...details('decision', d.decision, [
-          'Commentaire de la décision',
-          'Décision enregistrée par',
-          'Date de la décision',
-        ]),
-      ]
-    return [l]
-  })
 }
 
 /** Writes the PDF of a demande. */
@@ -324,8 +288,8 @@ export async function pdfDeLaDemande(d: DonneesPdf): Promise<Buffer> {
     titreSection(partie, section.titre)
     const liste = doc.struct('L')
     partie.add(liste)
-    const lignes = section.titre === 'Instruction' ? lignesInstruction(section, d) : section.lignes
-    for (const l of lignes) ligne(liste, l.libelle, l.valeur)
+    // The Instruction section carries the comments, authors and dates (src/regles/validationDemande.ts).
+    for (const l of section.lignes) ligne(liste, l.libelle, l.valeur)
     liste.end()
     partie.end()
   }

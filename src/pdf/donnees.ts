@@ -5,13 +5,8 @@ import { idDe } from '../../access/roles'
 import { nomAffiche } from '../fichiers/controles'
 import { libelle, STATUTS } from '../regles/enums'
 import { construireRecapitulatif } from '../validation'
-import { type DonneesPdf, type InstructionPdf, pdfDeLaDemande } from './demande'
+import { type DonneesPdf, pdfDeLaDemande } from './demande'
 import { demandeDuLecteur } from '../demandeLue'
-
-type Groupe = { commentaire?: string | null; auteur?: string | null; date?: string | null } | null | undefined
-
-const instruction = (g: Groupe): InstructionPdf | null =>
-  g && typeof g === 'object' ? { commentaire: g.commentaire, auteur: g.auteur, date: g.date } : null
 
 /**
  * What the PDF of a demande shows to the caller, read through Payload with the caller's user and its access: the
@@ -56,8 +51,6 @@ export async function donneesDuPdf(req: PayloadRequest, id: string | number): Pr
       valideeLe && demande.statut !== 'brouillon'
         ? { le: valideeLe, par: await auteurDeLaValidation(req, demande) }
         : null,
-    avis: instruction(demande.avis as Groupe),
-    decision: instruction(demande.decision as Groupe),
   }
 }
 

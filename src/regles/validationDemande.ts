@@ -10,6 +10,7 @@ import {
   STATUTS,
   ZONES_RECRUTEMENT,
 } from './enums'
+import { dateHeureFr } from '../formatsDates'
 
 export type ErreurChamp = { path: string; message: string }
 
@@ -254,6 +255,18 @@ export function recapituler(
     libelle: libelleChamp,
     valeur: valeur === null || valeur === undefined || valeur === '' ? '—' : String(valeur),
   })
+  // What the reader may read of an avis or a décision (field access removes them before publication for filers):
+  // its comment, author and date, each line only when it has a value.
+  const details = (
+    prefixe: 'avis' | 'decision',
+    g: { commentaire?: string | null; auteur?: string | null; date?: string | null } | null | undefined,
+    libelles: [string, string, string],
+  ): LigneRecap[] =>
+    [
+      ligne(`${prefixe}.commentaire`, libelles[0], g?.commentaire),
+      ligne(`${prefixe}.auteur`, libelles[1], g?.auteur),
+      ligne(`${prefixe}.date`, libelles[2], g?.date ? dateHeureFr(g.date) : null),
+    ].filter((l) => l.valeur !== '—')
   const date = d.dateConseil
     ? new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(
         new Date(d.dateConseil),
@@ -336,7 +349,13 @@ export function recapituler(
               lignes: [
                 ligne('statut', 'Statut', libelle(STATUTS, d.statut)),
                 ligne('avis.avis', 'Avis', libelle(AVIS, d.avis?.avis)),
+                ...details('avis', d.avis, ["Commentaire de l'avis", 'Avis donné par', "Date de l'avis"]),
                 ligne('decision.decision', 'Décision', libelle(DECISIONS, d.decision?.decision)),
+                ...details('decision', d.decision, [
+                  'Commentaire de la décision',
+                  'Décision enregistrée par',
+                  'Date de la décision',
+                ]),
               ],
             },
           ]

@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { adresseInstitutionnelle, creerComptesEnMasse, lireLignes } from '../../src/comptes/creerEnMasse'
+import { adressesDeLaStructure } from '../../src/courriels/destinataires'
 import { executerLaFile, lireEml } from '../aides/courriels'
 import { construireMonde, type Monde } from '../aides/fabrique'
 import { payloadDeTest, requetePour } from '../aides/payload'
@@ -461,5 +462,34 @@ describe('Un compte ouvert par un autre que l’administrateur attend la validat
       'Compte reseau-en-attente modifié (mot de passe)',
       'Compte reseau-en-attente modifié (ouvertureValidee)',
     ])
+  })
+})
+
+describe('Un compte en attente de validation ne reçoit aucun courriel (seconde attaque du 4 décembre 2026, constat 3)', () => {
+  it('les adresses d’une structure ne comprennent pas ses comptes en attente, jusqu’à leur validation', async () => {
+    const { users } = monde
+    const ouvert = await payload.create({
+      collection: 'users',
+      user: users.carif,
+      overrideAccess: false,
+      depth: 0,
+      data: {
+        username: 'reseau-en-attente-courriel',
+        email: 'pirate-courriel@example.fr',
+        role: 'reseau',
+        reseau: monde.reseau.id,
+      } as never,
+    })
+    expect(ouvert.ouvertureValidee).toBe(false)
+    const cle = `reseau:${String(monde.reseau.id)}`
+    expect(await adressesDeLaStructure(payload, cle)).not.toContain('pirate-courriel@example.fr')
+    await payload.update({
+      collection: 'users',
+      id: ouvert.id,
+      user: users.admin,
+      overrideAccess: false,
+      data: { ouvertureValidee: true } as never,
+    })
+    expect(await adressesDeLaStructure(payload, cle)).toContain('pirate-courriel@example.fr')
   })
 })

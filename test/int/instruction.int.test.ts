@@ -142,7 +142,9 @@ describe('Demande de correction (POST /api/demandes/:id/demander-correction)', (
       ).toEqual([['Précisez la capacité demandée.', String(users.rectoratM.id)]])
     }
     for (const u of [users.etabB, users.rectoratT]) expect(await messagesLus(u, d.id), u.username).toEqual([])
-    await expect(messagesLus(users.integration, d.id)).rejects.toMatchObject({ status: 403 })
+    // Neither integrations nor the Carif-Oref (who reads every validated demande) take part in the thread.
+    for (const u of [users.integration, users.carif])
+      await expect(messagesLus(u, d.id), u.username).rejects.toMatchObject({ status: 403 })
 
     // The mail to the filer's structure is queued, and says nothing of any avis.
     const mails = (await courrielsEnFile()).filter((m) => m.subject.includes('à corriger'))

@@ -250,3 +250,54 @@ describe('SECURITY 43 — le mot de passe actuel ne se devine pas : chaque essai
     expect((await connexion(moi.username)).status).toBe(200)
   })
 })
+
+describe('Seconde attaque du 4 décembre 2026 : essais en parallèle, adresses devinées', () => {
+  it('SECURITY 43 — 30 essais envoyés d’un coup, le bon parmi eux : au plus 5 comptés, le bon refusé une fois le compte bloqué', async () => {
+    const moi = await compte('essais-paralleles')
+    const essais = [
+      ...Array.from({ length: 29 }, (_, i) => `faux-parallele-${i}`),
+      MDP, // the right one, sent with the others: it must not pass once the account is locked
+    ]
+    const reponses = await Promise.all(
+      essais.map((motDePasseActuel) =>
+        appel('PATCH', `/api/users/${moi.id}`, {
+          jeton: moi.session,
+          corps: { password: 'Vole-2027-parallele', motDePasseActuel },
+        }),
+      ),
+    )
+    const statuts = reponses.map((r) => r.status)
+    expect(statuts.filter((s) => s === 400).length, JSON.stringify(statuts)).toBeLessThanOrEqual(4)
+    const journal = (
+      await appel(
+        'GET',
+        `/api/journal?where[documentId][equals]=${moi.id}&where[action][equals]=echec-connexion&limit=100&depth=0`,
+        { jeton: admin },
+      )
+    ).corps.docs as unknown[]
+    expect(journal.length).toBeLessThanOrEqual(5)
+    // The password did not change unless the right guess came before the lock; either way at most 5 were tried.
+    const change = statuts[essais.length - 1] === 200
+    expect((await connexion(moi.username, 'Vole-2027-parallele')).status).toBe(change ? 200 : 401)
+    if (!change) expect((await connexion(moi.username)).status).toBe(401) // locked
+  })
+
+  it('SECURITY 13 — l’existence d’une adresse ne se lit pas : sans compte, ou sans le mot de passe actuel, même réponse', async () => {
+    const existante = 'admin@demo.example'
+    const inconnue = `inconnue-${N}@demo.example`
+    const anonyme = await Promise.all(
+      [existante, inconnue].map((email) => appel('POST', '/api/users', { corps: { email } })),
+    )
+    expect(anonyme[0]!.status).toBe(anonyme[1]!.status)
+    expect(JSON.stringify(anonyme[0]!.corps)).toBe(JSON.stringify(anonyme[1]!.corps))
+    const moi = await compte('adresse-devinee')
+    const soi = await Promise.all(
+      [existante, inconnue].map((email) =>
+        appel('PATCH', `/api/users/${moi.id}`, { jeton: moi.session, corps: { email } }),
+      ),
+    )
+    expect(soi.map((r) => r.status)).toEqual([400, 400])
+    for (const r of soi)
+      expect(erreursDe(r)!.message).toMatch(/^Le champ « Mot de passe actuel » est obligatoire/)
+  })
+})

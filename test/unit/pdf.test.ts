@@ -133,7 +133,21 @@ describe('PDF de la demande (src/pdf/demande.ts)', () => {
       lignes: [
         { champ: 'statut', libelle: 'Statut', valeur: 'Retenue' },
         { champ: 'avis.avis', libelle: 'Avis', valeur: 'Favorable' },
+        // The recap's lines (src/regles/validationDemande.ts adds the comments, authors and dates).
+        {
+          champ: 'avis.commentaire',
+          libelle: "Commentaire de l'avis",
+          valeur: 'Projet cohérent avec le schéma.',
+        },
+        { champ: 'avis.auteur', libelle: 'Avis donné par', valeur: 'Rectorat' },
+        { champ: 'avis.date', libelle: "Date de l'avis", valeur: '3 décembre 2026 à 10 h 05' },
         { champ: 'decision.decision', libelle: 'Décision', valeur: 'Retenue' },
+        {
+          champ: 'decision.commentaire',
+          libelle: 'Commentaire de la décision',
+          valeur: 'Retenue au CPRDFOP.',
+        },
+        { champ: 'decision.date', libelle: 'Date de la décision', valeur: '10 décembre 2026 à 16 h 00' },
       ],
     }
     const avec = await lirePdf(
@@ -141,12 +155,6 @@ describe('PDF de la demande (src/pdf/demande.ts)', () => {
         donnees({
           statut: 'Retenue',
           sections: [instruction],
-          avis: {
-            commentaire: 'Projet cohérent avec le schéma.',
-            auteur: 'Rectorat',
-            date: '2026-12-03T09:05:00Z',
-          },
-          decision: { commentaire: 'Retenue au CPRDFOP.', date: '2026-12-10T15:00:00Z' },
         }),
       ),
     )

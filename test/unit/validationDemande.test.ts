@@ -230,6 +230,46 @@ describe('Récapitulatif', () => {
       rentree: 'Rentrée 2027',
     })
   })
+
+  it('l’instruction : avis et décision avec leurs commentaires, auteurs et dates quand ils sont donnés ; rien sinon', () => {
+    const ctx = {
+      diplome,
+      etablissementConcerne: '0340042L — Lycée Jean Mermoz (Montpellier)',
+      etablissementReferent: '0340042L — Lycée Jean Mermoz (Montpellier)',
+      demandeLiee: '',
+    }
+    const instruite = recapituler(
+      {
+        ...complete({ numero: 42 }),
+        statut: 'retenue',
+        avis: {
+          avis: 'favorable',
+          commentaire: 'Projet cohérent avec le schéma.',
+          auteur: 'Rectorat',
+          date: '2026-12-03T09:05:00Z',
+        },
+        decision: { decision: 'retenue', commentaire: 'Retenue au CPRDFOP.', date: '2026-12-10T15:00:00Z' },
+      } as never,
+      ctx,
+    )
+    const lignes = instruite.sections.find((s) => s.titre === 'Instruction')!.lignes
+    expect(lignes.map((l) => [l.libelle, l.valeur])).toEqual([
+      ['Statut', 'Retenue'],
+      ['Avis', 'Favorable'],
+      ["Commentaire de l'avis", 'Projet cohérent avec le schéma.'],
+      ['Avis donné par', 'Rectorat'],
+      ["Date de l'avis", '3 décembre 2026 à 10 h 05'],
+      ['Décision', 'Retenue'],
+      ['Commentaire de la décision', 'Retenue au CPRDFOP.'],
+      ['Date de la décision', '10 décembre 2026 à 16 h 00'],
+    ])
+    const validee = recapituler({ ...complete({ numero: 43 }), statut: 'validee' } as never, ctx)
+    expect(validee.sections.find((s) => s.titre === 'Instruction')!.lignes.map((l) => l.libelle)).toEqual([
+      'Statut',
+      'Avis',
+      'Décision',
+    ])
+  })
 })
 
 describe('Libellés BCN', () => {
