@@ -15,8 +15,25 @@ import type { AfterErrorHook } from 'payload'
 export const FILTRE_INVALIDE =
   "Le filtre de la requête n'est pas valide : une valeur ne correspond pas au type du champ filtré, ou le filtre n'est pas du JSON (where[…])."
 
-export const traduireErreursRequete: AfterErrorHook = ({ error, req }) => {
-  const e = error as Error & { status?: number }
+/** What the adapters throw on a filter value of the wrong type (SQLite via Drizzle, MongoDB via Mongoose). */
+const ERREUR_DE_FILTRE = /^Failed query|Cast to \w+ failed|CastError|BSONError|must be a 24 character hex/
+
+export const traduireErreursRequete: AfterErrorHook = ({ error, req, graphqlResult }) => {
+  const e = error as Error & { status?: number; originalError?: Error & { status?: number } }
+  // GraphQL: the same filter (`where: { demande: { equals: "abc" } }`) was a 500 in `errors` (second outside
+  // attack, 6), where REST answers 400.
+  if (graphqlResult) {
+    const origine = e.originalError ?? e
+    if ((origine.status ?? 500) >= 500 && ERREUR_DE_FILTRE.test(origine.message ?? ''))
+      return {
+        graphqlResult: {
+          ...graphqlResult,
+          message: FILTRE_INVALIDE,
+          extensions: { ...graphqlResult.extensions, name: 'QueryError', statusCode: 400 },
+        },
+      }
+    return
+  }
   const lecture = req.method === 'GET' || req.method === 'HEAD'
   if (/^Missing ID of version/.test(e.message ?? '')) {
     const segment = decodeURIComponent(

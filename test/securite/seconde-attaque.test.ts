@@ -64,6 +64,25 @@ describe('Seconde attaque, constat 6 — jamais de 5xx, rien de créé de traver
   })
 })
 
+describe('Seconde attaque, constat 6 bis — un filtre GraphQL mal typé est une erreur du client', () => {
+  it('une relation comparée à un texte (Messages, Demandes, Annexes) : 400 en français, comme en REST', async () => {
+    for (const [liste, champ] of [
+      ['Messages', 'demande'],
+      ['Demandes', 'etablissementConcerne'],
+      ['Annexes', 'demande'],
+    ] as const) {
+      const r = await appel('POST', '/api/graphql', {
+        jeton: admin,
+        corps: { query: `{ ${liste}(where: { ${champ}: { equals: "abc" } }) { totalDocs } }` },
+      })
+      const erreur = r.corps.errors?.[0]
+      expect(erreur, `${liste} ${JSON.stringify(r.corps)}`).toBeDefined()
+      expect(erreur.extensions.statusCode, liste).toBe(400)
+      expect(erreur.message).toMatch(/^Le filtre de la requête n'est pas valide/)
+    }
+  })
+})
+
 describe('Seconde attaque, constat 4 — les dates de création et de modification sont celles du serveur', () => {
   it('un message ou une demande datés par le client gardent la date du serveur (REST et GraphQL)', async () => {
     const avant = Date.now() - 60_000
