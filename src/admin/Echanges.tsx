@@ -100,3 +100,93 @@ export function DemanderCorrection({ demande, numero }: { demande: string | numb
     />
   )
 }
+
+/**
+ * The avis (rectorat, DRAAF) or the décision (Région) beside the read-only demande: a select and a comment,
+ * saved by PATCH as the API does (the statut follows, src/regles/machine.ts); an empty choice withdraws it.
+ */
+export function FormulaireInstruction({
+  demande,
+  champ,
+  options,
+  valeur,
+  commentaire,
+}: {
+  demande: string | number
+  champ: 'avis' | 'decision'
+  options: readonly { value: string; label: string }[]
+  valeur: string | null
+  commentaire: string | null
+}) {
+  const router = useRouter()
+  const [choix, setChoix] = useState(valeur ?? '')
+  const [texte, setTexte] = useState(commentaire ?? '')
+  const [message, setMessage] = useState<{ ok: boolean; texte: string } | null>(null)
+  const [enCours, setEnCours] = useState(false)
+  const nom = champ === 'avis' ? "l'avis" : 'la décision'
+  const enregistrer = async (e: React.FormEvent) => {
+    e.preventDefault()
+    setEnCours(true)
+    setMessage(null)
+    try {
+      const r = await fetch(`/api/demandes/${demande}?depth=0`, {
+        method: 'PATCH',
+        credentials: 'include',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ [champ]: { [champ]: choix || null, commentaire: texte || null } }),
+      })
+      if (!r.ok) {
+        const j = (await r.json().catch(() => null)) as { errors?: { message?: string }[] } | null
+        setMessage({
+          ok: false,
+          texte: j?.errors?.[0]?.message ?? "L'enregistrement n'a pas abouti : réessayez.",
+        })
+        return
+      }
+      setMessage({
+        ok: true,
+        texte: choix
+          ? `${champ === 'avis' ? 'Avis' : 'Décision'} enregistré${champ === 'avis' ? '' : 'e'}.`
+          : `${champ === 'avis' ? 'Avis retiré' : 'Décision retirée'}.`,
+      })
+      router.refresh()
+    } finally {
+      setEnCours(false)
+    }
+  }
+  const id = `instruction-${champ}`
+  return (
+    <form className="echanges__formulaire instruction__formulaire" onSubmit={enregistrer}>
+      <label htmlFor={id}>{champ === 'avis' ? 'Avis' : 'Décision'}</label>
+      <select id={id} value={choix} onChange={(e) => setChoix(e.target.value)}>
+        <option value="">{champ === 'avis' ? '— Pas d’avis —' : '— Pas de décision —'}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={`${id}-commentaire`}>
+        {champ === 'avis' ? "Commentaire de l'avis" : 'Commentaire de la décision'}
+      </label>
+      <textarea
+        id={`${id}-commentaire`}
+        value={texte}
+        onChange={(e) => setTexte(e.target.value)}
+        rows={3}
+        maxLength={5000}
+      />
+      {message && (
+        <p
+          className={message.ok ? 'message-succes' : 'echanges__erreur'}
+          role={message.ok ? 'status' : 'alert'}
+        >
+          {message.texte}
+        </p>
+      )}
+      <button type="submit" className="btn btn--style-primary btn--size-medium" disabled={enCours}>
+        Enregistrer {nom}
+      </button>
+    </form>
+  )
+}

@@ -10,9 +10,10 @@ import { vueDuRole } from '../regles/statut'
 import { construireRecapitulatif, validerDemande } from '../validation'
 import { nomAffiche } from '../fichiers/noms'
 import { dateHeureFr } from '../formatsDates'
-import { appliquer } from '../regles/machine'
+import { AVIS, DECISIONS } from '../regles/enums'
+import { appliquer, enInstruction } from '../regles/machine'
 import { BoutonConfirmer, BoutonImprimer } from './boutons'
-import { DemanderCorrection, EcrireMessage } from './Echanges'
+import { DemanderCorrection, EcrireMessage, FormulaireInstruction } from './Echanges'
 import { VueRecapitulatif } from './VueRecapitulatif'
 
 export function Gabarit({ props, children }: { props: AdminViewServerProps; children: React.ReactNode }) {
@@ -192,6 +193,51 @@ async function Echanges({
   )
 }
 
+/** For the authority that gives the avis or the décision: its form beside the read-only demande. */
+function Instruction({
+  req,
+  demande,
+}: {
+  req: AdminViewServerProps['initPageResult']['req']
+  demande: {
+    id: number | string
+    statut?: string | null
+    avis?: { avis?: string | null; commentaire?: string | null } | null
+    decision?: { decision?: string | null; commentaire?: string | null } | null
+  }
+}) {
+  const role = utilisateurDe(req)?.role
+  if (!enInstruction(demande.statut)) return null
+  const avis = portee(role, 'donnerAvis') !== 'non'
+  const decision = portee(role, 'decider') !== 'non'
+  if (!avis && !decision) return null
+  return (
+    <section aria-labelledby="titre-instruction" className="instruction">
+      <h2 id="titre-instruction">
+        {avis && !decision ? 'Votre avis' : decision && !avis ? 'Votre décision' : 'Instruction'}
+      </h2>
+      {avis && (
+        <FormulaireInstruction
+          demande={demande.id}
+          champ="avis"
+          options={AVIS}
+          valeur={demande.avis?.avis ?? null}
+          commentaire={demande.avis?.commentaire ?? null}
+        />
+      )}
+      {decision && (
+        <FormulaireInstruction
+          demande={demande.id}
+          champ="decision"
+          options={DECISIONS}
+          valeur={demande.decision?.decision ?? null}
+          commentaire={demande.decision?.commentaire ?? null}
+        />
+      )}
+    </section>
+  )
+}
+
 /** /admin/demandes/:id/consulter — read-only, printable (A4). */
 export async function Consulter(props: AdminViewServerProps) {
   const req = props.initPageResult.req
@@ -252,6 +298,7 @@ export async function Consulter(props: AdminViewServerProps) {
             <p>Aucune annexe.</p>
           )}
         </section>
+        <Instruction req={req} demande={demande} />
         <Echanges req={req} demande={demande} />
         <div className="boutons-recapitulatif">
           <a className="btn btn--style-secondary btn--size-medium" href="/admin">

@@ -128,3 +128,53 @@ describe('Une demande renvoyée pour correction', () => {
     chrono.top('correction puis nouvelle validation')
   })
 })
+
+describe('L’avis et la décision se donnent à côté de la demande en lecture seule', () => {
+  it('le rectorat trouve le formulaire d’avis dès l’ouverture (5 chargements de suite), l’enregistre ; la Région décide ; l’établissement ne voit rien avant publication', async () => {
+    const officier = await nouvellePage(navigateur)
+    await connecter(officier, 'rectorat-toulouse')
+    for (let i = 0; i < 5; i++) {
+      await officier.goto(url(`/admin/demandes/${d.id}/consulter`))
+      await visible(officier.locator('#instruction-avis'))
+    }
+    expect(await officier.locator('#instruction-decision').count()).toBe(0)
+    await officier.locator('#instruction-avis').selectOption('favorable')
+    await officier
+      .getByLabel("Commentaire de l'avis", { exact: true })
+      .last()
+      .fill('Avis favorable après correction.')
+    await officier.getByRole('button', { name: "Enregistrer l'avis" }).click()
+    await visible(officier.getByRole('status').getByText('Avis enregistré.'))
+    await visible(officier.locator('.recapitulatif').getByText('Avis favorable après correction.'))
+    await capturer(officier, 'correction-05-avis')
+    await officier.context().close()
+
+    const region = await nouvellePage(navigateur)
+    await connecter(region, 'region')
+    await region.goto(url(`/admin/demandes/${d.id}/consulter`))
+    await visible(region.getByRole('heading', { name: 'Votre décision' }))
+    await region.locator('#instruction-decision').selectOption('retenue')
+    await region.getByLabel('Commentaire de la décision', { exact: true }).last().fill('Retenue au comité.')
+    await region.getByRole('button', { name: 'Enregistrer la décision' }).click()
+    await visible(region.getByRole('status').getByText('Décision enregistrée.'))
+    await capturer(region, 'correction-06-decision')
+    await region.context().close()
+    const relue = (await appel('GET', `/api/demandes/${d.id}?depth=0`, { jeton: await jeton('region') }))
+      .corps
+    expect(relue.statut).toBe('retenue')
+    expect(relue.avis.avis).toBe('favorable')
+
+    // Before publication (another file may have left it published) the school reads « Validée », no avis, no
+    // décision, no form.
+    const campagne = await appel('POST', '/api/globals/campagne', {
+      jeton: await jeton('carif-oref'),
+      corps: { decisionsPubliees: false },
+    })
+    expect(campagne.status, JSON.stringify(campagne.corps)).toBe(200)
+    await page.goto(url(`/admin/demandes/${d.id}/consulter`))
+    await visible(page.getByText(/Demande validée le/))
+    const texte = await page.locator('.consultation').innerText()
+    expect(texte).not.toMatch(/Favorable|Retenue|après correction|au comité/)
+    expect(await page.locator('#instruction-avis, #instruction-decision').count()).toBe(0)
+  })
+})
