@@ -280,26 +280,33 @@ export async function Consulter(props: AdminViewServerProps) {
               ? 'Demande renvoyée pour correction à sa structure, qui la modifie puis la valide de nouveau depuis son récapitulatif.'
               : `Demande validée le ${dateHeureFr(demande.valideeLe as string)} — elle n'est plus modifiable.`}
         </p>
-        <VueRecapitulatif recap={recap} />
-        <section aria-labelledby="titre-annexes">
-          <h2 id="titre-annexes">Annexes</h2>
-          {annexes.docs.length ? (
-            <ul>
-              {annexes.docs.map((a) => (
-                <li key={String(a.id)}>
-                  <a href={a.url ?? '#'} download>
-                    {nomAffiche(a.filename ?? '')}
-                  </a>
-                  {a.description ? ` — ${a.description}` : ''}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p>Aucune annexe.</p>
-          )}
-        </section>
-        <Instruction req={req} demande={demande} />
-        <Echanges req={req} demande={demande} />
+        <div className="consultation__colonnes">
+          <div className="consultation__demande">
+            <VueRecapitulatif recap={recap} />
+            <section aria-labelledby="titre-annexes">
+              <h2 id="titre-annexes">Annexes</h2>
+              {annexes.docs.length ? (
+                <ul>
+                  {annexes.docs.map((a) => (
+                    <li key={String(a.id)}>
+                      <a href={a.url ?? '#'} download>
+                        {nomAffiche(a.filename ?? '')}
+                      </a>
+                      {a.description ? ` — ${a.description}` : ''}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p>Aucune annexe.</p>
+              )}
+            </section>
+          </div>
+          {/* Beside the demande on a wide screen: what the reader does with it. */}
+          <div className="consultation__actions">
+            <Instruction req={req} demande={demande} />
+            <Echanges req={req} demande={demande} />
+          </div>
+        </div>
         <div className="boutons-recapitulatif">
           <a className="btn btn--style-secondary btn--size-medium" href="/admin">
             Retour au tableau de bord
