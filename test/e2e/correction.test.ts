@@ -9,6 +9,7 @@ import {
   lancerNavigateur,
   nouvellePage,
   url,
+  verifierAccessibilite,
   visible,
 } from '../aides/navigateur'
 
@@ -138,6 +139,7 @@ describe('L’avis et la décision se donnent à côté de la demande en lecture
       await visible(officier.locator('#instruction-avis'))
     }
     expect(await officier.locator('#instruction-decision').count()).toBe(0)
+    await verifierAccessibilite(officier, 'consultation du rectorat (avis, échanges, correction)')
     await officier.locator('#instruction-avis').selectOption('favorable')
     await officier
       .getByLabel("Commentaire de l'avis", { exact: true })
