@@ -134,6 +134,10 @@ describe('L’avis et la décision se donnent à côté de la demande en lecture
   it('le rectorat trouve le formulaire d’avis dès l’ouverture (5 chargements de suite), l’enregistre ; la Région décide ; l’établissement ne voit rien avant publication', async () => {
     const officier = await nouvellePage(navigateur)
     await connecter(officier, 'rectorat-toulouse')
+    // The list opens a validated demande on its review screen, not in the filer's form.
+    await officier.goto(url(`/admin/collections/demandes?where[numero][equals]=${d.numero}`))
+    await officier.getByRole('link', { name: `Consulter la demande n° ${d.numero}` }).click()
+    await officier.waitForURL(url(`/admin/demandes/${d.id}/consulter`))
     for (let i = 0; i < 5; i++) {
       await officier.goto(url(`/admin/demandes/${d.id}/consulter`))
       await visible(officier.locator('#instruction-avis'))

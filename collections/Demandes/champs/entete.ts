@@ -22,7 +22,11 @@ export const champsEntete: Field[] = [
         unique: true,
         index: true,
         access: { create: serveur, update: serveur },
-        admin: { readOnly: true, description: 'Généré automatiquement au premier enregistrement.' },
+        admin: {
+          readOnly: true,
+          description: 'Généré automatiquement au premier enregistrement.',
+          components: { Cell: '/src/admin/CelluleNumeroDemande#CelluleNumeroDemande' },
+        },
       },
       {
         name: 'rentree',

@@ -1,4 +1,5 @@
 import { Legende as Legende_6ccc90a87a47790b742c7761770aad6b } from '../../../../src/admin/Legende'
+import { CelluleNumeroDemande as CelluleNumeroDemande_2d31b4957f0ff5d01a7e70bfe43e45fc } from '../../../../src/admin/CelluleNumeroDemande'
 import { ChampUai as ChampUai_71186758372cceedf28f60576052ecac } from '../../../../src/admin/ChampUai'
 import { ChoixDiplome as ChoixDiplome_f1ea1da68a2ebe8ca04e3ca1a9860e95 } from '../../../../src/admin/ChoixDiplome'
 import { CompteurCaracteres as CompteurCaracteres_9e8307417b735ef9466f6cef47ac172c } from '../../../../src/admin/CompteurCaracteres'
@@ -53,6 +54,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 /** @type import('payload').ImportMap */
 export const importMap = {
   "/src/admin/Legende#Legende": Legende_6ccc90a87a47790b742c7761770aad6b,
+  "/src/admin/CelluleNumeroDemande#CelluleNumeroDemande": CelluleNumeroDemande_2d31b4957f0ff5d01a7e70bfe43e45fc,
   "/src/admin/ChampUai#ChampUai": ChampUai_71186758372cceedf28f60576052ecac,
   "/src/admin/ChoixDiplome#ChoixDiplome": ChoixDiplome_f1ea1da68a2ebe8ca04e3ca1a9860e95,
   "/src/admin/CompteurCaracteres#CompteurCaracteres": CompteurCaracteres_9e8307417b735ef9466f6cef47ac172c,
