@@ -110,7 +110,10 @@ describe('Un rectorat consulte', () => {
     await visible(page.getByRole('heading', { name: 'Instruction' }))
     await capturer(page, 'rectorat-02-consultation')
     await page.goto(url('/admin/collections/demandes'))
-    await visible(page.getByRole('link', { name: String(une.numero), exact: true }).first())
+    // A validated demande opens on its consult page from the list.
+    await visible(
+      page.getByRole('link', { name: `Consulter la demande n° ${une.numero}`, exact: true }).first(),
+    )
     await capturer(page, 'rectorat-03-liste')
     await page.goto(url('/admin/collections/demandes?where[mesure][equals]=ouverture'))
     await visible(page.getByText('Exporter la liste filtrée :'))
