@@ -464,7 +464,8 @@ describe('Avant publication, l’établissement ne voit ni avis ni décision (SE
     expect(ligne, 'la demande figure au tableau de bord').toBeDefined()
     expect(ligne).toContain('Validée')
     expect(ligne).not.toMatch(/Retenue|En instruction/)
-    const lien = new RegExp(`/admin/collections/demandes/${d.id}(?![0-9a-f])`)
+    // The list opens a validated demande on its consult page (src/admin/CelluleNumeroDemande.tsx).
+    const lien = new RegExp(`/admin/(collections/)?demandes/${d.id}(?![0-9a-f])`)
     expect(await page('/admin/collections/demandes?where[statut][equals]=validee&limit=200')).toMatch(lien)
     expect(await page('/admin/collections/demandes?where[statut][equals]=retenue&limit=200')).not.toMatch(
       lien,
