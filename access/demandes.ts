@@ -276,6 +276,22 @@ export function prefixer(where: Where, prefixe: string): Where {
   return resultat
 }
 
+/** Whether the demande `id` is among those an access filter on demandes lets through (`true`: all, `false`: none). */
+export async function demandeAdmise(
+  req: PayloadRequest,
+  id: number | string,
+  filtre: Where | boolean,
+): Promise<boolean> {
+  if (typeof filtre === 'boolean') return filtre
+  const { totalDocs } = await req.payload.count({
+    collection: 'demandes',
+    where: { and: [{ id: { equals: id } }, filtre] },
+    req,
+    overrideAccess: true,
+  })
+  return totalDocs === 1
+}
+
 /** Drafts the user may validate (their structure's; the admin: all drafts). */
 export const validerDemandes: Access = ({ req }) => filtreDemandes(req, 'valider', [], ECRITURE)
 

@@ -3,7 +3,6 @@ import type {
   CollectionBeforeChangeHook,
   CollectionConfig,
   TextareaFieldValidation,
-  Where,
 } from 'payload'
 import { ValidationError } from 'payload'
 
@@ -15,6 +14,7 @@ import {
   readMessages,
   updateMessages,
 } from '../access/messages'
+import { demandeAdmise } from '../access/demandes'
 import { idDe, utilisateurDe } from '../access/roles'
 import { statutSelonLecteur } from '../hooks/demandes/statutVu'
 import { relationExistante } from '../hooks/relationExistante'
@@ -50,14 +50,8 @@ const renseignerMessage: CollectionBeforeChangeHook = async ({ data, operation, 
   const demandeId = idDe(data.demande)
   if (user && demandeId !== null) {
     const filtre = await demandesDuFil(req)
-    const where: Where =
-      filtre === true
-        ? { id: { equals: demandeId } }
-        : { and: [{ id: { equals: demandeId } }, filtre as Where] }
-    const lisible =
-      filtre !== false &&
-      (await req.payload.count({ collection: 'demandes', where, req, overrideAccess: true })).totalDocs === 1
-    if (!lisible)
+    // Reading every demande (`true`), it must still exist: this hook runs before the fields' own checks.
+    if (!(await demandeAdmise(req, demandeId, filtre === true ? {} : filtre)))
       throw new ValidationError(
         {
           collection: 'messages',

@@ -1,6 +1,6 @@
 import type { PayloadRequest, Where } from 'payload'
 
-import { validerDemandes } from '../access/demandes'
+import { demandeAdmise, validerDemandes } from '../access/demandes'
 import { idDe, peut, utilisateurDe } from '../access/roles'
 import { CONTEXTE_VALIDATION } from '../hooks/demandes/renseignerChampsServeur'
 import { changerStatutSi } from './adaptateur'
@@ -199,19 +199,7 @@ export async function validerDemande(
   if ('refus' in transition) return refus('deja-validee', transition.refus)
   const depuis = demande.statut
 
-  const filtre = await validerDemandes({ req })
-  const autorisee =
-    filtre === true ||
-    (filtre !== false &&
-      (
-        await payload.count({
-          collection: 'demandes',
-          where: { and: [{ id: { equals: demande.id } }, filtre] },
-          req,
-          overrideAccess: true,
-        })
-      ).totalDocs === 1)
-  if (!autorisee) {
+  if (!(await demandeAdmise(req, demande.id, await validerDemandes({ req })))) {
     await journaliser(req, {
       action: 'refus',
       resume: `Validation refusée de la demande n° ${demande.numero}`,

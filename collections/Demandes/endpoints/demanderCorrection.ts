@@ -1,7 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 import { z } from 'zod'
 
-import { demanderCorrectionDemandes } from '../../../access/demandes'
+import { demandeAdmise, demanderCorrectionDemandes } from '../../../access/demandes'
 import { utilisateurDe } from '../../../access/roles'
 import { CONTEXTE_VALIDATION } from '../../../hooks/demandes/renseignerChampsServeur'
 import { changerStatutSi } from '../../../src/adaptateur'
@@ -36,20 +36,6 @@ type Demande = {
   responsable?: { email?: string | null } | null
 }
 
-/** Whether the demande is within the caller's scope for sending demandes back (access/demandes.ts). */
-async function dansLaPortee(req: PayloadRequest, id: number | string): Promise<boolean> {
-  const filtre = await demanderCorrectionDemandes({ req })
-  if (filtre === true) return true
-  if (filtre === false) return false
-  const n = await req.payload.count({
-    collection: 'demandes',
-    where: { and: [{ id: { equals: id } }, filtre] },
-    req,
-    overrideAccess: true,
-  })
-  return n.totalDocs === 1
-}
-
 /**
  * POST /api/demandes/:id/demander-correction {"message": "…"}: the rectorat or the DRAAF within its avis scope, the
  * Région or the admin send a validated demande (or one in instruction, before any décision) back to its filer.
@@ -68,7 +54,7 @@ export async function traiterDemandeCorrection(
   if (!demande) {
     return erreur(404, "Cette demande n'existe pas ou ne vous est pas accessible.")
   }
-  if (!(await dansLaPortee(req, demande.id))) {
+  if (!(await demandeAdmise(req, demande.id, await demanderCorrectionDemandes({ req })))) {
     await journaliser(req, {
       action: 'refus',
       resume: `Demande de correction refusée sur la demande n° ${demande.numero}`,
