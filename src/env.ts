@@ -1,3 +1,4 @@
+import { isIP } from 'node:net'
 import path from 'node:path'
 import { z } from 'zod'
 
@@ -76,6 +77,22 @@ const schema = z.object({
   CLAMAV_HOST: z.preprocess(vide, z.string().optional()),
   CLAMAV_PORT: z.preprocess(vide, z.coerce.number().int().min(1).max(65535).default(3310)),
   PROXIES_DE_CONFIANCE: z.preprocess(vide, z.coerce.number().int().min(0).max(10).default(0)),
+  // Clients never rate-limited (supervision probes, an integration server of the Carif-Oref): their addresses.
+  ADRESSES_SANS_LIMITE: z.preprocess(
+    vide,
+    z
+      .string()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((a) => a.trim())
+          .filter(Boolean),
+      )
+      .refine((adresses) => adresses.every((a) => isIP(a) !== 0), {
+        error: 'liste d’adresses IP séparées par des virgules (ex. 127.0.0.1,::1)',
+      }),
+  ),
   JOURNAL_RETENTION_JOURS: z.preprocess(vide, z.coerce.number().int().min(1).max(3650).default(365)),
   JOBS_TRAVAILLEUR_SEPARE: z.preprocess(
     vide,
@@ -88,8 +105,9 @@ const schema = z.object({
       .regex(/^\d{1,3}(,\d{1,3})*$/, 'liste de nombres de jours séparés par des virgules (ex. 7,1)')
       .default('7,1'),
   ),
-  // Run-time switches of the test server and the benchmark (never needed in production).
-  CARTE_LIMITES_DEBIT: z.preprocess(vide, z.enum(['actives', 'tests', 'aucune']).default('actives')),
+  // `aucune`: the limits are enforced upstream (load balancer, web application firewall), or by the benchmark.
+  CARTE_LIMITES_DEBIT: z.preprocess(vide, z.enum(['actives', 'aucune']).default('actives')),
+  // Set by the commands themselves (worker, migrations).
   CARTE_TRAVAILLEUR: z.preprocess(vide, z.enum(['0', '1']).default('0')),
   CARTE_MIGRATIONS_DIR: z.preprocess(vide, z.string().optional()),
   CARTE_SCHEMA_PUSH: z.preprocess(vide, z.enum(['true', 'false']).optional()),

@@ -47,7 +47,7 @@ describe('SECURITY 27 — le débit est compté par client réel', () => {
     // Real limits, no trusted proxy: as `npm start` by default.
     instance = await demarrerInstance(base, 'sans-proxy', {
       PROXIES_DE_CONFIANCE: '0',
-      CARTE_LIMITES_DEBIT: 'actives',
+      ADRESSES_SANS_LIMITE: '',
     })
   }, 180_000)
   afterAll(async () => {

@@ -67,6 +67,8 @@ describe('Configuration : lecture de l’environnement', () => {
     [{ SMTP_SECURE: 'oui' }, /^SMTP_SECURE/],
     [{ SMTP_HOST: 'smtp.example.org', SMTP_USER: 'moi' }, /^SMTP_USER et SMTP_PASS/],
     [{ NODE_ENV: 'staging' }, /^NODE_ENV/],
+    [{ CARTE_LIMITES_DEBIT: 'tests' }, /^CARTE_LIMITES_DEBIT/],
+    [{ ADRESSES_SANS_LIMITE: '127.0.0.1,localhost' }, /^ADRESSES_SANS_LIMITE : liste d’adresses IP/],
   ])('refuse %o avec un message qui nomme la variable', (env, attendu) => {
     expect(() => lireConfiguration(env, racine)).toThrow(attendu)
   })
@@ -78,6 +80,13 @@ describe('Configuration : lecture de l’environnement', () => {
     expect(conf.base.type).toBe('sqlite')
     expect(conf.UPLOAD_DIR).toBe('data/annexes')
     expect(conf.secret.length).toBeGreaterThanOrEqual(32)
+  })
+
+  it('lit les adresses exemptées de limitation de débit (aucune par défaut)', () => {
+    expect(lireConfiguration({}, racine).ADRESSES_SANS_LIMITE).toEqual([])
+    expect(
+      lireConfiguration({ ADRESSES_SANS_LIMITE: ' 10.0.0.7 , ::1,' }, racine).ADRESSES_SANS_LIMITE,
+    ).toEqual(['10.0.0.7', '::1'])
   })
 
   it('retire la barre finale de SERVER_URL', () => {
@@ -114,5 +123,32 @@ describe('Antivirus annoncé au démarrage', async () => {
       host: 'clamav.interne',
       port: 3311,
     })
+  })
+})
+
+describe('Adresses exemptées de limitation de débit (ADRESSES_SANS_LIMITE)', async () => {
+  const { verifierDebit } = await import('../../src/debit')
+  const { oublierConfiguration } = await import('../../src/env')
+  const connexions = Array.from({ length: 25 }, () => ({ regle: 'connexion' as const, identifiant: 'x' }))
+  const depuisLaSocket = (adresse: string) =>
+    new Request('http://localhost/api/users/login', { headers: { 'x-carte-adresse-socket': adresse } })
+  it('une adresse de la liste n’est pas limitée ; les autres le sont, même quand elles la nomment dans X-Forwarded-For', async () => {
+    const avant = process.env.ADRESSES_SANS_LIMITE
+    process.env.ADRESSES_SANS_LIMITE = '198.51.100.9'
+    oublierConfiguration()
+    try {
+      expect(
+        await verifierDebit(depuisLaSocket('::ffff:198.51.100.9'), connexions, async () => null),
+      ).toBeNull()
+      const forge = new Request('http://localhost/api/users/login', {
+        headers: { 'x-carte-adresse-socket': '198.51.100.10', 'x-forwarded-for': '198.51.100.9' },
+      })
+      const refus = await verifierDebit(forge, connexions, async () => null)
+      expect(refus?.status).toBe(429)
+    } finally {
+      if (avant === undefined) delete process.env.ADRESSES_SANS_LIMITE
+      else process.env.ADRESSES_SANS_LIMITE = avant
+      oublierConfiguration()
+    }
   })
 })
