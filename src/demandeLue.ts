@@ -1,7 +1,9 @@
 import type { PayloadRequest } from 'payload'
 
+import { vueDuLecteur } from '../access/demandes'
 import { journaliser } from './journal'
-import type { Demande } from './payload-types'
+import type { Annex, Demande } from './payload-types'
+import { construireRecapitulatif, type Recapitulatif } from './validation'
 
 /**
  * The demande as the caller may read it (its read access and read hooks: the statut as the caller sees it), or
@@ -24,4 +26,29 @@ export async function demandeDuLecteur(
       documentId: id,
     })
   return demande
+}
+
+/**
+ * What the consult page and the PDF show of a readable demande: its recap, without the Instruction section for
+ * filers before publication (as the API hides the avis and the décision), and its annexes as the caller reads them.
+ */
+export async function recapitulatifDuLecteur(
+  req: PayloadRequest,
+  demande: Demande,
+): Promise<{ recap: Recapitulatif; annexes: Annex[] }> {
+  // Read at depth 0: its relations are ids, which the generated type does not say.
+  const recap = await construireRecapitulatif(req, demande as never)
+  if ((await vueDuLecteur(req)) === 'sans-instruction')
+    recap.sections = recap.sections.filter((s) => s.titre !== 'Instruction')
+  const annexes = await req.payload.find({
+    collection: 'annexes',
+    where: { demande: { equals: demande.id } },
+    req,
+    user: req.user,
+    overrideAccess: false,
+    depth: 0,
+    pagination: false,
+    sort: 'createdAt',
+  })
+  return { recap, annexes: annexes.docs }
 }

@@ -1,4 +1,4 @@
-import type { CollectionBeforeOperationHook, Where } from 'payload'
+import type { CollectionBeforeOperationHook, PayloadRequest, Where } from 'payload'
 import { APIError } from 'payload'
 
 import {
@@ -46,6 +46,23 @@ async function refuserSiValidations(
       true,
     )
   }
+}
+
+/**
+ * The accounts an update or a delete reaches: the one named by its id, or for a bulk operation those the caller's
+ * filter reaches, read as the caller (so the filter itself obeys the read rules).
+ */
+async function comptesVises(args: { id?: unknown; where?: unknown }, req: PayloadRequest) {
+  const parId = args.id !== undefined && args.id !== null
+  const r = await req.payload.find({
+    collection: 'users',
+    where: parId ? { id: { equals: args.id } } : ((args.where ?? {}) as Where),
+    depth: 0,
+    pagination: false,
+    ...(parId ? { limit: 1, overrideAccess: true } : { overrideAccess: false, user: req.user }),
+    req,
+  })
+  return r.docs
 }
 
 /**
@@ -111,31 +128,7 @@ export const verifierDroitsComptes: CollectionBeforeOperationHook = async ({
   }
   if (operation === 'update') {
     const donnees = (args.data ?? {}) as Record<string, unknown>
-    const cibles =
-      args.id !== undefined && args.id !== null
-        ? (
-            await req.payload.find({
-              collection: 'users',
-              where: { id: { equals: args.id } },
-              depth: 0,
-              limit: 1,
-              pagination: false,
-              overrideAccess: true,
-              req,
-            })
-          ).docs
-        : // Bulk: the accounts the caller's filter reaches, read as the caller (so the filter itself obeys the read rules).
-          (
-            await req.payload.find({
-              collection: 'users',
-              where: args.where ?? {},
-              depth: 0,
-              pagination: false,
-              overrideAccess: false,
-              user: req.user,
-              req,
-            })
-          ).docs
+    const cibles = await comptesVises(args, req)
     for (const cible of cibles) {
       // access/comptes.ts reads the account's fields by name: the generated User interface has no index signature.
       const refus = refusEcritureCompte(
@@ -148,30 +141,7 @@ export const verifierDroitsComptes: CollectionBeforeOperationHook = async ({
     return brut
   }
   if (operation === 'delete') {
-    const cibles =
-      args.id !== undefined && args.id !== null
-        ? (
-            await req.payload.find({
-              collection: 'users',
-              where: { id: { equals: args.id } },
-              depth: 0,
-              limit: 1,
-              pagination: false,
-              overrideAccess: true,
-              req,
-            })
-          ).docs
-        : (
-            await req.payload.find({
-              collection: 'users',
-              where: args.where ?? {},
-              depth: 0,
-              pagination: false,
-              overrideAccess: false,
-              user: req.user,
-              req,
-            })
-          ).docs
+    const cibles = await comptesVises(args, req)
     for (const cible of cibles) {
       const refus = refusSuppressionCompte(acteur, cible)
       if (refus) throw new RefusCompte(refus)

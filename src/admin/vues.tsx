@@ -5,9 +5,8 @@ import React from 'react'
 
 import { portee } from '../../access/permissions'
 import { idDe, utilisateurDe } from '../../access/roles'
-import { lireCampagne } from '../campagne'
-import { vueDuRole } from '../regles/statut'
-import { construireRecapitulatif, validerDemande } from '../validation'
+import { validerDemande } from '../validation'
+import { recapitulatifDuLecteur } from '../demandeLue'
 import { nomAffiche } from '../fichiers/noms'
 import { dateHeureFr } from '../formatsDates'
 import { AVIS, DECISIONS } from '../regles/enums'
@@ -256,19 +255,7 @@ export async function Consulter(props: AdminViewServerProps) {
       </Gabarit>
     )
   }
-  const recap = await construireRecapitulatif(req, demande as never)
-  // Schools and réseaux see the instruction once the Région has published the decisions (as the API does).
-  const vue = vueDuRole(utilisateurDe(req)?.role, await lireCampagne(req))
-  if (vue === 'sans-instruction') recap.sections = recap.sections.filter((s) => s.titre !== 'Instruction')
-  const annexes = await req.payload.find({
-    collection: 'annexes',
-    where: { demande: { equals: demande.id } },
-    req,
-    user: req.user,
-    overrideAccess: false,
-    depth: 0,
-    limit: 100,
-  })
+  const { recap, annexes } = await recapitulatifDuLecteur(req, demande)
   return (
     <Gabarit props={props}>
       <div className="consultation">
@@ -285,9 +272,9 @@ export async function Consulter(props: AdminViewServerProps) {
             <VueRecapitulatif recap={recap} />
             <section aria-labelledby="titre-annexes">
               <h2 id="titre-annexes">Annexes</h2>
-              {annexes.docs.length ? (
+              {annexes.length ? (
                 <ul>
-                  {annexes.docs.map((a) => (
+                  {annexes.map((a) => (
                     <li key={String(a.id)}>
                       <a href={a.url ?? '#'} download>
                         {nomAffiche(a.filename ?? '')}

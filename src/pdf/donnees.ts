@@ -1,12 +1,12 @@
 import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 
-import { nomDeLaStructure, vueDuLecteur } from '../../access/demandes'
+import { nomDeLaStructure } from '../../access/demandes'
 import { idDe } from '../../access/roles'
 import { nomAffiche } from '../fichiers/controles'
 import { libelle, STATUTS } from '../regles/enums'
-import { construireRecapitulatif } from '../validation'
 import { type DonneesPdf, pdfDeLaDemande } from './demande'
-import { demandeDuLecteur } from '../demandeLue'
+import { demandeDuLecteur, recapitulatifDuLecteur } from '../demandeLue'
+import type { Demande } from '../payload-types'
 
 /**
  * What the PDF of a demande shows to the caller, read through Payload with the caller's user and its access: the
@@ -14,34 +14,17 @@ import { demandeDuLecteur } from '../demandeLue'
  * publication (filers) and the responsable's personal data (integrations). Null when the caller cannot read it.
  */
 export async function donneesDuPdf(req: PayloadRequest, id: string | number): Promise<DonneesPdf | null> {
-  const { payload } = req
-  // The recap reads fields by name (src/validation.ts).
-  const demande = (await demandeDuLecteur(req, id, 'PDF refusé')) as
-    (Record<string, unknown> & { id: number | string }) | null
+  const demande = await demandeDuLecteur(req, id, 'PDF refusé')
   if (!demande) return null
-  const recap = await construireRecapitulatif(req, demande as never)
-  // As the consult page: schools and réseaux see no Instruction section before publication.
-  const vue = await vueDuLecteur(req)
-  const sections =
-    vue === 'sans-instruction' ? recap.sections.filter((s) => s.titre !== 'Instruction') : recap.sections
-  const annexes = await payload.find({
-    collection: 'annexes',
-    where: { demande: { equals: demande.id } },
-    req,
-    user: req.user,
-    overrideAccess: false,
-    depth: 0,
-    pagination: false,
-    sort: 'createdAt',
-  })
-  const valideeLe = typeof demande.valideeLe === 'string' && demande.valideeLe ? demande.valideeLe : null
+  const { recap, annexes } = await recapitulatifDuLecteur(req, demande)
+  const valideeLe = demande.valideeLe || null
   return {
-    numero: (demande.numero as number | null | undefined) ?? null,
+    numero: demande.numero ?? null,
     etablissement:
       recap.sections.flatMap((s) => s.lignes).find((l) => l.champ === 'etablissementConcerne')?.valeur ?? '',
     statut: libelle(STATUTS, demande.statut),
-    sections,
-    annexes: annexes.docs.map((a) => ({
+    sections: recap.sections,
+    annexes: annexes.map((a) => ({
       nom: nomAffiche(String(a.filename ?? '')),
       type: a.mimeType,
       taille: a.filesize,
@@ -60,7 +43,7 @@ export async function donneesDuPdf(req: PayloadRequest, id: string | number): Pr
  */
 async function auteurDeLaValidation(
   req: PayloadRequest,
-  demande: Record<string, unknown>,
+  demande: Pick<Demande, 'validePar' | 'structureDeposante'>,
 ): Promise<string | null> {
   const id = idDe(demande.validePar)
   const compte =
@@ -71,7 +54,7 @@ async function auteurDeLaValidation(
           .catch(() => null)
   const nom = compte ? String(compte.nom || compte.username || '') : ''
   if (nom) return nom
-  const structure = typeof demande.structureDeposante === 'string' ? demande.structureDeposante : null
+  const structure = demande.structureDeposante || null
   if (!structure) return null
   const nomStructure = await nomDeLaStructure(req.payload, structure)
   return nomStructure === 'votre structure' ? null : nomStructure
