@@ -284,6 +284,8 @@ export const accesFiltres =
 
 type Trouveur = { payload: { find: (a: never) => Promise<{ docs: unknown[] }> } }
 
+export const MESSAGE_PARTAGE = 'Un filtre enregistré ne se partage qu’avec des comptes de votre structure.'
+
 /** Why these accounts may not receive a filter shared by `auteur`, in French; null when all are of its structure. */
 export async function refusPartage(
   auteur: Utilisateur | null,
@@ -308,8 +310,7 @@ export async function refusPartage(
   const dehors = comptes.filter(
     (c) => String(c.id) !== String(auteur?.id) && (structure === null || structureDe(c) !== structure),
   )
-  if (dehors.length === 0) return null
-  return 'Un filtre enregistré ne se partage qu’avec des comptes de votre structure.'
+  return dehors.length === 0 ? null : MESSAGE_PARTAGE
 }
 
 /**

@@ -7,6 +7,8 @@ import type {
 } from 'payload'
 import { APIError, ValidationError } from 'payload'
 
+import { MESSAGE_PARTAGE } from '../access/comptes'
+
 /**
  * Payload's own collections (filter presets, preferences, jobs) are added while it sanitizes the config, after
  * ours: what they answer in English or with a 500 is put right here, on the sanitized config (payload.config.ts).
@@ -97,7 +99,7 @@ const comptesInexistants: CollectionBeforeValidateHook = async ({ data, req }) =
         errors: [
           {
             path: `access.${operation}.users`,
-            message: 'Un filtre enregistré ne se partage qu’avec des comptes de votre structure.',
+            message: MESSAGE_PARTAGE,
           },
         ],
       })
