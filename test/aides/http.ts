@@ -86,3 +86,95 @@ export async function prioriteLibre(jetonDeposant: string): Promise<number> {
     }
   throw new Error('Plus aucune priorité libre pour ce déposant sur ce serveur de test.')
 }
+
+/** The id of the row of `collection` whose `champ` equals `valeur`, as the admin reads it (reference data). */
+export async function idPar(collection: string, champ: string, valeur: string): Promise<number | string> {
+  const r = await appel(
+    'GET',
+    `/api/${collection}?where[${champ}][equals]=${encodeURIComponent(valeur)}&depth=0&limit=1`,
+    {
+      jeton: await jeton('admin'),
+    },
+  )
+  const id = r.corps.docs?.[0]?.id
+  if (id === undefined) throw new Error(`Aucun ${collection} où ${champ} = ${valeur} sur le serveur de test.`)
+  return id
+}
+
+/**
+ * A complete demande (every field the validation requires: CAP Cuisine, ouverture 0 → 12) filed by `jetonDeposant`
+ * for the établissement `uai`, with a priority the filer holds nowhere else; `surcharges` replace any field.
+ */
+export async function deposerDemande(
+  jetonDeposant: string,
+  uai: string,
+  surcharges: Record<string, unknown> = {},
+): Promise<{ id: number | string; numero: number }> {
+  const cree = await appel('POST', '/api/demandes?depth=0', {
+    jeton: jetonDeposant,
+    corps: {
+      etablissementConcerne: await idPar('etablissements', 'uai', uai),
+      diplome: await idPar('diplomes', 'cfd', '50022146'),
+      responsable: {
+        nom: 'Camille Martin',
+        telephone: '04 67 13 81 55',
+        email: 'camille.martin@demo.example',
+      },
+      modalite: 'scolaire',
+      premiereDemande: true,
+      dateConseil: new Date(Date.now() - 5 * 86_400_000).toISOString(),
+      zonesRecrutement: ['departementale'],
+      dureeFormation: 2,
+      anneeFormation: 1,
+      mesure: 'ouverture',
+      capaciteActuelle: 0,
+      capaciteNouvelle: 12,
+      priorite: await prioriteLibre(jetonDeposant),
+      rapportOpportunite: 'Demande déposée par un test.',
+      ...surcharges,
+    },
+  })
+  if (cree.status !== 201) throw new Error(`Dépôt refusé : ${cree.status} ${JSON.stringify(cree.corps)}`)
+  return { id: cree.corps.doc.id, numero: cree.corps.doc.numero }
+}
+
+/** Validates the demande through its recap, as its filer does (`confirmer: true`); its answer, or throws unless 200. */
+export async function validerDemande(
+  jetonDeposant: string,
+  id: number | string,
+): Promise<{ doc: { valideeLe: string; statut: string } }> {
+  const v = await appel('POST', `/api/demandes/${id}/valider`, {
+    jeton: jetonDeposant,
+    corps: { confirmer: true },
+  })
+  if (v.status !== 200) throw new Error(`Validation refusée : ${v.status} ${JSON.stringify(v.corps)}`)
+  return v.corps
+}
+
+/** `deposerDemande` then `validerDemande`. */
+export async function deposerEtValider(
+  jetonDeposant: string,
+  uai: string,
+  surcharges: Record<string, unknown> = {},
+): Promise<{ id: number | string; numero: number }> {
+  const d = await deposerDemande(jetonDeposant, uai, surcharges)
+  await validerDemande(jetonDeposant, d.id)
+  return d
+}
+
+/** The smallest valid PDF: what the tests attach as an annexe. */
+export const PDF_MINIMAL =
+  '%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\nxref\n0 2\ntrailer<</Root 1 0 R/Size 2>>\nstartxref\n9\n%%EOF\n'
+
+/** A multipart upload as Payload's admin sends it: the file, and the other fields as `_payload` JSON. */
+export function formulaireFichier(
+  contenu: string | Uint8Array,
+  nom: string,
+  type: string,
+  donnees: Record<string, unknown>,
+): FormData {
+  const f = new FormData()
+  f.append('file', new Blob([contenu as BlobPart], { type }), nom)
+  f.append('_payload', JSON.stringify(donnees))
+  return f
+}

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { appel, jeton, prioriteLibre } from '../aides/http'
+import { appel, deposerDemande, jeton, validerDemande } from '../aides/http'
 import {
   capturer,
   Chrono,
@@ -24,39 +24,14 @@ const chrono = new Chrono('correction')
 const MOTIF = 'Précisez le plateau technique prévu pour la rentrée et joignez le PV du conseil.'
 let d: { id: number | string; numero: number }
 
-const idDe = async (collection: string, champ: string, valeur: string) =>
-  (
-    await appel('GET', `/api/${collection}?where[${champ}][equals]=${valeur}&depth=0&limit=1`, {
-      jeton: await jeton('admin'),
-    })
-  ).corps.docs[0].id
-
 beforeAll(async () => {
   navigateur = await lancerNavigateur()
   const ecole = await jeton('0310024H')
-  const cree = await appel('POST', '/api/demandes?depth=0', {
-    jeton: ecole,
-    corps: {
-      etablissementConcerne: await idDe('etablissements', 'uai', '0310024H'),
-      diplome: await idDe('diplomes', 'cfd', '50022146'),
-      responsable: { nom: 'Inès Correction', telephone: '05 61 51 00 00', email: 'ines@demo.example' },
-      modalite: 'scolaire',
-      premiereDemande: true,
-      dateConseil: new Date(Date.now() - 5 * 86_400_000).toISOString(),
-      zonesRecrutement: ['departementale'],
-      dureeFormation: 2,
-      anneeFormation: 1,
-      mesure: 'ouverture',
-      capaciteActuelle: 0,
-      capaciteNouvelle: 12,
-      priorite: await prioriteLibre(ecole),
-      rapportOpportunite: 'Première version du rapport.',
-    },
+  d = await deposerDemande(ecole, '0310024H', {
+    responsable: { nom: 'Inès Correction', telephone: '05 61 51 00 00', email: 'ines@demo.example' },
+    rapportOpportunite: 'Première version du rapport.',
   })
-  expect(cree.status, JSON.stringify(cree.corps)).toBe(201)
-  d = { id: cree.corps.doc.id, numero: cree.corps.doc.numero }
-  const v = await appel('POST', `/api/demandes/${d.id}/valider`, { jeton: ecole, corps: { confirmer: true } })
-  expect(v.status, JSON.stringify(v.corps)).toBe(200)
+  await validerDemande(ecole, d.id)
 })
 afterAll(async () => {
   chrono.ecrire()

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { appel, jeton } from '../aides/http'
+import { appel, jeton, PDF_MINIMAL } from '../aides/http'
 import {
   capturer,
   Chrono,
@@ -16,8 +16,6 @@ let navigateur: Browser
 let page: Page
 const chrono = new Chrono('parcours-etablissement')
 let numero = ''
-const PDF =
-  '%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\nxref\n0 2\ntrailer<</Root 1 0 R/Size 2>>\nstartxref\n9\n%%EOF\n'
 let idDemande = ''
 
 beforeAll(async () => {
@@ -107,7 +105,11 @@ describe("Parcours d'un établissement, comme dans le guide", () => {
     await page
       .locator('input[type=file]')
       .last()
-      .setInputFiles({ name: 'pv-conseil.pdf', mimeType: 'application/pdf', buffer: Buffer.from(PDF) })
+      .setInputFiles({
+        name: 'pv-conseil.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from(PDF_MINIMAL),
+      })
     await page.locator('input#field-description').last().fill('PV du conseil d’administration')
     await page.getByRole('button', { name: 'Sauvegarder' }).last().click()
     const ligne = page.locator('.relationship-table').getByRole('row').filter({ hasText: 'pv-conseil.pdf' })

@@ -1,68 +1,23 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { appel, jeton, prioriteLibre } from '../aides/http'
-
-const PDF =
-  '%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\nxref\n0 2\ntrailer<</Root 1 0 R/Size 2>>\nstartxref\n9\n%%EOF\n'
-
-function formulaire(
-  contenu: string | Uint8Array,
-  nom: string,
-  type: string,
-  donnees: Record<string, unknown>,
-) {
-  const f = new FormData()
-  f.append('file', new Blob([contenu as BlobPart], { type }), nom)
-  f.append('_payload', JSON.stringify(donnees))
-  return f
-}
+import { appel, deposerDemande, formulaireFichier, jeton, PDF_MINIMAL } from '../aides/http'
 
 let a: string
 let b: string
-let idMermoz: number | string
 let demandeA: { id: number | string }
 let annexeA: { id: number | string; url: string; filename: string }
 
 beforeAll(async () => {
   a = await jeton('0340042L')
   b = await jeton('0310024H')
-  const admin = await jeton('admin')
-  idMermoz = (await appel('GET', '/api/etablissements?where[uai][equals]=0340042L&depth=0', { jeton: admin }))
-    .corps.docs[0].id
-  const diplome = (await appel('GET', '/api/diplomes?where[cfd][equals]=50022146&depth=0', { jeton: a }))
-    .corps.docs[0].id
-  const cree = await appel('POST', '/api/demandes?depth=0', {
-    jeton: a,
-    corps: {
-      etablissementConcerne: idMermoz,
-      diplome,
-      dureeFormation: 2,
-      anneeFormation: 1,
-      mesure: 'ouverture',
-      modalite: 'scolaire',
-      capaciteActuelle: 0,
-      capaciteNouvelle: 12,
-      priorite: await prioriteLibre(a),
-      premiereDemande: true,
-      dateConseil: new Date().toISOString(),
-      zonesRecrutement: ['locale'],
-      rapportOpportunite: 'Projet avec annexes.',
-      responsable: {
-        nom: 'Claire Martin',
-        telephone: '0467138155',
-        email: 'claire.martin@ac-montpellier.fr',
-      },
-    },
-  })
-  expect(cree.status).toBe(201)
-  demandeA = cree.corps.doc
+  demandeA = await deposerDemande(a, '0340042L', { rapportOpportunite: 'Projet avec annexes.' })
 })
 
 describe('Annexes : dépôt, lecture et fichiers', () => {
   it('un établissement joint un PDF à son brouillon ; le fichier est servi en pièce jointe, sans interprétation du type', async () => {
     const r = await appel('POST', '/api/annexes', {
       jeton: a,
-      corps: formulaire(PDF, 'pv-ca.pdf', 'application/pdf', {
+      corps: formulaireFichier(PDF_MINIMAL, 'pv-ca.pdf', 'application/pdf', {
         demande: demandeA.id,
         description: 'PV du CA',
       }),
@@ -75,12 +30,12 @@ describe('Annexes : dépôt, lecture et fichiers', () => {
     expect(fichier.status).toBe(200)
     expect(fichier.headers.get('content-disposition')).toMatch(/^attachment/)
     expect(fichier.headers.get('x-content-type-options')).toBe('nosniff')
-    expect(await fichier.text()).toBe(PDF)
+    expect(await fichier.text()).toBe(PDF_MINIMAL)
     const demande = await appel('GET', `/api/demandes/${demandeA.id}?depth=0`, { jeton: a })
     expect(demande.corps.annexes.map(String)).toEqual([String(annexeA.id)])
     const seconde = await appel('POST', '/api/annexes', {
       jeton: a,
-      corps: formulaire(PDF, 'plan.pdf', 'application/pdf', { demande: demandeA.id }),
+      corps: formulaireFichier(PDF_MINIMAL, 'plan.pdf', 'application/pdf', { demande: demandeA.id }),
     })
     expect(
       (await appel('GET', `/api/demandes/${demandeA.id}?depth=0`, { jeton: a })).corps.annexes.map(String),
@@ -126,7 +81,7 @@ describe('Annexes : dépôt, lecture et fichiers', () => {
   it('un établissement ne peut pas joindre d’annexe à la demande d’un autre', async () => {
     const r = await appel('POST', '/api/annexes', {
       jeton: b,
-      corps: formulaire(PDF, 'intrus.pdf', 'application/pdf', { demande: demandeA.id }),
+      corps: formulaireFichier(PDF_MINIMAL, 'intrus.pdf', 'application/pdf', { demande: demandeA.id }),
     })
     expect([400, 403]).toContain(r.status)
   })
@@ -134,7 +89,7 @@ describe('Annexes : dépôt, lecture et fichiers', () => {
   it('refuse un fichier HTML déguisé en PDF et le téléchargement depuis une adresse', async () => {
     const html = await appel('POST', '/api/annexes', {
       jeton: a,
-      corps: formulaire('<html><script>alert(1)</script></html>', 'faux.pdf', 'application/pdf', {
+      corps: formulaireFichier('<html><script>alert(1)</script></html>', 'faux.pdf', 'application/pdf', {
         demande: demandeA.id,
       }),
     })
@@ -146,7 +101,7 @@ describe('Annexes : dépôt, lecture et fichiers', () => {
     })
     const exe = await appel('POST', '/api/annexes', {
       jeton: a,
-      corps: formulaire(
+      corps: formulaireFichier(
         new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xff, 0xff, 0, 0]),
         'programme.pdf',
         'application/pdf',
@@ -170,7 +125,7 @@ describe('Annexes : dépôt, lecture et fichiers', () => {
     expect(v.status, JSON.stringify(v.corps)).toBe(200)
     const ajout = await appel('POST', '/api/annexes', {
       jeton: a,
-      corps: formulaire(PDF, 'tardif.pdf', 'application/pdf', { demande: demandeA.id }),
+      corps: formulaireFichier(PDF_MINIMAL, 'tardif.pdf', 'application/pdf', { demande: demandeA.id }),
     })
     expect([400, 403]).toContain(ajout.status)
     expect([403, 404]).toContain((await appel('DELETE', `/api/annexes/${annexeA.id}`, { jeton: a })).status)
@@ -196,7 +151,7 @@ describe('SECURITY 10 : fichiers piégés refusés, rien de stocké', () => {
     ).corps.totalDocs
     const r = await appel('POST', '/api/annexes', {
       jeton: a,
-      corps: formulaire(contenu, nom, type, { demande: demandeA.id }),
+      corps: formulaireFichier(contenu, nom, type, { demande: demandeA.id }),
     })
     expect(r.status, `${nom} : ${JSON.stringify(r.corps)}`).toBe(400)
     expect(r.corps.errors[0].message).toMatch(/[éèà]|n'est pas|refusé|accepté/)
@@ -251,10 +206,10 @@ describe('SECURITY 9 : préférences des autres comptes', () => {
 describe('SECURITY 10 : taille maximale', () => {
   it('fichier au-delà de la taille maximale', async () => {
     const gros = new Uint8Array(11 * 1024 * 1024)
-    gros.set(new TextEncoder().encode(PDF))
+    gros.set(new TextEncoder().encode(PDF_MINIMAL))
     const r = await appel('POST', '/api/annexes', {
       jeton: a,
-      corps: formulaire(gros, 'enorme.pdf', 'application/pdf', { demande: demandeA.id }),
+      corps: formulaireFichier(gros, 'enorme.pdf', 'application/pdf', { demande: demandeA.id }),
     })
     expect([400, 413]).toContain(r.status)
   })

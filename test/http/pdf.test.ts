@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { appel, jeton, prioriteLibre, URL_SERVEUR } from '../aides/http'
+import { appel, deposerDemande, jeton, URL_SERVEUR, validerDemande } from '../aides/http'
 import { lirePdf } from '../aides/pdf'
 
 const RAPPORT =
@@ -22,12 +22,6 @@ let region: string
 let carif: string
 let d: { id: number | string; numero: number }
 let corpsDemande: Record<string, unknown>
-
-async function idDe(collection: string, champ: string, valeur: string, qui: string) {
-  return (
-    await appel('GET', `/api/${collection}?where[${champ}][equals]=${valeur}&depth=0&limit=1`, { jeton: qui })
-  ).corps.docs[0].id
-}
 
 async function telecharger(id: number | string, auth: { jeton?: string; cleApi?: string }) {
   const entetes: Record<string, string> = {}
@@ -52,32 +46,15 @@ beforeAll(async () => {
   )
   expect((await publier(false)).status).toBe(200)
   corpsDemande = {
-    etablissementConcerne: await idDe('etablissements', 'uai', '0340042L', ecole),
-    diplome: await idDe('diplomes', 'cfd', '50022146', ecole),
     responsable: { nom: 'Hélène Dupré', telephone: '04 67 13 81 55', email: 'helene.dupre@pdf.example' },
-    modalite: 'scolaire',
-    premiereDemande: true,
-    dateConseil: new Date(Date.now() - 5 * 86_400_000).toISOString(),
-    zonesRecrutement: ['departementale'],
-    dureeFormation: 2,
-    anneeFormation: 1,
-    mesure: 'ouverture',
-    capaciteActuelle: 0,
-    capaciteNouvelle: 12,
     rapportOpportunite: RAPPORT,
   }
-  const cree = await appel('POST', '/api/demandes?depth=0', {
-    jeton: ecole,
-    corps: { ...corpsDemande, priorite: await prioriteLibre(ecole) },
-  })
-  expect(cree.status, JSON.stringify(cree.corps)).toBe(201)
-  d = { id: cree.corps.doc.id, numero: cree.corps.doc.numero }
+  d = await deposerDemande(ecole, '0340042L', corpsDemande)
   const f = new FormData()
   f.append('file', new Blob([PDF_ANNEXE], { type: 'application/pdf' }), 'pv-conseil.pdf')
   f.append('_payload', JSON.stringify({ demande: d.id, description: 'PV du conseil' }))
   expect((await appel('POST', '/api/annexes', { jeton: ecole, corps: f })).status).toBe(201)
-  const v = await appel('POST', `/api/demandes/${d.id}/valider`, { jeton: ecole, corps: { confirmer: true } })
-  expect(v.status, JSON.stringify(v.corps)).toBe(200)
+  await validerDemande(ecole, d.id)
 })
 
 describe('GET /api/demandes/:id/pdf', () => {
@@ -174,11 +151,7 @@ describe('GET /api/demandes/:id/pdf', () => {
     const lien = (id: number | string) =>
       new RegExp(`<a[^>]*href="/api/demandes/${id}/pdf"[^>]*>Télécharger le PDF</a>`)
     expect(await page(`/admin/demandes/${d.id}/consulter`)).toMatch(lien(d.id))
-    const brouillon = await appel('POST', '/api/demandes?depth=0', {
-      jeton: ecole,
-      corps: { ...corpsDemande, priorite: await prioriteLibre(ecole) },
-    })
-    expect(brouillon.status, JSON.stringify(brouillon.corps)).toBe(201)
+    const brouillon = { corps: { doc: await deposerDemande(ecole, '0340042L', corpsDemande) } }
     const recap = await page(`/admin/demandes/${brouillon.corps.doc.id}/recapitulatif`)
     expect(recap).toContain('Récapitulatif de la demande')
     expect(recap).toMatch(lien(brouillon.corps.doc.id))

@@ -6,6 +6,7 @@ import S3rver from 's3rver'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { portLibre } from '../../src/cli/serveur'
+import { PDF_MINIMAL } from '../aides/http'
 import {
   type Base,
   connexion,
@@ -23,8 +24,6 @@ let base: Base
 let instance: Instance
 let s3: S3rver
 let dossierS3: string
-const PDF =
-  '%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\nxref\n0 2\ntrailer<</Root 1 0 R/Size 2>>\nstartxref\n9\n%%EOF\n'
 
 function fichiersSous(dossier: string): string[] {
   if (!fs.existsSync(dossier)) return []
@@ -69,7 +68,7 @@ describe('Fichiers sur un stockage S3 (S3_BUCKET)', () => {
       await requete(instance, 'POST', '/api/demandes?depth=0', jeton, { etablissementConcerne: etab.id })
     ).corps.doc
     const formulaire = new FormData()
-    formulaire.append('file', new Blob([PDF], { type: 'application/pdf' }), 'pv-ca.pdf')
+    formulaire.append('file', new Blob([PDF_MINIMAL], { type: 'application/pdf' }), 'pv-ca.pdf')
     formulaire.append('_payload', JSON.stringify({ demande: demande.id }))
     const depot = await fetch(`${instance.url}/api/annexes`, {
       method: 'POST',
@@ -91,7 +90,7 @@ describe('Fichiers sur un stockage S3 (S3_BUCKET)', () => {
     expect(lien.startsWith(`${instance.url}/api/annexes/file/`)).toBe(true)
     const telechargement = await fetch(lien, { headers: { Authorization: `JWT ${jeton}` } })
     expect(telechargement.status).toBe(200)
-    expect(await telechargement.text()).toBe(PDF)
+    expect(await telechargement.text()).toBe(PDF_MINIMAL)
     expect(telechargement.headers.get('content-disposition')).toMatch(/^attachment/)
     expect(telechargement.headers.get('x-content-type-options')).toBe('nosniff')
 

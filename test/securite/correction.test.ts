@@ -9,7 +9,7 @@ import path from 'node:path'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { lireEml } from '../aides/courriels'
-import { appel, jeton } from '../aides/http'
+import { appel, deposerDemande, jeton, validerDemande } from '../aides/http'
 
 let admin: string
 let region: string
@@ -23,14 +23,6 @@ let premiereValidation: string
 const MEL_RESPONSABLE = 'responsable.correction@demo.example'
 const MEL_ECOLE = '0340042l@demo.example'
 const MESSAGE = 'Précisez la capacité demandée : le plateau technique accueille 14 élèves.'
-
-async function idDe(collection: string, champ: string, valeur: string) {
-  return (
-    await appel('GET', `/api/${collection}?where[${champ}][equals]=${valeur}&depth=0&limit=1`, {
-      jeton: admin,
-    })
-  ).corps.docs[0].id
-}
 
 const boite = () => lireEml(path.join(inject('dossierServeur'), 'mail'))
 /** The server's runner sends queued mail every 5 seconds. */
@@ -50,31 +42,11 @@ beforeAll(async () => {
   ;[admin, region, rectorat, rectoratToulouse, ecole, autreEcole] = await Promise.all(
     ['admin', 'region', 'rectorat-montpellier', 'rectorat-toulouse', '0340042L', '0310024H'].map(jeton),
   )
-  const cree = await appel('POST', '/api/demandes?depth=0', {
-    jeton: ecole,
-    corps: {
-      etablissementConcerne: await idDe('etablissements', 'uai', '0340042L'),
-      diplome: await idDe('diplomes', 'cfd', '50022146'),
-      responsable: { nom: 'Camille Correction', telephone: '04 67 13 81 55', email: MEL_RESPONSABLE },
-      modalite: 'scolaire',
-      premiereDemande: true,
-      dateConseil: new Date(Date.now() - 5 * 86_400_000).toISOString(),
-      zonesRecrutement: ['departementale'],
-      dureeFormation: 2,
-      anneeFormation: 1,
-      mesure: 'ouverture',
-      capaciteActuelle: 0,
-      capaciteNouvelle: 12,
-      // A range no other test file takes (publication: 900+, pdf: 700+).
-      priorite: 600 + Math.floor(Math.random() * 90),
-      rapportOpportunite: 'Demande du test de la demande de correction.',
-    },
+  d = await deposerDemande(ecole, '0340042L', {
+    responsable: { nom: 'Camille Correction', telephone: '04 67 13 81 55', email: MEL_RESPONSABLE },
+    rapportOpportunite: 'Demande du test de la demande de correction.',
   })
-  expect(cree.status, JSON.stringify(cree.corps)).toBe(201)
-  d = { id: cree.corps.doc.id, numero: cree.corps.doc.numero }
-  const v = await appel('POST', `/api/demandes/${d.id}/valider`, { jeton: ecole, corps: { confirmer: true } })
-  expect(v.status, JSON.stringify(v.corps)).toBe(200)
-  premiereValidation = v.corps.doc.valideeLe
+  premiereValidation = (await validerDemande(ecole, d.id)).doc.valideeLe
 })
 
 describe('Demande de correction', () => {

@@ -4,15 +4,12 @@ import { parse } from 'csv-parse/sync'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { lettreCleUai } from '../../src/uai'
-import { appel, graphql, jeton, type Reponse, URL_SERVEUR } from '../aides/http'
+import { appel, graphql, jeton, PDF_MINIMAL, type Reponse, URL_SERVEUR } from '../aides/http'
 
 /**
  * Bad input, as an attacker sends it (issue 13, finding 8; SECURITY items 17, 30, 31, 32): refused with a 400 in
  * French naming the field by its label, nothing written — no document, no version, no numero — on REST and GraphQL.
  */
-
-const PDF =
-  '%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\nxref\n0 2\ntrailer<</Root 1 0 R/Size 2>>\nstartxref\n9\n%%EOF\n'
 
 let admin: string
 let carif: string
@@ -394,7 +391,7 @@ describe('SECURITY 5/31 — une demande ne référence que ses propres annexes',
   beforeAll(async () => {
     demandeA = await creerA({ rapportOpportunite: 'Avec une annexe.' })
     const f = new FormData()
-    f.append('file', new Blob([PDF], { type: 'application/pdf' }), 'pv.pdf')
+    f.append('file', new Blob([PDF_MINIMAL], { type: 'application/pdf' }), 'pv.pdf')
     f.append('_payload', JSON.stringify({ demande: demandeA.id, description: 'PV' }))
     const r = await appel('POST', '/api/annexes', { jeton: a, corps: f })
     expect(r.status, JSON.stringify(r.corps)).toBe(201)
@@ -768,7 +765,7 @@ describe('SECURITY 40 — jamais un 5xx : corps mal formés, méthodes, adresses
         'NUL dans le nom',
         'POST',
         '/api/annexes',
-        `${partie('file', PDF, 'a\u0000.pdf')}--${B}--\r\n`,
+        `${partie('file', PDF_MINIMAL, 'a\u0000.pdf')}--${B}--\r\n`,
         MULTIPART,
       ],
       [
@@ -783,14 +780,14 @@ describe('SECURITY 40 — jamais un 5xx : corps mal formés, méthodes, adresses
         '_payload illisible',
         'POST',
         '/api/annexes',
-        `${partie('_payload', '{pas du json')}${partie('file', PDF, 'a.pdf')}--${B}--\r\n`,
+        `${partie('_payload', '{pas du json')}${partie('file', PDF_MINIMAL, 'a.pdf')}--${B}--\r\n`,
         MULTIPART,
       ],
       [
         'nom de fichier vide',
         'POST',
         '/api/annexes',
-        `${partie('_payload', JSON.stringify({ demande: d.id }))}${partie('file', PDF, '')}--${B}--\r\n`,
+        `${partie('_payload', JSON.stringify({ demande: d.id }))}${partie('file', PDF_MINIMAL, '')}--${B}--\r\n`,
         MULTIPART,
       ],
       [

@@ -6,7 +6,7 @@ import sharp from 'sharp'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { docx, odt, pdf, pdfObjetsCompresses, pdfSain, zipper } from '../aides/fichiers'
-import { appel, graphql, jeton, prioriteLibre } from '../aides/http'
+import { appel, deposerDemande, formulaireFichier, graphql, jeton } from '../aides/http'
 
 /**
  * SECURITY 10, 29 and 30, through the production server as an attacker would: a school uploads crafted files
@@ -14,18 +14,6 @@ import { appel, graphql, jeton, prioriteLibre } from '../aides/http'
  */
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
-
-function formulaire(
-  contenu: string | Uint8Array,
-  nom: string,
-  type: string,
-  donnees: Record<string, unknown>,
-) {
-  const f = new FormData()
-  f.append('file', new Blob([contenu as BlobPart], { type }), nom)
-  f.append('_payload', JSON.stringify(donnees))
-  return f
-}
 
 let ecole: string
 let admin: string
@@ -39,36 +27,7 @@ const nombreAnnexes = async () =>
 beforeAll(async () => {
   ecole = await jeton('0340042L')
   admin = await jeton('admin')
-  const idMermoz = (
-    await appel('GET', '/api/etablissements?where[uai][equals]=0340042L&depth=0', { jeton: admin })
-  ).corps.docs[0].id
-  const diplome = (await appel('GET', '/api/diplomes?where[cfd][equals]=50022146&depth=0', { jeton: ecole }))
-    .corps.docs[0].id
-  const cree = await appel('POST', '/api/demandes?depth=0', {
-    jeton: ecole,
-    corps: {
-      etablissementConcerne: idMermoz,
-      diplome,
-      dureeFormation: 2,
-      anneeFormation: 1,
-      mesure: 'ouverture',
-      modalite: 'scolaire',
-      capaciteActuelle: 0,
-      capaciteNouvelle: 12,
-      priorite: await prioriteLibre(ecole),
-      premiereDemande: true,
-      dateConseil: new Date().toISOString(),
-      zonesRecrutement: ['locale'],
-      rapportOpportunite: 'Projet : fichiers joints.',
-      responsable: {
-        nom: 'Claire Martin',
-        telephone: '0467138155',
-        email: 'claire.martin@ac-montpellier.fr',
-      },
-    },
-  })
-  expect(cree.status, JSON.stringify(cree.corps)).toBe(201)
-  demande = cree.corps.doc
+  demande = await deposerDemande(ecole, '0340042L', { rapportOpportunite: 'Projet : fichiers joints.' })
 })
 
 /** Uploads `contenu` as `nom`; expects a 400 in French naming the file, nothing stored, the refusal journaled. */
@@ -81,7 +40,7 @@ async function refuse(
   const avant = { annexes: await nombreAnnexes(), fichiers: fichiersStockes() }
   const r = await appel('POST', '/api/annexes', {
     jeton: ecole,
-    corps: formulaire(contenu, nom, type, { demande: demande.id }),
+    corps: formulaireFichier(contenu, nom, type, { demande: demande.id }),
   })
   expect(r.status, `${nom} : ${JSON.stringify(r.corps).slice(0, 300)}`).toBe(400)
   const message = r.corps.errors[0].message as string
@@ -104,7 +63,7 @@ async function refuse(
 async function accepte(contenu: Uint8Array, nom: string, type: string) {
   const r = await appel('POST', '/api/annexes?depth=0', {
     jeton: ecole,
-    corps: formulaire(contenu, nom, type, { demande: demande.id }),
+    corps: formulaireFichier(contenu, nom, type, { demande: demande.id }),
   })
   expect(r.status, `${nom} : ${JSON.stringify(r.corps).slice(0, 300)}`).toBe(201)
   return r.corps.doc as {
@@ -249,7 +208,7 @@ describe('SECURITY 29 : une archive est décompressée avec une borne, sans croi
     await refuse(archive, 'archive.docx', DOCX, /archives ne sont pas acceptées/)
     const r = await appel('POST', '/api/annexes', {
       jeton: ecole,
-      corps: formulaire(archive, 'archive.zip', 'application/zip', { demande: demande.id }),
+      corps: formulaireFichier(archive, 'archive.zip', 'application/zip', { demande: demande.id }),
     })
     expect(r.status).toBe(400)
     expect(r.corps.errors[0].message).toMatch(/n'est pas accepté|refusé/)
@@ -350,7 +309,7 @@ describe('SECURITY 21 et 29 : le fichier d’une annexe ne se remplace pas (rien
     for (const donnees of [{}, { demande: 999999999 }, { demande: demande.id, description: 'nouveau' }]) {
       const r = await appel('PATCH', `/api/annexes/${doc.id}?depth=0`, {
         jeton: ecole,
-        corps: formulaire(
+        corps: formulaireFichier(
           pdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [] /Count 0 >>']),
           'remplacant.pdf',
           'application/pdf',

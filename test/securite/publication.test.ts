@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { lireEml } from '../aides/courriels'
-import { appel, graphql, jeton, prioriteLibre, URL_SERVEUR } from '../aides/http'
+import { appel, deposerEtValider, graphql, idPar, jeton, URL_SERVEUR } from '../aides/http'
 
 let admin: string
 let carif: string
@@ -28,41 +28,9 @@ const MEL_RESPONSABLE = 'responsable.publication@demo.example'
 const MEL_ECOLE = '0340042l@demo.example'
 const DECIDES = ['en-instruction', 'retenue', 'non-retenue', 'ajournee']
 
-async function idDe(collection: string, champ: string, valeur: string) {
-  return (
-    await appel('GET', `/api/${collection}?where[${champ}][equals]=${valeur}&depth=0&limit=1`, {
-      jeton: admin,
-    })
-  ).corps.docs[0].id
-}
-
-/** A complete demande filed and validated by `qui`, with a priority no other test file takes. */
-async function deposerEtValider(qui: string, donnees: Record<string, unknown>) {
-  const cree = await appel('POST', '/api/demandes?depth=0', {
-    jeton: qui,
-    corps: {
-      responsable: { nom: 'Camille Publication', telephone: '04 67 13 81 55', email: MEL_RESPONSABLE },
-      modalite: 'scolaire',
-      premiereDemande: true,
-      dateConseil: new Date(Date.now() - 5 * 86_400_000).toISOString(),
-      zonesRecrutement: ['departementale'],
-      dureeFormation: 2,
-      anneeFormation: 1,
-      mesure: 'ouverture',
-      capaciteActuelle: 0,
-      capaciteNouvelle: 12,
-      priorite: await prioriteLibre(qui),
-      rapportOpportunite: 'Demande du test de publication des décisions.',
-      ...donnees,
-    },
-  })
-  expect(cree.status, JSON.stringify(cree.corps)).toBe(201)
-  const v = await appel('POST', `/api/demandes/${cree.corps.doc.id}/valider`, {
-    jeton: qui,
-    corps: { confirmer: true },
-  })
-  expect(v.status, JSON.stringify(v.corps)).toBe(200)
-  return { id: cree.corps.doc.id, numero: cree.corps.doc.numero }
+const responsable = {
+  responsable: { nom: 'Camille Publication', telephone: '04 67 13 81 55', email: MEL_RESPONSABLE },
+  rapportOpportunite: 'Demande du test de publication des décisions.',
 }
 
 const lire = async (qui: string, id: number | string, requete = 'depth=0') =>
@@ -113,14 +81,10 @@ beforeAll(async () => {
   )
   // Another file may have left the campaign published: these tests start from « not published ».
   expect((await publier(false)).status).toBe(200)
-  const mermoz = await idDe('etablissements', 'uai', '0340042L')
-  d = await deposerEtValider(ecole, {
-    etablissementConcerne: mermoz,
-    diplome: await idDe('diplomes', 'cfd', '50022146'),
-  })
-  agricole = await deposerEtValider(draaf, {
-    etablissementConcerne: await idDe('etablissements', 'uai', '0480514Y'),
-    diplome: await idDe('diplomes', 'cfd', '40321004'),
+  d = await deposerEtValider(ecole, '0340042L', responsable)
+  agricole = await deposerEtValider(draaf, '0480514Y', {
+    ...responsable,
+    diplome: await idPar('diplomes', 'cfd', '40321004'),
     dureeFormation: 3,
   })
   versionsAvant = (await versions(ecole)).corps.totalDocs
