@@ -3,9 +3,6 @@ import { withPayload } from '@payloadcms/next/withPayload'
 // Side effect: records each request's socket address where route handlers can read it (src/debit.ts).
 import './src/adresseSocket.mjs'
 
-// `npm run bench` only: the bare-Payload baseline is built from bench/payload.nu.config.ts into its own directory.
-const baseline = process.env.CARTE_BENCH_NU === '1'
-
 // Security headers (SECURITY 38). Next.js and Payload's admin inline their bootstrap scripts and styles, hence
 // 'unsafe-inline' (nonces would force every page to render dynamically); everything else comes from this origin,
 // and no page may be framed. HSTS is ignored by browsers over plain http, so it is always sent.
@@ -47,13 +44,6 @@ const nextConfig = {
       { source: '/api/:chemin*', headers: [{ key: 'Cache-Control', value: 'no-store' }] },
     ]
   },
-  ...(baseline
-    ? {
-        distDir: '.next-bench-nu',
-        // `@payload-config` is a tsconfig path: this one points it at the baseline configuration.
-        typescript: { tsconfigPath: 'bench/tsconfig.nu.json' },
-      }
-    : {}),
 }
 
 export default withPayload(nextConfig, { devBundleServerPackages: false })

@@ -32,25 +32,50 @@ const journal = (texte: string) => {
 }
 
 // ---------------------------------------------------------------- builds
-const EMPREINTE_NU = path.join(RACINE, '.next-bench-nu', 'carte-empreinte')
-function empreinteNu(): string {
+// The bare-Payload baseline is the same application built with bench/payload.nu.config.ts as its configuration: a
+// copy of the tracked files whose `payload.config.ts` re-exports it, built and served in its own directory, so that
+// nothing in the platform's own build or configuration knows about the benchmark.
+const PROJET_NU = path.join(RACINE, '.next-bench-nu', 'projet')
+const EMPREINTE_NU = path.join(PROJET_NU, 'carte-empreinte')
+const fichiersSuivis = () =>
+  spawnSync('git', ['ls-files', '-z'], { cwd: RACINE, encoding: 'utf8' })
+    .stdout.split('\0')
+    .filter((f) => f && fs.existsSync(path.join(RACINE, f)))
+function empreinteNu(fichiers: string[]): string {
   const h = crypto.createHash('sha256')
-  for (const f of ['bench/payload.nu.config.ts', 'next.config.mjs', 'package-lock.json'])
-    h.update(fs.readFileSync(f))
+  for (const f of fichiers) h.update(f).update(fs.readFileSync(path.join(RACINE, f)))
   return h.digest('hex')
+}
+function copierProjetNu(fichiers: string[]) {
+  fs.rmSync(PROJET_NU, { recursive: true, force: true })
+  // Without its own lockfile the copy is traced from the repository's (one lockfile: no "multiple lockfiles").
+  for (const f of fichiers.filter((f) => f !== 'package-lock.json')) {
+    fs.mkdirSync(path.dirname(path.join(PROJET_NU, f)), { recursive: true })
+    fs.copyFileSync(path.join(RACINE, f), path.join(PROJET_NU, f))
+  }
+  fs.symlinkSync(path.join(RACINE, 'node_modules'), path.join(PROJET_NU, 'node_modules'))
+  fs.writeFileSync(
+    path.join(PROJET_NU, 'payload.config.ts'),
+    "// The benchmark's baseline (bench/bench.ts): the platform's collections without their code.\nexport { default } from './bench/payload.nu.config'\n",
+  )
 }
 async function construireTout() {
   if (!constructionAJour()) await construire(process.env)
   else journal('Plateforme déjà construite.')
-  if (fs.existsSync(EMPREINTE_NU) && fs.readFileSync(EMPREINTE_NU, 'utf8') === empreinteNu())
+  const fichiers = fichiersSuivis()
+  if (fichiers.length === 0) throw new Error('La référence se construit depuis un dépôt git (git ls-files).')
+  const empreinte = empreinteNu(fichiers)
+  if (fs.existsSync(EMPREINTE_NU) && fs.readFileSync(EMPREINTE_NU, 'utf8') === empreinte)
     return journal('Référence Payload nue déjà construite.')
-  journal('Construction de la référence Payload nue (next build → .next-bench-nu)…')
+  journal('Construction de la référence Payload nue (next build dans .next-bench-nu/projet)…')
+  copierProjetNu(fichiers)
   const r = spawnSync(process.execPath, [BIN_NEXT, 'build'], {
+    cwd: PROJET_NU,
     stdio: 'inherit',
-    env: { ...process.env, CARTE_BENCH_NU: '1', NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
   })
   if (r.status !== 0) throw new Error('La construction de la référence a échoué.')
-  fs.writeFileSync(EMPREINTE_NU, empreinteNu())
+  fs.writeFileSync(EMPREINTE_NU, empreinte)
 }
 
 // ---------------------------------------------------------------- servers
@@ -70,7 +95,6 @@ function envDe(cible: Cible, base: string, port?: number, semis = false): Record
     CARTE_SCHEMA_PUSH: cible === 'nu' && semis ? 'true' : 'false',
     NEXT_TELEMETRY_DISABLED: '1',
     ...(port ? { SERVER_URL: `http://localhost:${port}`, PORT: String(port) } : {}),
-    ...(cible === 'nu' ? { CARTE_BENCH_NU: '1' } : {}),
   }
 }
 
@@ -109,6 +133,7 @@ async function demarrer(cible: Cible, base: string): Promise<Serveur> {
   const sortie = fs.openSync(path.join(dossier, `${cible}.log`), 'a')
   const args = [BIN_NEXT, 'start', '-p', String(port)]
   const processus = spawn(process.execPath, args, {
+    cwd: cible === 'nu' ? PROJET_NU : RACINE,
     env: { ...envDe(cible, base, port), NODE_ENV: 'production' },
     stdio: ['ignore', sortie, sortie],
     detached: true,
