@@ -8,7 +8,14 @@ import {
   modifierComptes,
   supprimerComptes,
 } from '../access/comptes'
-import { ACADEMIES, cacherAuxDeposants, LIBELLES_ROLES, peut, ROLES } from '../access/roles'
+import {
+  ACADEMIES,
+  cacherAuxDeposants,
+  LIBELLES_ROLES,
+  peut,
+  ROLE_ETABLISSEMENT,
+  ROLES,
+} from '../access/roles'
 import { refuserCompteDesactive } from '../hooks/users/refuserCompteDesactive'
 import {
   inviterALaValidation,
@@ -171,7 +178,7 @@ export const Users: CollectionConfig = {
       type: 'select',
       label: 'Rôle',
       required: true,
-      defaultValue: 'etablissement',
+      defaultValue: ROLE_ETABLISSEMENT,
       saveToJWT: true,
       options: ROLES.map((value) => ({ value, label: LIBELLES_ROLES[value] })),
       access: { create: champEditeur, update: champAdministrateur },

@@ -1,19 +1,13 @@
 import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 import { APIError } from 'payload'
 
-import { limiteMax, PAGE_MAX, refusRequete } from '../../access/requetes'
+import { limiteMax, PAGE_MAX, refusRequete, type Requete } from '../../access/requetes'
 import { collectionDe } from '../../src/collectionParSlug'
 
-type Args = {
+type Args = Requete & {
   id?: unknown
   data?: unknown
   overrideAccess?: boolean
-  where?: unknown
-  sort?: unknown
-  select?: unknown
-  populate?: unknown
-  joins?: unknown
-  field?: unknown
   limit?: unknown
   page?: unknown
   pagination?: boolean
