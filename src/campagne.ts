@@ -1,6 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import type { Campagne as CampagneLue } from './payload-types'
+import { tenueParLaCampagne } from './regles/machine'
 
 const CHAMPS = {
   rentree: true,
@@ -95,4 +96,12 @@ export async function campagneFermee(req: PayloadRequest): Promise<string | null
   const campagne = await lireCampagne(req)
   const etat = etatCampagne(campagne)
   return etat === 'ouverte' ? null : messageCampagneFermee(campagne, etat)
+}
+
+/** The same for a write on a demande in this statut (`undefined`: a new one): a correction outlives the closing. */
+export async function campagneFermeePour(
+  req: PayloadRequest,
+  statut: string | null | undefined,
+): Promise<string | null> {
+  return tenueParLaCampagne(statut) ? campagneFermee(req) : null
 }

@@ -5,7 +5,7 @@ import { idDe, peut, utilisateurDe } from '../access/roles'
 import { CONTEXTE_VALIDATION } from '../hooks/demandes/renseignerChampsServeur'
 import { changerStatutSi } from './adaptateur'
 import { envoyerAccuseReception } from './courriels/envois'
-import { campagneFermee } from './campagne'
+import { campagneFermeePour } from './campagne'
 import { demandeDuLecteur } from './demandeLue'
 import { journaliser } from './journal'
 import { appliquer } from './regles/machine'
@@ -208,7 +208,7 @@ export async function validerDemande(
     })
     return refus('interdite', "Vous n'êtes pas autorisé à valider cette demande.")
   }
-  const fermee = peut(req, 'outrepasserVerrous') ? null : await campagneFermee(req)
+  const fermee = peut(req, 'outrepasserVerrous') ? null : await campagneFermeePour(req, depuis)
   if (fermee) return refus('campagne-fermee', fermee)
 
   if (!confirmer) {

@@ -3,7 +3,7 @@ import { APIError, ValidationError } from 'payload'
 
 import { readDemandes, updateDemandes } from '../../access/demandes'
 import { idDe, peut, utilisateurDe } from '../../access/roles'
-import { campagneFermee } from '../../src/campagne'
+import { campagneFermeePour } from '../../src/campagne'
 import { modifiableParSaStructure } from '../../src/regles/machine'
 
 /** An annexe is attached only to a draft (or a demande sent back for correction) the user may edit (the admin: any). */
@@ -36,7 +36,7 @@ export const verifierDemandeModifiable: CollectionBeforeChangeHook = async ({ da
   if (!demande) throw erreur("Cette demande n'existe pas ou ne vous est pas accessible.")
   if (!modifiableParSaStructure(demande.statut))
     throw erreur('Cette demande est validée : ses annexes ne sont plus modifiables.')
-  const fermee = await campagneFermee(req)
+  const fermee = await campagneFermeePour(req, demande.statut)
   if (fermee) throw new APIError(fermee, 403, null, true)
   return data
 }

@@ -279,7 +279,7 @@ export function demandeDeCorrection(a: {
       },
       { p: a.message },
       {
-        p: 'Vous pouvez de nouveau la modifier tant que la campagne est ouverte, puis la valider depuis son récapitulatif : elle sera alors transmise de nouveau.',
+        p: 'Vous pouvez de nouveau la modifier, même après la clôture de la saisie, puis la valider depuis son récapitulatif : elle sera alors transmise de nouveau.',
       },
       { lien: 'Corriger la demande sur la plateforme', url: a.lien },
     ],

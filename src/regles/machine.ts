@@ -169,7 +169,7 @@ export function appliquer(
   }
 }
 
-/** A filer edits its demande's content in these states (while the campaign is open). */
+/** A filer edits its demande's content in these states (a draft while the campaign is open; see below). */
 export const ETATS_MODIFIABLES: readonly StatutDemande[] = ['brouillon', 'a-corriger']
 
 export function modifiableParSaStructure(statut: string | null | undefined): boolean {
@@ -179,4 +179,13 @@ export function modifiableParSaStructure(statut: string | null | undefined): boo
 /** States in which the instruction (avis, décision) may be written. */
 export function enInstruction(statut: string | null | undefined): boolean {
   return possibleDepuis(statut, 'avis-donne')
+}
+
+/**
+ * Whether the campaign's window governs the filer's writes on a demande in this state. Authorities instruct after
+ * the closing date, so that is when they send demandes back: a demande « à corriger » is corrected and validated
+ * again whatever the campaign's dates; a draft (or a new demande) only while the campaign is open.
+ */
+export function tenueParLaCampagne(statut: string | null | undefined): boolean {
+  return statut !== 'a-corriger'
 }

@@ -61,6 +61,9 @@ const deposerEtValider = async (user = monde.users.etabA, extra: Record<string, 
   expect(r.status, JSON.stringify(r.body)).toBe(200)
   return d
 }
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\nxref\n0 2\ntrailer<</Root 1 0 R/Size 2>>\nstartxref\n9\n%%EOF\n',
+)
 const courrielsEnFile = async () =>
   (await tachesEnAttente(payload, TACHE_COURRIEL)).map(
     (t) => (t.input as { message: { to: string[] | string; subject: string; text: string } }).message,
@@ -271,20 +274,42 @@ describe('Demande de correction (POST /api/demandes/:id/demander-correction)', (
     expect((await lire(users.rectoratM, d.id)).statut).toBe('en-instruction')
   })
 
-  it('campagne close : la structure ne corrige plus ni ne valide', async () => {
+  it('campagne close : la structure corrige encore et valide une demande à corriger (annexes comprises), pas un brouillon', async () => {
     const d = await deposerEtValider()
+    const brouillon = await creer(monde.users.etabA, demandeComplete(monde))
     expect((await corriger(monde.users.rectoratM, d.id, 'À revoir')).status).toBe(200)
     await campagne(payload, 'close')
+    // The draft stays closed: neither saved nor validated.
     await expect(
       payload.update({
         collection: 'demandes',
-        id: d.id,
+        id: brouillon.id,
         data: { capaciteNouvelle: 31 } as never,
         user: monde.users.etabA,
         overrideAccess: false,
       }),
-    ).rejects.toThrow()
-    expect((await valider(monde.users.etabA, d.id)).status).toBe(403)
+    ).rejects.toThrow(/close/)
+    expect((await valider(monde.users.etabA, brouillon.id)).status).toBe(403)
+    // The correction goes on: saved, an annexe added, validated again.
+    const corrigee = await payload.update({
+      collection: 'demandes',
+      id: d.id,
+      data: { capaciteNouvelle: 31 } as never,
+      user: monde.users.etabA,
+      overrideAccess: false,
+      depth: 0,
+    })
+    expect(corrigee.capaciteNouvelle).toBe(31)
+    await payload.create({
+      collection: 'annexes',
+      data: { demande: d.id as number, description: 'Convention corrigée' } as never,
+      file: { data: PDF, mimetype: 'application/pdf', name: 'convention.pdf', size: PDF.length },
+      user: monde.users.etabA,
+      overrideAccess: false,
+    })
+    const r = await valider(monde.users.etabA, d.id)
+    expect(r.status, JSON.stringify(r.body)).toBe(200)
+    expect((await stockee(d.id)).statut).toBe('validee')
   })
 })
 

@@ -9,6 +9,7 @@ import {
   EVENEMENTS,
   type Evenement,
   modifiableParSaStructure,
+  tenueParLaCampagne,
   OPTIONS_STATUTS,
   possibleDepuis,
   roleAutorise,
@@ -110,6 +111,9 @@ describe('machine des statuts (src/regles/machine.ts)', () => {
 
   it('« à corriger » : modifiable par sa structure, pas d’instruction, vu tel quel par tous', () => {
     expect(etats.filter(modifiableParSaStructure)).toEqual(['brouillon', 'a-corriger'])
+    // Corrections come during the instruction, after the closing: only they escape the campaign's dates.
+    expect(etats.filter((e) => !tenueParLaCampagne(e))).toEqual(['a-corriger'])
+    expect(tenueParLaCampagne(undefined)).toBe(true)
     expect(etats.filter(enInstruction)).toEqual(ATTENDU['avis-donne'])
     // The stored views: the filer's business, so every view shows it, whatever avis remains.
     expect(statutsDerives({ statut: 'a-corriger', avis: avis.avis })).toEqual({
