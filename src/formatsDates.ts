@@ -9,6 +9,15 @@ export const DATE_HEURE_CHAMP = "dd/MM/yyyy, HH 'h' mm"
 export const DATE_SAISIE = 'dd/MM/yyyy'
 export const DATE_HEURE_SAISIE = 'dd/MM/yyyy HH:mm'
 
+/** A date and time picker in French use: 24-hour times (react-datepicker's default is « 2:30 PM »), « Heure ». */
+export const CHOIX_DATE_HEURE = {
+  pickerAppearance: 'dayAndTime',
+  displayFormat: DATE_HEURE_SAISIE,
+  timeFormat: 'HH:mm',
+  timeIntervals: 15,
+  overrides: { timeCaption: 'Heure' },
+} as const
+
 /** « 2 décembre 2026 à 14 h 33 » (Paris time). */
 export function dateHeureFr(iso: string | Date): string {
   const parties = Object.fromEntries(

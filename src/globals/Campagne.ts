@@ -5,7 +5,7 @@ import { editeur } from '../../access/roles'
 import { datePlausible, verifierDate } from '../../hooks/dates'
 import { oublierCampagne } from '../campagne'
 import { liensAutorises } from '../liens'
-import { DATE_HEURE_SAISIE } from '../formatsDates'
+import { CHOIX_DATE_HEURE } from '../formatsDates'
 
 /** Links limited to http(s), mailto and this site's paths (src/liens.ts), then Payload's own rich text check. */
 const texteRiche =
@@ -72,13 +72,13 @@ export const Campagne: GlobalConfig = {
           type: 'date',
           label: 'Ouverture de la saisie',
           validate: datePlausible('Ouverture de la saisie'),
-          admin: { date: { pickerAppearance: 'dayAndTime', displayFormat: DATE_HEURE_SAISIE } },
+          admin: { date: CHOIX_DATE_HEURE },
         },
         {
           name: 'cloture',
           type: 'date',
           label: 'Clôture de la saisie',
-          admin: { date: { pickerAppearance: 'dayAndTime', displayFormat: DATE_HEURE_SAISIE } },
+          admin: { date: CHOIX_DATE_HEURE },
           validate: (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) =>
             verifierDate('Clôture de la saisie', value) !== true
               ? verifierDate('Clôture de la saisie', value)
