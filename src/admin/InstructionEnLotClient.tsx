@@ -3,13 +3,11 @@ import { useSelection } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import React, { useState } from 'react'
 
+import { type BilanLot, demandes, questionLot, questionPublication, resumeDuLot } from './textesLot'
+
 type Champ = 'avis' | 'decision'
 type Option = { value: string; label: string }
-type Reponse = {
-  faites?: { id: number | string; numero: number | null }[]
-  refusees?: { id: number | string; numero?: number | null; motif: string }[]
-  errors?: { message?: string }[]
-}
+type Reponse = BilanLot & { errors?: { message?: string }[] }
 
 const TEXTES: Record<Champ, { bouton: string; libelle: string; commentaire: string; valider: string }> = {
   avis: {
@@ -24,23 +22,6 @@ const TEXTES: Record<Champ, { bouton: string; libelle: string; commentaire: stri
     commentaire: 'Commentaire de la décision',
     valider: 'Enregistrer la décision',
   },
-}
-
-const demandes = (n: number) => `${n} demande${n > 1 ? 's' : ''}`
-
-/** « 11 demandes mises à jour ; 1 refusée : n° 42 — hors de votre périmètre ». */
-export function resumeDuLot(r: Reponse, numeros: Record<string, number>): string {
-  const faites = r.faites?.length ?? 0
-  const refusees = r.refusees ?? []
-  const fait = `${demandes(faites)} ${faites > 1 ? 'mises' : 'mise'} à jour`
-  if (refusees.length === 0) return `${fait}.`
-  const detail = refusees
-    .map((x) => {
-      const numero = x.numero ?? numeros[String(x.id)]
-      return `${numero ? `n° ${numero}` : `identifiant ${x.id}`} — ${x.motif}`
-    })
-    .join(' ; ')
-  return `${fait} ; ${refusees.length} refusée${refusees.length > 1 ? 's' : ''} : ${detail}`
 }
 
 /** The panel of one kind of batch (avis or décision) on the list's selected rows. */
@@ -76,10 +57,7 @@ function Panneau({
       setMessage({ ok: false, texte: 'Sélectionnez d’abord des demandes dans la liste.' })
       return
     }
-    const question =
-      champ === 'avis'
-        ? `Donner l'avis "${option.label}" à ${demandes(ids.length)} ?`
-        : `Enregistrer la décision "${option.label}" pour ${demandes(ids.length)} ?`
+    const question = questionLot(champ, option.label, ids.length)
     if (!window.confirm(question)) return
     setEnCours(true)
     try {
@@ -215,7 +193,7 @@ export function PublierDecisions({ publieesLe }: { publieesLe: string | null }) 
       const bilan = await appel(false)
       const n = bilan.decisions ?? 0
       const m = bilan.structures ?? 0
-      const question = `${n} décision${n > 1 ? 's' : ''} ${n > 1 ? 'seront publiées' : 'sera publiée'} ; ${m} structure${m > 1 ? 's' : ''} ${m > 1 ? 'recevront' : 'recevra'} un courriel. Publier ?`
+      const question = questionPublication(n, m)
       if (!window.confirm(question)) return
       await appel(true)
       setMessage({ ok: true, texte: 'Décisions publiées.' })

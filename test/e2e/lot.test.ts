@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { questionPublication } from '../../src/admin/textesLot'
 import { appel, deposerEtValider, jeton } from '../aides/http'
 import {
   capturer,
@@ -99,8 +100,7 @@ describe('Décision en lot et publication par la Région', () => {
         corps: { confirmer: false },
       })
     ).corps
-    const s = (n: number) => (n > 1 ? 's' : '')
-    const attendue = `${bilan.decisions} décision${s(bilan.decisions)} ${bilan.decisions > 1 ? 'seront publiées' : 'sera publiée'} ; ${bilan.structures} structure${s(bilan.structures)} ${bilan.structures > 1 ? 'recevront' : 'recevra'} un courriel. Publier ?`
+    const attendue = questionPublication(bilan.decisions, bilan.structures)
     const publication = confirmer(page)
     await page.getByRole('button', { name: 'Publier les décisions' }).click()
     expect(await publication).toBe(attendue)
