@@ -22,6 +22,7 @@ let page: Page
 const chrono = new Chrono('lot')
 let d1: { id: number | string; numero: number }
 let d2: { id: number | string; numero: number }
+let renvoyee: { id: number | string; numero: number }
 
 const publierParLeCarif = async (valeur: boolean) =>
   appel('POST', '/api/globals/campagne', {
@@ -45,6 +46,12 @@ beforeAll(async () => {
   const ecole = await jeton('0340042L')
   d1 = await deposerEtValider(ecole, '0340042L')
   d2 = await deposerEtValider(ecole, '0340042L')
+  renvoyee = await deposerEtValider(ecole, '0340042L')
+  const renvoi = await appel('POST', `/api/demandes/${renvoyee.id}/demander-correction`, {
+    jeton: await jeton('rectorat-montpellier'),
+    corps: { message: 'Joignez le PV du conseil.' },
+  })
+  expect(renvoi.status).toBe(200)
 })
 afterAll(async () => {
   chrono.ecrire()
@@ -52,12 +59,47 @@ afterAll(async () => {
   await publierParLeCarif(false)
 })
 
+const filtreIds = (ids: (number | string)[]) =>
+  `/admin/collections/demandes?${ids.map((id, i) => `where[or][0][and][0][id][in][${i}]=${id}`).join('&')}`
+
 describe('Décision en lot et publication par la Région', () => {
+  it('le rectorat donne un avis aux lignes cochées ; celle renvoyée pour correction est refusée, avec son numéro', async () => {
+    const officier = await nouvellePage(navigateur)
+    await connecter(officier, 'rectorat-montpellier')
+    await officier.goto(url(filtreIds([d1.id, renvoyee.id])))
+    const bouton = officier.getByRole('button', { name: 'Donner un avis aux demandes sélectionnées' })
+    await visible(bouton)
+    // It gives avis: no décision, no publication.
+    expect(
+      await officier
+        .getByRole('button', { name: 'Enregistrer une décision pour les demandes sélectionnées' })
+        .count(),
+    ).toBe(0)
+    expect(await officier.getByRole('button', { name: 'Publier les décisions' }).count()).toBe(0)
+    const lignes = officier.locator('tbody tr')
+    await visible(lignes.nth(1))
+    for (const i of [0, 1]) await lignes.nth(i).locator('input[type="checkbox"]').check()
+    await bouton.click()
+    await officier.locator('#lot-avis').selectOption('favorable')
+    const question = confirmer(officier)
+    await officier.getByRole('button', { name: "Donner l'avis" }).click()
+    expect(await question).toBe('Donner l\'avis "Favorable" à 2 demandes ?')
+    await visible(
+      officier
+        .getByRole('alert')
+        .getByText(
+          `1 demande mise à jour ; 1 refusée : n° ${renvoyee.numero} — demande renvoyée à sa structure pour correction`,
+        ),
+    )
+    await capturer(officier, 'lot-00-avis-rectorat')
+    await officier.context().close()
+    chrono.top('rectorat : avis en lot')
+  })
+
   it('sélectionne deux lignes, enregistre une décision commentée, voit le bilan, puis publie', async () => {
     page = await nouvellePage(navigateur)
     await connecter(page, 'region')
-    const liste = `/admin/collections/demandes?where[or][0][and][0][id][in][0]=${d1.id}&where[or][0][and][0][id][in][1]=${d2.id}`
-    await page.goto(url(liste))
+    await page.goto(url(filtreIds([d1.id, d2.id])))
     const bouton = page.getByRole('button', {
       name: 'Enregistrer une décision pour les demandes sélectionnées',
     })
