@@ -93,6 +93,7 @@ export const CAPACITES = {
   lireDonneesPersonnelles: 'Lire les coordonnées du responsable',
   lireAvisAvantPublication: 'Lire les avis avant la publication des décisions',
   lireDecisionsAvantPublication: 'Lire les décisions avant leur publication',
+  publierDecisions: 'Publier les décisions aux établissements',
 } as const
 export type Capacite = keyof typeof CAPACITES
 
@@ -112,8 +113,10 @@ const autorite = [
 
 export const CAPACITES_DES_ROLES: Record<Role, Record<Capacite, boolean>> = {
   admin: oui(...(Object.keys(CAPACITES) as Capacite[])),
-  'carif-oref': oui(...autorite, 'gererReferentiels'),
-  region: oui(...autorite),
+  // The Région publishes the decisions it took; the Carif-Oref, editor of the campaign, keeps the campaign's checkbox
+  // (it corrects a publication made too early, and publishes on the Région's word as it did before).
+  'carif-oref': oui(...autorite, 'gererReferentiels', 'publierDecisions'),
+  region: oui(...autorite, 'publierDecisions'),
   rectorat: oui(...autorite),
   // The DRAAF files and gives avis: it reads the avis, not the décisions, before publication.
   draaf: oui(

@@ -20,6 +20,7 @@ import {
 } from '../../hooks/demandes/verrouillerApresValidation'
 import { demanderCorrection } from './endpoints/demanderCorrection'
 import { exporter } from './endpoints/exporter'
+import { instruireEnLot } from './endpoints/instruireEnLot'
 import { pdf } from './endpoints/pdf'
 import { statistiques } from './endpoints/statistiques'
 import { valider } from './endpoints/valider'
@@ -63,14 +64,17 @@ export const Demandes: CollectionConfig = {
     pagination: { defaultLimit: 50 },
     components: {
       edit: { beforeDocumentControls: ['/src/admin/boutons#BoutonsDemande'] },
-      beforeListTable: ['/src/admin/BoutonExport#BoutonExport'],
+      beforeListTable: [
+        '/src/admin/BoutonExport#BoutonExport',
+        '/src/admin/InstructionEnLot#InstructionEnLot',
+      ],
     },
   },
   defaultSort: '-numero',
   disableDuplicate: true,
   // « Filtres enregistrés »: Payload's query presets (filters, columns, sort), private or shared.
   enableQueryPresets: true,
-  endpoints: [exporter, statistiques, valider, pdf, demanderCorrection],
+  endpoints: [exporter, statistiques, valider, pdf, demanderCorrection, instruireEnLot],
   versions: { maxPerDoc: 100 },
   indexes: INDEX_DEMANDES,
   // The statut's read hook needs the stored views whatever the caller selects.

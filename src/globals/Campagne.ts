@@ -1,10 +1,11 @@
 import type { GlobalConfig, RichTextFieldValidation } from 'payload'
 import { validations } from 'payload'
 
-import { editeur } from '../../access/roles'
+import { editeur, peut } from '../../access/roles'
 import { datePlausible, verifierDate } from '../../hooks/dates'
 import { oublierCampagne } from '../campagne'
 import { liensAutorises } from '../liens'
+import { publierDecisions } from '../publicationDecisions'
 import { CHOIX_DATE_HEURE } from '../formatsDates'
 
 /** Links limited to http(s), mailto and this site's paths (src/liens.ts), then Payload's own rich text check. */
@@ -37,6 +38,8 @@ export const Campagne: GlobalConfig = {
   },
   // Its versions record who changed what and when: only who may edit the campaign reads them (SECURITY 33).
   access: { read: () => true, update: editeur, readVersions: editeur },
+  // The Région publishes its decisions without editing the campaign (src/publicationDecisions.ts).
+  endpoints: [publierDecisions],
   hooks: {
     afterChange: [
       // Requests of this instance read the new values at once (src/campagne.ts keeps them a few seconds).
@@ -123,6 +126,8 @@ export const Campagne: GlobalConfig = {
       type: 'checkbox',
       label: 'Décisions publiées aux établissements',
       defaultValue: false,
+      // Who edits the campaign but may not publish (none today) sees it read-only, not as a broken control.
+      access: { update: ({ req }) => peut(req, 'publierDecisions') },
     },
   ],
 }

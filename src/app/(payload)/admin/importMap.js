@@ -4,6 +4,7 @@ import { ChampUai as ChampUai_71186758372cceedf28f60576052ecac } from '../../../
 import { ChoixDiplome as ChoixDiplome_f1ea1da68a2ebe8ca04e3ca1a9860e95 } from '../../../../src/admin/ChoixDiplome'
 import { CompteurCaracteres as CompteurCaracteres_9e8307417b735ef9466f6cef47ac172c } from '../../../../src/admin/CompteurCaracteres'
 import { BoutonExport as BoutonExport_70169a88b4fcd611f78b8b3f45400701 } from '../../../../src/admin/BoutonExport'
+import { InstructionEnLot as InstructionEnLot_6d5ee4622ad0d829ebc56b86a12b9d75 } from '../../../../src/admin/InstructionEnLot'
 import { BoutonsDemande as BoutonsDemande_1d39d85f68c10a5434534bde2a8a8397 } from '../../../../src/admin/boutons'
 import { CelluleNomFichier as CelluleNomFichier_fc27faf27fc3bb11ae7e8a3ceadfcac8 } from '../../../../src/admin/CelluleNomFichier'
 import { QueryPresetsAccessCell as QueryPresetsAccessCell_2b8867833a34864a02ddf429b0728a40 } from '@payloadcms/next/client'
@@ -59,6 +60,7 @@ export const importMap = {
   "/src/admin/ChoixDiplome#ChoixDiplome": ChoixDiplome_f1ea1da68a2ebe8ca04e3ca1a9860e95,
   "/src/admin/CompteurCaracteres#CompteurCaracteres": CompteurCaracteres_9e8307417b735ef9466f6cef47ac172c,
   "/src/admin/BoutonExport#BoutonExport": BoutonExport_70169a88b4fcd611f78b8b3f45400701,
+  "/src/admin/InstructionEnLot#InstructionEnLot": InstructionEnLot_6d5ee4622ad0d829ebc56b86a12b9d75,
   "/src/admin/boutons#BoutonsDemande": BoutonsDemande_1d39d85f68c10a5434534bde2a8a8397,
   "/src/admin/CelluleNomFichier#CelluleNomFichier": CelluleNomFichier_fc27faf27fc3bb11ae7e8a3ceadfcac8,
   "@payloadcms/next/client#QueryPresetsAccessCell": QueryPresetsAccessCell_2b8867833a34864a02ddf429b0728a40,

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest'
+
+import { questionLot, questionPublication, resumeDuLot } from '../../src/admin/textesLot'
+
+describe('Textes de l’instruction en lot et de la publication', () => {
+  it('la confirmation nomme la valeur et le nombre de demandes', () => {
+    expect(questionLot('avis', 'Favorable', 12)).toBe('Donner l\'avis "Favorable" à 12 demandes ?')
+    expect(questionLot('decision', 'Retenue', 1)).toBe('Enregistrer la décision "Retenue" pour 1 demande ?')
+  })
+
+  it('le bilan : faites, refusées avec leur numéro (ou celui de la liste, ou l’identifiant) et leur motif', () => {
+    const faites = Array.from({ length: 11 }, (_, i) => ({ id: i + 1, numero: i + 1 }))
+    expect(
+      resumeDuLot({ faites, refusees: [{ id: 99, numero: 42, motif: 'hors de votre périmètre' }] }),
+    ).toBe('11 demandes mises à jour ; 1 refusée : n° 42 — hors de votre périmètre')
+    expect(resumeDuLot({ faites: [{ id: 1, numero: 1 }], refusees: [] })).toBe('1 demande mise à jour.')
+    expect(
+      resumeDuLot(
+        {
+          faites: [],
+          refusees: [
+            { id: 7, motif: 'demande introuvable ou hors de votre périmètre' },
+            { id: 8, motif: 'demande introuvable ou hors de votre périmètre' },
+          ],
+        },
+        { '7': 31 },
+      ),
+    ).toBe(
+      'Aucune demande mise à jour ; 2 refusées : n° 31 — demande introuvable ou hors de votre périmètre ; identifiant 8 — demande introuvable ou hors de votre périmètre',
+    )
+  })
+
+  it('la publication annonce les décisions et les structures informées', () => {
+    expect(questionPublication(57, 23)).toBe(
+      '57 décisions seront publiées ; 23 structures recevront un courriel. Publier ?',
+    )
+    expect(questionPublication(1, 1)).toBe(
+      '1 décision sera publiée ; 1 structure recevra un courriel. Publier ?',
+    )
+  })
+})
