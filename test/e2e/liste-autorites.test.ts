@@ -70,6 +70,25 @@ describe('La liste des demandes du rectorat', () => {
       'Avis des autorités académiques > Avis',
       'Décision de la Région > Décision',
     ])
+    // Rendered by the server: the labels are in the HTML it sends, before any script runs (Payload's relationship
+    // cell fetches them in the browser, showing « <Pas de Code UAI…> » meanwhile).
+    const html = await page.evaluate(() => fetch('/admin/collections/demandes').then((r) => r.text()))
+    expect
+      .soft(html)
+      .toContain('<span class="cellule-etablissement__nom">Lycée polyvalent Jean Mermoz</span>')
+    expect.soft(html).toContain('<span class="cellule-diplome__libelle">CUISINE (CAP)</span>')
+    expect.soft(html).not.toMatch(/Pas de (Code UAI|Diplôme)/)
+    const mesures = await page.evaluate(() => {
+      const table = document.querySelector('.collection-list--demandes .table')!
+      return {
+        page: document.scrollingElement!.scrollWidth,
+        fenetre: window.innerWidth,
+        table: table.scrollWidth,
+        conteneur: table.clientWidth,
+      }
+    })
+    expect.soft(mesures.page).toBeLessThanOrEqual(mesures.fenetre)
+    expect.soft(mesures.table).toBeLessThanOrEqual(mesures.conteneur)
     const ligne = page.locator('tbody tr').filter({
       has: page.getByRole('link', { name: `Consulter la demande n° ${sansAvis.numero}`, exact: true }),
     })
@@ -81,23 +100,6 @@ describe('La liste des demandes du rectorat', () => {
       has: page.getByRole('link', { name: `Consulter la demande n° ${avecAvis.numero}`, exact: true }),
     })
     await visible(avis.locator('td.cell-avis__avis').getByText('Favorable'))
-    // Rendered by the server: the labels are in the HTML it sends, before any script runs (Payload's relationship
-    // cell fetches them in the browser, showing « <Pas de Code UAI…> » meanwhile).
-    const html = await page.evaluate(() => fetch('/admin/collections/demandes').then((r) => r.text()))
-    expect(html).toContain('<span class="cellule-etablissement__nom">Lycée polyvalent Jean Mermoz</span>')
-    expect(html).toContain('<span class="cellule-diplome__libelle">CUISINE (CAP)</span>')
-    expect(html).not.toMatch(/Pas de (Code UAI|Diplôme)/)
-    const mesures = await page.evaluate(() => {
-      const table = document.querySelector('.collection-list--demandes .table')!
-      return {
-        page: document.scrollingElement!.scrollWidth,
-        fenetre: window.innerWidth,
-        table: table.scrollWidth,
-        conteneur: table.clientWidth,
-      }
-    })
-    expect(mesures.page).toBeLessThanOrEqual(mesures.fenetre)
-    expect(mesures.table).toBeLessThanOrEqual(mesures.conteneur)
     await capturer(page, 'liste-autorites-01-1366')
     chrono.top('liste à 1 366 px')
   })
