@@ -1,7 +1,8 @@
 import type { BeforeListTableServerProps } from 'payload'
 import React from 'react'
 
-import { ACADEMIES, estDeposant, peut } from '../../access/roles'
+import { portee } from '../../access/permissions'
+import { ACADEMIES, estDeposant, peut, type Role } from '../../access/roles'
 import { MESURES } from '../regles/enums'
 import { OPTIONS_STATUTS } from '../regles/machine'
 import { BarreFiltres } from './BarreFiltres'
@@ -13,8 +14,11 @@ import { DEPARTEMENTS } from './filtresDemandes'
  * « sans décision » only for who may read them before publication.
  */
 export async function FiltresListe({ payload, user }: BeforeListTableServerProps) {
-  // Filers have their dashboard and only their own demandes: Payload's filters are enough for them.
-  if (!user || estDeposant(user)) return null
+  // Filers have their dashboard and only their own demandes (Payload's filters are enough), except a filer that also
+  // instructs (the DRAAF gives avis on the agricultural demandes).
+  const role = (user as { role?: Role } | undefined)?.role
+  const instruit = portee(role, 'donnerAvis') !== 'non' || portee(role, 'decider') !== 'non'
+  if (!user || (estDeposant(user) && !instruit)) return null
   const types = await payload
     .findDistinct({
       collection: 'diplomes',

@@ -163,6 +163,22 @@ describe('La liste des demandes du rectorat', () => {
     chrono.top('filtres : département, sans avis, effacer')
   })
 
+  it('la DRAAF, qui dépose et donne des avis, a la barre avec « Sans avis », sans « Sans décision » qu’elle ne lit pas', async () => {
+    const draaf = await nouvellePage(navigateur)
+    await connecter(draaf, 'draaf')
+    await draaf.goto(url('/admin/collections/demandes'))
+    await visible(draaf.getByLabel('Sans avis'))
+    expect(await draaf.getByLabel('Sans décision').count()).toBe(0)
+    await draaf.context().close()
+    // An établissement has its dashboard: no bar.
+    const ecole = await nouvellePage(navigateur)
+    await connecter(ecole, '0340042L')
+    await ecole.goto(url('/admin/collections/demandes'))
+    await visible(ecole.locator('tbody td.cell-numero').first())
+    expect(await ecole.locator('form.filtres-liste').count()).toBe(0)
+    await ecole.context().close()
+  })
+
   it('le compteur « à instruire » du tableau de bord ouvre la même liste filtrée, du même nombre', async () => {
     await page.goto(url('/admin'))
     const lien = page.getByRole('link', { name: /demandes? validées? attend(ent)? votre avis/ })
