@@ -42,15 +42,12 @@ export const Demandes: CollectionConfig = {
   labels: { singular: 'Demande', plural: 'Demandes' },
   admin: {
     useAsTitle: 'titre',
+    // Nine columns that fit 1,366 px; the others stay in the column picker (« Colonnes »).
     defaultColumns: [
       'numero',
       'etablissementConcerne',
       'diplome',
-      'dureeFormation',
-      'anneeFormation',
       'mesure',
-      'capaciteActuelle',
-      'capaciteNouvelle',
       'ecartCapacite',
       'priorite',
       'statut',
@@ -65,6 +62,7 @@ export const Demandes: CollectionConfig = {
     components: {
       edit: { beforeDocumentControls: ['/src/admin/boutons#BoutonsDemande'] },
       beforeListTable: [
+        '/src/admin/FiltresListe#FiltresListe',
         '/src/admin/BoutonExport#BoutonExport',
         '/src/admin/InstructionEnLot#InstructionEnLot',
       ],

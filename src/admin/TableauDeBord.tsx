@@ -3,12 +3,14 @@ import { type DashboardViewServerProps, DefaultDashboard } from '@payloadcms/nex
 import { Gutter } from '@payloadcms/ui'
 import React from 'react'
 
+import { portee } from '../../access/permissions'
 import { estDeposant, libelleAcademie, peut, rattachementDe, utilisateurDe } from '../../access/roles'
 import { etatCampagne, formaterDate, lireCampagne, messageCampagneFermee } from '../campagne'
 import { libelle, MESURES, STATUTS } from '../regles/enums'
 import { formationEnClair } from '../regles/validationDemande'
 import type { Demande } from '../payload-types'
 import { MODALITE_COURTE } from './libelles'
+import { lienListeFiltree, whereDesFiltres } from './filtresDemandes'
 
 /** What the tables show: the selected fields, diplôme and établissement populated (depth 1) when readable. */
 type Ligne = Pick<
@@ -260,14 +262,6 @@ async function TableauDeposant({ req, valide }: { req: PayloadRequest; valide?: 
   )
 }
 
-function lienListe(where: Record<string, string>): string {
-  const params = new URLSearchParams()
-  Object.entries(where).forEach(([champ, valeur], i) =>
-    params.set(`where[and][${i}][${champ}][equals]`, valeur),
-  )
-  return `/admin/collections/demandes?${params.toString()}`
-}
-
 async function TableauAutorite({ req }: { req: PayloadRequest }) {
   const campagne = await lireCampagne(req)
   const editeur = peut(req, 'gererReferentiels')
@@ -293,6 +287,15 @@ async function TableauAutorite({ req }: { req: PayloadRequest }) {
     })),
   )
   const total = parStatut.reduce((s, x) => s + x.n, 0)
+  // « À instruire »: what waits for this reader (its avis, its décision), and what went back to the filers (one of
+  // the counts by statut). The same filters as the list's bar, so each counter opens exactly what it counts.
+  const role = utilisateurDe(req)?.role
+  const [attendentAvis, attendentDecision] = await Promise.all([
+    portee(role, 'donnerAvis') !== 'non' ? compter(whereDesFiltres({ sansAvis: true })) : null,
+    portee(role, 'decider') !== 'non' ? compter(whereDesFiltres({ sansDecision: true })) : null,
+  ])
+  const renvoyees = parStatut.find((s) => s.value === 'a-corriger')?.n ?? 0
+  const pluriel = (n: number, un: string, plusieurs: string) => `${n} ${n > 1 ? plusieurs : un}`
   return (
     <div className="tableau-de-bord">
       <h1>Suivi des demandes — rentrée {campagne.rentree}</h1>
@@ -308,12 +311,36 @@ async function TableauAutorite({ req }: { req: PayloadRequest }) {
           <a href="/admin/globals/campagne">paramétrer la campagne</a>
         </p>
       )}
+      <section aria-labelledby="titre-a-instruire">
+        <h2 id="titre-a-instruire">À instruire</h2>
+        <ul className="compteurs compteurs--a-instruire">
+          {attendentAvis !== null && (
+            <li>
+              <a href={lienListeFiltree({ sansAvis: true })}>
+                {pluriel(attendentAvis, 'demande validée attend', 'demandes validées attendent')} votre avis
+              </a>
+            </li>
+          )}
+          {attendentDecision !== null && (
+            <li>
+              <a href={lienListeFiltree({ sansDecision: true })}>
+                {pluriel(attendentDecision, 'demande attend', 'demandes attendent')} votre décision
+              </a>
+            </li>
+          )}
+          <li>
+            <a href={lienListeFiltree({ statut: 'a-corriger' })}>
+              {pluriel(renvoyees, 'demande renvoyée', 'demandes renvoyées')} pour correction
+            </a>
+          </li>
+        </ul>
+      </section>
       <section aria-labelledby="titre-statuts">
         <h2 id="titre-statuts">Par statut</h2>
         <ul className="compteurs">
           {parStatut.map((s) => (
             <li key={s.value}>
-              <a href={lienListe({ statut: s.value })}>
+              <a href={lienListeFiltree({ statut: s.value })}>
                 <span className="compteurs__n">{s.n}</span> {s.label}
               </a>
             </li>
@@ -340,7 +367,7 @@ async function TableauAutorite({ req }: { req: PayloadRequest }) {
                 {a.mesures.map((m) => (
                   <td key={m.value}>
                     <a
-                      href={lienListe({ academie: a.academie, mesure: m.value })}
+                      href={lienListeFiltree({ academie: a.academie, mesure: m.value })}
                       aria-label={`${m.n} demandes, ${m.label}, académie de ${a.academie}`}
                     >
                       {m.n}

@@ -14,6 +14,7 @@ import { appliquer, enInstruction } from '../regles/machine'
 import { BoutonConfirmer, BoutonImprimer } from './boutons'
 import { DemanderCorrection, EcrireMessage, FormulaireInstruction } from './Echanges'
 import { VueRecapitulatif } from './VueRecapitulatif'
+import { historiqueDuLecteur } from './historiqueDuLecteur'
 
 export function Gabarit({ props, children }: { props: AdminViewServerProps; children: React.ReactNode }) {
   const { initPageResult, params, searchParams } = props
@@ -256,6 +257,7 @@ export async function Consulter(props: AdminViewServerProps) {
     )
   }
   const { recap, annexes } = await recapitulatifDuLecteur(req, demande)
+  const historique = await historiqueDuLecteur(req, demande)
   return (
     <Gabarit props={props}>
       <div className="consultation">
@@ -286,6 +288,14 @@ export async function Consulter(props: AdminViewServerProps) {
               ) : (
                 <p>Aucune annexe.</p>
               )}
+            </section>
+            <section aria-labelledby="titre-historique" className="historique">
+              <h2 id="titre-historique">Historique</h2>
+              <ol>
+                {historique.map((e, i) => (
+                  <li key={i}>{e.texte}</li>
+                ))}
+              </ol>
             </section>
           </div>
           {/* Beside the demande on a wide screen: what the reader does with it. */}

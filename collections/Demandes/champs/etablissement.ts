@@ -30,7 +30,10 @@ export const champsEtablissement: Field[] = [
         access: accesSaisie,
         admin: {
           description: "L'établissement de votre réseau concerné par le projet.",
-          components: { Field: '/src/admin/ChampUai#ChampUai' },
+          components: {
+            Field: '/src/admin/ChampUai#ChampUai',
+            Cell: '/src/admin/CellulesDemande#CelluleEtablissement',
+          },
         },
       },
       {

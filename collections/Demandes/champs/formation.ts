@@ -33,7 +33,12 @@ export const champsFormation: Field[] = [
         index: true,
         access: accesSaisie,
         filterOptions: { ouvert: { equals: true } },
-        admin: { components: { Field: '/src/admin/ChoixDiplome#ChoixDiplome' } },
+        admin: {
+          components: {
+            Field: '/src/admin/ChoixDiplome#ChoixDiplome',
+            Cell: '/src/admin/CellulesDemande#CelluleDiplome',
+          },
+        },
       },
       {
         type: 'row',

@@ -1,8 +1,11 @@
 import { Legende as Legende_6ccc90a87a47790b742c7761770aad6b } from '../../../../src/admin/Legende'
 import { CelluleNumeroDemande as CelluleNumeroDemande_2d31b4957f0ff5d01a7e70bfe43e45fc } from '../../../../src/admin/CelluleNumeroDemande'
+import { CelluleEtablissement as CelluleEtablissement_79f8dea6abc3f8c7b2f23682bbd734fc } from '../../../../src/admin/CellulesDemande'
 import { ChampUai as ChampUai_71186758372cceedf28f60576052ecac } from '../../../../src/admin/ChampUai'
+import { CelluleDiplome as CelluleDiplome_79f8dea6abc3f8c7b2f23682bbd734fc } from '../../../../src/admin/CellulesDemande'
 import { ChoixDiplome as ChoixDiplome_f1ea1da68a2ebe8ca04e3ca1a9860e95 } from '../../../../src/admin/ChoixDiplome'
 import { CompteurCaracteres as CompteurCaracteres_9e8307417b735ef9466f6cef47ac172c } from '../../../../src/admin/CompteurCaracteres'
+import { FiltresListe as FiltresListe_4ee7c4b15154f442aa2c35981d8f9594 } from '../../../../src/admin/FiltresListe'
 import { BoutonExport as BoutonExport_70169a88b4fcd611f78b8b3f45400701 } from '../../../../src/admin/BoutonExport'
 import { InstructionEnLot as InstructionEnLot_6d5ee4622ad0d829ebc56b86a12b9d75 } from '../../../../src/admin/InstructionEnLot'
 import { BoutonsDemande as BoutonsDemande_1d39d85f68c10a5434534bde2a8a8397 } from '../../../../src/admin/boutons'
@@ -56,9 +59,12 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 export const importMap = {
   "/src/admin/Legende#Legende": Legende_6ccc90a87a47790b742c7761770aad6b,
   "/src/admin/CelluleNumeroDemande#CelluleNumeroDemande": CelluleNumeroDemande_2d31b4957f0ff5d01a7e70bfe43e45fc,
+  "/src/admin/CellulesDemande#CelluleEtablissement": CelluleEtablissement_79f8dea6abc3f8c7b2f23682bbd734fc,
   "/src/admin/ChampUai#ChampUai": ChampUai_71186758372cceedf28f60576052ecac,
+  "/src/admin/CellulesDemande#CelluleDiplome": CelluleDiplome_79f8dea6abc3f8c7b2f23682bbd734fc,
   "/src/admin/ChoixDiplome#ChoixDiplome": ChoixDiplome_f1ea1da68a2ebe8ca04e3ca1a9860e95,
   "/src/admin/CompteurCaracteres#CompteurCaracteres": CompteurCaracteres_9e8307417b735ef9466f6cef47ac172c,
+  "/src/admin/FiltresListe#FiltresListe": FiltresListe_4ee7c4b15154f442aa2c35981d8f9594,
   "/src/admin/BoutonExport#BoutonExport": BoutonExport_70169a88b4fcd611f78b8b3f45400701,
   "/src/admin/InstructionEnLot#InstructionEnLot": InstructionEnLot_6d5ee4622ad0d829ebc56b86a12b9d75,
   "/src/admin/boutons#BoutonsDemande": BoutonsDemande_1d39d85f68c10a5434534bde2a8a8397,
