@@ -93,6 +93,7 @@ export const CAPACITES = {
   lireDonneesPersonnelles: 'Lire les coordonnées du responsable',
   lireAvisAvantPublication: 'Lire les avis avant la publication des décisions',
   lireDecisionsAvantPublication: 'Lire les décisions avant leur publication',
+  recevoirResumeQuotidien: "Recevoir un résumé quotidien des messages au lieu d'un courriel par message",
 } as const
 export type Capacite = keyof typeof CAPACITES
 
@@ -113,14 +114,16 @@ const autorite = [
 export const CAPACITES_DES_ROLES: Record<Role, Record<Capacite, boolean>> = {
   admin: oui(...(Object.keys(CAPACITES) as Capacite[])),
   'carif-oref': oui(...autorite, 'gererReferentiels'),
-  region: oui(...autorite),
-  rectorat: oui(...autorite),
+  // Who instructs may take the thread's news once a day (the Carif-Oref is not in the thread).
+  region: oui(...autorite, 'recevoirResumeQuotidien'),
+  rectorat: oui(...autorite, 'recevoirResumeQuotidien'),
   // The DRAAF files and gives avis: it reads the avis, not the décisions, before publication.
   draaf: oui(
     'utiliserAdministration',
     'consulterStatistiques',
     'lireDonneesPersonnelles',
     'lireAvisAvantPublication',
+    'recevoirResumeQuotidien',
   ),
   reseau: oui('utiliserAdministration', 'lireDonneesPersonnelles'),
   etablissement: oui('utiliserAdministration', 'lireDonneesPersonnelles'),

@@ -1,0 +1,35 @@
+import type { PayloadRequest } from 'payload'
+import React from 'react'
+
+import { dateHeureFr } from '../formatsDates'
+import { compterNonLus } from '../messagesNonLus'
+
+/**
+ * « 3 messages non lus » at the top of the dashboard, with the demandes concerned, each linking to its
+ * consultation (opening it marks its thread read). Nothing when everything is read.
+ */
+export async function MessagesNonLus({ req }: { req: PayloadRequest }) {
+  const { total, demandes } = await compterNonLus(req).catch((err) => {
+    req.payload.logger.error({ err, msg: 'Messages non lus non comptés' })
+    return { total: 0, demandes: [] }
+  })
+  if (total === 0) return null
+  const s = total > 1 ? 's' : ''
+  return (
+    <section aria-labelledby="titre-non-lus" className="messages-non-lus" role="status">
+      <h2 id="titre-non-lus">
+        {total} message{s} non lu{s}
+      </h2>
+      <ul>
+        {demandes.map((d) => (
+          <li key={String(d.id)}>
+            <a href={`/admin/demandes/${d.id}/consulter`}>Demande n° {d.numero ?? d.id}</a>
+            {d.etablissement ? ` — ${d.etablissement}` : ''} —{' '}
+            {d.nonLus > 1 ? `${d.nonLus} messages, le dernier` : 'message'} le{' '}
+            {dateHeureFr(d.dernierMessageLe)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
