@@ -9,20 +9,23 @@ import { idDe, utilisateurDe } from '../access/roles'
  * newer than the user's read marker on that demande (collection lectures; no marker: all of them).
  */
 
-/** The server's own query with the reader's access filter written in (Payload would cap a user's read at 500). */
-async function messagesDuLecteur(req: PayloadRequest, where: Where) {
+type MessageLu = { demande: unknown; auteur?: unknown; createdAt: string; texte?: unknown }
+
+/**
+ * The messages the reader may read: the access filter written into the server's own query, straight to the
+ * database (no hooks: counting reads thousands of rows, and a user's read through Payload is capped at 500).
+ */
+async function messagesDuLecteur(req: PayloadRequest, where: Where, avecTexte = false): Promise<MessageLu[]> {
   const acces = await readMessages({ req })
   if (acces === false) return []
-  const r = await req.payload.find({
+  const r = await req.payload.db.find<MessageLu>({
     collection: 'messages',
     where: acces === true ? where : { and: [acces, where] },
-    overrideAccess: true,
     pagination: false,
-    depth: 0,
     sort: 'createdAt',
-    select: { demande: true, createdAt: true, auteur: true, texte: true },
+    select: { demande: true, createdAt: true, auteur: true, ...(avecTexte ? { texte: true as const } : {}) },
   })
-  return r.docs
+  return r.docs.map((m) => ({ ...m, createdAt: new Date(m.createdAt).toISOString() }))
 }
 
 /** Marks the demande's thread read up to now for the signed-in user (nothing for who is not in the thread). */
@@ -67,15 +70,20 @@ export type DemandeNonLue = {
   dernierMessageLe: string
 }
 
+/** Demandes listed by the dashboard's notice (the others are only counted). */
+export const DEMANDES_NON_LUES_MAX = 20
+
 /**
- * The unread messages of the signed-in user, grouped by demande (latest first). Three queries whatever the number
- * of demandes: the user's markers, the messages the user may read, the demandes concerned.
+ * The unread messages of the signed-in user, grouped by demande (latest first; the first `max` described, all
+ * counted). Three queries whatever the number of demandes: the user's markers, the messages the user may read, the
+ * demandes described.
  */
 export async function compterNonLus(
   req: PayloadRequest,
-): Promise<{ total: number; demandes: DemandeNonLue[] }> {
+  max = DEMANDES_NON_LUES_MAX,
+): Promise<{ total: number; nombreDeDemandes: number; demandes: DemandeNonLue[] }> {
   const user = utilisateurDe(req)
-  const vide = { total: 0, demandes: [] }
+  const vide = { total: 0, nombreDeDemandes: 0, demandes: [] }
   if (!user) return vide
   const [marqueurs, messages] = await Promise.all([
     req.payload.find({
@@ -101,9 +109,11 @@ export async function compterNonLus(
     parDemande.set(String(id), g)
   }
   if (parDemande.size === 0) return vide
+  const groupes = [...parDemande.values()].sort((a, b) => b.dernier.localeCompare(a.dernier))
+  const decrits = groupes.slice(0, max)
   const demandes = await req.payload.find({
     collection: 'demandes',
-    where: { id: { in: [...parDemande.values()].map((g) => g.id) } },
+    where: { id: { in: decrits.map((g) => g.id) } },
     overrideAccess: true,
     pagination: false,
     depth: 1,
@@ -111,8 +121,10 @@ export async function compterNonLus(
     populate: { etablissements: { nom: true, uai: true } },
   })
   const infos = new Map(demandes.docs.map((d) => [String(d.id), d]))
-  const liste = [...parDemande.values()]
-    .map((g) => {
+  return {
+    total: groupes.reduce((s, g) => s + g.nonLus, 0),
+    nombreDeDemandes: groupes.length,
+    demandes: decrits.map((g) => {
       const d = infos.get(String(g.id))
       const e = d?.etablissementConcerne
       return {
@@ -122,9 +134,8 @@ export async function compterNonLus(
         nonLus: g.nonLus,
         dernierMessageLe: g.dernier,
       }
-    })
-    .sort((a, b) => b.dernierMessageLe.localeCompare(a.dernierMessageLe))
-  return { total: liste.reduce((s, d) => s + d.nonLus, 0), demandes: liste }
+    }),
+  }
 }
 
 export type MessageDuResume = {
@@ -142,17 +153,21 @@ export async function nouveauxMessages(
   jusqua: Date,
 ): Promise<MessageDuResume[]> {
   const req = await createLocalReq({ user: { ...compte, collection: 'users' } as never }, payload)
-  const docs = await messagesDuLecteur(req, {
-    and: [
-      { auteur: { not_equals: compte.id } },
-      { createdAt: { greater_than: depuis.toISOString() } },
-      { createdAt: { less_than_equal: jusqua.toISOString() } },
-    ],
-  })
+  const docs = await messagesDuLecteur(
+    req,
+    {
+      and: [
+        { auteur: { not_equals: compte.id } },
+        { createdAt: { greater_than: depuis.toISOString() } },
+        { createdAt: { less_than_equal: jusqua.toISOString() } },
+      ],
+    },
+    true,
+  )
   return docs.map((m) => ({
     demande: idDe(m.demande)!,
     auteur: idDe(m.auteur),
-    texte: m.texte,
+    texte: String(m.texte ?? ''),
     createdAt: m.createdAt,
   }))
 }

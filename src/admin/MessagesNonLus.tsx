@@ -9,10 +9,11 @@ import { compterNonLus } from '../messagesNonLus'
  * consultation (opening it marks its thread read). Nothing when everything is read.
  */
 export async function MessagesNonLus({ req }: { req: PayloadRequest }) {
-  const { total, demandes } = await compterNonLus(req).catch((err) => {
+  const { total, nombreDeDemandes, demandes } = await compterNonLus(req).catch((err) => {
     req.payload.logger.error({ err, msg: 'Messages non lus non comptés' })
-    return { total: 0, demandes: [] }
+    return { total: 0, nombreDeDemandes: 0, demandes: [] }
   })
+  const autres = nombreDeDemandes - demandes.length
   if (total === 0) return null
   const s = total > 1 ? 's' : ''
   return (
@@ -30,6 +31,11 @@ export async function MessagesNonLus({ req }: { req: PayloadRequest }) {
           </li>
         ))}
       </ul>
+      {autres > 0 && (
+        <p>
+          … et {autres} autre{autres > 1 ? 's' : ''} demande{autres > 1 ? 's' : ''} avec des messages non lus.
+        </p>
+      )}
     </section>
   )
 }
