@@ -91,7 +91,11 @@ const notifierMessage: CollectionAfterChangeHook = async ({ doc, operation, req 
 /** Who writes has read the thread so far: their own message never shows as unread, nor what they answered. */
 const marquerLuParLAuteur: CollectionAfterChangeHook = async ({ doc, operation, req }) => {
   const demandeId = idDe(doc.demande)
-  if (operation === 'create' && demandeId !== null) await marquerLu(req, demandeId)
+  // A marker not written costs an « unread » notice, never the message itself.
+  if (operation === 'create' && demandeId !== null)
+    await marquerLu(req, demandeId).catch((err) =>
+      req.payload.logger.warn({ err, msg: `Lecture de la demande ${demandeId} non enregistrée` }),
+    )
   return doc
 }
 

@@ -17,16 +17,19 @@ export async function MessagesNonLus({ req }: { req: PayloadRequest }) {
   if (total === 0) return null
   const s = total > 1 ? 's' : ''
   return (
+    // Not a heading: it comes before the page's title, and the dashboard's sections keep their own order.
     <section aria-labelledby="titre-non-lus" className="messages-non-lus" role="status">
-      <h2 id="titre-non-lus">
-        {total} message{s} non lu{s}
-      </h2>
+      <p id="titre-non-lus" className="messages-non-lus__titre">
+        <strong>
+          {total} message{s} non lu{s}
+        </strong>
+      </p>
       <ul>
         {demandes.map((d) => (
           <li key={String(d.id)}>
             <a href={`/admin/demandes/${d.id}/consulter`}>Demande n° {d.numero ?? d.id}</a>
             {d.etablissement ? ` — ${d.etablissement}` : ''} —{' '}
-            {d.nonLus > 1 ? `${d.nonLus} messages, le dernier` : 'message'} le{' '}
+            {d.nonLus > 1 ? `${d.nonLus} messages, le dernier du ` : 'message du '}
             {dateHeureFr(d.dernierMessageLe)}
           </li>
         ))}

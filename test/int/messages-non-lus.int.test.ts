@@ -120,6 +120,13 @@ describe('Messages non lus (compterNonLus, collection lectures)', () => {
     await marquerLu(await requetePour(payload, users.rectoratM), d.id)
     expect(await total(users.rectoratM)).toBe(0)
     expect(await marqueurs(users.rectoratM)).toHaveLength(1)
+    // Its own message never counts for its author, even where no marker followed it (written straight to the base).
+    await payload.db.create({
+      collection: 'messages',
+      data: { demande: d.id, texte: 'Écrit sans marqueur.', auteur: users.rectoratM.id },
+    })
+    expect(await total(users.rectoratM)).toBe(0)
+    expect(await total(users.etabA)).toBe(2)
 
     // Who is not in the thread gets no marker.
     await marquerLu(await requetePour(payload, users.carif), d.id)
