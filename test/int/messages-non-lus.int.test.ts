@@ -197,6 +197,27 @@ describe('Messages non lus (compterNonLus, collection lectures)', () => {
       payload.delete({ collection: 'lectures', id: mien.id, user: users.etabA, overrideAccess: false }),
     ).rejects.toThrow()
   })
+
+  it('partent avec leur demande quand elle est supprimée', async () => {
+    const { users } = monde
+    const brouillon = await payload.create({
+      collection: 'demandes',
+      data: demandeComplete(monde) as never,
+      user: users.etabA,
+      overrideAccess: false,
+      depth: 0,
+    })
+    await marquerLu(await requetePour(payload, users.etabA), brouillon.id)
+    const surLaDemande = { demande: { equals: brouillon.id } }
+    expect((await payload.count({ collection: 'lectures', where: surLaDemande })).totalDocs).toBe(1)
+    await payload.delete({
+      collection: 'demandes',
+      id: brouillon.id,
+      user: users.etabA,
+      overrideAccess: false,
+    })
+    expect((await payload.count({ collection: 'lectures', where: surLaDemande })).totalDocs).toBe(0)
+  })
 })
 
 describe('Résumé quotidien des messages (tâche resumerMessages)', () => {
