@@ -16,6 +16,7 @@ import { Diplomes } from './collections/Diplomes'
 import { Documents } from './collections/Documents'
 import { Etablissements } from './collections/Etablissements'
 import { Journal } from './collections/Journal'
+import { Lectures } from './collections/Lectures'
 import { Messages } from './collections/Messages'
 import { Reseaux } from './collections/Reseaux'
 import { Users } from './collections/Users'
@@ -158,6 +159,7 @@ const config = buildConfig({
     Demandes,
     Annexes,
     Messages,
+    Lectures,
     Etablissements,
     Reseaux,
     Diplomes,

@@ -94,6 +94,7 @@ export const CAPACITES = {
   lireAvisAvantPublication: 'Lire les avis avant la publication des décisions',
   lireDecisionsAvantPublication: 'Lire les décisions avant leur publication',
   publierDecisions: 'Publier les décisions aux établissements',
+  recevoirResumeQuotidien: "Recevoir un résumé quotidien des messages au lieu d'un courriel par message",
 } as const
 export type Capacite = keyof typeof CAPACITES
 
@@ -116,14 +117,16 @@ export const CAPACITES_DES_ROLES: Record<Role, Record<Capacite, boolean>> = {
   // The Région publishes the decisions it took; the Carif-Oref, editor of the campaign, keeps the campaign's checkbox
   // (it corrects a publication made too early, and publishes on the Région's word as it did before).
   'carif-oref': oui(...autorite, 'gererReferentiels', 'publierDecisions'),
-  region: oui(...autorite, 'publierDecisions'),
-  rectorat: oui(...autorite),
+  // Who instructs may take the thread's news once a day (the Carif-Oref is not in the thread).
+  region: oui(...autorite, 'publierDecisions', 'recevoirResumeQuotidien'),
+  rectorat: oui(...autorite, 'recevoirResumeQuotidien'),
   // The DRAAF files and gives avis: it reads the avis, not the décisions, before publication.
   draaf: oui(
     'utiliserAdministration',
     'consulterStatistiques',
     'lireDonneesPersonnelles',
     'lireAvisAvantPublication',
+    'recevoirResumeQuotidien',
   ),
   reseau: oui('utiliserAdministration', 'lireDonneesPersonnelles'),
   etablissement: oui('utiliserAdministration', 'lireDonneesPersonnelles'),

@@ -21,6 +21,7 @@ import { relationExistante } from '../hooks/relationExistante'
 import { garderRequetes } from '../hooks/requetes/garderRequetes'
 import { verifierTexte } from '../hooks/texte'
 import { envoyerNouveauMessage } from '../src/courriels/envois'
+import { marquerLu } from '../src/messagesNonLus'
 import { longueurUnicode } from '../src/regles/unicode'
 
 /** At most this many characters (Unicode characters, as a reader counts them) in a message. */
@@ -87,6 +88,17 @@ const notifierMessage: CollectionAfterChangeHook = async ({ doc, operation, req 
   return doc
 }
 
+/** Who writes has read the thread so far: their own message never shows as unread, nor what they answered. */
+const marquerLuParLAuteur: CollectionAfterChangeHook = async ({ doc, operation, req }) => {
+  const demandeId = idDe(doc.demande)
+  // A marker not written costs an « unread » notice, never the message itself.
+  if (operation === 'create' && demandeId !== null)
+    await marquerLu(req, demandeId).catch((err) =>
+      req.payload.logger.warn({ err, msg: `Lecture de la demande ${demandeId} non enregistrée` }),
+    )
+  return doc
+}
+
 export const Messages: CollectionConfig = {
   slug: 'messages',
   lockDocuments: false,
@@ -105,7 +117,7 @@ export const Messages: CollectionConfig = {
   hooks: {
     beforeOperation: [garderRequetes, statutSelonLecteur],
     beforeChange: [renseignerMessage],
-    afterChange: [notifierMessage],
+    afterChange: [marquerLuParLAuteur, notifierMessage],
   },
   fields: [
     {

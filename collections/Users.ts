@@ -1,5 +1,5 @@
-import type { CollectionConfig, FieldAccess } from 'payload'
-import { baseUsernameField } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionConfig, FieldAccess } from 'payload'
+import { baseUsernameField, ValidationError } from 'payload'
 
 import {
   creerComptes,
@@ -54,6 +54,26 @@ import type { User } from '../src/payload-types'
 // table of access/comptes.ts does not allow, before this access could silently drop it.
 const champEditeur: FieldAccess = ({ req }) => peut(req, 'gererReferentiels')
 const champAdministrateur: FieldAccess = ({ req }) => peut(req, 'administrerPlateforme')
+/** A preference of the account holder (or set for them by the administrator). */
+const sonChoix: FieldAccess = ({ req, id, doc }) =>
+  peut(req, 'administrerPlateforme') ||
+  (req.user !== null && req.user !== undefined && String(doc?.id ?? id) === String(req.user.id))
+
+export const LIBELLE_RESUME_QUOTIDIEN =
+  "Recevoir un résumé quotidien des messages au lieu d'un courriel par message"
+
+/** Payload skips a field's own validation where its admin condition hides it: checked here for every role. */
+const refuserResumeHorsCapacite: CollectionBeforeChangeHook = ({ data, originalDoc, req }) => {
+  const role = data.role ?? originalDoc?.role
+  if (data.resumeQuotidien === true && !peut({ role }, 'recevoirResumeQuotidien')) {
+    const message = `« ${LIBELLE_RESUME_QUOTIDIEN} » : réservé aux comptes des autorités qui instruisent les demandes.`
+    throw new ValidationError(
+      { collection: 'users', errors: [{ path: 'resumeQuotidien', message }], req },
+      req.t,
+    )
+  }
+  return data
+}
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -112,7 +132,7 @@ export const Users: CollectionConfig = {
     ],
     beforeValidate: [verifierCoherenceCompte],
     beforeLogin: [refuserCompteDesactive, refuserOuvertureEnAttente],
-    beforeChange: [revoquerSessions, remplacerMotDePasseChoisi, marquerOuverture],
+    beforeChange: [refuserResumeHorsCapacite, revoquerSessions, remplacerMotDePasseChoisi, marquerOuverture],
     afterChange: [journaliserCompte, inviterNouveauCompte, inviterALaValidation, avertirAncienneAdresse],
     afterLogin: [journaliserConnexion],
     afterLogout: [revoquerCleALaDeconnexion],
@@ -232,6 +252,19 @@ export const Users: CollectionConfig = {
       admin: {
         description:
           "Un compte d'établissement ou de réseau ouvert par le Carif-Oref attend la validation de l'administrateur : vérifiez l'établissement et l'adresse mail, puis cochez pour envoyer l'invitation. Plusieurs comptes à la fois : cochez-les dans la liste, puis « Éditer ».",
+      },
+    },
+    // The daily digest of the threads (src/taches/index.ts), for the roles that may take it.
+    {
+      name: 'resumeQuotidien',
+      type: 'checkbox',
+      label: LIBELLE_RESUME_QUOTIDIEN,
+      defaultValue: false,
+      access: { create: champAdministrateur, update: sonChoix },
+      admin: {
+        condition: (data) => peut(data, 'recevoirResumeQuotidien'),
+        description:
+          'Chaque matin vers 6 h, un seul courriel liste les nouveaux messages de la veille, demande par demande ; plus de courriel à chaque message.',
       },
     },
     {

@@ -70,6 +70,7 @@ export interface Config {
     demandes: Demande;
     annexes: Annex;
     messages: Message;
+    lectures: Lecture;
     etablissements: Etablissement;
     reseaux: Reseau;
     diplomes: Diplome;
@@ -92,6 +93,7 @@ export interface Config {
     demandes: DemandesSelect<false> | DemandesSelect<true>;
     annexes: AnnexesSelect<false> | AnnexesSelect<true>;
     messages: MessagesSelect<false> | MessagesSelect<true>;
+    lectures: LecturesSelect<false> | LecturesSelect<true>;
     etablissements: EtablissementsSelect<false> | EtablissementsSelect<true>;
     reseaux: ReseauxSelect<false> | ReseauxSelect<true>;
     diplomes: DiplomesSelect<false> | DiplomesSelect<true>;
@@ -126,6 +128,7 @@ export interface Config {
       rappelerCloture: TaskRappelerCloture;
       publierDecisions: TaskPublierDecisions;
       purgerJournal: TaskPurgerJournal;
+      resumerMessages: TaskResumerMessages;
       inline: {
         input: unknown;
         output: unknown;
@@ -375,6 +378,10 @@ export interface User {
    * Un compte d'établissement ou de réseau ouvert par le Carif-Oref attend la validation de l'administrateur : vérifiez l'établissement et l'adresse mail, puis cochez pour envoyer l'invitation. Plusieurs comptes à la fois : cochez-les dans la liste, puis « Éditer ».
    */
   ouvertureValidee?: boolean | null;
+  /**
+   * Chaque matin vers 6 h, un seul courriel liste les nouveaux messages de la veille, demande par demande ; plus de courriel à chaque message.
+   */
+  resumeQuotidien?: boolean | null;
   ouvertureValideePar?: string | null;
   ouvertureValideeLe?: string | null;
   updatedAt: string;
@@ -432,6 +439,18 @@ export interface Message {
   demande: number | Demande;
   texte: string;
   auteur?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "lectures".
+ */
+export interface Lecture {
+  id: number;
+  user?: (number | null) | User;
+  demande: number | Demande;
+  luJusquA?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -572,7 +591,8 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'envoyerCourriel' | 'rappelerCloture' | 'publierDecisions' | 'purgerJournal';
+        taskSlug:
+          'inline' | 'envoyerCourriel' | 'rappelerCloture' | 'publierDecisions' | 'purgerJournal' | 'resumerMessages';
         taskID: string;
         input?:
           | {
@@ -605,7 +625,9 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'envoyerCourriel' | 'rappelerCloture' | 'publierDecisions' | 'purgerJournal') | null;
+  taskSlug?:
+    | ('inline' | 'envoyerCourriel' | 'rappelerCloture' | 'publierDecisions' | 'purgerJournal' | 'resumerMessages')
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -808,6 +830,17 @@ export interface MessagesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "lectures_select".
+ */
+export interface LecturesSelect<T extends boolean = true> {
+  user?: T;
+  demande?: T;
+  luJusquA?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "etablissements_select".
  */
 export interface EtablissementsSelect<T extends boolean = true> {
@@ -887,6 +920,7 @@ export interface UsersSelect<T extends boolean = true> {
   reseau?: T;
   actif?: T;
   ouvertureValidee?: T;
+  resumeQuotidien?: T;
   ouvertureValideePar?: T;
   ouvertureValideeLe?: T;
   updatedAt?: T;
@@ -1169,6 +1203,16 @@ export interface TaskPublierDecisions {
 export interface TaskPurgerJournal {
   input: {
     aujourdhui?: string | null;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskResumerMessages".
+ */
+export interface TaskResumerMessages {
+  input: {
+    maintenant?: string | null;
   };
   output?: unknown;
 }

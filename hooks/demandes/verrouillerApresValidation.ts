@@ -91,6 +91,13 @@ export const interdireSuppressionApresValidation: CollectionBeforeDeleteHook = a
     req,
     overrideAccess: true,
   })
+  // And the read markers of that thread (collections/Lectures.ts).
+  await req.payload.delete({
+    collection: 'lectures',
+    where: { demande: { equals: id } },
+    req,
+    overrideAccess: true,
+  })
 }
 
 /** Set while a demande is being deleted: its annexes need not be unlinked from it one by one. */

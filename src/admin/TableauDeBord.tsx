@@ -11,6 +11,7 @@ import { formationEnClair } from '../regles/validationDemande'
 import type { Demande } from '../payload-types'
 import { MODALITE_COURTE } from './libelles'
 import { lienListeFiltree, whereDesFiltres } from './filtresDemandes'
+import { MessagesNonLus } from './MessagesNonLus'
 
 /** What the tables show: the selected fields, diplôme and établissement populated (depth 1) when readable. */
 type Ligne = Pick<
@@ -167,6 +168,7 @@ async function TableauDeposant({ req, valide }: { req: PayloadRequest; valide?: 
   const support = campagne.contactSupport || 'support.carte@cariforefoccitanie.fr'
   return (
     <div className="tableau-de-bord">
+      <MessagesNonLus req={req} />
       <h1>Saisie en ligne des demandes — rentrée {campagne.rentree}</h1>
       {valide && (
         <div className="message-succes" role="status">
@@ -298,6 +300,7 @@ async function TableauAutorite({ req }: { req: PayloadRequest }) {
   const pluriel = (n: number, un: string, plusieurs: string) => `${n} ${n > 1 ? plusieurs : un}`
   return (
     <div className="tableau-de-bord">
+      <MessagesNonLus req={req} />
       <h1>Suivi des demandes — rentrée {campagne.rentree}</h1>
       <p>
         {total} demande{total > 1 ? 's' : ''} validée{total > 1 ? 's' : ''} dans votre périmètre.{' '}

@@ -9,6 +9,7 @@ import { validerDemande } from '../validation'
 import { recapitulatifDuLecteur } from '../demandeLue'
 import { nomAffiche } from '../fichiers/noms'
 import { dateHeureFr } from '../formatsDates'
+import { marquerLu } from '../messagesNonLus'
 import { AVIS, DECISIONS } from '../regles/enums'
 import { appliquer, enInstruction } from '../regles/machine'
 import { BoutonConfirmer, BoutonImprimer } from './boutons'
@@ -258,6 +259,7 @@ export async function Consulter(props: AdminViewServerProps) {
   }
   const { recap, annexes } = await recapitulatifDuLecteur(req, demande)
   const historique = await historiqueDuLecteur(req, demande)
+  await marquerLu(req, demande.id)
   return (
     <Gabarit props={props}>
       <div className="consultation">

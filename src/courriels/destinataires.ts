@@ -1,6 +1,7 @@
 import type { Payload, Where } from 'payload'
 
 import { comptesDeLaStructure } from '../../access/demandes'
+import { peut } from '../../access/roles'
 
 export { nomDeLaStructure } from '../../access/demandes'
 
@@ -52,4 +53,41 @@ export async function destinataires(
     ...(await adressesDeLaStructure(payload, structure)),
     ...demandes.map((d) => d.responsable?.email),
   ])
+}
+
+/** Whether an account takes the thread's news in the daily digest instead of one mail per message. */
+export const prendLeResume = (compte: { role?: unknown; resumeQuotidien?: boolean | null }): boolean =>
+  compte.resumeQuotidien === true && peut(compte, 'recevoirResumeQuotidien')
+
+/**
+ * The addresses a new message of a thread goes to: the active accounts matching `filtre` and the `autres`
+ * (responsables), without the accounts that take the daily digest (nor their address given as a responsable's).
+ */
+export async function adressesPourUnMessage(
+  payload: Payload,
+  filtre: Where | null,
+  autres: (string | null | undefined)[] = [],
+): Promise<string[]> {
+  const comptes = filtre
+    ? await payload.find({
+        collection: 'users',
+        where: {
+          and: [
+            filtre,
+            { actif: { not_equals: false } },
+            { ouvertureValidee: { not_equals: false } },
+            { email: { exists: true } },
+          ],
+        },
+        pagination: false,
+        depth: 0,
+        overrideAccess: true,
+        select: { email: true, role: true, resumeQuotidien: true },
+      })
+    : { docs: [] }
+  const resume = new Set(comptes.docs.filter(prendLeResume).map((c) => String(c.email).trim().toLowerCase()))
+  return sansDoublons([
+    ...comptes.docs.filter((c) => !prendLeResume(c)).map((c) => c.email),
+    ...autres,
+  ]).filter((a) => !resume.has(a.toLowerCase()))
 }

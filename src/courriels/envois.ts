@@ -4,7 +4,8 @@ import { lireCampagne } from '../campagne'
 import { avecPdfDeDemande } from './file'
 import { comptesInstructeurs } from '../../access/messages'
 import { accuseReception, changementAdresse, demandeDeCorrection, nouveauMessage } from './modeles'
-import { adressesDesComptes, destinataires, nomDeLaStructure } from './destinataires'
+import { comptesDeLaStructure } from '../../access/demandes'
+import { adressesPourUnMessage, destinataires, nomDeLaStructure } from './destinataires'
 
 export const adresseSupport = (campagne: { contactSupport?: string | null } | null) =>
   campagne?.contactSupport || null
@@ -105,10 +106,6 @@ export async function envoyerDemandeCorrection(
   return a
 }
 
-/** Active accounts with an address of the authority that instructs the demande (access/messages.ts). */
-const adressesInstructeurs = (req: PayloadRequest, demande: DemandeDuFil): Promise<string[]> =>
-  adressesDesComptes(req.payload, comptesInstructeurs(demande))
-
 /**
  * A new message of the thread, for the other side: a filer's goes to the authority that instructs the demande, an
  * authority's (or the admin's) to the filer's structure. Queued like every other message.
@@ -119,9 +116,12 @@ export async function envoyerNouveauMessage(
   texte: string,
   pourLesInstructeurs: boolean,
 ): Promise<string[]> {
+  // Accounts that take the daily digest hear of it there (src/taches/index.ts), not one message at a time.
   const a = pourLesInstructeurs
-    ? await adressesInstructeurs(req, demande)
-    : await destinataires(req.payload, demande.structureDeposante, [demande])
+    ? await adressesPourUnMessage(req.payload, comptesInstructeurs(demande))
+    : await adressesPourUnMessage(req.payload, comptesDeLaStructure(demande.structureDeposante), [
+        demande.responsable?.email,
+      ])
   if (a.length === 0) return []
   const campagne = await lireCampagne(req)
   const auteur = pourLesInstructeurs

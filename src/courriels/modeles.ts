@@ -307,3 +307,45 @@ export function nouveauMessage(a: {
     a.support,
   )
 }
+
+export type DemandeDuResume = {
+  numero: number | string
+  etablissement: string
+  lien: string
+  messages: { auteur: string; date: string; texte: string }[]
+}
+
+/** The daily digest of an authority: the new messages of the day before, demande by demande, with links. */
+export function resumeMessages(a: {
+  jour: string
+  demandes: DemandeDuResume[]
+  support: string | null
+}): Courriel {
+  const n = a.demandes.reduce((s, d) => s + d.messages.length, 0)
+  const x = n > 1 ? 's' : ''
+  const d = a.demandes.length > 1 ? 's' : ''
+  return composer(
+    `Résumé du ${a.jour} : ${n} nouveau${n > 1 ? 'x' : ''} message${x} sur ${a.demandes.length} demande${d}`,
+    'Madame, Monsieur,',
+    [
+      {
+        p: `Depuis le dernier résumé, ${n} nouveau${n > 1 ? 'x' : ''} message${x} ${n > 1 ? 'ont' : 'a'} été écrit${x} sur ${a.demandes.length > 1 ? 'des demandes' : 'une demande'} que vous suivez :`,
+      },
+      ...a.demandes.flatMap((dem): Bloc[] => [
+        {
+          tableau: [
+            {
+              titre: `Demande n° ${dem.numero}${dem.etablissement ? ` — ${dem.etablissement}` : ''}`,
+              lignes: dem.messages.map((m) => [`${m.auteur}, le ${m.date}`, m.texte] as [string, string]),
+            },
+          ],
+        },
+        { lien: `Voir la demande n° ${dem.numero} et ses messages`, url: dem.lien },
+      ]),
+      {
+        p: "Vous recevez ce résumé au lieu d'un courriel par message : vous pouvez changer ce choix dans votre compte.",
+      },
+    ],
+    a.support,
+  )
+}

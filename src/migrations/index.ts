@@ -9,6 +9,7 @@ import * as migration_20261202_215421_index_statut_depot from './20261202_215421
 import * as migration_20261203_102641_dates_des_vues from './20261203_102641_dates_des_vues';
 import * as migration_20261204_023126_ouverture_comptes from './20261204_023126_ouverture_comptes';
 import * as migration_20261204_024042_messages_a_corriger from './20261204_024042_messages_a_corriger';
+import * as migration_20261204_180233_lectures_et_resume from './20261204_180233_lectures_et_resume';
 
 export const migrations = [
   {
@@ -65,5 +66,10 @@ export const migrations = [
     up: migration_20261204_024042_messages_a_corriger.up,
     down: migration_20261204_024042_messages_a_corriger.down,
     name: '20261204_024042_messages_a_corriger',
+  },
+  {
+    up: migration_20261204_180233_lectures_et_resume.up,
+    down: migration_20261204_180233_lectures_et_resume.down,
+    name: '20261204_180233_lectures_et_resume'
   },
 ];

@@ -1,18 +1,28 @@
-import type { JobsConfig, Payload, TaskConfig } from 'payload'
+import type { JobsConfig, Payload, PayloadRequest, TaskConfig } from 'payload'
 
 import { configuration } from '../env'
 import { actualiserStatistiques } from '../adaptateur'
-import { peut } from '../../access/roles'
-import { destinataires, nomDeLaStructure } from '../courriels/destinataires'
+import { idDe, peut } from '../../access/roles'
+import { formaterDate } from '../campagne'
+import { destinataires, nomDeLaStructure, prendLeResume } from '../courriels/destinataires'
 import { lienAdmin, adresseSupport } from '../courriels/envois'
 import { expedier, type MessageEnFile, TACHE_COURRIEL } from '../courriels/file'
-import { decisionsPubliees, type LigneDecision, rappelCloture } from '../courriels/modeles'
+import {
+  decisionsPubliees,
+  type DemandeDuResume,
+  type LigneDecision,
+  rappelCloture,
+  resumeMessages,
+} from '../courriels/modeles'
+import { dateHeureFr } from '../formatsDates'
+import { nouveauxMessages } from '../messagesNonLus'
 import { AVIS, DECISIONS, libelle } from '../regles/enums'
 import type { Demande } from '../payload-types'
 
 export const TACHE_RAPPEL = 'rappelerCloture'
 export const TACHE_PURGE = 'purgerJournal'
 export const TACHE_DECISIONS = 'publierDecisions'
+export const TACHE_RESUME = 'resumerMessages'
 
 const tacheCourriel: TaskConfig = {
   slug: TACHE_COURRIEL,
@@ -183,15 +193,39 @@ export function prochainMatin(apres = new Date()): Date {
   return d
 }
 
+const heureParis = (d: Date) =>
+  Number(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', hourCycle: 'h23' }).format(
+      d,
+    ),
+  )
+
+/** Next 06:00 in Paris (05:00 UTC in winter, 04:00 in summer), strictly after `apres`. */
+export function prochainMatinParis(apres = new Date()): Date {
+  let jour = Date.parse(jourParis(apres))
+  for (;;) {
+    const iso = new Date(jour).toISOString().slice(0, 10)
+    const candidats = [5, 4].map((h) => new Date(`${iso}T0${h}:00:00Z`))
+    const six = candidats.find((d) => heureParis(d) === 6) ?? candidats[0]!
+    if (six > apres) return six
+    jour += 86_400_000
+  }
+}
+
+type TacheQuotidienne = typeof TACHE_RAPPEL | typeof TACHE_PURGE | typeof TACHE_RESUME
+const PROCHAINE_FOIS: Record<TacheQuotidienne, (apres?: Date) => Date> = {
+  [TACHE_RAPPEL]: prochainMatin,
+  [TACHE_PURGE]: prochainMatin,
+  // Read over breakfast, Paris time whatever the season.
+  [TACHE_RESUME]: prochainMatinParis,
+}
+
 /**
  * Keeps one job of a daily task waiting for the next morning. Payload's `schedule` would add a global that any
  * logged-in user may read and write, and bring back the document-locking collection: a job that requeues itself
  * does the same.
  */
-export async function planifierQuotidien(
-  payload: Payload,
-  tache: typeof TACHE_RAPPEL | typeof TACHE_PURGE,
-): Promise<void> {
+export async function planifierQuotidien(payload: Payload, tache: TacheQuotidienne): Promise<void> {
   const enAttente = await payload.count({
     collection: 'payload-jobs',
     where: {
@@ -204,7 +238,7 @@ export async function planifierQuotidien(
     overrideAccess: true,
   })
   if (enAttente.totalDocs === 0)
-    await payload.jobs.queue({ task: tache, input: {}, waitUntil: prochainMatin() })
+    await payload.jobs.queue({ task: tache, input: {}, waitUntil: PROCHAINE_FOIS[tache]() })
 }
 
 /** Audit entries are kept JOURNAL_RETENTION_JOURS days (CNIL: 6 to 12 months for access logs), then deleted. */
@@ -238,12 +272,131 @@ const tachePurge: TaskConfig = {
   },
 }
 
+/** When the account's last digest covered up to (a mark in `compteurs`, milliseconds). */
+const cleResume = (id: number | string) => `resume-messages:${id}`
+
+async function marquerResume(payload: Payload, id: number | string, jusqua: Date) {
+  const nom = cleResume(id)
+  const r = await payload.update({
+    collection: 'compteurs',
+    where: { nom: { equals: nom } },
+    data: { valeur: jusqua.getTime() },
+    overrideAccess: true,
+    depth: 0,
+  })
+  if (r.docs.length === 0) await marquerFait(payload, nom, jusqua.getTime())
+}
+
+/** The new messages of `compte`'s threads since its last digest (the first one: the last 24 hours), by demande. */
+async function demandesDuResume(
+  req: PayloadRequest,
+  compte: { id: number | string },
+  jusqua: Date,
+): Promise<DemandeDuResume[]> {
+  const { payload } = req
+  const marque = await payload.find({
+    collection: 'compteurs',
+    where: { nom: { equals: cleResume(compte.id) } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+  })
+  const depuis = marque.docs[0] ? new Date(marque.docs[0].valeur) : new Date(jusqua.getTime() - 86_400_000)
+  const messages = await nouveauxMessages(payload, compte, depuis, jusqua)
+  if (messages.length === 0) return []
+  const ids = [...new Set(messages.map((m) => m.demande))]
+  const auteursIds = [...new Set(messages.map((m) => m.auteur).filter((a) => a !== null))]
+  const [demandes, auteurs] = await Promise.all([
+    payload.find({
+      collection: 'demandes',
+      where: { id: { in: ids } },
+      overrideAccess: true,
+      pagination: false,
+      depth: 1,
+      sort: 'numero',
+      select: { numero: true, etablissementConcerne: true },
+      populate: { etablissements: { nom: true, uai: true } },
+    }),
+    auteursIds.length
+      ? payload.find({
+          collection: 'users',
+          where: { id: { in: auteursIds } },
+          overrideAccess: true,
+          pagination: false,
+          depth: 0,
+          select: { nom: true, username: true },
+        })
+      : { docs: [] },
+  ])
+  // Only the author's name, as the consultation shows it.
+  const noms = new Map(auteurs.docs.map((u) => [String(u.id), u.nom || u.username || 'Compte supprimé']))
+  return demandes.docs.map((d) => {
+    const e = d.etablissementConcerne
+    return {
+      numero: d.numero ?? d.id,
+      etablissement: e && typeof e === 'object' ? `${e.nom} (${e.uai})` : '',
+      lien: lienAdmin(req, `/demandes/${d.id}/consulter`),
+      messages: messages
+        .filter((m) => String(m.demande) === String(d.id))
+        .map((m) => ({
+          auteur: m.auteur === null ? 'Plateforme' : (noms.get(String(m.auteur)) ?? 'Compte supprimé'),
+          date: dateHeureFr(m.createdAt),
+          texte: m.texte,
+        })),
+    }
+  })
+}
+
+const tacheResume: TaskConfig = {
+  slug: TACHE_RESUME,
+  label: 'Envoyer le résumé quotidien des messages aux comptes qui l’ont choisi',
+  inputSchema: [{ name: 'maintenant', type: 'date' }],
+  retries: 2,
+  handler: async ({ input, req }) => {
+    const { payload } = req
+    await planifierQuotidien(payload, TACHE_RESUME)
+    const brut = (input as { maintenant?: string } | undefined)?.maintenant
+    const maintenant = brut ? new Date(brut) : new Date()
+    const comptes = await payload.find({
+      collection: 'users',
+      where: {
+        and: [
+          { resumeQuotidien: { equals: true } },
+          { actif: { not_equals: false } },
+          { ouvertureValidee: { not_equals: false } },
+        ],
+      },
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+    })
+    const campagne = await payload.findGlobal({ slug: 'campagne', depth: 0, overrideAccess: true })
+    let envoyes = 0
+    for (const compte of comptes.docs.filter(prendLeResume)) {
+      const demandes = await demandesDuResume(req, compte, maintenant)
+      if (demandes.length > 0 && compte.email) {
+        await payload.sendEmail({
+          to: compte.email,
+          ...resumeMessages({
+            jour: formaterDate(maintenant.toISOString()),
+            demandes,
+            support: adresseSupport(campagne),
+          }),
+        })
+        envoyes++
+      }
+      await marquerResume(payload, idDe(compte.id)!, maintenant)
+    }
+    return { output: { envoyes } }
+  },
+}
+
 let quotidiennesPlanifiees = false
 
 /** The jobs runner: inside the server by default, or in `npm run worker` when JOBS_TRAVAILLEUR_SEPARE=true. */
 export function configurationTaches(travailleurSepare: boolean): JobsConfig {
   return {
-    tasks: [tacheCourriel, tacheRappel, tacheDecisions, tachePurge],
+    tasks: [tacheCourriel, tacheRappel, tacheDecisions, tachePurge, tacheResume],
     deleteJobOnComplete: true,
     // Every second, ten at a time: mails leave within a second or two, in small batches that do not hold up the
     // requests served beside them (25 every 5 s made a validation wait behind a burst).
@@ -256,7 +409,7 @@ export function configurationTaches(travailleurSepare: boolean): JobsConfig {
       const actif = configuration().CARTE_TRAVAILLEUR === '1' || !travailleurSepare
       if (actif && !quotidiennesPlanifiees) {
         quotidiennesPlanifiees = true
-        for (const tache of [TACHE_RAPPEL, TACHE_PURGE] as const) {
+        for (const tache of [TACHE_RAPPEL, TACHE_PURGE, TACHE_RESUME] as const) {
           await planifierQuotidien(payload, tache).catch((err) =>
             payload.logger.error({ err, msg: `Tâche quotidienne ${tache} non planifiée` }),
           )
