@@ -208,6 +208,8 @@ async function TableauDeposant({ req, valide }: { req: PayloadRequest; valide?: 
         </section>
       )}
 
+      <AInstruire req={req} />
+
       <section aria-labelledby="titre-brouillons">
         <h2 id="titre-brouillons">Demandes en cours de saisie</h2>
         <p>
@@ -264,6 +266,59 @@ async function TableauDeposant({ req, valide }: { req: PayloadRequest; valide?: 
   )
 }
 
+const pluriel = (n: number, un: string, plusieurs: string) => `${n} ${n > 1 ? plusieurs : un}`
+
+/**
+ * « À instruire »: what waits for this reader's avis or décision (the list bar's own filters, so each counter opens
+ * exactly what it counts), and, on the authorities' dashboard, what went back to the filers. Nothing for who
+ * instructs nothing. The DRAAF files and gives avis: its filer's dashboard shows it too.
+ */
+async function AInstruire({ req, renvoyees }: { req: PayloadRequest; renvoyees?: number }) {
+  const role = utilisateurDe(req)?.role
+  const compter = async (where: Where) =>
+    (await req.payload.count({ collection: 'demandes', where, req, user: req.user, overrideAccess: false }))
+      .totalDocs
+  const [attendentAvis, attendentDecision] = await Promise.all([
+    portee(role, 'donnerAvis') !== 'non' ? compter(whereDesFiltres({ sansAvis: true })) : null,
+    portee(role, 'decider') !== 'non' ? compter(whereDesFiltres({ sansDecision: true })) : null,
+  ])
+  if (attendentAvis === null && attendentDecision === null && renvoyees === undefined) return null
+  return (
+    <section aria-labelledby="titre-a-instruire">
+      <h2 id="titre-a-instruire">À instruire</h2>
+      <ul className="compteurs compteurs--a-instruire">
+        {attendentAvis !== null && (
+          <li>
+            <a href={lienListeFiltree({ sansAvis: true })}>
+              {pluriel(attendentAvis, 'demande validée attend', 'demandes validées attendent')} votre avis
+            </a>
+          </li>
+        )}
+        {attendentDecision !== null && (
+          <li>
+            <a href={lienListeFiltree({ sansDecision: true })}>
+              {pluriel(attendentDecision, 'demande attend', 'demandes attendent')} votre décision
+            </a>
+          </li>
+        )}
+        {renvoyees !== undefined && (
+          <li>
+            <a href={lienListeFiltree({ statut: 'a-corriger' })}>
+              {pluriel(renvoyees, 'demande renvoyée', 'demandes renvoyées')} pour correction
+            </a>
+          </li>
+        )}
+      </ul>
+      {peut(req, 'publierDecisions') && (
+        <p>
+          Une fois les décisions prises, publiez-les aux établissements depuis la{' '}
+          <a href="/admin/collections/demandes">liste des demandes</a> (« Publier les décisions »).
+        </p>
+      )}
+    </section>
+  )
+}
+
 async function TableauAutorite({ req }: { req: PayloadRequest }) {
   const campagne = await lireCampagne(req)
   const editeur = peut(req, 'gererReferentiels')
@@ -289,15 +344,7 @@ async function TableauAutorite({ req }: { req: PayloadRequest }) {
     })),
   )
   const total = parStatut.reduce((s, x) => s + x.n, 0)
-  // « À instruire »: what waits for this reader (its avis, its décision), and what went back to the filers (one of
-  // the counts by statut). The same filters as the list's bar, so each counter opens exactly what it counts.
-  const role = utilisateurDe(req)?.role
-  const [attendentAvis, attendentDecision] = await Promise.all([
-    portee(role, 'donnerAvis') !== 'non' ? compter(whereDesFiltres({ sansAvis: true })) : null,
-    portee(role, 'decider') !== 'non' ? compter(whereDesFiltres({ sansDecision: true })) : null,
-  ])
   const renvoyees = parStatut.find((s) => s.value === 'a-corriger')?.n ?? 0
-  const pluriel = (n: number, un: string, plusieurs: string) => `${n} ${n > 1 ? plusieurs : un}`
   return (
     <div className="tableau-de-bord">
       <MessagesNonLus req={req} />
@@ -314,30 +361,7 @@ async function TableauAutorite({ req }: { req: PayloadRequest }) {
           <a href="/admin/globals/campagne">paramétrer la campagne</a>
         </p>
       )}
-      <section aria-labelledby="titre-a-instruire">
-        <h2 id="titre-a-instruire">À instruire</h2>
-        <ul className="compteurs compteurs--a-instruire">
-          {attendentAvis !== null && (
-            <li>
-              <a href={lienListeFiltree({ sansAvis: true })}>
-                {pluriel(attendentAvis, 'demande validée attend', 'demandes validées attendent')} votre avis
-              </a>
-            </li>
-          )}
-          {attendentDecision !== null && (
-            <li>
-              <a href={lienListeFiltree({ sansDecision: true })}>
-                {pluriel(attendentDecision, 'demande attend', 'demandes attendent')} votre décision
-              </a>
-            </li>
-          )}
-          <li>
-            <a href={lienListeFiltree({ statut: 'a-corriger' })}>
-              {pluriel(renvoyees, 'demande renvoyée', 'demandes renvoyées')} pour correction
-            </a>
-          </li>
-        </ul>
-      </section>
+      <AInstruire req={req} renvoyees={renvoyees} />
       <section aria-labelledby="titre-statuts">
         <h2 id="titre-statuts">Par statut</h2>
         <ul className="compteurs">

@@ -163,12 +163,18 @@ describe('La liste des demandes du rectorat', () => {
     chrono.top('filtres : département, sans avis, effacer')
   })
 
-  it('la DRAAF, qui dépose et donne des avis, a la barre avec « Sans avis », sans « Sans décision » qu’elle ne lit pas', async () => {
+  it('la DRAAF, qui dépose et donne des avis, a la barre avec « Sans avis », sans « Sans décision » qu’elle ne lit pas, et son compteur d’avis au tableau de bord', async () => {
     const draaf = await nouvellePage(navigateur)
     await connecter(draaf, 'draaf')
     await draaf.goto(url('/admin/collections/demandes'))
     await visible(draaf.getByLabel('Sans avis'))
     expect(await draaf.getByLabel('Sans décision').count()).toBe(0)
+    // Its dashboard is a filer's, with what waits for its avis on top of it, linking to the same filtered list.
+    await draaf.goto(url('/admin'))
+    const avis = draaf.getByRole('link', { name: /attend(ent)? votre avis/ })
+    await visible(avis)
+    expect(await avis.getAttribute('href')).toBe(lienListeFiltree({ sansAvis: true }))
+    expect(await draaf.getByRole('link', { name: /votre décision/ }).count()).toBe(0)
     await draaf.context().close()
     // An établissement has its dashboard: no bar.
     const ecole = await nouvellePage(navigateur)
