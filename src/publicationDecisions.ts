@@ -7,10 +7,8 @@ import { lireCorpsJson } from './corpsJson'
 import { destinataires } from './courriels/destinataires'
 import { dateHeureFr } from './formatsDates'
 import { journaliser } from './journal'
+import { compterDecisions, structuresAInformer } from './regles/publication'
 import { sousVerrouPartage } from './verrou'
-
-/** The statuts a décision gives (src/regles/statut.ts). */
-const DECIDEES = ['retenue', 'non-retenue', 'ajournee']
 
 export type Publication = { publiees: boolean; publieesLe: string | null; rentree: number }
 
@@ -38,34 +36,26 @@ export async function etatPublication(payload: Payload): Promise<Publication> {
 }
 
 /**
- * What publishing would send: how many demandes of the rentrée carry a décision, and how many filing structures
- * the `publierDecisions` task will mail (src/taches/index.ts: one mail per structure having validated demandes
- * and at least one address).
+ * What publishing would send: how many validated demandes of the rentrée carry a décision and how many do not yet,
+ * and how many filing structures the `publierDecisions` task will mail (src/taches/index.ts: one mail per structure
+ * having at least one décision and at least one address).
  */
 export async function bilanPublication(
   payload: Payload,
   rentree: number,
-): Promise<{ decisions: number; structures: number }> {
+): Promise<{ decisions: number; sansDecision: number; structures: number }> {
   const demandes = await payload.find({
     collection: 'demandes',
-    where: { and: [{ statut: { not_equals: 'brouillon' } }, { rentree: { equals: rentree } }] },
+    where: { and: [{ statut: { not_in: ['brouillon', 'a-corriger'] } }, { rentree: { equals: rentree } }] },
     pagination: false,
     depth: 0,
     overrideAccess: true,
-    select: { statut: true, structureDeposante: true, responsable: true },
+    select: { statut: true, structureDeposante: true, responsable: true, decision: true },
   })
-  const parStructure = new Map<string, typeof demandes.docs>()
-  for (const d of demandes.docs) {
-    const cle = d.structureDeposante ?? ''
-    parStructure.set(cle, [...(parStructure.get(cle) ?? []), d])
-  }
   let structures = 0
-  for (const [cle, liste] of parStructure)
+  for (const [cle, liste] of structuresAInformer(demandes.docs))
     if ((await destinataires(payload, cle, liste)).length > 0) structures++
-  return {
-    decisions: demandes.docs.filter((d) => DECIDEES.includes(d.statut ?? '')).length,
-    structures,
-  }
+  return { ...compterDecisions(demandes.docs), structures }
 }
 
 const corps = z.object({ confirmer: z.boolean({ error: '« confirmer » doit valoir true ou false.' }) })

@@ -36,10 +36,17 @@ export function resumeDuLot(r: BilanLot, numeros: Record<string, number> = {}): 
   return `${fait} ; ${refusees.length} ${pluriel(refusees.length, 'refusée', 'refusées')} : ${detail}`
 }
 
-/** « 57 décisions seront publiées ; 23 structures recevront un courriel. Publier ? » */
-export function questionPublication(decisions: number, structures: number): string {
+/**
+ * « 57 décisions seront publiées ; 23 structures recevront un courriel. 2 demandes validées n'ont pas encore de
+ * décision : elles resteront sans décision pour leur structure. Publier ? »
+ */
+export function questionPublication(decisions: number, structures: number, sansDecision = 0): string {
+  const reste =
+    sansDecision > 0
+      ? ` ${sansDecision} ${pluriel(sansDecision, "demande validée n'a", "demandes validées n'ont")} pas encore de décision : ${pluriel(sansDecision, 'elle restera', 'elles resteront')} sans décision pour leur structure.`
+      : ''
   return (
     `${decisions} ${pluriel(decisions, 'décision sera publiée', 'décisions seront publiées')} ; ` +
-    `${structures} ${pluriel(structures, 'structure recevra', 'structures recevront')} un courriel. Publier ?`
+    `${structures} ${pluriel(structures, 'structure recevra', 'structures recevront')} un courriel.${reste} Publier ?`
   )
 }

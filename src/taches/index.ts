@@ -17,6 +17,7 @@ import {
 import { dateHeureFr } from '../formatsDates'
 import { nouveauxMessages } from '../messagesNonLus'
 import { AVIS, DECISIONS, libelle } from '../regles/enums'
+import { structuresAInformer } from '../regles/publication'
 import type { Demande } from '../payload-types'
 
 export const TACHE_RAPPEL = 'rappelerCloture'
@@ -144,7 +145,7 @@ const tacheDecisions: TaskConfig = {
     if (!campagne.decisionsPubliees) return { output: { envoyes: 0, raison: 'décisions non publiées' } }
     const demandes = await payload.find({
       collection: 'demandes',
-      where: { and: [{ statut: { not_equals: 'brouillon' } }, { rentree: { equals: rentree } }] },
+      where: { and: [{ statut: { not_in: ['brouillon', 'a-corriger'] } }, { rentree: { equals: rentree } }] },
       pagination: false,
       depth: 0,
       overrideAccess: true,
@@ -159,7 +160,7 @@ const tacheDecisions: TaskConfig = {
       },
     })
     let envoyes = 0
-    for (const [structure, liste] of parStructure(demandes.docs)) {
+    for (const [structure, liste] of structuresAInformer(demandes.docs)) {
       const a = await destinataires(payload, structure, liste)
       if (a.length === 0) continue
       const lignes: LigneDecision[] = liste.map((d) => ({

@@ -142,12 +142,12 @@ describe('Décision en lot et publication par la Région', () => {
         corps: { confirmer: false },
       })
     ).corps
-    const attendue = questionPublication(bilan.decisions, bilan.structures)
+    const attendue = questionPublication(bilan.decisions, bilan.structures, bilan.sansDecision)
     const publication = confirmer(page)
     await page.getByRole('button', { name: 'Publier les décisions' }).click()
     expect(await publication).toBe(attendue)
     expect(attendue).toMatch(
-      /^\d+ décisions seront publiées ; \d+ structures? recevront? un courriel\. Publier \?$/,
+      /^\d+ décisions seront publiées ; \d+ structures? recevront? un courriel\.( .+ pas encore de décision : .+\.)? Publier \?$/,
     )
     await visible(page.getByText(/^Décisions publiées le \d{1,2} \S+ \d{4} à \d\d h \d\d$/))
     expect(await page.getByRole('button', { name: 'Publier les décisions' }).count()).toBe(0)

@@ -156,7 +156,7 @@ describe('Le parcours de l’instruction, de la liste à la décision publiée',
     const annonce = confirmer(region)
     await region.getByRole('button', { name: 'Publier les décisions' }).click()
     expect(await annonce).toMatch(
-      /^\d+ décisions? ser(a|ont) publiées? ; \d+ structures? recevr(a|ont) un courriel\. Publier \?$/,
+      /^\d+ décisions? ser(a|ont) publiées? ; \d+ structures? recevr(a|ont) un courriel\.( .+ pas encore de décision : .+\.)? Publier \?$/,
     )
     await visible(region.getByText(/^Décisions publiées le \d{1,2} \S+ \d{4} à \d\d h \d\d$/))
     await capturer(region, 'instruction-06-publiees')

@@ -285,6 +285,12 @@ describe('La Région publie ses décisions', () => {
       { jeton: region },
     )
     expect(bilan.corps.decisions).toBe(decidees.corps.totalDocs)
+    const attendent = await appel(
+      'GET',
+      `/api/demandes/count?where[statut][in]=validee,en-instruction&where[rentree][equals]=${rentree}`,
+      { jeton: region },
+    )
+    expect(bilan.corps.sansDecision).toBe(attendent.corps.totalDocs)
     expect(bilan.corps.decisions).toBeGreaterThanOrEqual(2)
     expect(bilan.corps.structures).toBeGreaterThanOrEqual(1)
     expect(bilan.corps.publiees).toBe(false)

@@ -182,6 +182,14 @@ describe('Publication des décisions', () => {
     expect((await traiterValidation(await requetePour(payload, monde.users.etabA), d.id, true)).status).toBe(
       200,
     )
+    // Another structure's demande, validated, without any décision: that structure is not written to.
+    const sansDecision = await creer(
+      monde.users.etabB,
+      demandeComplete(monde, { etablissementConcerne: monde.etablissements.b.id }),
+    )
+    expect(
+      (await traiterValidation(await requetePour(payload, monde.users.etabB), sansDecision.id, true)).status,
+    ).toBe(200)
     await payload.update({
       collection: 'demandes',
       id: d.id,
@@ -215,8 +223,8 @@ describe('Publication des décisions', () => {
     expect(pourA.text).toContain('Décision de la Région : Retenue')
     expect(pourA.text).toContain('Avis des autorités académiques : Favorable')
     expect(pourA.text).toContain('Ouverture à la rentrée 2027.')
-    const pourB = recus.find((m) => m.destinataires.includes('ce.0310024h@ac-toulouse.fr'))!
-    expect(pourB.text).not.toContain(`Demande n° ${d.numero} `)
+    // « Décisions publiées » with « pas encore de décision » for everything it filed would only mislead it.
+    expect(recus.find((m) => m.destinataires.includes('ce.0310024h@ac-toulouse.fr'))).toBeUndefined()
 
     // Unpublish and publish again: nobody is written to twice.
     await payload.updateGlobal({ slug: 'campagne', overrideAccess: true, data: { decisionsPubliees: false } })

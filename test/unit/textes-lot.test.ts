@@ -37,5 +37,12 @@ describe('Textes de l’instruction en lot et de la publication', () => {
     expect(questionPublication(1, 1)).toBe(
       '1 décision sera publiée ; 1 structure recevra un courriel. Publier ?',
     )
+    // Undecided demandes are said before publishing, not discovered after.
+    expect(questionPublication(3, 2, 2)).toBe(
+      "3 décisions seront publiées ; 2 structures recevront un courriel. 2 demandes validées n'ont pas encore de décision : elles resteront sans décision pour leur structure. Publier ?",
+    )
+    expect(questionPublication(3, 2, 1)).toContain(
+      "1 demande validée n'a pas encore de décision : elle restera sans décision",
+    )
   })
 })

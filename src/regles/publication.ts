@@ -1,0 +1,31 @@
+/**
+ * What publishing the decisions tells whom. Pure: the publication endpoint counts with it (src/publicationDecisions.ts),
+ * the mailing task sends with it (src/taches/index.ts), so the confirmation's numbers are the mails that leave.
+ */
+
+export type DemandePubliee = {
+  structureDeposante?: string | null
+  decision?: { decision?: string | null } | null
+}
+
+export const estDecidee = (d: DemandePubliee): boolean => Boolean(d.decision?.decision)
+
+/**
+ * The validated demandes of each structure that has at least one décision: the others get no « décisions
+ * publiées » mail (it would tell them « pas encore de décision » for everything they filed).
+ */
+export function structuresAInformer<D extends DemandePubliee>(demandes: D[]): Map<string, D[]> {
+  const groupes = new Map<string, D[]>()
+  for (const d of demandes) {
+    const cle = d.structureDeposante ?? ''
+    groupes.set(cle, [...(groupes.get(cle) ?? []), d])
+  }
+  for (const [cle, liste] of groupes) if (!liste.some(estDecidee)) groupes.delete(cle)
+  return groupes
+}
+
+/** How many validated demandes carry a décision, and how many still wait for one. */
+export function compterDecisions(demandes: DemandePubliee[]): { decisions: number; sansDecision: number } {
+  const decisions = demandes.filter(estDecidee).length
+  return { decisions, sansDecision: demandes.length - decisions }
+}
