@@ -10,8 +10,8 @@ import { recapitulatifDuLecteur } from '../demandeLue'
 import { nomAffiche } from '../fichiers/noms'
 import { dateHeureFr } from '../formatsDates'
 import { marquerLu } from '../messagesNonLus'
-import { AVIS, DECISIONS } from '../regles/enums'
-import { appliquer, enInstruction } from '../regles/machine'
+import { AVIS, DECISIONS, libelle } from '../regles/enums'
+import { appliquer, avisModifiable, enInstruction } from '../regles/machine'
 import { BoutonConfirmer, BoutonImprimer } from './boutons'
 import { DemanderCorrection, EcrireMessage, FormulaireInstruction } from './Echanges'
 import { VueRecapitulatif } from './VueRecapitulatif'
@@ -217,7 +217,7 @@ function Instruction({
       <h2 id="titre-instruction">
         {avis && !decision ? 'Votre avis' : decision && !avis ? 'Votre décision' : 'Instruction'}
       </h2>
-      {avis && (
+      {avis && avisModifiable(demande.statut) && (
         <FormulaireInstruction
           demande={demande.id}
           champ="avis"
@@ -225,6 +225,13 @@ function Instruction({
           valeur={demande.avis?.avis ?? null}
           commentaire={demande.avis?.commentaire ?? null}
         />
+      )}
+      {avis && !avisModifiable(demande.statut) && (
+        <p>
+          La Région a décidé de cette demande : l&apos;avis qui a éclairé sa décision
+          {demande.avis?.avis ? ` (${libelle(AVIS, demande.avis.avis)})` : ''} ne se modifie plus. Il se
+          modifie de nouveau si la décision est retirée.
+        </p>
       )}
       {decision && (
         <FormulaireInstruction

@@ -48,6 +48,9 @@ const INSTRUITES: readonly StatutDemande[] = [
   'ajournee',
 ]
 
+/** Validated, not decided yet: the avis is written (it informs the décision, so once decided it is kept). */
+const AVANT_DECISION: readonly StatutDemande[] = ['validee', 'en-instruction']
+
 export type Evenement =
   | 'creation'
   | 'validation'
@@ -84,13 +87,13 @@ export const TRANSITIONS: Record<Evenement, Transition> = {
     libelle: 'validation',
   },
   'avis-donne': {
-    depuis: INSTRUITES,
+    depuis: AVANT_DECISION,
     action: 'donnerAvis',
     enregistre: ['avis.auteur', 'avis.date'],
     libelle: 'avis donné',
   },
   'avis-retire': {
-    depuis: INSTRUITES,
+    depuis: AVANT_DECISION,
     action: 'donnerAvis',
     enregistre: ['avis.auteur', 'avis.date'],
     libelle: 'avis retiré',
@@ -147,6 +150,12 @@ const REFUS: Record<Evenement, string> = {
     'Seule une demande validée ou en instruction, sans décision, peut être renvoyée pour correction.',
 }
 
+const AVIS_APRES_DECISION =
+  "La Région a déjà décidé de cette demande : l'avis qui a éclairé sa décision ne se modifie plus (il se modifie de nouveau si la décision est retirée)."
+
+const decidee = (statut: string | null | undefined): boolean =>
+  INSTRUITES.includes(statut as StatutDemande) && !AVANT_DECISION.includes(statut as StatutDemande)
+
 /**
  * The statut after the event, or why it cannot happen (409: the demande is not in a state that allows it).
  * `instruction` is the avis and décision present after the event (for validation and instruction events).
@@ -156,7 +165,14 @@ export function appliquer(
   evenement: Evenement,
   instruction: Instruction = {},
 ): Issue {
-  if (!possibleDepuis(statut, evenement)) return { refus: REFUS[evenement], status: 409 }
+  if (!possibleDepuis(statut, evenement))
+    return {
+      refus:
+        (evenement === 'avis-donne' || evenement === 'avis-retire') && decidee(statut)
+          ? AVIS_APRES_DECISION
+          : REFUS[evenement],
+      status: 409,
+    }
   switch (evenement) {
     case 'creation':
       return { statut: 'brouillon' }
@@ -176,8 +192,13 @@ export function modifiableParSaStructure(statut: string | null | undefined): boo
   return ETATS_MODIFIABLES.includes((statut ?? 'brouillon') as StatutDemande)
 }
 
-/** States in which the instruction (avis, décision) may be written. */
+/** Validated states, in which the instruction goes on (the décision; the avis until the décision). */
 export function enInstruction(statut: string | null | undefined): boolean {
+  return possibleDepuis(statut, 'decision-enregistree')
+}
+
+/** Whether the avis may still be given, changed or withdrawn (before the décision). */
+export function avisModifiable(statut: string | null | undefined): boolean {
   return possibleDepuis(statut, 'avis-donne')
 }
 

@@ -69,6 +69,32 @@ const courrielsEnFile = async () =>
     (t) => (t.input as { message: { to: string[] | string; subject: string; text: string } }).message,
   )
 
+describe("L'avis une fois la décision prise", () => {
+  it('ne se modifie plus (409 en français) ; la décision retirée, il se modifie de nouveau', async () => {
+    const d = await deposerEtValider()
+    const instruire = (user: Utilisateur, data: Record<string, unknown>) =>
+      payload.update({
+        collection: 'demandes',
+        id: d.id,
+        data: data as never,
+        user,
+        overrideAccess: false,
+        depth: 0,
+      })
+    await instruire(monde.users.rectoratM, { avis: { avis: 'favorable', commentaire: 'Besoin avéré.' } })
+    await instruire(monde.users.region, { decision: { decision: 'retenue', commentaire: 'Retenue.' } })
+    await expect(instruire(monde.users.rectoratM, { avis: { avis: 'defavorable' } })).rejects.toMatchObject({
+      status: 409,
+      message: expect.stringMatching(/^La Région a déjà décidé de cette demande/),
+    })
+    expect((await stockee(d.id)).avis?.avis).toBe('favorable')
+    await instruire(monde.users.region, { decision: { decision: null } })
+    const apres = await instruire(monde.users.rectoratM, { avis: { avis: 'defavorable' } })
+    expect(apres.avis?.avis).toBe('defavorable')
+    expect((await stockee(d.id)).statut).toBe('en-instruction')
+  })
+})
+
 describe('Demande de correction (POST /api/demandes/:id/demander-correction)', () => {
   it('refuse : anonyme 401, hors lecture 404, hors rôle ou portée 403, sans message 400, autre statut 409', async () => {
     const d = await deposerEtValider()

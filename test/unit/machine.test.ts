@@ -4,6 +4,7 @@ import { ACTIONS, PERMISSIONS } from '../../access/permissions'
 import { ROLES } from '../../access/roles'
 import {
   appliquer,
+  avisModifiable,
   enInstruction,
   ETATS,
   EVENEMENTS,
@@ -26,8 +27,8 @@ const decision = { avis: { avis: 'favorable' }, decision: { decision: 'retenue' 
 const ATTENDU: Record<Evenement, (StatutDemande | null)[]> = {
   creation: [null],
   validation: ['brouillon', 'a-corriger'],
-  'avis-donne': ['validee', 'en-instruction', 'retenue', 'non-retenue', 'ajournee'],
-  'avis-retire': ['validee', 'en-instruction', 'retenue', 'non-retenue', 'ajournee'],
+  'avis-donne': ['validee', 'en-instruction'],
+  'avis-retire': ['validee', 'en-instruction'],
   'decision-enregistree': ['validee', 'en-instruction', 'retenue', 'non-retenue', 'ajournee'],
   'decision-retiree': ['validee', 'en-instruction', 'retenue', 'non-retenue', 'ajournee'],
   'demande-correction': ['validee', 'en-instruction'],
@@ -74,6 +75,13 @@ describe('machine des statuts (src/regles/machine.ts)', () => {
     expect(appliquer('a-corriger', 'validation')).toEqual({ statut: 'validee' })
     expect(appliquer('a-corriger', 'validation', avis)).toEqual({ statut: 'en-instruction' })
     expect(appliquer('validee', 'avis-donne', avis)).toEqual({ statut: 'en-instruction' })
+    // Once the Région has decided, the avis that informed it stays as it was (409, said in French).
+    expect(appliquer('retenue', 'avis-donne', avis)).toEqual({
+      refus: expect.stringMatching(/^La Région a déjà décidé de cette demande/),
+      status: 409,
+    })
+    expect(avisModifiable('en-instruction')).toBe(true)
+    expect(avisModifiable('ajournee')).toBe(false)
     expect(appliquer('en-instruction', 'avis-retire', {})).toEqual({ statut: 'validee' })
     expect(appliquer('en-instruction', 'decision-enregistree', decision)).toEqual({ statut: 'retenue' })
     expect(appliquer('retenue', 'decision-retiree', avis)).toEqual({ statut: 'en-instruction' })
@@ -114,7 +122,7 @@ describe('machine des statuts (src/regles/machine.ts)', () => {
     // Corrections come during the instruction, after the closing: only they escape the campaign's dates.
     expect(etats.filter((e) => !tenueParLaCampagne(e))).toEqual(['a-corriger'])
     expect(tenueParLaCampagne(undefined)).toBe(true)
-    expect(etats.filter(enInstruction)).toEqual(ATTENDU['avis-donne'])
+    expect(etats.filter(enInstruction)).toEqual(ATTENDU['decision-enregistree'])
     // The stored views: the filer's business, so every view shows it, whatever avis remains.
     expect(statutsDerives({ statut: 'a-corriger', avis: avis.avis })).toEqual({
       statutDepot: 'a-corriger',
