@@ -65,7 +65,8 @@ export const LIBELLE_RESUME_QUOTIDIEN =
 /** Payload skips a field's own validation where its admin condition hides it: checked here for every role. */
 const refuserResumeHorsCapacite: CollectionBeforeChangeHook = ({ data, originalDoc, req }) => {
   const role = data.role ?? originalDoc?.role
-  if (data.resumeQuotidien === true && !peut({ role }, 'recevoirResumeQuotidien')) {
+  // Any truthy value (1, "on"…) is stored as ticked: refused as such.
+  if (Boolean(data.resumeQuotidien) && !peut({ role }, 'recevoirResumeQuotidien')) {
     const message = `« ${LIBELLE_RESUME_QUOTIDIEN} » : réservé aux comptes des autorités qui instruisent les demandes.`
     throw new ValidationError(
       { collection: 'users', errors: [{ path: 'resumeQuotidien', message }], req },

@@ -187,8 +187,7 @@ async function TableauDeposant({ req, valide }: { req: PayloadRequest; valide?: 
           <h2 id="titre-a-corriger">Demandes à corriger</h2>
           <p>
             Ces demandes vous ont été renvoyées pour correction. Modifiez-les, puis validez-les de nouveau
-            depuis leur récapitulatif
-            {etat === 'ouverte' ? ` avant le ${formaterDate(campagne.cloture)}` : ''}.
+            depuis leur récapitulatif, même après la clôture de la saisie.
           </p>
           <ul>
             {aCorriger.map((d) => (

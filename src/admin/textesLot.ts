@@ -16,16 +16,22 @@ export function questionLot(champ: 'avis' | 'decision', libelle: string, n: numb
 }
 
 /**
- * « 11 demandes mises à jour ; 1 refusée : n° 42 — hors de votre périmètre ». A refused demande the caller cannot
+ * « 11 demandes mises à jour (n° 1, 2, …) ; 1 refusée : n° 42 — hors de votre périmètre ». A refused demande the caller cannot
  * read comes without its numero: the list's own (`numeros`, id → numero of the rows shown) or its identifier.
  */
 export function resumeDuLot(r: BilanLot, numeros: Record<string, number> = {}): string {
   const faites = r.faites?.length ?? 0
   const refusees = r.refusees ?? []
+  // Named, since a filtered list (« Sans décision ») no longer shows them once done; the first 20.
+  const noms = (r.faites ?? []).map((f) => f.numero ?? f.id)
+  const lesquelles =
+    faites === 0
+      ? ''
+      : ` (n° ${noms.slice(0, 20).join(', ')}${faites > 20 ? ` et ${faites - 20} autres` : ''})`
   const fait =
     faites === 0
       ? 'Aucune demande mise à jour'
-      : `${demandes(faites)} ${pluriel(faites, 'mise', 'mises')} à jour`
+      : `${demandes(faites)} ${pluriel(faites, 'mise', 'mises')} à jour${lesquelles}`
   if (refusees.length === 0) return `${fait}.`
   const detail = refusees
     .map((x) => {

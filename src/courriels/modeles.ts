@@ -1,4 +1,5 @@
 import { convert, type HtmlToTextOptions } from 'html-to-text'
+import { dateHeureFr } from '../formatsDates'
 
 /** French messages, each in plain text and HTML built from the same blocks (so both always say the same thing). */
 
@@ -89,12 +90,9 @@ export function composer(sujet: string, salutation: string, blocs: Bloc[], suppo
 /** A demande's titre already starts with its number (« N° 12 — Ouverture CAP… »). */
 const sansNumero = (titre: string) => titre.replace(/^N° \d+ — /, '')
 
-const dateLongue = (iso: string) =>
-  new Intl.DateTimeFormat('fr-FR', {
-    dateStyle: 'full',
-    timeStyle: 'short',
-    timeZone: 'Europe/Paris',
-  }).format(new Date(iso))
+/** « vendredi 4 décembre 2026 à 20 h 04 » (Paris time), as the guide writes times. */
+export const dateLongue = (iso: string) =>
+  `${new Intl.DateTimeFormat('fr-FR', { weekday: 'long', timeZone: 'Europe/Paris' }).format(new Date(iso))} ${dateHeureFr(iso)}`
 
 export type SectionRecap = { titre: string; lignes: { libelle: string; valeur: string }[] }
 

@@ -88,7 +88,7 @@ describe('Décision en lot et publication par la Région', () => {
       officier
         .getByRole('alert')
         .getByText(
-          `1 demande mise à jour ; 1 refusée : n° ${renvoyee.numero} — demande renvoyée à sa structure pour correction`,
+          `1 demande mise à jour (n° ${d1.numero}) ; 1 refusée : n° ${renvoyee.numero} — demande renvoyée à sa structure pour correction`,
         ),
     )
     await capturer(officier, 'lot-00-avis-rectorat')
@@ -122,7 +122,7 @@ describe('Décision en lot et publication par la Région', () => {
     const question = confirmer(page)
     await page.getByRole('button', { name: 'Enregistrer la décision' }).click()
     expect(await question).toBe('Enregistrer la décision "Retenue" pour 2 demandes ?')
-    await visible(page.getByRole('status').getByText('2 demandes mises à jour.'))
+    await visible(page.getByRole('status').getByText(/^2 demandes mises à jour \(n° \d+, \d+\)\.$/))
     // The list is refreshed: both rows show the décision.
     await visible(lignes.nth(0).getByText('Retenue').first())
     await visible(lignes.nth(1).getByText('Retenue').first())

@@ -149,7 +149,7 @@ describe('Le parcours de l’instruction, de la liste à la décision publiée',
     const question = confirmer(region)
     await region.getByRole('button', { name: 'Enregistrer la décision' }).click()
     expect(await question).toBe('Enregistrer la décision "Retenue" pour 1 demande ?')
-    await visible(region.getByRole('status').getByText('1 demande mise à jour.'))
+    await visible(region.getByRole('status').getByText(`1 demande mise à jour (n° ${d.numero}).`))
     await visible(ligne.getByText('Retenue').first())
     await capturer(region, 'instruction-05-decision-en-lot')
     chrono.top('Région : décision en lot')

@@ -69,7 +69,8 @@ afterAll(async () => {
 describe('Avis en lot du rectorat', () => {
   it('écrit les demandes de son académie, refuse celle de l’autre et le brouillon (sans leur numéro), celle renvoyée pour correction', async () => {
     const r = await lot(rectorat, {
-      ids: [a1.id, a2.id, toulouse.id, brouillon.id, aCorriger.id, a1.id],
+      // a1 three times, once zero-padded (the same row on SQLite): written once.
+      ids: [a1.id, a2.id, toulouse.id, brouillon.id, aCorriger.id, a1.id, `0${a1.id}`],
       avis: { avis: 'favorable', commentaire: 'Avis du comité du 4 décembre.' },
     })
     expect(r.status, JSON.stringify(r.corps)).toBe(200)
@@ -218,6 +219,18 @@ describe('Corps invalides, anonymes, intégrations', () => {
         { ids: [a1.id], avis: { avis: 'favorable' }, decision: { decision: 'retenue' } },
         /pas les deux/,
         'avis',
+      ],
+      // Identifiers out of shape: said in French, never zod's English (« Too small: expected number to be >0 »).
+      ...[-1, 1e20, 1.5, '', 'x'.repeat(41)].map((id): [unknown, RegExp, string] => [
+        { ids: [id], avis: { avis: 'favorable' } },
+        /^« Demandes sélectionnées » : chaque identifiant est un nombre entier positif/,
+        'ids',
+      ]),
+      // A key the endpoint does not take is refused, not ignored.
+      [
+        { ids: [a1.id], avis: { avis: 'favorable' }, statut: 'retenue' },
+        /^Seuls « ids » \(Demandes sélectionnées\) et « avis »/,
+        '',
       ],
       // A list is refused before any endpoint (src/corpsRequete.ts), without a field.
       [[a1.id], /doit être un objet JSON/, ''],

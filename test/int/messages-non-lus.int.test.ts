@@ -235,6 +235,21 @@ describe('Résumé quotidien des messages (tâche resumerMessages)', () => {
         }),
       ),
     ).toMatch(/« Recevoir un résumé quotidien des messages au lieu d'un courriel par message » : réservé/)
+    // Nor in another shape that would be stored as ticked.
+    for (const valeur of [1, 'on']) {
+      expect(
+        await refus(
+          payload.update({
+            collection: 'users',
+            id: users.etabA.id,
+            data: { resumeQuotidien: valeur } as never,
+            user: users.etabA,
+            overrideAccess: false,
+          }),
+        ),
+        String(valeur),
+      ).toMatch(/: réservé/)
+    }
     await payload.update({
       collection: 'users',
       id: users.rectoratM.id,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { texteDepuisHtml } from '../../src/courriels/modeles'
+import { dateLongue, texteDepuisHtml } from '../../src/courriels/modeles'
 
 describe('partie texte des courriels que Payload écrit en HTML seulement (html-to-text)', () => {
   it('un lien se lit « texte : adresse » sur une seule ligne, les entités sont décodées, le titre n’est pas repris', () => {
@@ -17,5 +17,12 @@ describe('partie texte des courriels que Payload écrit en HTML seulement (html-
     expect(texte).toMatch(/^- deux$/m)
     expect(texte).not.toContain('Réinitialisation')
     expect(texte).not.toMatch(/<[a-z]/)
+  })
+})
+
+describe('Dates des courriels', () => {
+  it('en français, heure de Paris, « 20 h 04 » et non « 20:04 »', () => {
+    expect(dateLongue('2026-12-04T19:04:00Z')).toBe('vendredi 4 décembre 2026 à 20 h 04')
+    expect(dateLongue('2027-07-01T06:05:00Z')).toBe('jeudi 1 juillet 2027 à 08 h 05')
   })
 })

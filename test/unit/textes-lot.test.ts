@@ -12,8 +12,16 @@ describe('Textes de l’instruction en lot et de la publication', () => {
     const faites = Array.from({ length: 11 }, (_, i) => ({ id: i + 1, numero: i + 1 }))
     expect(
       resumeDuLot({ faites, refusees: [{ id: 99, numero: 42, motif: 'hors de votre périmètre' }] }),
-    ).toBe('11 demandes mises à jour ; 1 refusée : n° 42 — hors de votre périmètre')
-    expect(resumeDuLot({ faites: [{ id: 1, numero: 1 }], refusees: [] })).toBe('1 demande mise à jour.')
+    ).toBe(
+      '11 demandes mises à jour (n° 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11) ; 1 refusée : n° 42 — hors de votre périmètre',
+    )
+    expect(resumeDuLot({ faites: [{ id: 1, numero: 1 }], refusees: [] })).toBe(
+      '1 demande mise à jour (n° 1).',
+    )
+    const beaucoup = Array.from({ length: 23 }, (_, i) => ({ id: i + 1, numero: i + 101 }))
+    expect(resumeDuLot({ faites: beaucoup })).toMatch(
+      /^23 demandes mises à jour \(n° 101, .*, 120 et 3 autres\)\.$/,
+    )
     expect(
       resumeDuLot(
         {

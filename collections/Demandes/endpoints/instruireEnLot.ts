@@ -43,9 +43,14 @@ const SORTES: Record<
   },
 }
 
-const identifiant = z.union([z.number().int().positive(), z.string().min(1).max(40)], {
-  error: '« Demandes sélectionnées » : chaque identifiant est un nombre ou un texte.',
-})
+const MESSAGE_IDENTIFIANT =
+  '« Demandes sélectionnées » : chaque identifiant est un nombre entier positif ou un texte de 1 à 40 caractères.'
+const identifiant = z.unknown().superRefine((v, ctx) => {
+  const ok =
+    (typeof v === 'number' && Number.isSafeInteger(v) && v > 0) ||
+    (typeof v === 'string' && v.length >= 1 && v.length <= 40)
+  if (!ok) ctx.addIssue({ code: 'custom', message: MESSAGE_IDENTIFIANT })
+}) as z.ZodType<number | string>
 
 const groupe = (g: Groupe) => {
   const s = SORTES[g]
@@ -72,18 +77,26 @@ const groupe = (g: Groupe) => {
 }
 
 const corps = z
-  .object({
-    ids: z
-      .array(identifiant, {
-        error: '« Demandes sélectionnées » : attendu une liste d’identifiants de demandes.',
-      })
-      .min(1, { error: '« Demandes sélectionnées » : sélectionnez au moins une demande.' })
-      .max(LOT_MAX, {
-        error: `« Demandes sélectionnées » : ${LOT_MAX} demandes au plus par lot.`,
-      }),
-    avis: groupe('avis').optional(),
-    decision: groupe('decision').optional(),
-  })
+  .strictObject(
+    {
+      ids: z
+        .array(identifiant, {
+          error: '« Demandes sélectionnées » : attendu une liste d’identifiants de demandes.',
+        })
+        .min(1, { error: '« Demandes sélectionnées » : sélectionnez au moins une demande.' })
+        .max(LOT_MAX, {
+          error: `« Demandes sélectionnées » : ${LOT_MAX} demandes au plus par lot.`,
+        }),
+      avis: groupe('avis').optional(),
+      decision: groupe('decision').optional(),
+    },
+    {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys'
+          ? 'Seuls « ids » (Demandes sélectionnées) et « avis » (Avis) ou « decision » (Décision) peuvent être donnés.'
+          : undefined,
+    },
+  )
   .refine((c) => (c.avis === undefined) !== (c.decision === undefined), {
     error: 'Donnez soit « avis » (Avis), soit « decision » (Décision), pas les deux ni aucun.',
     path: ['avis'],
@@ -120,7 +133,8 @@ async function instruireUne(
   champ: Groupe,
   donnees: { valeur: string; commentaire: string | null },
   filtreAction: Awaited<ReturnType<typeof filtrePortee>>,
-): Promise<{ faite: Faite } | { refusee: Refusee }> {
+  dejaVues: Set<string>,
+): Promise<{ faite: Faite } | { refusee: Refusee } | { doublon: true }> {
   const sorte = SORTES[champ]
   const lue = await req.payload
     .findByID({ collection: 'demandes', id, depth: 0, req, user: req.user, overrideAccess: false })
@@ -135,6 +149,9 @@ async function instruireUne(
     })
     return { refusee: { id, motif: 'demande introuvable ou hors de votre périmètre' } }
   }
+  // The same demande written another way (12 and "012" on SQLite): once only.
+  if (dejaVues.has(String(lue.id))) return { doublon: true }
+  dejaVues.add(String(lue.id))
   const numero = lue.numero ?? null
   if (!(await demandeAdmise(req, lue.id, filtreAction))) {
     await journaliser(req, {
@@ -215,12 +232,13 @@ export const instruireEnLot: Endpoint = {
     const faites: Faite[] = []
     const refusees: Refusee[] = []
     const vus = new Set<string>()
+    const dejaVues = new Set<string>()
     for (const id of lu.donnees.ids) {
       if (vus.has(String(id))) continue
       vus.add(String(id))
-      const r = await instruireUne(req, id, champ, donnees, filtreAction)
+      const r = await instruireUne(req, id, champ, donnees, filtreAction, dejaVues)
       if ('faite' in r) faites.push(r.faite)
-      else refusees.push(r.refusee)
+      else if ('refusee' in r) refusees.push(r.refusee)
     }
     req.payload.logger.info({
       msg: `${sorte.libelle} « ${libelle(sorte.valeurs, donnees.valeur)} » en lot : ${faites.length} faite(s), ${refusees.length} refusée(s)`,
