@@ -29,10 +29,19 @@ export async function FiltresListe({ payload, user }: BeforeListTableServerProps
     })
     .then((r) => r.values.map((v) => String(v.typeDiplome ?? '')).filter(Boolean))
     .catch(() => [] as string[])
+  // Who reads one académie is offered its académie and its départements only (the others always give nothing).
+  const sienne =
+    portee(role, 'lireValidees') === 'academie' ? (user as { academie?: string | null }).academie : null
   return (
     <BarreFiltres
-      academies={ACADEMIES.map((a) => ({ value: a.value, label: a.label }))}
-      departements={DEPARTEMENTS.map((d) => ({ value: d.value, label: `${d.label} (${d.value})` }))}
+      academies={ACADEMIES.filter((a) => !sienne || a.value === sienne).map((a) => ({
+        value: a.value,
+        label: a.label,
+      }))}
+      departements={DEPARTEMENTS.filter((d) => !sienne || d.academie === sienne).map((d) => ({
+        value: d.value,
+        label: `${d.label} (${d.value})`,
+      }))}
       types={types.map((t) => ({ value: t, label: t }))}
       mesures={MESURES.map((m) => ({ value: m.value, label: m.label }))}
       statuts={OPTIONS_STATUTS.map((s) => ({ value: s.value, label: s.label }))}

@@ -126,6 +126,11 @@ describe('La liste des demandes du rectorat', () => {
 
   it('se filtre par le nom du département, puis « sans avis » ; les valeurs restent affichées, l’export suit', async () => {
     await page.goto(url('/admin/collections/demandes'))
+    // Its académie's départements only: Haute-Garonne (Toulouse) would always give nothing.
+    const departements = await page.getByLabel('Département').locator('option').allInnerTexts()
+    expect(departements).toContain('Hérault (34)')
+    expect(departements).not.toContain('Haute-Garonne (31)')
+    expect(await page.getByLabel('Académie').locator('option').allInnerTexts()).not.toContain('Toulouse')
     await page.getByLabel('Département').selectOption({ label: 'Hérault (34)' })
     await page.getByRole('button', { name: 'Filtrer' }).click()
     await page.waitForURL(
