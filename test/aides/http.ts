@@ -1,4 +1,8 @@
+import crypto from 'node:crypto'
+
 import { inject } from 'vitest'
+
+import { lettreCleUai } from '../../src/uai'
 
 export const URL_SERVEUR = () => inject('urlServeur')
 
@@ -177,4 +181,89 @@ export function formulaireFichier(
   f.append('file', new Blob([contenu as BlobPart], { type }), nom)
   f.append('_payload', JSON.stringify(donnees))
   return f
+}
+
+// A random block of 10.0.0.0/8 per test file: its rate-limit counters are its own, in this run and the next ones.
+const blocAdresses = crypto.randomInt(0, 65_536)
+let adressesPrises = 0
+
+/**
+ * A client address (named by the trusted proxy's X-Forwarded-For) that no other file, nor an earlier run on a
+ * reused server, has spent: the server keeps its rate-limit counters for up to an hour.
+ */
+export function adresseNeuve(): string {
+  adressesPrises++
+  if (adressesPrises > 254) throw new Error('Plus de 254 adresses neuves dans un même fichier de test.')
+  return `10.${blocAdresses >> 8}.${blocAdresses & 255}.${adressesPrises}`
+}
+
+const uaiPris = new Set<string>()
+
+/** A valid UAI (right check letter) that the server's annuaire does not hold: for an établissement a test creates. */
+export async function uaiInconnu(prefixe = '099'): Promise<string> {
+  const admin = await jeton('admin')
+  for (let essai = 0; essai < 50; essai++) {
+    const chiffres = `${prefixe}${String(crypto.randomInt(0, 10 ** (7 - prefixe.length))).padStart(7 - prefixe.length, '0')}`
+    const uai = `${chiffres}${lettreCleUai(chiffres)}`
+    if (uaiPris.has(uai)) continue
+    const r = await appel('GET', `/api/etablissements/count?where[uai][equals]=${uai}`, { jeton: admin })
+    if (r.corps.totalDocs === 0) {
+      uaiPris.add(uai)
+      return uai
+    }
+  }
+  throw new Error(`Aucun UAI libre trouvé commençant par ${prefixe}.`)
+}
+
+export type EtablissementLibre = { id: number | string; uai: string; nom: string; academie: string }
+
+/**
+ * Établissements of the annuaire that nothing refers to yet: no account, no demande, no réseau, Éducation
+ * nationale (so they have an institutional address). A test that opens accounts for them consumes them; on a
+ * reused server the next run takes the following ones (the demo annuaire holds hundreds).
+ */
+export async function etablissementsLibres(
+  nombre: number,
+  academie = 'montpellier',
+): Promise<EtablissementLibre[]> {
+  const admin = await jeton('admin')
+  // Every row, page by page: the server caps any list at 500, pagination=false included.
+  const tous = async (chemin: string) => {
+    const docs: Record<string, unknown>[] = []
+    for (let page = 1; ; page++) {
+      const r = await appel(
+        'GET',
+        `${chemin}${chemin.includes('?') ? '&' : '?'}limit=500&page=${page}&depth=0`,
+        {
+          jeton: admin,
+        },
+      )
+      if (r.status !== 200) throw new Error(`${chemin} : ${r.status} ${JSON.stringify(r.corps)}`)
+      docs.push(...r.corps.docs)
+      if (!r.corps.hasNextPage) return docs
+    }
+  }
+  const identifiants = new Set<string>()
+  const references = new Set<string>()
+  const referencer = (e: unknown) => e != null && references.add(String(e))
+  for (const u of await tous('/api/users?select[username]=true&select[etablissement]=true')) {
+    identifiants.add(String(u.username).toUpperCase())
+    referencer(u.etablissement)
+  }
+  for (const d of await tous(
+    '/api/demandes?select[etablissementConcerne]=true&select[etablissementReferent]=true',
+  ))
+    [d.etablissementConcerne, d.etablissementReferent].forEach(referencer)
+  for (const r of await tous('/api/reseaux?select[etablissementReferent]=true&select[membres]=true'))
+    [r.etablissementReferent, ...((r.membres as unknown[]) ?? [])].forEach(referencer)
+  const libres = (
+    (await tous(
+      `/api/etablissements?where[academie][equals]=${academie}&where[ministere][equals]=education-nationale&sort=uai`,
+    )) as EtablissementLibre[]
+  ).filter((e) => !references.has(String(e.id)) && !identifiants.has(e.uai) && !uaiPris.has(e.uai))
+  if (libres.length < nombre)
+    throw new Error(`Plus que ${libres.length} établissements libres (${academie}) sur ce serveur de test.`)
+  const choisis = libres.slice(0, nombre)
+  for (const e of choisis) uaiPris.add(e.uai)
+  return choisis
 }

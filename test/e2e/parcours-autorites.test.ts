@@ -5,7 +5,7 @@ import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { appel, jeton } from '../aides/http'
+import { appel, type EtablissementLibre, etablissementsLibres, jeton } from '../aides/http'
 import {
   capturer,
   Chrono,
@@ -29,6 +29,8 @@ afterAll(async () => {
 })
 
 const nouvellePage = () => ouvrirPage(navigateur)
+// Unique per run, so that the file also passes against a server reused across runs (CARTE_TEST_URL).
+const N = Date.now().toString(36)
 
 describe('Page d’accueil publique', () => {
   it('présente l’appel à projets et mène à la connexion et au dépôt, sans défaut d’accessibilité', async () => {
@@ -101,34 +103,42 @@ describe('Le Carif-Oref gère les comptes et les référentiels', () => {
     await connecter(page, 'carif-oref')
     await page.getByRole('link', { name: 'créer des comptes en masse', exact: true }).click()
     await page.waitForURL(/\/admin\/comptes-en-masse/)
-    await page.getByLabel(/Établissements, un par ligne/).fill('0110007Y\n0110007X')
+    // Two établissements of the annuaire without an account yet (on a reused server, the next ones).
+    const [premier, second] = (await etablissementsLibres(2)) as [EtablissementLibre, EtablissementLibre]
+    const faux = `${premier.uai.slice(0, 7)}${premier.uai[7] === 'A' ? 'B' : 'A'}`
+    await page.getByLabel(/Établissements, un par ligne/).fill(`${premier.uai}\n${faux}`)
     await page.getByRole('button', { name: 'Créer les comptes' }).click()
     await visible(page.getByText("Aucun compte n'a été créé : 1 ligne à corriger."))
-    await visible(page.getByText(/Ligne 2 : Le code UAI « 0110007X » n'existe pas/))
+    await visible(page.getByText(`Ligne 2 : Le code UAI « ${faux} » n'existe pas`))
     await capturer(page, 'carif-01-comptes-refus')
-    await page.getByLabel(/Établissements, un par ligne/).fill('0110007Y\n0110012D')
+    await page.getByLabel(/Établissements, un par ligne/).fill(`${premier.uai}\n${second.uai}`)
     await page.getByRole('button', { name: 'Créer les comptes' }).click()
     await visible(
       page.getByText(
         "2 comptes créés, en attente de la validation de leur ouverture par l'administrateur de la plateforme : chacun recevra son invitation une fois validé ; 0 déjà existant.",
       ),
     )
-    await visible(page.getByRole('cell', { name: 'ce.0110007y@ac-montpellier.fr' }))
+    await visible(page.getByRole('cell', { name: `ce.${premier.uai.toLowerCase()}@ac-montpellier.fr` }))
     await capturer(page, 'carif-02-comptes-crees')
     await verifierAccessibilite(page, 'création de comptes en masse')
     const admin = await jeton('admin')
     expect(
-      (await appel('GET', '/api/users?where[username][equals]=0110007y&depth=0', { jeton: admin })).corps
-        .docs[0],
+      (
+        await appel('GET', `/api/users?where[username][equals]=${premier.uai.toLowerCase()}&depth=0`, {
+          jeton: admin,
+        })
+      ).corps.docs[0],
     ).toMatchObject({ role: 'etablissement', actif: true, ouvertureValidee: false })
     chrono.top('carif-oref : comptes en masse')
   })
 
   it('voit les changements d’un nouvel annuaire avant de l’importer, puis l’importe', async () => {
+    // A name this run is the first to give: the file changes the établissement on a reused server too.
+    const nouveauNom = `Lycée Germaine Tillion (nouveau nom ${N})`
     const fichier = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'carte-import-')), 'annuaire.csv')
     fs.writeFileSync(
       fichier,
-      "uai,nom,type,secteur,ministere_tutelle,commune,code_departement,code_academie\n0110012D,Lycée Germaine Tillion (nouveau nom),LPO,PU,MINISTERE DE L'EDUCATION NATIONALE,Narbonne,11,11\n",
+      `uai,nom,type,secteur,ministere_tutelle,commune,code_departement,code_academie\n0110012D,${nouveauNom},LPO,PU,MINISTERE DE L'EDUCATION NATIONALE,Narbonne,11,11\n`,
     )
     const page = await nouvellePage()
     await connecter(page, 'carif-oref')
@@ -136,7 +146,9 @@ describe('Le Carif-Oref gère les comptes et les référentiels', () => {
     await page.getByLabel('Fichier CSV').setInputFiles(fichier)
     await page.getByRole('button', { name: 'Voir les changements' }).click()
     await visible(page.getByText(/Simulation : Établissements : 0 ligne seraient créée, 1 modifiée/))
-    await visible(page.getByRole('cell', { name: /nom : .* → Lycée Germaine Tillion \(nouveau nom\)/ }))
+    await visible(
+      page.getByRole('cell', { name: new RegExp(`nom : .* → ${nouveauNom.replace(/[()]/g, '\\$&')}`) }),
+    )
     await capturer(page, 'carif-03-import-simulation')
     await verifierAccessibilite(page, 'import de référentiel')
     await page.getByRole('button', { name: 'Importer' }).click()
@@ -145,7 +157,7 @@ describe('Le Carif-Oref gère les comptes et les référentiels', () => {
     expect(
       (await appel('GET', '/api/etablissements?where[uai][equals]=0110012D&depth=0', { jeton: admin })).corps
         .docs[0].nom,
-    ).toBe('Lycée Germaine Tillion (nouveau nom)')
+    ).toBe(nouveauNom)
     chrono.top('carif-oref : import de l’annuaire')
   })
 })

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { appel, jeton, PDF_MINIMAL } from '../aides/http'
+import { appel, type EtablissementLibre, etablissementsLibres, jeton, PDF_MINIMAL } from '../aides/http'
 import {
   capturer,
   Chrono,
@@ -17,21 +17,23 @@ let page: Page
 const chrono = new Chrono('parcours-etablissement')
 let numero = ''
 let idDemande = ''
+let lycee: EtablissementLibre
 
 beforeAll(async () => {
   navigateur = await lancerNavigateur()
   page = await navigateur.newPage({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' })
-  // A lycée's first visit: a new account for a lycée with no demande yet.
+  // A lycée's first visit: a new account for a lycée of the annuaire that has no account nor demande yet (the
+  // next one on a server an earlier run has used).
   const admin = await jeton('admin')
-  const etab = await appel('GET', '/api/etablissements?where[uai][equals]=0340040J&depth=0', { jeton: admin })
+  lycee = (await etablissementsLibres(1))[0]!
   const compte = await appel('POST', '/api/users', {
     jeton: admin,
     corps: {
-      username: '0340040J',
+      username: lycee.uai,
       password: 'Premiere-visite-2027',
       role: 'etablissement',
-      etablissement: etab.corps.docs[0].id,
-      nom: 'Lycée polyvalent Jules Guesde',
+      etablissement: lycee.id,
+      nom: lycee.nom,
     },
   })
   expect(compte.status).toBe(201)
@@ -59,9 +61,11 @@ describe("Parcours d'un établissement, comme dans le guide", () => {
   })
 
   it('2. première visite : le tableau de bord est vide et propose de déposer une nouvelle demande', async () => {
-    await connecter(page, '0340040J', 'Premiere-visite-2027')
+    await connecter(page, lycee.uai, 'Premiere-visite-2027')
     await visible(
-      page.getByText("Vous êtes connecté en tant qu'établissement de formation avec l'identifiant 0340040J"),
+      page.getByText(
+        `Vous êtes connecté en tant qu'établissement de formation avec l'identifiant ${lycee.uai}`,
+      ),
     )
     await visible(page.getByRole('link', { name: 'Déconnexion' }))
     await visible(page.getByText('Aucune demande en cours de saisie'))
@@ -75,8 +79,8 @@ describe("Parcours d'un établissement, comme dans le guide", () => {
     await page.getByRole('link', { name: 'Déposer une nouvelle demande' }).click()
     await page.waitForURL(/\/admin\/collections\/demandes\/create/)
     const uai = page.getByLabel("Code UAI de l'établissement concerné")
-    await expect.poll(() => uai.inputValue()).toBe('0340040J')
-    await visible(page.getByText('Lycée polyvalent Jules Guesde').first())
+    await expect.poll(() => uai.inputValue()).toBe(lycee.uai)
+    await visible(page.getByText(lycee.nom).first())
     await capturer(page, '03-nouvelle-demande')
     await verifierAccessibilite(page, 'formulaire')
     await page.locator('#field-responsable__nom').fill('Claire Martin')

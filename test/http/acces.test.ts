@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { appel, graphql, jeton } from '../aides/http'
+import { appel, deposerDemande, graphql, jeton } from '../aides/http'
 
 type Demande = {
   id: number | string
@@ -383,14 +383,8 @@ describe('Validation par POST /api/demandes/:id/valider', () => {
   })
 
   it('recapitule puis valide ; deux confirmations simultanées : une seule réussit', async () => {
-    // The demo's complete draft, named by its rapport: other files create Mermoz drafts with a rapport but nothing
-    // else, newer and so listed first (the test failed when they ran before this one).
-    const complet = toutes.find(
-      (d) =>
-        d.structureDeposante === `etablissement:${idMermoz}` &&
-        d.statut === 'brouillon' &&
-        d.rapportOpportunite?.startsWith('Ouverture du BTS Management commercial opérationnel.'),
-    )!
+    // A complete draft of its own: the demo's is validated by the first run against a server.
+    const complet = await deposerDemande(a, '0340042L')
     const recap = await appel('POST', `/api/demandes/${complet.id}/valider`, {
       jeton: a,
       corps: { confirmer: false },

@@ -4,13 +4,18 @@ import path from 'node:path'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { lireEml } from '../aides/courriels'
-import { appel, graphql, jeton, URL_SERVEUR } from '../aides/http'
+import { appel, etablissementsLibres, graphql, jeton, uaiInconnu, URL_SERVEUR } from '../aides/http'
 
 let admin: string
 let carif: string
 let region: string
 let rectoratT: string
 let etab: string
+// Unique per run, so that the file also passes against a server reused across runs (CARTE_TEST_URL).
+const N = Date.now().toString(36)
+// The établissement whose account the Carif-Oref opens (one without an account yet), then the tests sign in with.
+let uai = ''
+let identifiant = ''
 
 beforeAll(async () => {
   ;[admin, carif, region, rectoratT, etab] = await Promise.all(
@@ -87,17 +92,20 @@ describe('Comptes en masse', () => {
   })
 
   it('créent le compte en attente de validation ; validé par l’administrateur, le serveur envoie l’invitation, et le lien permet de choisir son mot de passe', async () => {
+    uai = (await etablissementsLibres(1))[0]!.uai
+    identifiant = uai.toLowerCase()
     const r = await appel('POST', '/api/users/creer-en-masse', {
       jeton: carif,
-      corps: { lignes: 'UAI;mail\n0110004V\n0340042L', inviter: true },
+      corps: { lignes: `UAI;mail\n${uai}\n0340042L`, inviter: true },
     })
     expect(r.status, JSON.stringify(r.corps)).toBe(200)
     expect(r.corps.message).toBe(
       "1 compte créé, en attente de la validation de son ouverture par l'administrateur de la plateforme : il recevra son invitation une fois validé ; 1 déjà existant.",
     )
     // SECURITY 42: the Carif-Oref's accounts wait for the administrator, who validates them from the list.
-    const cree = (await appel('GET', '/api/users?where[username][equals]=0110004v&depth=0', { jeton: admin }))
-      .corps.docs[0]
+    const cree = (
+      await appel('GET', `/api/users?where[username][equals]=${identifiant}&depth=0`, { jeton: admin })
+    ).corps.docs[0]
     expect(cree.ouvertureValidee).toBe(false)
     expect(
       (
@@ -107,7 +115,7 @@ describe('Comptes en masse', () => {
         })
       ).status,
     ).toBe(200)
-    const m = await attendreCourriel((x) => x.destinataires.includes('ce.0110004v@ac-montpellier.fr'))
+    const m = await attendreCourriel((x) => x.destinataires.includes(`ce.${identifiant}@ac-montpellier.fr`))
     expect(m, 'invitation reçue dans les 20 s').toBeDefined()
     expect(m!.subject).toBe('Votre compte sur la plateforme Carte des formations — Occitanie')
     const lien = /(http:\/\/\S+\/admin\/reset\/[a-f0-9]+)/.exec(m!.text!)![1]!
@@ -118,16 +126,18 @@ describe('Comptes en masse', () => {
     })
     expect(reset.status).toBe(200)
     const connexion = await appel('POST', '/api/users/login', {
-      corps: { username: '0110004v', password: 'Mot-de-passe-choisi-2027' },
+      corps: { username: identifiant, password: 'Mot-de-passe-choisi-2027' },
     })
     expect(connexion.status).toBe(200)
-    expect(connexion.corps.user).toMatchObject({ username: '0110004V', role: 'etablissement' })
+    expect(connexion.corps.user).toMatchObject({ username: uai, role: 'etablissement' })
   })
 
   it('une ligne fausse : 400 qui nomme la ligne, aucun compte créé', async () => {
+    // Line 1 alone would open an account: an établissement without one yet; line 2, its UAI with a wrong key.
+    const libre = (await etablissementsLibres(1))[0]!.uai
     const r = await appel('POST', '/api/users/creer-en-masse', {
       jeton: carif,
-      corps: { lignes: '0110022P\n0110022Q' },
+      corps: { lignes: `${libre}\n${libre.slice(0, 7)}${libre[7] === 'A' ? 'B' : 'A'}` },
     })
     expect(r.status).toBe(400)
     expect(r.corps.errors[0].data.errors[0]).toMatchObject({
@@ -135,8 +145,11 @@ describe('Comptes en masse', () => {
       message: expect.stringMatching(/^Ligne 2 : /),
     })
     expect(
-      (await appel('GET', '/api/users?where[username][equals]=0110022p&depth=0', { jeton: admin })).corps
-        .totalDocs,
+      (
+        await appel('GET', `/api/users?where[username][equals]=${libre.toLowerCase()}&depth=0`, {
+          jeton: admin,
+        })
+      ).corps.totalDocs,
     ).toBe(0)
     expect(
       (await appel('POST', '/api/users/creer-en-masse', { jeton: carif, corps: { lignes: 42 } })).corps
@@ -149,12 +162,13 @@ describe('Désactivation d’un compte (REST)', () => {
   it('la session ouverte ne vaut plus rien, puis le compte réactivé se reconnecte', async () => {
     const session = (
       await appel('POST', '/api/users/login', {
-        corps: { username: '0110004V', password: 'Mot-de-passe-choisi-2027' },
+        corps: { username: uai, password: 'Mot-de-passe-choisi-2027' },
       })
     ).corps.token
-    expect((await appel('GET', '/api/users/me', { jeton: session })).corps.user.username).toBe('0110004V')
-    const id = (await appel('GET', '/api/users?where[username][equals]=0110004v&depth=0', { jeton: carif }))
-      .corps.docs[0].id
+    expect((await appel('GET', '/api/users/me', { jeton: session })).corps.user.username).toBe(uai)
+    const id = (
+      await appel('GET', `/api/users?where[username][equals]=${identifiant}&depth=0`, { jeton: carif })
+    ).corps.docs[0].id
     expect((await appel('PATCH', `/api/users/${id}`, { jeton: carif, corps: { actif: false } })).status).toBe(
       200,
     )
@@ -163,7 +177,7 @@ describe('Désactivation d’un compte (REST)', () => {
     expect(
       (
         await appel('POST', '/api/users/login', {
-          corps: { username: '0110004V', password: 'Mot-de-passe-choisi-2027' },
+          corps: { username: uai, password: 'Mot-de-passe-choisi-2027' },
         })
       ).status,
     ).toBe(401)
@@ -171,7 +185,7 @@ describe('Désactivation d’un compte (REST)', () => {
     await appel('PATCH', `/api/users/${id}`, { jeton: carif, corps: { actif: true } })
     const encore = (
       await appel('POST', '/api/users/login', {
-        corps: { username: '0110004V', password: 'Mot-de-passe-choisi-2027' },
+        corps: { username: uai, password: 'Mot-de-passe-choisi-2027' },
       })
     ).corps.token
     // Refused outright (SECURITY 23: access/comptes.ts), no longer silently ignored.
@@ -207,9 +221,15 @@ describe('Mise à jour des référentiels', () => {
   })
 
   it('simule puis applique, avec le rapport champ par champ, et refuse un fichier illisible sans rien changer', async () => {
+    // What the file changes is new on every run: a name never given yet, a UAI the annuaire does not hold.
+    const lire = async (code: string) =>
+      (await appel('GET', `/api/etablissements?where[uai][equals]=${code}&depth=0`, { jeton: admin })).corps
+    const nomAvant = (await lire('0110004V')).docs[0].nom
+    const nouveauNom = `Lycée Paul Sabatier (nouveau nom ${N})`
+    const nouvelUai = await uaiInconnu('011')
     const fichier = csv([
-      "0110004V,Lycée Paul Sabatier (nouveau nom),LGT,PU,MINISTERE DE L'EDUCATION NATIONALE,Carcassonne,11,11",
-      "0999999F,Lycée créé,LP,PU,MINISTERE DE L'EDUCATION NATIONALE,Narbonne,11,11",
+      `0110004V,${nouveauNom},LGT,PU,MINISTERE DE L'EDUCATION NATIONALE,Carcassonne,11,11`,
+      `${nouvelUai},Lycée créé,LP,PU,MINISTERE DE L'EDUCATION NATIONALE,Narbonne,11,11`,
       '0110004X,Faux,LP,PU,,Narbonne,11,11',
     ])
     const simulation = await importer(carif, 'etablissements', fichier, true)
@@ -219,28 +239,19 @@ describe('Mise à jour des référentiels', () => {
     expect(simulation.corps.changements).toContainEqual({
       cle: '0110004V',
       operation: 'modification',
-      champs: expect.objectContaining({
-        nom: { avant: 'Lycée Paul Sabatier', apres: 'Lycée Paul Sabatier (nouveau nom)' },
-      }),
+      champs: expect.objectContaining({ nom: { avant: nomAvant, apres: nouveauNom } }),
     })
     expect(simulation.corps.rejetes[0]).toMatchObject({
       ligne: 4,
       raison: expect.stringMatching(/lettre clé/),
     })
-    const avant = (
-      await appel('GET', '/api/etablissements?where[uai][equals]=0110004V&depth=0', { jeton: admin })
-    ).corps.docs[0]
-    expect(avant.nom).toBe('Lycée Paul Sabatier')
+    expect((await lire('0110004V')).docs[0].nom).toBe(nomAvant)
+    expect((await lire(nouvelUai)).totalDocs).toBe(0)
 
     const reel = await importer(carif, 'etablissements', fichier)
     expect(reel.corps.message).toMatch(/^Établissements : 1 ligne ont été créée, 1 modifiée/)
-    expect(
-      (await appel('GET', '/api/etablissements?where[uai][equals]=0110004V&depth=0', { jeton: admin })).corps
-        .docs[0].nom,
-    ).toBe('Lycée Paul Sabatier (nouveau nom)')
-    const cree = (
-      await appel('GET', '/api/etablissements?where[uai][equals]=0999999F&depth=0', { jeton: admin })
-    ).corps
+    expect((await lire('0110004V')).docs[0].nom).toBe(nouveauNom)
+    const cree = await lire(nouvelUai)
     expect(cree.totalDocs).toBe(1)
     // Other suites count the 764 établissements of the annuaire: the test one goes away.
     expect((await appel('DELETE', `/api/etablissements/${cree.docs[0].id}`, { jeton: carif })).status).toBe(

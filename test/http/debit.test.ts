@@ -1,12 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { appel, jeton } from '../aides/http'
+import { adresseNeuve, appel, jeton } from '../aides/http'
 
 /**
  * Rate limits (SECURITY.md, hardening settings). The test server exempts its own loopback address (its suites sign
  * in many times a minute); these calls come through a reverse proxy's X-Forwarded-For, from addresses of their own.
  */
 const depuis = (ip: string) => ({ 'X-Forwarded-For': ip })
+// Unique per run, so that the file also passes against a server reused across runs (CARTE_TEST_URL).
+const N = Date.now().toString(36)
 let admin: string
 
 beforeAll(async () => {
@@ -47,16 +49,19 @@ describe('Limitation de débit', () => {
   })
 
   it('mot de passe oublié : 3 demandes par heure pour un même compte, quelle que soit l’adresse ; 5 par quart d’heure par adresse', async () => {
+    // Accounts and addresses of this run: the server keeps these counters for an hour, across runs.
     const pour = (ip: string, username: string) =>
       appel('POST', '/api/users/forgot-password', { entetes: depuis(ip), corps: { username } })
-    for (let i = 0; i < 3; i++) expect((await pour(`203.0.113.${20 + i}`, 'cible-debit')).status).toBe(200)
-    const quatrieme = await pour('203.0.113.23', 'cible-debit')
+    const cible = `cible-debit-${N}`
+    for (let i = 0; i < 3; i++) expect((await pour(adresseNeuve(), cible)).status).toBe(200)
+    const quatrieme = await pour(adresseNeuve(), cible)
     expect(quatrieme.status).toBe(429)
     expect(quatrieme.corps.errors[0].message).toMatch(
       /^Trop de demandes de réinitialisation du mot de passe pour ce compte\. Réessayez dans \d+ minutes\.$/,
     )
-    for (let i = 0; i < 5; i++) expect((await pour('203.0.113.30', `compte-${i}`)).status).toBe(200)
-    expect((await pour('203.0.113.30', 'compte-5')).status).toBe(429)
+    const adresse = adresseNeuve()
+    for (let i = 0; i < 5; i++) expect((await pour(adresse, `compte-${N}-${i}`)).status).toBe(200)
+    expect((await pour(adresse, `compte-${N}-5`)).status).toBe(429)
   })
 
   it('écritures : 300 par minute et par compte ; au-delà 429, sans rien écrire ; un autre compte continue', async () => {

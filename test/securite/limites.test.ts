@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { appel, jeton, URL_SERVEUR } from '../aides/http'
+import { adresseNeuve, appel, jeton, URL_SERVEUR } from '../aides/http'
 import { MOT_DE_PASSE } from '../aides/fabrique'
 import { type Base, demarrerInstance, type Instance, preparerBase } from '../aides/instances'
 
@@ -150,10 +150,10 @@ describe('SECURITY 27 — le chemin est normalisé avant d’être compté', () 
   it('27. mot de passe oublié : /api/users/FORGOT-PASSWORD compte comme /api/users/forgot-password (3 par compte et par heure)', async () => {
     const pour = (ip: string, chemin: string) =>
       appel('POST', chemin, { entetes: depuis(ip), corps: { username: `cible-casse-${N}` } })
-    expect((await pour('203.0.113.120', '/api/users/FORGOT-PASSWORD')).status).toBe(200)
-    expect((await pour('203.0.113.121', '/api/users/Forgot-Password')).status).toBe(200)
-    expect((await pour('203.0.113.122', '/api/users/forgot-%70assword')).status).toBe(200)
-    const quatrieme = await pour('203.0.113.123', '/api/users/FORGOT-PASSWORD')
+    expect((await pour(adresseNeuve(), '/api/users/FORGOT-PASSWORD')).status).toBe(200)
+    expect((await pour(adresseNeuve(), '/api/users/Forgot-Password')).status).toBe(200)
+    expect((await pour(adresseNeuve(), '/api/users/forgot-%70assword')).status).toBe(200)
+    const quatrieme = await pour(adresseNeuve(), '/api/users/FORGOT-PASSWORD')
     expect(quatrieme.status).toBe(429)
     expect(quatrieme.corps.errors[0].message).toMatch(
       /^Trop de demandes de réinitialisation du mot de passe pour ce compte\./,
@@ -170,7 +170,7 @@ describe('SECURITY 27 — le chemin est normalisé avant d’être compté', () 
       expect(
         (
           await appel('POST', '/api/users/forgot-password', {
-            entetes: depuis(`203.0.113.${130 + i}`),
+            entetes: depuis(adresseNeuve()),
             corps: formulaire(),
           })
         ).status,
@@ -178,7 +178,7 @@ describe('SECURITY 27 — le chemin est normalisé avant d’être compté', () 
     expect(
       (
         await appel('POST', '/api/users/forgot-password', {
-          entetes: depuis('203.0.113.134'),
+          entetes: depuis(adresseNeuve()),
           corps: formulaire(),
         })
       ).status,
@@ -231,27 +231,27 @@ describe('SECURITY 27 — chaque opération d’une requête GraphQL est compté
   it('27. mot de passe oublié GraphQL : forgotPasswordUser est limité comme en REST (3 par compte, alias compris)', async () => {
     const r = await gql(
       `mutation { a: forgotPasswordUser(username: "cible-gql-${N}") b: forgotPasswordUser(username: "cible-gql-${N}") c: forgotPasswordUser(username: "cible-gql-${N}") d: forgotPasswordUser(username: "cible-gql-${N}") }`,
-      {
-        ip: '203.0.113.150',
-      },
+      // Addresses of this run: the server counts 5 per quarter-hour and per address, across runs.
+      { ip: adresseNeuve() },
     )
     expect(r.status).toBe(429)
     expect(r.corps.errors[0].message).toMatch(
       /^Trop de demandes de réinitialisation du mot de passe pour ce compte\./,
     )
     // And per address: 5 per quarter-hour, REST and GraphQL together.
+    const adresse = adresseNeuve()
     for (let i = 0; i < 5; i++)
       expect(
         (
           await gql(`mutation { forgotPasswordUser(username: "compte-gql-${N}-${i}") }`, {
-            ip: '203.0.113.151',
+            ip: adresse,
           })
         ).status,
       ).toBe(200)
     expect(
       (
         await appel('POST', '/api/users/forgot-password', {
-          entetes: depuis('203.0.113.151'),
+          entetes: depuis(adresse),
           corps: { username: `compte-gql-${N}-5` },
         })
       ).status,
