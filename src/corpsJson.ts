@@ -28,7 +28,9 @@ export async function lireCorpsJson<S extends z.ZodType>(
   // A list or a bare value: zod's own message would be in English.
   const message =
     probleme.path.length === 0
-      ? `Le corps de la requête doit être un objet JSON : ${exemple}.`
+      ? probleme.code === 'unrecognized_keys'
+        ? `Le corps de la requête ne prend pas ${probleme.keys.map((k) => `« ${k} »`).join(', ')} : ${exemple}.`
+        : `Le corps de la requête doit être un objet JSON : ${exemple}.`
       : probleme.message
   return {
     reponse: Response.json(

@@ -229,7 +229,7 @@ describe('Corps invalides, anonymes, intégrations', () => {
       // A key the endpoint does not take is refused, not ignored.
       [
         { ids: [a1.id], avis: { avis: 'favorable' }, statut: 'retenue' },
-        /^Seuls « ids » \(Demandes sélectionnées\) et « avis »/,
+        /^Le corps de la requête ne prend pas « statut » : \{"ids"/,
         '',
       ],
       // A list is refused before any endpoint (src/corpsRequete.ts), without a field.

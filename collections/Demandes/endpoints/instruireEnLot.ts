@@ -77,26 +77,18 @@ const groupe = (g: Groupe) => {
 }
 
 const corps = z
-  .strictObject(
-    {
-      ids: z
-        .array(identifiant, {
-          error: '« Demandes sélectionnées » : attendu une liste d’identifiants de demandes.',
-        })
-        .min(1, { error: '« Demandes sélectionnées » : sélectionnez au moins une demande.' })
-        .max(LOT_MAX, {
-          error: `« Demandes sélectionnées » : ${LOT_MAX} demandes au plus par lot.`,
-        }),
-      avis: groupe('avis').optional(),
-      decision: groupe('decision').optional(),
-    },
-    {
-      error: (issue) =>
-        issue.code === 'unrecognized_keys'
-          ? 'Seuls « ids » (Demandes sélectionnées) et « avis » (Avis) ou « decision » (Décision) peuvent être donnés.'
-          : undefined,
-    },
-  )
+  .strictObject({
+    ids: z
+      .array(identifiant, {
+        error: '« Demandes sélectionnées » : attendu une liste d’identifiants de demandes.',
+      })
+      .min(1, { error: '« Demandes sélectionnées » : sélectionnez au moins une demande.' })
+      .max(LOT_MAX, {
+        error: `« Demandes sélectionnées » : ${LOT_MAX} demandes au plus par lot.`,
+      }),
+    avis: groupe('avis').optional(),
+    decision: groupe('decision').optional(),
+  })
   .refine((c) => (c.avis === undefined) !== (c.decision === undefined), {
     error: 'Donnez soit « avis » (Avis), soit « decision » (Décision), pas les deux ni aucun.',
     path: ['avis'],
