@@ -5,27 +5,35 @@ import { peut } from '../../access/roles'
 
 export { nomDeLaStructure } from '../../access/demandes'
 
-/** Active, validated accounts matching `filtre` that have an e-mail address, each address once. */
+/**
+ * Active, validated accounts matching `filtre` that have an e-mail address. An account waiting for the validation
+ * of its opening receives nothing (second outside attack, 3: the Carif-Oref's pending accounts got the school's
+ * accusés, corrections and messages).
+ */
+async function comptesJoignables(payload: Payload, filtre: Where) {
+  return (
+    await payload.find({
+      collection: 'users',
+      where: {
+        and: [
+          filtre,
+          { actif: { not_equals: false } },
+          { ouvertureValidee: { not_equals: false } },
+          { email: { exists: true } },
+        ],
+      },
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+      select: { email: true, role: true, resumeQuotidien: true },
+    })
+  ).docs
+}
+
+/** The addresses of the active, validated accounts matching `filtre`, each address once. */
 export async function adressesDesComptes(payload: Payload, filtre: Where | null): Promise<string[]> {
   if (!filtre) return []
-  const comptes = await payload.find({
-    collection: 'users',
-    // An account waiting for the validation of its opening receives nothing (second outside attack, 3: the
-    // Carif-Oref's pending accounts got the school's accusés, corrections and messages).
-    where: {
-      and: [
-        filtre,
-        { actif: { not_equals: false } },
-        { ouvertureValidee: { not_equals: false } },
-        { email: { exists: true } },
-      ],
-    },
-    pagination: false,
-    depth: 0,
-    overrideAccess: true,
-    select: { email: true },
-  })
-  return sansDoublons(comptes.docs.map((c) => c.email))
+  return sansDoublons((await comptesJoignables(payload, filtre)).map((c) => c.email))
 }
 
 /** Active accounts of a structure (`etablissement:ID`, `reseau:ID`, `draaf`) that have an email address. */
@@ -68,26 +76,9 @@ export async function adressesPourUnMessage(
   filtre: Where | null,
   autres: (string | null | undefined)[] = [],
 ): Promise<string[]> {
-  const comptes = filtre
-    ? await payload.find({
-        collection: 'users',
-        where: {
-          and: [
-            filtre,
-            { actif: { not_equals: false } },
-            { ouvertureValidee: { not_equals: false } },
-            { email: { exists: true } },
-          ],
-        },
-        pagination: false,
-        depth: 0,
-        overrideAccess: true,
-        select: { email: true, role: true, resumeQuotidien: true },
-      })
-    : { docs: [] }
-  const resume = new Set(comptes.docs.filter(prendLeResume).map((c) => String(c.email).trim().toLowerCase()))
-  return sansDoublons([
-    ...comptes.docs.filter((c) => !prendLeResume(c)).map((c) => c.email),
-    ...autres,
-  ]).filter((a) => !resume.has(a.toLowerCase()))
+  const comptes = filtre ? await comptesJoignables(payload, filtre) : []
+  const resume = new Set(comptes.filter(prendLeResume).map((c) => String(c.email).trim().toLowerCase()))
+  return sansDoublons([...comptes.filter((c) => !prendLeResume(c)).map((c) => c.email), ...autres]).filter(
+    (a) => !resume.has(a.toLowerCase()),
+  )
 }

@@ -267,3 +267,11 @@ export async function etablissementsLibres(
   for (const e of choisis) uaiPris.add(e.uai)
   return choisis
 }
+
+/** Publishes or withdraws the campaign's decisions as the Carif-Oref (files that publish start and end unpublished). */
+export async function publierLesDecisions(valeur: boolean): Promise<Reponse> {
+  return appel('POST', '/api/globals/campagne', {
+    jeton: await jeton('carif-oref'),
+    corps: { decisionsPubliees: valeur },
+  })
+}

@@ -101,3 +101,13 @@ export class Chrono {
 export async function visible(element: Locator) {
   await element.waitFor({ state: 'visible', timeout: 10_000 })
 }
+
+/** Accepts the page's next confirmation dialog and gives back its text. */
+export function confirmerDialogue(page: Page): Promise<string> {
+  return new Promise<string>((resolve) => {
+    page.once('dialog', (dialogue) => {
+      resolve(dialogue.message())
+      void dialogue.accept()
+    })
+  })
+}

@@ -2,10 +2,11 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { questionPublication } from '../../src/admin/textesLot'
-import { appel, deposerEtValider, jeton } from '../aides/http'
+import { appel, deposerEtValider, jeton, publierLesDecisions } from '../aides/http'
 import {
   capturer,
   Chrono,
+  confirmerDialogue,
   connecter,
   lancerNavigateur,
   nouvellePage,
@@ -24,25 +25,10 @@ let d1: { id: number | string; numero: number }
 let d2: { id: number | string; numero: number }
 let renvoyee: { id: number | string; numero: number }
 
-const publierParLeCarif = async (valeur: boolean) =>
-  appel('POST', '/api/globals/campagne', {
-    jeton: await jeton('carif-oref'),
-    corps: { decisionsPubliees: valeur },
-  })
-
-/** Accepts the next confirmation dialog and gives back its text. */
-const confirmer = (p: Page) =>
-  new Promise<string>((resolve) => {
-    p.once('dialog', (dialogue) => {
-      resolve(dialogue.message())
-      void dialogue.accept()
-    })
-  })
-
 beforeAll(async () => {
   navigateur = await lancerNavigateur()
   // Another file may have left the campaign published: this one starts from « not published ».
-  expect((await publierParLeCarif(false)).status).toBe(200)
+  expect((await publierLesDecisions(false)).status).toBe(200)
   const ecole = await jeton('0340042L')
   d1 = await deposerEtValider(ecole, '0340042L')
   d2 = await deposerEtValider(ecole, '0340042L')
@@ -56,7 +42,7 @@ beforeAll(async () => {
 afterAll(async () => {
   chrono.ecrire()
   await navigateur?.close()
-  await publierParLeCarif(false)
+  await publierLesDecisions(false)
 })
 
 const filtreIds = (ids: (number | string)[]) =>
@@ -81,7 +67,7 @@ describe('Décision en lot et publication par la Région', () => {
     for (const i of [0, 1]) await lignes.nth(i).locator('input[type="checkbox"]').check()
     await bouton.click()
     await officier.locator('#lot-avis').selectOption('favorable')
-    const question = confirmer(officier)
+    const question = confirmerDialogue(officier)
     await officier.getByRole('button', { name: "Donner l'avis" }).click()
     expect(await question).toBe('Donner l\'avis "Favorable" à 2 demandes ?')
     await visible(
@@ -119,7 +105,7 @@ describe('Décision en lot et publication par la Région', () => {
     await page.locator('#lot-decision').selectOption('retenue')
     await page.locator('#lot-decision-commentaire').fill('Retenue par la commission permanente.')
     await capturer(page, 'lot-01-panneau')
-    const question = confirmer(page)
+    const question = confirmerDialogue(page)
     await page.getByRole('button', { name: 'Enregistrer la décision' }).click()
     expect(await question).toBe('Enregistrer la décision "Retenue" pour 2 demandes ?')
     await visible(page.getByRole('status').getByText(/^2 demandes mises à jour \(n° \d+, \d+\)\.$/))
@@ -143,7 +129,7 @@ describe('Décision en lot et publication par la Région', () => {
       })
     ).corps
     const attendue = questionPublication(bilan.decisions, bilan.structures, bilan.sansDecision)
-    const publication = confirmer(page)
+    const publication = confirmerDialogue(page)
     await page.getByRole('button', { name: 'Publier les décisions' }).click()
     expect(await publication).toBe(attendue)
     expect(attendue).toMatch(

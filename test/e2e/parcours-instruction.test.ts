@@ -4,10 +4,11 @@ import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { appel, deposerEtValider, jeton } from '../aides/http'
+import { deposerEtValider, jeton, publierLesDecisions } from '../aides/http'
 import {
   capturer,
   Chrono,
+  confirmerDialogue,
   connecter,
   DOSSIER_CAPTURES,
   lancerNavigateur,
@@ -33,25 +34,10 @@ const AVIS = 'Avis favorable : projet cohérent avec le bassin de Muret.'
 const DECISION = 'Retenue par la commission permanente du 4 décembre.'
 let d: { id: number | string; numero: number }
 
-const publication = async (valeur: boolean) =>
-  appel('POST', '/api/globals/campagne', {
-    jeton: await jeton('carif-oref'),
-    corps: { decisionsPubliees: valeur },
-  })
-
-/** Accepts the next confirmation dialog and gives back its text. */
-const confirmer = (p: Page) =>
-  new Promise<string>((resolve) => {
-    p.once('dialog', (dialogue) => {
-      resolve(dialogue.message())
-      void dialogue.accept()
-    })
-  })
-
 beforeAll(async () => {
   navigateur = await lancerNavigateur()
   // Another file may have left the decisions published: the journey starts before publication.
-  expect((await publication(false)).status).toBe(200)
+  expect((await publierLesDecisions(false)).status).toBe(200)
   d = await deposerEtValider(await jeton(ECOLE), ECOLE, {
     rapportOpportunite: 'Première version : ouverture demandée pour répondre aux besoins du bassin.',
   })
@@ -59,7 +45,7 @@ beforeAll(async () => {
 afterAll(async () => {
   chrono.ecrire()
   await navigateur?.close()
-  await publication(false)
+  await publierLesDecisions(false)
 })
 
 describe('Le parcours de l’instruction, de la liste à la décision publiée', () => {
@@ -88,7 +74,7 @@ describe('Le parcours de l’instruction, de la liste à la décision publiée',
     chrono.top('rectorat : écran d’instruction (5 chargements)')
     await verifierAccessibilite(officier, 'écran d’instruction du rectorat')
     await officier.getByLabel("Ce qu'il faut corriger").fill(MOTIF)
-    const question = confirmer(officier)
+    const question = confirmerDialogue(officier)
     await officier.getByRole('button', { name: 'Renvoyer pour correction' }).click()
     await question
     await visible(officier.locator('.echanges__fil').getByText(MOTIF))
@@ -146,14 +132,14 @@ describe('Le parcours de l’instruction, de la liste à la décision publiée',
       .click()
     await region.locator('#lot-decision').selectOption('retenue')
     await region.locator('#lot-decision-commentaire').fill(DECISION)
-    const question = confirmer(region)
+    const question = confirmerDialogue(region)
     await region.getByRole('button', { name: 'Enregistrer la décision' }).click()
     expect(await question).toBe('Enregistrer la décision "Retenue" pour 1 demande ?')
     await visible(region.getByRole('status').getByText(`1 demande mise à jour (n° ${d.numero}).`))
     await visible(ligne.getByText('Retenue').first())
     await capturer(region, 'instruction-05-decision-en-lot')
     chrono.top('Région : décision en lot')
-    const annonce = confirmer(region)
+    const annonce = confirmerDialogue(region)
     await region.getByRole('button', { name: 'Publier les décisions' }).click()
     expect(await annonce).toMatch(
       /^\d+ décisions? ser(a|ont) publiées? ; \d+ structures? recevr(a|ont) un courriel\.( .+ pas encore de décision : .+\.)? Publier \?$/,
