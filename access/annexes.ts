@@ -1,6 +1,7 @@
 import type { Access, PayloadRequest, Where } from 'payload'
 
 import { prefixer, readDemandes, updateDemandes } from './demandes'
+import { ETATS_MODIFIABLES } from '../src/regles/machine'
 
 async function parDemande(req: PayloadRequest, acces: Access): Promise<Where | boolean> {
   const filtre = await acces({ req })
@@ -10,12 +11,15 @@ async function parDemande(req: PayloadRequest, acces: Access): Promise<Where | b
 /** Readable (files included) exactly by who can read the demande. */
 export const readAnnexes: Access = ({ req }) => parDemande(req, readDemandes)
 
-/** Replaced or removed only while its demande is a draft that the user may edit. */
+/**
+ * Replaced or removed only while its structure may edit its demande (a draft, or a demande sent back for correction:
+ * src/regles/machine.ts), like the demande itself; the campaign's dates are the hooks' to check.
+ */
 export const modifierAnnexes: Access = async ({ req }) => {
   const filtre = await parDemande(req, updateDemandes)
   if (filtre === false) return false
-  const brouillon: Where = { 'demande.statut': { equals: 'brouillon' } }
-  return filtre === true ? brouillon : { and: [brouillon, filtre] }
+  const modifiable: Where = { 'demande.statut': { in: [...ETATS_MODIFIABLES] } }
+  return filtre === true ? modifiable : { and: [modifiable, filtre] }
 }
 
 /** Anyone who may edit some demande may upload; the target demande is checked by the hook. */

@@ -3,7 +3,10 @@ import path from 'node:path'
 
 import { createAnnexes, modifierAnnexes, readAnnexes } from '../access/annexes'
 import { ajouterALaDemande, retirerDeLaDemande } from '../hooks/annexes/synchroniserDemande'
-import { verifierDemandeModifiable } from '../hooks/annexes/verifierDemandeModifiable'
+import {
+  verifierDemandeModifiable,
+  verifierSuppressionPermise,
+} from '../hooks/annexes/verifierDemandeModifiable'
 import { controlerFichier } from '../hooks/fichiers/controlerFichier'
 import { servirEnPieceJointe } from '../src/fichiers/servir'
 import { journaliserSuppression } from '../hooks/demandes/journaliserInstruction'
@@ -63,6 +66,7 @@ export const Annexes: CollectionConfig = {
     beforeOperation: [controlerFichier, garderRequetes, statutSelonLecteur],
     beforeChange: [verifierDemandeModifiable],
     afterChange: [ajouterALaDemande],
+    beforeDelete: [verifierSuppressionPermise],
     afterDelete: [retirerDeLaDemande, journaliserSuppression],
   },
   fields: [

@@ -14,6 +14,7 @@ import { renseignerChampsServeur } from '../../hooks/demandes/renseignerChampsSe
 import { verifierCampagneOuverte } from '../../hooks/demandes/verifierCampagneOuverte'
 import { verifierChampsConditionnels } from '../../hooks/demandes/verifierChampsConditionnels'
 import { verifierGroupes } from '../../hooks/demandes/verifierGroupes'
+import { garderListeAnnexes } from '../../hooks/demandes/garderListeAnnexes'
 import {
   interdireSuppressionApresValidation,
   verrouillerApresValidation,
@@ -98,6 +99,7 @@ export const Demandes: CollectionConfig = {
       renseignerChampsServeur,
       verrouillerApresValidation,
       horodaterInstruction,
+      garderListeAnnexes,
     ],
     afterChange: [journaliserInstruction],
     beforeDelete: [interdireSuppressionApresValidation],

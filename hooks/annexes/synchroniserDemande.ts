@@ -1,6 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
 import { idDe } from '../../access/roles'
+import { SYNCHRONISATION_ANNEXES } from '../demandes/garderListeAnnexes'
 import { SUPPRESSION_DEMANDE } from '../demandes/verrouillerApresValidation'
 
 /** Keeps the contract's `demandes.annexes` list equal to the annexes attached to the demande. */
@@ -24,23 +25,26 @@ async function mettreAJour(
   const suivants = modifier(actuels)
   if (suivants.length === actuels.length && suivants.every((id, i) => String(id) === String(actuels[i])))
     return
-  await req.payload.update({
-    collection: 'demandes',
-    id: demandeId,
-    // Ids are strings on MongoDB, numbers on SQLite: the generated type says number.
-    data: { annexes: suivants as number[] },
-    req,
-    overrideAccess: true,
-    depth: 0,
-  })
+  // The list is the server's: hooks/demandes/garderListeAnnexes.ts lets only this write change it.
+  req.context[SYNCHRONISATION_ANNEXES] = String(demandeId)
+  try {
+    await req.payload.update({
+      collection: 'demandes',
+      id: demandeId,
+      // Ids are strings on MongoDB, numbers on SQLite: the generated type says number.
+      data: { annexes: suivants as number[] },
+      req,
+      overrideAccess: true,
+      depth: 0,
+    })
+  } finally {
+    delete req.context[SYNCHRONISATION_ANNEXES]
+  }
 }
 
-export const ajouterALaDemande: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req }) => {
+/** An annexe never changes demande (hooks/annexes/verifierDemandeModifiable.ts): only its own demande's list is written. */
+export const ajouterALaDemande: CollectionAfterChangeHook = async ({ doc, req }) => {
   const demande = idDe(doc.demande)
-  const ancienne = idDe(previousDoc?.demande)
-  if (operation === 'update' && ancienne !== null && String(ancienne) !== String(demande)) {
-    await mettreAJour(req, ancienne, (ids) => ids.filter((id) => String(id) !== String(doc.id)))
-  }
   if (demande !== null)
     await mettreAJour(req, demande, (ids) =>
       ids.some((id) => String(id) === String(doc.id)) ? ids : [...ids, doc.id],

@@ -1,16 +1,39 @@
-import type { CollectionBeforeChangeHook, Where } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionBeforeDeleteHook, PayloadRequest, Where } from 'payload'
 import { APIError, ValidationError } from 'payload'
 
 import { readDemandes, updateDemandes } from '../../access/demandes'
 import { idDe, peut, utilisateurDe } from '../../access/roles'
 import { campagneFermeePour } from '../../src/campagne'
 import { modifiableParSaStructure } from '../../src/regles/machine'
+import { SUPPRESSION_DEMANDE } from '../demandes/verrouillerApresValidation'
+
+export const MESSAGE_CHANGEMENT_DEMANDE =
+  "Une annexe ne change pas de demande : supprimez-la, puis ajoutez le fichier à l'autre demande."
+
+const erreurDemande = (req: PayloadRequest, message: string) =>
+  new ValidationError(
+    { collection: 'annexes', errors: [{ path: 'demande', label: 'Demande', message }], req },
+    req.t,
+  )
 
 /** An annexe is attached only to a draft (or a demande sent back for correction) the user may edit (the admin: any). */
-export const verifierDemandeModifiable: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
+export const verifierDemandeModifiable: CollectionBeforeChangeHook = async ({
+  data,
+  operation,
+  originalDoc,
+  req,
+}) => {
+  // Moving an annexe would write two demandes' lists, each under its own rules (campaign, lock): one could be
+  // refused after the other was written. Refused for everyone, before anything is written.
+  if (
+    operation === 'update' &&
+    originalDoc &&
+    'demande' in data &&
+    String(idDe(data.demande)) !== String(idDe(originalDoc.demande))
+  )
+    throw erreurDemande(req, MESSAGE_CHANGEMENT_DEMANDE)
   const demandeId = idDe(data.demande ?? originalDoc?.demande)
-  const erreur = (message: string) =>
-    new ValidationError({ collection: 'annexes', errors: [{ path: 'demande', message }], req }, req.t)
+  const erreur = (message: string) => erreurDemande(req, message)
   if (demandeId === null) throw erreur('Indiquez la demande à laquelle joindre cette annexe.')
   if (!utilisateurDe(req) || peut(req, 'outrepasserVerrous')) return data
   const filtre = await updateDemandes({ req })
@@ -39,4 +62,31 @@ export const verifierDemandeModifiable: CollectionBeforeChangeHook = async ({ da
   const fermee = await campagneFermeePour(req, demande.statut)
   if (fermee) throw new APIError(fermee, 403, null, true)
   return data
+}
+
+/**
+ * Removing an annexe is a write on its demande: a draft's annexes stay once the campaign is closed, like the rest of
+ * the draft (a demande « à corriger » is not held by the campaign). Who may delete at all is access/annexes.ts.
+ */
+export const verifierSuppressionPermise: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  if (!utilisateurDe(req) || peut(req, 'outrepasserVerrous')) return
+  const annexe = await req.payload
+    .findByID({ collection: 'annexes', id, depth: 0, req, overrideAccess: true, select: { demande: true } })
+    .catch(() => null)
+  const demandeId = idDe(annexe?.demande)
+  // The demande's own deletion takes its annexes with it: its rules were checked there.
+  if (demandeId === null || req.context[SUPPRESSION_DEMANDE] === String(demandeId)) return
+  const demande = await req.payload
+    .findByID({
+      collection: 'demandes',
+      id: demandeId,
+      depth: 0,
+      req,
+      overrideAccess: true,
+      select: { statut: true },
+    })
+    .catch(() => null)
+  if (!demande) return
+  const fermee = await campagneFermeePour(req, demande.statut)
+  if (fermee) throw new APIError(fermee, 403, null, true)
 }
