@@ -133,7 +133,7 @@ describe('Décision en lot et publication par la Région', () => {
     await page.getByRole('button', { name: 'Publier les décisions' }).click()
     expect(await publication).toBe(attendue)
     expect(attendue).toMatch(
-      /^\d+ décisions seront publiées ; \d+ structures? recevront? un courriel\.( .+ pas encore de décision : .+\.)? Publier \?$/,
+      /^\d+ décisions seront publiées ; \d+ structures? recevr(a|ont) un courriel\.( .+ pas encore de décision : .+\.)? Publier \?$/,
     )
     await visible(page.getByText(/^Décisions publiées le \d{1,2} \S+ \d{4} à \d\d h \d\d$/))
     expect(await page.getByRole('button', { name: 'Publier les décisions' }).count()).toBe(0)

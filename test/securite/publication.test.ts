@@ -455,8 +455,11 @@ describe('Avant publication, l’établissement ne voit ni avis ni décision (SE
     )
     // The accusé de réception was sent at validation (its recap says « Décision : — »); nothing about the instruction.
     expect(courriels.length).toBeGreaterThan(0)
+    // About this file's demande (another file's publication, composed before it existed, may still be delivered).
+    const siens = courriels.filter((m) => new RegExp(`n° ${d.numero}\\b`).test(m.text ?? ''))
+    expect(siens.length).toBeGreaterThan(0)
     expect(
-      courriels.filter(
+      siens.filter(
         (m) =>
           /Décisions publiées/.test(m.subject ?? '') ||
           /Retenue|Ajournée|En instruction|Favorable|Réservé|CPRDFOP|Projet cohérent/.test(m.text ?? ''),
