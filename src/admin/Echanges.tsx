@@ -2,6 +2,16 @@
 import { useRouter } from 'next/navigation'
 import React, { useState } from 'react'
 
+/** What an action answered: a success (status) or an error (alert), read out by screen readers. */
+export function Annonce({ message }: { message: { ok: boolean; texte: string } | null }) {
+  if (!message) return null
+  return (
+    <p className={message.ok ? 'message-succes' : 'echanges__erreur'} role={message.ok ? 'status' : 'alert'}>
+      {message.texte}
+    </p>
+  )
+}
+
 type Envoi = { chemin: string; corps: (texte: string) => Record<string, unknown> }
 
 /** A textarea and its button, posting to the API; the answer's French message is shown beside the field. */
@@ -176,14 +186,7 @@ export function FormulaireInstruction({
         rows={3}
         maxLength={5000}
       />
-      {message && (
-        <p
-          className={message.ok ? 'message-succes' : 'echanges__erreur'}
-          role={message.ok ? 'status' : 'alert'}
-        >
-          {message.texte}
-        </p>
-      )}
+      <Annonce message={message} />
       <button type="submit" className="btn btn--style-primary btn--size-medium" disabled={enCours}>
         Enregistrer {nom}
       </button>

@@ -3,6 +3,7 @@ import { useSelection } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import React, { useState } from 'react'
 
+import { Annonce } from './Echanges'
 import { type BilanLot, demandes, questionLot, questionPublication, resumeDuLot } from './textesLot'
 
 type Champ = 'avis' | 'decision'
@@ -102,14 +103,7 @@ function Panneau({
         rows={3}
         maxLength={5000}
       />
-      {message && (
-        <p
-          className={message.ok ? 'message-succes' : 'echanges__erreur'}
-          role={message.ok ? 'status' : 'alert'}
-        >
-          {message.texte}
-        </p>
-      )}
+      <Annonce message={message} />
       <p>
         <button type="submit" className="btn btn--style-primary btn--size-small" disabled={enCours}>
           {t.valider}
@@ -224,14 +218,7 @@ export function PublierDecisions({ publieesLe }: { publieesLe: string | null }) 
         </button>{' '}
         Les établissements liront alors avis et décisions et recevront un courriel.
       </p>
-      {message && (
-        <p
-          className={message.ok ? 'message-succes' : 'echanges__erreur'}
-          role={message.ok ? 'status' : 'alert'}
-        >
-          {message.texte}
-        </p>
-      )}
+      <Annonce message={message} />
     </section>
   )
 }
