@@ -1,11 +1,13 @@
 'use client'
 import { useAuth } from '@payloadcms/ui'
 import type { DefaultCellComponentProps } from 'payload'
+import { useSearchParams } from 'next/navigation'
 import React from 'react'
 
 import { peut } from '../../access/roles'
 import type { User } from '../payload-types'
 import { modifiableParSaStructure } from '../regles/machine'
+import { LISTE_DEMANDES } from './retourListe'
 
 /**
  * The list's first column: a demande its structure still edits opens in the form; a validated one opens on its
@@ -17,7 +19,10 @@ export function CelluleNumeroDemande({ cellData, rowData }: DefaultCellComponent
   const id = encodeURIComponent(String(rowData?.id ?? ''))
   const formulaire =
     modifiableParSaStructure(rowData?.statut as string | undefined) || peut(user, 'outrepasserVerrous')
-  const href = formulaire ? `/admin/collections/demandes/${id}` : `/admin/demandes/${id}/consulter`
+  // The consult page's « Retour à la liste » comes back to this list as it is now (filters, sort, page).
+  const requete = useSearchParams().toString()
+  const depuis = `?depuis=${encodeURIComponent(`${LISTE_DEMANDES}${requete ? `?${requete}` : ''}`)}`
+  const href = formulaire ? `/admin/collections/demandes/${id}` : `/admin/demandes/${id}/consulter${depuis}`
   return (
     <a
       href={href}

@@ -99,56 +99,62 @@ function TableDemandes({
   montrerEtablissement: boolean
 }) {
   return (
-    <table className="tableau-demandes" aria-labelledby={idTitre}>
-      <caption className="sr-only">{titre}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Id</th>
-          {montrerEtablissement && <th scope="col">Établissement concerné</th>}
-          <th scope="col">Mesure</th>
-          <th scope="col">Diplôme</th>
-          <th scope="col">
-            <abbr title="S : scolaire uniquement ; M : public mixé">Modalité</abbr>
-          </th>
-          <th scope="col">Projet lié</th>
-          {operation === 'consulter' && <th scope="col">Statut</th>}
-          <th scope="col">Opération</th>
-        </tr>
-      </thead>
-      <tbody>
-        {lignes.map((d) => (
-          <tr key={String(d.id)}>
-            <td>{d.numero}</td>
-            {montrerEtablissement && (
-              <td>
-                {typeof d.etablissementConcerne === 'object' && d.etablissementConcerne
-                  ? `${d.etablissementConcerne.uai} — ${d.etablissementConcerne.nom}`
-                  : ''}
-              </td>
-            )}
-            <td>{libelle(MESURES, d.mesure) || 'Pas encore saisie'}</td>
-            <td>{diplomeEnClair(d)}</td>
-            <td>{d.modalite ? MODALITE_COURTE[d.modalite] : ''}</td>
-            <td>{d.projetLie ? 'Oui' : 'Non'}</td>
-            {operation === 'consulter' && <td>{libelle(STATUTS, d.statut)}</td>}
-            <td>
-              {operation === 'saisie' ? (
-                <a
-                  href={`/admin/collections/demandes/${d.id}`}
-                  aria-label={`Continuer la saisie de la demande ${d.numero}`}
-                >
-                  Continuer la saisie
-                </a>
-              ) : (
-                <a href={`/admin/demandes/${d.id}/consulter`} aria-label={`Consulter la demande ${d.numero}`}>
-                  Consulter
-                </a>
-              )}
-            </td>
+    // On a narrow screen the table scrolls inside this frame, never the page (focusable: scrolled by keyboard).
+    <div className="tableau-defilant" role="region" aria-labelledby={idTitre} tabIndex={0}>
+      <table className="tableau-demandes" aria-labelledby={idTitre}>
+        <caption className="sr-only">{titre}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Id</th>
+            {montrerEtablissement && <th scope="col">Établissement concerné</th>}
+            <th scope="col">Mesure</th>
+            <th scope="col">Diplôme</th>
+            <th scope="col">
+              <abbr title="S : scolaire uniquement ; M : public mixé">Modalité</abbr>
+            </th>
+            <th scope="col">Projet lié</th>
+            {operation === 'consulter' && <th scope="col">Statut</th>}
+            <th scope="col">Opération</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {lignes.map((d) => (
+            <tr key={String(d.id)}>
+              <td>{d.numero}</td>
+              {montrerEtablissement && (
+                <td>
+                  {typeof d.etablissementConcerne === 'object' && d.etablissementConcerne
+                    ? `${d.etablissementConcerne.uai} — ${d.etablissementConcerne.nom}`
+                    : ''}
+                </td>
+              )}
+              <td>{libelle(MESURES, d.mesure) || 'Pas encore saisie'}</td>
+              <td>{diplomeEnClair(d)}</td>
+              <td>{d.modalite ? MODALITE_COURTE[d.modalite] : ''}</td>
+              <td>{d.projetLie ? 'Oui' : 'Non'}</td>
+              {operation === 'consulter' && <td>{libelle(STATUTS, d.statut)}</td>}
+              <td>
+                {operation === 'saisie' ? (
+                  <a
+                    href={`/admin/collections/demandes/${d.id}`}
+                    aria-label={`Continuer la saisie de la demande ${d.numero}`}
+                  >
+                    Continuer la saisie
+                  </a>
+                ) : (
+                  <a
+                    href={`/admin/demandes/${d.id}/consulter`}
+                    aria-label={`Consulter la demande ${d.numero}`}
+                  >
+                    Consulter
+                  </a>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   )
 }
 
@@ -232,7 +238,7 @@ async function TableauDeposant({ req, valide }: { req: PayloadRequest; valide?: 
         {etat === 'ouverte' && (
           <p>
             <a
-              className="btn btn--style-primary lien-nouvelle-demande"
+              className="btn btn--style-primary btn--size-medium lien-nouvelle-demande"
               href="/admin/collections/demandes/create"
             >
               Déposer une nouvelle demande
@@ -375,35 +381,37 @@ async function TableauAutorite({ req }: { req: PayloadRequest }) {
       </section>
       <section aria-labelledby="titre-academies">
         <h2 id="titre-academies">Par académie et par mesure</h2>
-        <table className="tableau-demandes">
-          <thead>
-            <tr>
-              <th scope="col">Académie</th>
-              {MESURES.map((m) => (
-                <th scope="col" key={m.value}>
-                  {m.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {parAcademie.map((a) => (
-              <tr key={a.academie}>
-                <th scope="row">{libelleAcademie(a.academie)}</th>
-                {a.mesures.map((m) => (
-                  <td key={m.value}>
-                    <a
-                      href={lienListeFiltree({ academie: a.academie, mesure: m.value })}
-                      aria-label={`${m.n} demandes, ${m.label}, académie de ${a.academie}`}
-                    >
-                      {m.n}
-                    </a>
-                  </td>
+        <div className="tableau-defilant" role="region" aria-labelledby="titre-academies" tabIndex={0}>
+          <table className="tableau-demandes">
+            <thead>
+              <tr>
+                <th scope="col">Académie</th>
+                {MESURES.map((m) => (
+                  <th scope="col" key={m.value}>
+                    {m.label}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {parAcademie.map((a) => (
+                <tr key={a.academie}>
+                  <th scope="row">{libelleAcademie(a.academie)}</th>
+                  {a.mesures.map((m) => (
+                    <td key={m.value}>
+                      <a
+                        href={lienListeFiltree({ academie: a.academie, mesure: m.value })}
+                        aria-label={`${m.n} demandes, ${m.label}, académie de ${a.academie}`}
+                      >
+                        {m.n}
+                      </a>
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
     </div>
   )

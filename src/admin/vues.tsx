@@ -16,6 +16,7 @@ import { BoutonConfirmer, BoutonImprimer } from './boutons'
 import { DemanderCorrection, EcrireMessage, FormulaireInstruction } from './Echanges'
 import { VueRecapitulatif } from './VueRecapitulatif'
 import { historiqueDuLecteur } from './historiqueDuLecteur'
+import { LISTE_DEMANDES, listeDeRetour } from './retourListe'
 
 export function Gabarit({ props, children }: { props: AdminViewServerProps; children: React.ReactNode }) {
   const { initPageResult, params, searchParams } = props
@@ -246,6 +247,40 @@ function Instruction({
   )
 }
 
+/**
+ * The consult page's subtitle: the statut as its reader reads it (the read hook gives a filer « validée » until the
+ * décisions are published), so a décision is named only to who may read it.
+ */
+function etatDeLaDemande(demande: { statut?: string | null; valideeLe?: string | null }): string {
+  if (demande.statut === 'brouillon') return 'Demande en cours de saisie.'
+  if (demande.statut === 'a-corriger')
+    return 'Demande renvoyée pour correction à sa structure, qui la modifie puis la valide de nouveau depuis son récapitulatif.'
+  const validee = `Demande validée le ${dateHeureFr(demande.valideeLe as string)}`
+  const decision = DECISION_DU_STATUT[demande.statut ?? '']
+  if (decision) return `${validee}, ${decision} par la Région.`
+  if (demande.statut === 'en-instruction') return `${validee}, en instruction — elle n'est plus modifiable.`
+  return `${validee} — elle n'est plus modifiable.`
+}
+const DECISION_DU_STATUT: Record<string, string> = {
+  retenue: 'retenue',
+  'non-retenue': 'non retenue',
+  ajournee: 'ajournée',
+}
+
+/**
+ * « Retour à la liste »: the list the reader came from, filters kept (the list's link passes it as `depuis`, else
+ * the Referer), only if it is this site's demandes list; else the whole list.
+ */
+function listeDuLecteur(props: AdminViewServerProps): string {
+  const hote = props.initPageResult.req.headers.get('host')
+  const depuis = props.searchParams?.depuis
+  return (
+    listeDeRetour(typeof depuis === 'string' ? depuis : null, hote) ??
+    listeDeRetour(props.initPageResult.req.headers.get('referer'), hote) ??
+    LISTE_DEMANDES
+  )
+}
+
 /** /admin/demandes/:id/consulter — read-only, printable (A4). */
 export async function Consulter(props: AdminViewServerProps) {
   const req = props.initPageResult.req
@@ -267,17 +302,12 @@ export async function Consulter(props: AdminViewServerProps) {
   const { recap, annexes } = await recapitulatifDuLecteur(req, demande)
   const historique = await historiqueDuLecteur(req, demande)
   await marquerLu(req, demande.id)
+  const liste = props.initPageResult.permissions?.collections?.demandes?.read ? listeDuLecteur(props) : null
   return (
     <Gabarit props={props}>
       <div className="consultation">
         <h1>Demande n° {demande.numero}</h1>
-        <p className="consultation__etat">
-          {demande.statut === 'brouillon'
-            ? 'Demande en cours de saisie.'
-            : demande.statut === 'a-corriger'
-              ? 'Demande renvoyée pour correction à sa structure, qui la modifie puis la valide de nouveau depuis son récapitulatif.'
-              : `Demande validée le ${dateHeureFr(demande.valideeLe as string)} — elle n'est plus modifiable.`}
-        </p>
+        <p className="consultation__etat">{etatDeLaDemande(demande)}</p>
         <div className="consultation__colonnes">
           <div className="consultation__demande">
             <VueRecapitulatif recap={recap} />
@@ -314,6 +344,11 @@ export async function Consulter(props: AdminViewServerProps) {
           </div>
         </div>
         <div className="boutons-recapitulatif">
+          {liste && (
+            <a className="btn btn--style-secondary btn--size-medium" href={liste}>
+              Retour à la liste
+            </a>
+          )}
           <a className="btn btn--style-secondary btn--size-medium" href="/admin">
             Retour au tableau de bord
           </a>

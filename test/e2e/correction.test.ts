@@ -112,7 +112,8 @@ describe('L’avis et la décision se donnent à côté de la demande en lecture
     // The list opens a validated demande on its review screen, not in the filer's form.
     await officier.goto(url(`/admin/collections/demandes?where[numero][equals]=${d.numero}`))
     await officier.getByRole('link', { name: `Consulter la demande n° ${d.numero}` }).click()
-    await officier.waitForURL(url(`/admin/demandes/${d.id}/consulter`))
+    // The list's link carries the list to come back to (`?depuis=`).
+    await officier.waitForURL((u) => u.pathname === `/admin/demandes/${d.id}/consulter`)
     for (let i = 0; i < 5; i++) {
       await officier.goto(url(`/admin/demandes/${d.id}/consulter`))
       await visible(officier.locator('#instruction-avis'))

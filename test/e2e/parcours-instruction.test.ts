@@ -65,7 +65,8 @@ describe('Le parcours de l’instruction, de la liste à la décision publiée',
     await capturer(officier, 'instruction-01-liste-sans-avis')
     chrono.top('rectorat : compteur → liste sans avis')
     await lien.click()
-    await officier.waitForURL(url(`/admin/demandes/${d.id}/consulter`))
+    // The list's link carries the list to come back to (`?depuis=`).
+    await officier.waitForURL((u) => u.pathname === `/admin/demandes/${d.id}/consulter`)
     // The avis form is there on first load, without any click, five loads in a row.
     for (let i = 0; i < 5; i++) {
       if (i > 0) await officier.reload()
