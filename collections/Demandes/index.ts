@@ -71,6 +71,9 @@ export const Demandes: CollectionConfig = {
   },
   defaultSort: '-numero',
   disableDuplicate: true,
+  // Payload's bulk edit writes demande after demande without a transaction (a refusal halfway leaves the first ones
+  // written) and offers every filer field to the authorities: the committee's batch is instruire-en-lot.
+  disableBulkEdit: true,
   // « Filtres enregistrés »: Payload's query presets (filters, columns, sort), private or shared.
   enableQueryPresets: true,
   endpoints: [exporter, statistiques, valider, pdf, demanderCorrection, instruireEnLot],

@@ -158,6 +158,17 @@ describe('REST : écritures refusées', () => {
       corps: { rapportOpportunite: 'en masse' },
     })
     expect(enMasse.corps.docs ?? []).toEqual([])
+    // Payload's bulk edit is off for demandes (it wrote some and refused others, without a transaction), for every
+    // role: the committee's batch is POST /api/demandes/instruire-en-lot.
+    expect(enMasse.status).toBe(403)
+    expect(enMasse.corps.errors[0].message).toBe(
+      "La modification de plusieurs documents à la fois n'est pas possible.",
+    )
+    const region = await appel('PATCH', `/api/demandes?where[id][equals]=${valideeA.id}`, {
+      jeton: await jeton('region'),
+      corps: { decision: { decision: 'retenue' } },
+    })
+    expect(region.status).toBe(403)
     expect([403, 404]).toContain((await appel('DELETE', `/api/demandes/${valideeA.id}`, { jeton: a })).status)
     const enMasseSuppr = await appel('DELETE', `/api/demandes?where[id][equals]=${valideeA.id}`, { jeton: a })
     expect(enMasseSuppr.corps.docs ?? []).toEqual([])
