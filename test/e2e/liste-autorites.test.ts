@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { lienListeFiltree } from '../../src/admin/filtresDemandes'
-import { appel, deposerEtValider, jeton } from '../aides/http'
+import { appel, deposerEtValider, jeton, publierLesDecisions } from '../aides/http'
 import {
   capturer,
   Chrono,
@@ -33,6 +33,8 @@ const total = async () => {
 
 beforeAll(async () => {
   navigateur = await lancerNavigateur()
+  // Before publication (another file may have left it published): what filers may not read is the instruction.
+  expect((await publierLesDecisions(false)).status).toBe(200)
   const ecole = await jeton('0340042L')
   sansAvis = await deposerEtValider(ecole, '0340042L')
   avecAvis = await deposerEtValider(ecole, '0340042L', {
