@@ -28,6 +28,9 @@ async function toutLire(qui: string) {
     (marqueurs.corps.docs as { id: unknown; demande: unknown }[]).map((m) => [String(m.demande), m.id]),
   )
   for (const demande of demandes) {
+    // A thread another file left on a demande it has since deleted or that this account no longer reads: nothing
+    // to mark (the dashboard does not count it either).
+    if ((await appel('GET', `/api/demandes/${demande}?depth=0`, { jeton: qui })).status !== 200) continue
     const r = parDemande.has(demande)
       ? await appel('PATCH', `/api/lectures/${parDemande.get(demande)}`, { jeton: qui, corps: {} })
       : await appel('POST', '/api/lectures', { jeton: qui, corps: { demande } })
