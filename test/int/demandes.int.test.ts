@@ -540,14 +540,16 @@ describe('Verrou après validation', () => {
         data: { rapportOpportunite: 'modifié sans contrôle' },
       }),
     ).rejects.toThrow(/validée/)
-    const enMasse = await payload.update({
-      collection: 'demandes',
-      where: { id: { equals: d.id } },
-      user: users.etabA,
-      overrideAccess: false,
-      data: { rapportOpportunite: 'en masse' },
-    })
-    expect(enMasse.docs).toHaveLength(0)
+    // Bulk edit is off for demandes, for every caller but the server itself (collections/Demandes/index.ts).
+    await expect(
+      payload.update({
+        collection: 'demandes',
+        where: { id: { equals: d.id } },
+        user: users.etabA,
+        overrideAccess: false,
+        data: { rapportOpportunite: 'en masse' },
+      }),
+    ).rejects.toMatchObject({ status: 403 })
     await expect(
       payload.delete({ collection: 'demandes', id: d.id, user: users.etabA, overrideAccess: false }),
     ).rejects.toThrow()
