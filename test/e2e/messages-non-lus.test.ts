@@ -22,7 +22,12 @@ let d: { id: number | string; numero: number }
 /** Marks every thread the account reads as read (other test files leave messages on the shared server). */
 async function toutLire(qui: string) {
   const messages = await appel('GET', '/api/messages?limit=500&depth=0&select[demande]=true', { jeton: qui })
-  const demandes = [...new Set((messages.corps.docs as { demande: unknown }[]).map((m) => String(m.demande)))]
+  // The ids as the API gives them (a number on SQLite): a marker names its demande by it.
+  const demandes = [
+    ...new Map(
+      (messages.corps.docs as { demande: unknown }[]).map((m) => [String(m.demande), m.demande]),
+    ).values(),
+  ]
   const marqueurs = await appel('GET', '/api/lectures?limit=500&depth=0', { jeton: qui })
   const parDemande = new Map(
     (marqueurs.corps.docs as { id: unknown; demande: unknown }[]).map((m) => [String(m.demande), m.id]),
@@ -31,8 +36,8 @@ async function toutLire(qui: string) {
     // A thread another file left on a demande it has since deleted or that this account no longer reads: nothing
     // to mark (the dashboard does not count it either).
     if ((await appel('GET', `/api/demandes/${demande}?depth=0`, { jeton: qui })).status !== 200) continue
-    const r = parDemande.has(demande)
-      ? await appel('PATCH', `/api/lectures/${parDemande.get(demande)}`, { jeton: qui, corps: {} })
+    const r = parDemande.has(String(demande))
+      ? await appel('PATCH', `/api/lectures/${parDemande.get(String(demande))}`, { jeton: qui, corps: {} })
       : await appel('POST', '/api/lectures', { jeton: qui, corps: { demande } })
     expect(r.status, JSON.stringify(r.corps)).toBeLessThan(300)
   }

@@ -94,9 +94,13 @@ describe('F11 : les erreurs de Payload sont en français, même code HTTP (REST)
   })
 
   it('modification ou suppression sans identifiant ni filtre, corps qui n’est pas du JSON : 400 en français', async () => {
-    const modification = await appel('PATCH', '/api/demandes', { jeton: admin, corps: { priorite: 1 } })
+    // On a collection with bulk edit (demandes have none: 403 « plusieurs documents à la fois »).
+    const modification = await appel('PATCH', '/api/etablissements', { jeton: admin, corps: { nom: 'x' } })
     expect(modification.status).toBe(400)
     expect(messages(modification)[0]).toMatch(/^Précisez ce qui doit être modifié/)
+    const enMasse = await appel('PATCH', '/api/demandes', { jeton: admin, corps: { priorite: 1 } })
+    expect(enMasse.status).toBe(403)
+    expect(messages(enMasse)[0]).toBe("La modification de plusieurs documents à la fois n'est pas possible.")
     const suppression = await appel('DELETE', '/api/demandes', { jeton: admin })
     expect(suppression.status).toBe(400)
     expect(messages(suppression)[0]).toMatch(/^Précisez ce qui doit être supprimé/)
