@@ -15,12 +15,20 @@ export const estDecidee = (d: DemandePubliee): boolean => Boolean(d.decision?.de
  * publiées » mail (it would tell them « pas encore de décision » for everything they filed).
  */
 export function structuresAInformer<D extends DemandePubliee>(demandes: D[]): Map<string, D[]> {
+  const groupes = parStructure(demandes)
+  for (const [cle, liste] of groupes) if (!liste.some(estDecidee)) groupes.delete(cle)
+  return groupes
+}
+
+/** The demandes of each filing structure (reminders and decisions write once per structure). */
+export function parStructure<D extends Pick<DemandePubliee, 'structureDeposante'>>(
+  demandes: D[],
+): Map<string, D[]> {
   const groupes = new Map<string, D[]>()
   for (const d of demandes) {
     const cle = d.structureDeposante ?? ''
     groupes.set(cle, [...(groupes.get(cle) ?? []), d])
   }
-  for (const [cle, liste] of groupes) if (!liste.some(estDecidee)) groupes.delete(cle)
   return groupes
 }
 

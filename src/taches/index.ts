@@ -17,8 +17,7 @@ import {
 import { dateHeureFr } from '../formatsDates'
 import { nouveauxMessages } from '../messagesNonLus'
 import { AVIS, DECISIONS, libelle } from '../regles/enums'
-import { structuresAInformer } from '../regles/publication'
-import type { Demande } from '../payload-types'
+import { parStructure, structuresAInformer } from '../regles/publication'
 
 export const TACHE_RAPPEL = 'rappelerCloture'
 export const TACHE_PURGE = 'purgerJournal'
@@ -35,18 +34,6 @@ const tacheCourriel: TaskConfig = {
     await expedier(req.payload, (input as { message: MessageEnFile }).message)
     return { output: {} }
   },
-}
-
-type DemandeDeStructure = Pick<Demande, 'structureDeposante'>
-
-/** The demandes of each filing structure (reminders and decisions write once per structure). */
-function parStructure<D extends DemandeDeStructure>(docs: D[]): Map<string, D[]> {
-  const groupes = new Map<string, D[]>()
-  for (const d of docs) {
-    const cle = d.structureDeposante ?? ''
-    groupes.set(cle, [...(groupes.get(cle) ?? []), d])
-  }
-  return groupes
 }
 
 /** Once-only sends (a reminder for a given day, the decisions of a rentrée) are marked in `compteurs`. */
