@@ -416,3 +416,70 @@ export async function refusRequete(
   }
   return null
 }
+
+/**
+ * The admin's list page reads its own address (`/admin/collections/<slug>?where[…]&sort=…`): a condition or a sort
+ * the reader may not use there is dropped, not fatal. Payload's list view renders its filter builder from the same
+ * query object, and crashes on a condition whose field the reader cannot see (HTTP 500); a refusal would leave the
+ * list empty without a word, and a refused sort, kept in the list preferences, would empty every later visit.
+ * The conditions are removed from `where` in place (so the page's own copy loses them too); the refusals are
+ * returned to be shown (src/admin/FiltresIgnores.tsx). The other channels keep refusing with a 400.
+ */
+export async function retirerConditionsRefusees(
+  ctx: Contexte,
+  slug: string,
+  where: unknown,
+  profondeur = 0,
+): Promise<Refus[]> {
+  const refus: Refus[] = []
+  if (!estObjet(where) || profondeur > 32) return refus
+  for (const [cle, contrainte] of Object.entries(where)) {
+    if ((cle.toLowerCase() === 'and' || cle.toLowerCase() === 'or') && Array.isArray(contrainte)) {
+      for (const w of contrainte)
+        refus.push(...(await retirerConditionsRefusees(ctx, slug, w, profondeur + 1)))
+      // An and/or left with empty conditions would match everything or nothing depending on the adapter.
+      const restes = contrainte.filter((w) => !estObjet(w) || Object.keys(w).length > 0)
+      if (restes.length > 0) where[cle] = restes
+      else delete where[cle]
+      continue
+    }
+    const r = await refusFiltre(ctx, slug, { [cle]: contrainte })
+    if (r) {
+      refus.push(r)
+      delete where[cle]
+    }
+  }
+  return refus
+}
+
+/** The list page's sort without the paths the reader may not sort on (see retirerConditionsRefusees). */
+export async function triSansRefus(
+  ctx: Contexte,
+  slug: string,
+  sort: unknown,
+): Promise<{ sort: string | undefined; refus: Refus[] }> {
+  const refus: Refus[] = []
+  const gardes: string[] = []
+  const liste = Array.isArray(sort) ? sort : typeof sort === 'string' ? [sort] : []
+  for (const s of liste.flatMap((x) => (typeof x === 'string' ? x.split(',') : []))) {
+    const chemin = s.trim().replace(/^[-+]/, '')
+    if (!chemin) continue
+    const r = await refusChemin(ctx, slug, chemin, 'tri')
+    if (r) refus.push(r)
+    else gardes.push(s.trim())
+  }
+  return { sort: gardes.length ? gardes.join(',') : undefined, refus }
+}
+
+/** Whether the request is the admin's list page of this collection (its address, not an API call). */
+export function estPageListe(req: PayloadRequest, slug: string): boolean {
+  if (req.payloadAPI !== 'local') return false
+  const url = (req as { url?: string }).url
+  if (!url) return false
+  try {
+    const chemin = new URL(url, 'http://x').pathname.toLowerCase().replace(/\/+$/, '')
+    return chemin === `/admin/collections/${slug}`
+  } catch {
+    return false
+  }
+}

@@ -1,7 +1,16 @@
 import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 import { APIError } from 'payload'
 
-import { limiteMax, PAGE_MAX, refusRequete, type Requete } from '../../access/requetes'
+import {
+  contexte,
+  estPageListe,
+  limiteMax,
+  PAGE_MAX,
+  refusRequete,
+  retirerConditionsRefusees,
+  triSansRefus,
+  type Requete,
+} from '../../access/requetes'
 import { collectionDe } from '../../src/collectionParSlug'
 
 type Args = Requete & {
@@ -169,7 +178,16 @@ export const garderRequetes: CollectionBeforeOperationHook = async ({
         jointure.limit = LIMITE_JOINTURE
     }
   }
-  const r = await refusRequete(req, slug, a)
+  const ctx = contexte(req)
+  if ((operation === 'read' || operation === 'count') && estPageListe(req, slug)) {
+    // The list page's own address: what the reader may not use is dropped there (and named above the list by
+    // src/admin/FiltresIgnores.tsx), since Payload's list view breaks on it.
+    const requete = (req.query ?? {}) as { where?: unknown }
+    await retirerConditionsRefusees(ctx, slug, requete.where)
+    await retirerConditionsRefusees(ctx, slug, a.where)
+    if (a.sort !== undefined) a.sort = (await triSansRefus(ctx, slug, a.sort)).sort
+  }
+  const r = await refusRequete(req, slug, a, ctx)
   if (r) throw refus(r.message, 400, r.libelle)
   return args
 }

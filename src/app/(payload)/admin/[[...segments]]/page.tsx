@@ -2,7 +2,11 @@ import type { Metadata } from 'next'
 
 import config from '@payload-config'
 import { generatePageMetadata, RootPage } from '@payloadcms/next/views'
+import { headers } from 'next/headers'
+import { redirect } from 'next/navigation'
+import { getPayload } from 'payload'
 
+import { adresseSansRefus, filtreOuTrie } from '../../../../admin/adresseListe'
 import { importMap } from '../importMap.js'
 
 type Args = {
@@ -13,6 +17,18 @@ type Args = {
 export const generateMetadata = ({ params, searchParams }: Args): Promise<Metadata> =>
   generatePageMetadata({ config, params, searchParams })
 
-const Page = ({ params, searchParams }: Args) => RootPage({ config, params, searchParams, importMap })
+const Page = async ({ params, searchParams }: Args) => {
+  // A list address filtering or sorting on what the reader may not read: Payload's list view would fail on it
+  // (see src/admin/adresseListe.ts), so the reader is sent to the same list without it, told why.
+  const { segments } = await params
+  const parametres = await searchParams
+  if (segments?.length === 2 && segments[0] === 'collections' && filtreOuTrie(parametres)) {
+    const payload = await getPayload({ config, importMap })
+    const { user } = await payload.auth({ headers: await headers() })
+    const adresse = await adresseSansRefus(payload, user, segments[1]!, parametres)
+    if (adresse) redirect(adresse)
+  }
+  return RootPage({ config, params, searchParams, importMap })
+}
 
 export default Page
