@@ -7,7 +7,14 @@ import { lireCorpsJson } from './corpsJson'
 import { destinataires } from './courriels/destinataires'
 import { dateHeureFr } from './formatsDates'
 import { journaliser } from './journal'
-import { compterDecisions, structuresAInformer } from './regles/publication'
+import {
+  compterDecisions,
+  type DemandeInformee,
+  empreinteDecisions,
+  marqueDecisions,
+  prefixeDecisions,
+  structuresAInformer,
+} from './regles/publication'
 import { sousVerrouPartage } from './verrou'
 
 export type Publication = { publiees: boolean; publieesLe: string | null; rentree: number }
@@ -35,27 +42,91 @@ export async function etatPublication(payload: Payload): Promise<Publication> {
   return { publiees: true, publieesLe, rentree }
 }
 
+/** A structure's decisions mail: its demandes, its addresses, its mark, and whether it was told before. */
+export type EnvoiDecisions = {
+  structure: string
+  demandes: DemandeLue[]
+  adresses: string[]
+  marque: string
+  miseAJour: boolean
+}
+type DemandeLue = DemandeInformee & {
+  titre?: string | null
+  responsable?: { email?: string | null } | null
+}
+
 /**
- * What publishing would send: how many validated demandes of the rentrée carry a décision and how many do not yet,
- * and how many filing structures the `publierDecisions` task will mail (src/taches/index.ts: one mail per structure
- * having at least one décision and at least one address).
+ * The mails a publication of the rentrée's decisions sends (the `publierDecisions` task sends exactly these; the
+ * confirmation counts them): one per structure having at least one décision and one address, unless that structure
+ * was already mailed the very same decisions (a publication withdrawn then made again tells only what changed).
  */
-export async function bilanPublication(
+export async function envoisDecisions(
   payload: Payload,
   rentree: number,
-): Promise<{ decisions: number; sansDecision: number; structures: number }> {
+): Promise<{ envois: EnvoiDecisions[]; dejaInformees: number; decisions: number; sansDecision: number }> {
   const demandes = await payload.find({
     collection: 'demandes',
     where: { and: [{ statut: { not_in: ['brouillon', 'a-corriger'] } }, { rentree: { equals: rentree } }] },
     pagination: false,
     depth: 0,
     overrideAccess: true,
-    select: { statut: true, structureDeposante: true, responsable: true, decision: true },
+    sort: 'numero',
+    select: {
+      numero: true,
+      titre: true,
+      statut: true,
+      structureDeposante: true,
+      responsable: true,
+      avis: true,
+      decision: true,
+    },
   })
-  let structures = 0
-  for (const [cle, liste] of structuresAInformer(demandes.docs))
-    if ((await destinataires(payload, cle, liste)).length > 0) structures++
-  return { ...compterDecisions(demandes.docs), structures }
+  const marques = new Set(
+    (
+      await payload.find({
+        collection: 'compteurs',
+        where: { nom: { like: prefixeDecisions(rentree) } },
+        pagination: false,
+        depth: 0,
+        overrideAccess: true,
+        select: { nom: true },
+      })
+    ).docs
+      .map((c) => c.nom)
+      .filter((nom) => nom.startsWith(prefixeDecisions(rentree))),
+  )
+  const envois: EnvoiDecisions[] = []
+  let dejaInformees = 0
+  for (const [structure, liste] of structuresAInformer(demandes.docs as DemandeLue[])) {
+    const adresses = await destinataires(payload, structure, liste)
+    if (adresses.length === 0) continue
+    const marque = marqueDecisions(rentree, structure, empreinteDecisions(liste))
+    if (marques.has(marque)) {
+      dejaInformees++
+      continue
+    }
+    const avant = prefixeDecisions(rentree, `${structure}:`)
+    envois.push({
+      structure,
+      demandes: liste,
+      adresses,
+      marque,
+      miseAJour: [...marques].some((m) => m.startsWith(avant)),
+    })
+  }
+  return { envois, dejaInformees, ...compterDecisions(demandes.docs) }
+}
+
+/**
+ * What publishing would send: how many validated demandes of the rentrée carry a décision and how many do not yet,
+ * how many structures will be mailed, and how many were already told the same decisions.
+ */
+export async function bilanPublication(
+  payload: Payload,
+  rentree: number,
+): Promise<{ decisions: number; sansDecision: number; structures: number; dejaInformees: number }> {
+  const { envois, dejaInformees, decisions, sansDecision } = await envoisDecisions(payload, rentree)
+  return { decisions, sansDecision, structures: envois.length, dejaInformees }
 }
 
 const corps = z.object({ confirmer: z.boolean({ error: '« confirmer » doit valoir true ou false.' }) })
@@ -93,7 +164,7 @@ async function publier(req: PayloadRequest): Promise<Response> {
   }
   const apres = await etatPublication(payload)
   return Response.json({
-    message: `Les décisions sont publiées : ${bilan.structures} structures vont recevoir un courriel.`,
+    message: `Les décisions sont publiées : ${bilan.structures} ${bilan.structures > 1 ? 'structures vont' : 'structure va'} recevoir un courriel${bilan.dejaInformees ? ` (${bilan.dejaInformees} déjà ${bilan.dejaInformees > 1 ? 'informées' : 'informée'} des mêmes décisions : pas de nouveau courriel)` : ''}.`,
     ...bilan,
     publiees: true,
     publieesLe: apres.publieesLe,

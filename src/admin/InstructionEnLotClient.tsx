@@ -176,6 +176,7 @@ export function PublierDecisions({ publieesLe }: { publieesLe: string | null }) 
       decisions?: number
       structures?: number
       sansDecision?: number
+      dejaInformees?: number
       errors?: { message?: string }[]
     } | null
     if (!r.ok || !j) throw new Error(j?.errors?.[0]?.message ?? "La publication n'a pas abouti : réessayez.")
@@ -188,7 +189,7 @@ export function PublierDecisions({ publieesLe }: { publieesLe: string | null }) 
       const bilan = await appel(false)
       const n = bilan.decisions ?? 0
       const m = bilan.structures ?? 0
-      const question = questionPublication(n, m, bilan.sansDecision ?? 0)
+      const question = questionPublication(n, m, bilan.sansDecision ?? 0, bilan.dejaInformees ?? 0)
       if (!window.confirm(question)) return
       await appel(true)
       setMessage({ ok: true, texte: 'Décisions publiées.' })

@@ -44,15 +44,25 @@ export function resumeDuLot(r: BilanLot, numeros: Record<string, number> = {}): 
 
 /**
  * « 57 décisions seront publiées ; 23 structures recevront un courriel. 2 demandes validées n'ont pas encore de
- * décision : elles resteront sans décision pour leur structure. Publier ? »
+ * décision : elles resteront sans décision pour leur structure. Publier ? » A publication made again names the
+ * structures already mailed the same decisions (they get no second mail).
  */
-export function questionPublication(decisions: number, structures: number, sansDecision = 0): string {
+export function questionPublication(
+  decisions: number,
+  structures: number,
+  sansDecision = 0,
+  dejaInformees = 0,
+): string {
+  const deja =
+    dejaInformees > 0
+      ? ` (${dejaInformees} ${pluriel(dejaInformees, 'autre, déjà informée des mêmes décisions, n’en recevra', 'autres, déjà informées des mêmes décisions, n’en recevront')} pas de nouveau)`
+      : ''
   const reste =
     sansDecision > 0
       ? ` ${sansDecision} ${pluriel(sansDecision, "demande validée n'a", "demandes validées n'ont")} pas encore de décision : ${pluriel(sansDecision, 'elle restera', 'elles resteront')} sans décision pour leur structure.`
       : ''
   return (
     `${decisions} ${pluriel(decisions, 'décision sera publiée', 'décisions seront publiées')} ; ` +
-    `${structures} ${pluriel(structures, 'structure recevra', 'structures recevront')} un courriel.${reste} Publier ?`
+    `${structures} ${pluriel(structures, 'structure recevra', 'structures recevront')} un courriel${deja}.${reste} Publier ?`
   )
 }

@@ -141,13 +141,17 @@ export function decisionsPubliees(a: {
   demandes: LigneDecision[]
   lien: string
   support: string | null
+  /** The structure was mailed its decisions before, and they changed since. */
+  miseAJour?: boolean
 }): Courriel {
   return composer(
-    `Décisions publiées — carte des formations, rentrée ${a.rentree}`,
+    `${a.miseAJour ? 'Décisions mises à jour' : 'Décisions publiées'} — carte des formations, rentrée ${a.rentree}`,
     'Madame, Monsieur,',
     [
       {
-        p: `La Région Occitanie a publié les décisions de la campagne de la rentrée ${a.rentree}. Voici celles qui concernent vos demandes (${a.structure}) :`,
+        p: a.miseAJour
+          ? `La Région Occitanie a publié de nouveau les décisions de la campagne de la rentrée ${a.rentree} : celles qui concernent vos demandes (${a.structure}) ont changé depuis notre précédent courriel. Les voici :`
+          : `La Région Occitanie a publié les décisions de la campagne de la rentrée ${a.rentree}. Voici celles qui concernent vos demandes (${a.structure}) :`,
       },
       {
         tableau: a.demandes.map((d) => ({

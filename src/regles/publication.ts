@@ -2,6 +2,7 @@
  * What publishing the decisions tells whom. Pure: the publication endpoint counts with it (src/publicationDecisions.ts),
  * the mailing task sends with it (src/taches/index.ts), so the confirmation's numbers are the mails that leave.
  */
+import { createHash } from 'node:crypto'
 
 export type DemandePubliee = {
   structureDeposante?: string | null
@@ -37,3 +38,31 @@ export function compterDecisions(demandes: DemandePubliee[]): { decisions: numbe
   const decisions = demandes.filter(estDecidee).length
   return { decisions, sansDecision: demandes.length - decisions }
 }
+
+export type DemandeInformee = DemandePubliee & {
+  numero?: number | null
+  id?: number | string
+  avis?: { avis?: string | null } | null
+  decision?: { decision?: string | null; commentaire?: string | null } | null
+}
+
+/**
+ * What a structure is told of its demandes, as one short comparable key: a new publication (after a withdrawal, a
+ * décision changed or added) mails a structure again only when what it would read differs from its last mail.
+ */
+export function empreinteDecisions(liste: DemandeInformee[]): string {
+  const lignes = liste
+    .map((d) => [
+      String(d.numero ?? d.id ?? ''),
+      d.avis?.avis ?? '',
+      d.decision?.decision ?? '',
+      d.decision?.commentaire ?? '',
+    ])
+    .sort((a, b) => a[0]!.localeCompare(b[0]!, 'fr', { numeric: true }))
+  return createHash('sha256').update(JSON.stringify(lignes)).digest('hex').slice(0, 24)
+}
+
+/** The mark of a structure's decisions mail (in `compteurs`): one per rentrée, structure and content. */
+export const marqueDecisions = (rentree: number, structure: string, empreinte: string) =>
+  `decisions:${rentree}:${structure}:${empreinte}`
+export const prefixeDecisions = (rentree: number, structure = '') => `decisions:${rentree}:${structure}`

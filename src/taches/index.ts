@@ -17,7 +17,8 @@ import {
 import { dateHeureFr } from '../formatsDates'
 import { nouveauxMessages } from '../messagesNonLus'
 import { AVIS, DECISIONS, libelle } from '../regles/enums'
-import { parStructure, structuresAInformer } from '../regles/publication'
+import { parStructure } from '../regles/publication'
+import { envoisDecisions } from '../publicationDecisions'
 
 export const TACHE_RAPPEL = 'rappelerCloture'
 export const TACHE_PURGE = 'purgerJournal'
@@ -54,6 +55,17 @@ async function marquerFait(payload: Payload, cle: string, valeur: number) {
     overrideAccess: true,
     depth: 0,
   })
+}
+
+/** Creates a once-only mark; false when it exists already (made by another run). */
+async function marquer(payload: Payload, cle: string): Promise<boolean> {
+  if (await dejaFait(payload, cle)) return false
+  try {
+    await marquerFait(payload, cle, 1)
+    return true
+  } catch {
+    return false
+  }
 }
 
 const jourParis = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(d)
@@ -125,51 +137,34 @@ const tacheDecisions: TaskConfig = {
   handler: async ({ input, req }) => {
     const { payload } = req
     const rentree = (input as { rentree: number }).rentree
-    const cle = `decisions:${rentree}`
-    if (await dejaFait(payload, cle)) return { output: { envoyes: 0 } }
     const campagne = await payload.findGlobal({ slug: 'campagne', depth: 0, overrideAccess: true })
     // Publication withdrawn before the job ran (a worker that was down): nothing leaves; a new publication queues again.
     if (!campagne.decisionsPubliees) return { output: { envoyes: 0, raison: 'décisions non publiées' } }
-    const demandes = await payload.find({
-      collection: 'demandes',
-      where: { and: [{ statut: { not_in: ['brouillon', 'a-corriger'] } }, { rentree: { equals: rentree } }] },
-      pagination: false,
-      depth: 0,
-      overrideAccess: true,
-      sort: 'numero',
-      select: {
-        numero: true,
-        titre: true,
-        structureDeposante: true,
-        responsable: true,
-        avis: true,
-        decision: true,
-      },
-    })
     let envoyes = 0
-    for (const [structure, liste] of structuresAInformer(demandes.docs)) {
-      const a = await destinataires(payload, structure, liste)
-      if (a.length === 0) continue
-      const lignes: LigneDecision[] = liste.map((d) => ({
-        numero: d.numero ?? d.id,
+    for (const envoi of (await envoisDecisions(payload, rentree)).envois) {
+      // Marked before sending (the mark is unique): two runs at once, or a retry after a failure halfway, never
+      // write twice to a structure; the mail itself is queued with its own retries (src/courriels/file.ts).
+      if (!(await marquer(payload, envoi.marque))) continue
+      const lignes: LigneDecision[] = envoi.demandes.map((d) => ({
+        numero: d.numero ?? d.id ?? '',
         titre: d.titre ?? 'Demande',
         avis: libelle(AVIS, d.avis?.avis),
         decision: libelle(DECISIONS, d.decision?.decision),
         commentaire: d.decision?.commentaire ?? '',
       }))
       await payload.sendEmail({
-        to: a,
+        to: envoi.adresses,
         ...decisionsPubliees({
           rentree,
-          structure: await nomDeLaStructure(payload, structure),
+          structure: await nomDeLaStructure(payload, envoi.structure),
           demandes: lignes,
           lien: lienAdmin(req, '/collections/demandes'),
           support: adresseSupport(campagne),
+          miseAJour: envoi.miseAJour,
         }),
       })
       envoyes++
     }
-    await marquerFait(payload, cle, envoyes)
     return { output: { envoyes } }
   },
 }

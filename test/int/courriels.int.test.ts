@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { joursAvant, prochainMatin, TACHE_DECISIONS, TACHE_RAPPEL } from '../../src/taches'
 import { TACHE_COURRIEL } from '../../src/courriels/file'
 import { traiterValidation } from '../../src/validation'
+import { bilanPublication } from '../../src/publicationDecisions'
 import { executerLaFile, lireEml, tachesEnAttente } from '../aides/courriels'
 import { construireMonde, demandeComplete, type Monde, type Utilisateur } from '../aides/fabrique'
 import { payloadDeTest, requetePour } from '../aides/payload'
@@ -232,5 +233,36 @@ describe('Publication des décisions', () => {
     await executerLaFile(payload)
     await executerLaFile(payload)
     expect(await nouveaux(avant)).toHaveLength(recus.length)
+
+    // Withdrawn, a décision changed, published again: the confirmation counts the one structure to mail and the
+    // ones already told; that structure alone gets « Décisions mises à jour » with the new décision.
+    await payload.updateGlobal({ slug: 'campagne', overrideAccess: true, data: { decisionsPubliees: false } })
+    await payload.update({
+      collection: 'demandes',
+      id: d.id,
+      overrideAccess: false,
+      user: monde.users.region,
+      data: { decision: { decision: 'ajournee', commentaire: 'Report à la rentrée 2028.' } } as never,
+    })
+    const bilan = await bilanPublication(payload, 2027)
+    expect(bilan.structures).toBe(1)
+    await payload.updateGlobal({ slug: 'campagne', overrideAccess: true, data: { decisionsPubliees: true } })
+    await executerLaFile(payload)
+    await executerLaFile(payload)
+    const ensuite = (await nouveaux(avant)).slice(recus.length)
+    expect(ensuite.map((m) => [m.destinataires, m.subject])).toEqual([
+      [pourA.destinataires, 'Décisions mises à jour — carte des formations, rentrée 2027'],
+    ])
+    expect(ensuite[0]!.text).toContain('Décision de la Région : Ajournée')
+    expect(ensuite[0]!.text).toContain('Report à la rentrée 2028.')
+    expect(ensuite[0]!.text).toContain('ont changé depuis notre précédent courriel')
+    // Once more with nothing changed: nobody.
+    expect((await bilanPublication(payload, 2027)).structures).toBe(0)
+    expect((await bilanPublication(payload, 2027)).dejaInformees).toBeGreaterThanOrEqual(1)
+    await payload.updateGlobal({ slug: 'campagne', overrideAccess: true, data: { decisionsPubliees: false } })
+    await payload.updateGlobal({ slug: 'campagne', overrideAccess: true, data: { decisionsPubliees: true } })
+    await executerLaFile(payload)
+    await executerLaFile(payload)
+    expect((await nouveaux(avant)).length).toBe(recus.length + 1)
   })
 })

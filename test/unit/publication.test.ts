@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { compterDecisions, structuresAInformer } from '../../src/regles/publication'
+import { compterDecisions, empreinteDecisions, structuresAInformer } from '../../src/regles/publication'
 
 const d = (structureDeposante: string, decision?: string) => ({
   structureDeposante,
@@ -26,5 +26,25 @@ describe('Publication des décisions : qui est informé', () => {
       sansDecision: 2,
     })
     expect(compterDecisions([])).toEqual({ decisions: 0, sansDecision: 0 })
+  })
+
+  it("l'empreinte de ce qu'une structure lit : même contenu, même empreinte (dans n'importe quel ordre) ; un changement la change", () => {
+    const a = {
+      numero: 3,
+      avis: { avis: 'favorable' },
+      decision: { decision: 'retenue', commentaire: 'Oui.' },
+    }
+    const b = { numero: 12, avis: { avis: null }, decision: { decision: null } }
+    const e = empreinteDecisions([a, b])
+    expect(empreinteDecisions([b, a])).toBe(e)
+    expect(empreinteDecisions([{ ...b }, { ...a }])).toBe(e)
+    expect(empreinteDecisions([a, { ...b, decision: { decision: 'ajournee' } }])).not.toBe(e)
+    expect(
+      empreinteDecisions([{ ...a, decision: { decision: 'retenue', commentaire: 'Oui !' } }, b]),
+    ).not.toBe(e)
+    expect(empreinteDecisions([{ ...a, avis: { avis: 'reserve' } }, b])).not.toBe(e)
+    expect(empreinteDecisions([a])).not.toBe(e)
+    // Absent and null read the same (MongoDB leaves absent what SQLite stores as null).
+    expect(empreinteDecisions([a, { numero: 12 }])).toBe(e)
   })
 })

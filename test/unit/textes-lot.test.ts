@@ -52,5 +52,12 @@ describe('Textes de l’instruction en lot et de la publication', () => {
     expect(questionPublication(3, 2, 1)).toContain(
       "1 demande validée n'a pas encore de décision : elle restera sans décision",
     )
+    // Published again: the structures already mailed the same decisions are told apart, not counted as mailed.
+    expect(questionPublication(5, 1, 0, 3)).toBe(
+      '5 décisions seront publiées ; 1 structure recevra un courriel (3 autres, déjà informées des mêmes décisions, n’en recevront pas de nouveau). Publier ?',
+    )
+    expect(questionPublication(5, 0, 0, 1)).toContain(
+      '0 structure recevra un courriel (1 autre, déjà informée des mêmes décisions, n’en recevra pas de nouveau)',
+    )
   })
 })
