@@ -33,6 +33,7 @@ import { completerStatutsVus } from './hooks/demandes/statutVu'
 import { profondeurMaximale } from './src/graphqlProfondeur'
 import { configurationTaches } from './src/taches'
 import { DATE_HEURE_LONGUE } from './src/formatsDates'
+import { avecFiltresIgnores } from './src/admin/avecFiltresIgnores'
 import { verifierRelations } from './hooks/texte'
 import { garderRequetes } from './hooks/requetes/garderRequetes'
 import { ajouterRoutesInconnues, traduireErreursAnglaises } from './src/erreurs-francaises'
@@ -167,7 +168,9 @@ const config = buildConfig({
     Users,
     Journal,
     Compteurs,
-  ].map((c) => ({ ...c, fields: verifierRelations(c.fields) })),
+  ]
+    .map((c) => ({ ...c, fields: verifierRelations(c.fields) }))
+    .map(avecFiltresIgnores),
   globals: [Campagne].map((g) => ({ ...g, fields: verifierRelations(g.fields) })),
   // Saved filters are shared only within one's own structure (SECURITY 33): access/comptes.ts.
   queryPresets: {

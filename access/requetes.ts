@@ -75,7 +75,8 @@ const USAGES: Record<Usage, string> = {
   selection: 'Sélection impossible',
 }
 
-export type Refus = { chemin: string; libelle: string; message: string }
+/** `inconnu`: the path names nothing of the collection (its name is the caller's text, not a label of ours). */
+export type Refus = { chemin: string; libelle: string; message: string; inconnu?: true }
 
 const configDe = (req: PayloadRequest, slug: string) => collectionDe(req.payload, slug)?.config
 
@@ -153,7 +154,7 @@ const A_TRAVERS: Record<Usage, string> = {
 }
 
 /** Where a path ends: the last field and the collection it lives in (to check a nested query against it). */
-type Fin = { champ: FlattenedField | null; collection: string }
+export type Fin = { champ: FlattenedField | null; collection: string }
 
 /**
  * Checks one path (`demandeLiee.rapportOpportunite`, `responsable.email`, `version.statut`, GraphQL's
@@ -176,7 +177,8 @@ export async function refusChemin(
   }
   let collection = slug
   let config = configDe(ctx.req, slug)
-  if (!config) return { chemin, libelle: chemin, message: `${USAGES[usage]} : collection inconnue.` }
+  if (!config)
+    return { chemin, libelle: chemin, message: `${USAGES[usage]} : collection inconnue.`, inconnu: true }
   let champs: FlattenedField[] = config.flattenedFields
   let i = 0
   // A version record: `version.<field>` is the document's field; `parent` the document itself.
@@ -203,7 +205,7 @@ export async function refusChemin(
     libelles.push(libelleDe(champ ?? undefined, nom))
     if ((auth && nom in CHAMPS_SECRETS) || (champ && 'hidden' in champ && champ.hidden === true))
       return refuser("ce champ n'est lisible par personne.")
-    if (!champ) return refuser(`ce champ n'existe pas.`)
+    if (!champ) return { ...refuser(`ce champ n'existe pas.`), inconnu: true }
     // A virtual field is not stored: Payload answers in English that it cannot be queried.
     if (usage !== 'selection' && 'virtual' in champ && champ.virtual === true)
       return refuser("ce champ n'est pas enregistré : on ne peut ni trier ni filtrer sur lui.")
@@ -255,7 +257,7 @@ export async function refusChemin(
         .join('.')
         .slice(0, 60),
     )
-    return refuser(`ce champ n'a pas de sous-champ.`)
+    return { ...refuser(`ce champ n'a pas de sous-champ.`), inconnu: true }
   }
   // A group is not a value: one sorts or filters on one of its fields (it may be selected whole).
   if (

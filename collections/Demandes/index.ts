@@ -63,7 +63,6 @@ export const Demandes: CollectionConfig = {
     components: {
       edit: { beforeDocumentControls: ['/src/admin/boutons#BoutonsDemande'] },
       beforeListTable: [
-        '/src/admin/FiltresIgnores#FiltresIgnores',
         '/src/admin/FiltresListe#FiltresListe',
         '/src/admin/BoutonExport#BoutonExport',
         '/src/admin/InstructionEnLot#InstructionEnLot',

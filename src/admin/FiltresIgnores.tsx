@@ -5,7 +5,7 @@ import React from 'react'
 import { refusNommes } from './adresseListe'
 
 /**
- * Above a list: the filters and sorts of the address that the reader may not use, taken off it by the admin page
+ * Above a list: the filters and sorts of the address that the list does not apply, taken off it by the admin page
  * (src/admin/adresseListe.ts), named by their labels with the reason.
  */
 export async function FiltresIgnores({
@@ -17,20 +17,20 @@ export async function FiltresIgnores({
 }: BeforeListTableServerProps) {
   if (!user) return null
   const req = await createLocalReq({ user: user as never }, payload)
-  const refus = await refusNommes(req, collectionConfig.slug, searchParams ?? {}, listPreferences?.sort)
-  if (refus.length === 0) return null
+  const textes = await refusNommes(req, collectionConfig.slug, searchParams ?? {}, listPreferences?.sort)
+  if (textes.length === 0) return null
   return (
-    <div className="filtres-ignores" role="alert">
+    <div className="filtres-ignores" role="status">
       <p>
-        {refus.length === 1
-          ? "Un filtre ou un tri de l'adresse n'a pas été appliqué :"
-          : `${refus.length} filtres ou tris de l'adresse n'ont pas été appliqués :`}
+        Le lien suivi demande {textes.length === 1 ? 'un filtre ou un tri' : 'des filtres ou des tris'} que
+        cette liste n&apos;applique pas :
       </p>
       <ul>
-        {refus.map((r, i) => (
-          <li key={i}>{r.message}</li>
+        {textes.map((t) => (
+          <li key={t}>{t}</li>
         ))}
       </ul>
+      <p>La liste est affichée sans {textes.length === 1 ? 'lui' : 'eux'}.</p>
     </div>
   )
 }

@@ -74,8 +74,8 @@ describe('Une adresse de liste filtrant sur un champ que le lecteur ne peut pas 
       expect.soft(avec.total, adresse).toBe(sans.total)
       expect
         .soft(avec.avis, adresse)
-        .toMatch(
-          /n'a pas été appliqué : Filtre impossible sur « Avis des autorités académiques( › (Avis|Commentaire))? » : vous n'avez pas accès à ce champ\./,
+        .toContain(
+          "que cette liste n'applique pas : Filtre sur « Avis des autorités académiques » : vous n'avez pas accès à cette information. La liste est affichée sans lui.",
         )
       // Taken off the address itself, which Payload's filter builder reads.
       expect.soft(decodeURIComponent(ecole.page.url()), adresse).not.toMatch(/where\[[^&]*avis\./)
@@ -89,7 +89,7 @@ describe('Une adresse de liste filtrant sur un champ que le lecteur ne peut pas 
     const trie = await liste(ecole, '/admin/collections/demandes?sort=-avis.avis')
     expect(trie.status).toBe(200)
     expect(trie.total).toBe(sans.total)
-    expect(trie.avis).toContain('Tri impossible sur « Avis des autorités académiques')
+    expect(trie.avis).toContain('Tri sur « Avis des autorités académiques » : vous n')
     // Payload keeps the list's last sort in the account's preferences: the next plain visit uses it.
     const ensuite = await liste(ecole, '/admin/collections/demandes')
     expect(ensuite.total).toBe(sans.total)
@@ -106,7 +106,7 @@ describe('Une adresse de liste filtrant sur un champ que le lecteur ne peut pas 
       const avec = await liste(draaf, adresse)
       expect.soft(avec.status, adresse).toBe(200)
       expect.soft(avec.total, adresse).toBe(sans.total)
-      expect.soft(avec.avis, adresse).toContain('Filtre impossible sur « Décision de la Région')
+      expect.soft(avec.avis, adresse).toContain('Filtre sur « Décision de la Région » : vous n')
     }
     // What the DRAAF may filter on still filters, beside the ignored condition.
     const validees = await liste(
@@ -118,6 +118,62 @@ describe('Une adresse de liste filtrant sur un champ que le lecteur ne peut pas 
     expect(validees.avis).toContain('Décision de la Région')
     await capturer(draaf.page, 'filtres-refuses-draaf')
     expect(draaf.erreurs).toEqual([])
+  })
+
+  it('ce que la liste de Payload ne sait pas afficher, pour tout rôle : jamais « Application error » ni page blanche', async () => {
+    const cas: [string, string, RegExp][] = [
+      // `exists` through a relationship: the filter builder knows only the list's own fields.
+      [
+        '/admin/collections/demandes?where[etablissementConcerne.id][exists]=true',
+        'Code UAI',
+        /sa condition ou sa valeur n'est pas valide/,
+      ],
+      [
+        '/admin/collections/demandes?where[diplome.id][exists]=true',
+        'Diplôme',
+        /sa condition ou sa valeur n'est pas valide/,
+      ],
+      // A value of the wrong type, an operator of another type, a version field: the fetch failed, a blank page.
+      [
+        '/admin/collections/demandes?where[createdAt][equals]=abc',
+        'Créé le',
+        /sa condition ou sa valeur n'est pas valide/,
+      ],
+      [
+        '/admin/collections/demandes?where[numero][near]=1,2',
+        'N° de projet',
+        /sa condition ou sa valeur n'est pas valide/,
+      ],
+      [
+        '/admin/collections/demandes?where[latest][equals]=true',
+        '',
+        /une information que cette liste ne contient pas/,
+      ],
+      // Text chosen by whoever writes the link is never shown.
+      [
+        '/admin/collections/demandes?where[Appelez le 0612345678][equals]=1',
+        '',
+        /une information que cette liste ne contient pas/,
+      ],
+    ]
+    for (const [adresse, libelle, raison] of cas) {
+      const avec = await liste(ecole, adresse)
+      expect.soft(avec.status, adresse).toBe(200)
+      expect.soft(avec.avis, adresse).toMatch(raison)
+      if (libelle) expect.soft(avec.avis, adresse).toContain(`« ${libelle}`)
+      expect.soft(avec.avis, adresse).not.toContain('0612345678')
+    }
+    // The trash list of the same collection.
+    const corbeille = await ecole.page.goto(
+      url('/admin/collections/demandes/trash?where[avis.avis][exists]=true'),
+    )
+    expect(corbeille?.status()).toBe(200)
+    await visible(ecole.page.locator('.filtres-ignores'))
+    expect(ecole.page.url()).toContain('/admin/collections/demandes/trash?')
+    // Another collection's list names it too.
+    await ecole.page.goto(url('/admin/collections/messages?where[demande.id][exists]=true'))
+    await visible(ecole.page.locator('.filtres-ignores'))
+    expect(ecole.erreurs).toEqual([])
   })
 
   it("l'API garde son refus en français (400), le même filtre", async () => {

@@ -22,10 +22,15 @@ const Page = async ({ params, searchParams }: Args) => {
   // (see src/admin/adresseListe.ts), so the reader is sent to the same list without it, told why.
   const { segments } = await params
   const parametres = await searchParams
-  if (segments?.length === 2 && segments[0] === 'collections' && filtreOuTrie(parametres)) {
+  // A collection's list, or its trash.
+  const liste =
+    segments?.[0] === 'collections' &&
+    (segments.length === 2 || (segments.length === 3 && segments[2] === 'trash'))
+  if (liste && filtreOuTrie(parametres)) {
     const payload = await getPayload({ config, importMap })
     const { user } = await payload.auth({ headers: await headers() })
-    const adresse = await adresseSansRefus(payload, user, segments[1]!, parametres)
+    const chemin = `/admin/${segments.map(encodeURIComponent).join('/')}`
+    const adresse = await adresseSansRefus(payload, user, chemin, segments[1]!, parametres)
     if (adresse) redirect(adresse)
   }
   return RootPage({ config, params, searchParams, importMap })
