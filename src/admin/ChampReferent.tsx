@@ -33,10 +33,8 @@ export const ChampReferent: RelationshipFieldServerComponent = async ({ data, id
   const idChamp = `field-${path.replace(/\./g, '__')}`
   return (
     <div className="field-type champ-referent read-only">
-      <span className="field-label" id={`${idChamp}-libelle`}>
-        {label}
-      </span>
-      <p className="champ-referent__valeur" id={idChamp} aria-labelledby={`${idChamp}-libelle`}>
+      <span className="field-label">{label}</span>
+      <p className="champ-referent__valeur" id={idChamp}>
         {etablissement?.libelle ?? 'Renseigné à l’enregistrement, d’après l’établissement concerné.'}
       </p>
       {description ? <p className="field-description">{description}</p> : null}
