@@ -120,7 +120,7 @@ export function ChampUai({ path, readOnly, field, initial = null, fixe = false, 
           aria-invalid={Boolean(message) || showError}
           aria-describedby={idAide}
           onChange={(e) => void changer(e.target.value)}
-          placeholder={verrouille ? undefined : '0340042L'}
+          placeholder="0340042L"
         />
         {verrouille ? null : (
           <span className="champ-uai__compteur" aria-hidden="true">

@@ -177,7 +177,6 @@ describe('Le formulaire de la demande', () => {
     await visible(ligne.getByText('20,1 Ko'))
     expect(await page.locator('.relationship-table').innerText()).not.toMatch(/\b20\d{3}\b/)
     await capturer(page, 'formulaire-04-annexe-avant-enregistrement')
-    await verifierAccessibilite(page, 'annexes d’un brouillon')
     const telechargement = await page.evaluate(async (demande) => {
       const d = await (await fetch(`/api/demandes/${demande}?depth=1`, { credentials: 'include' })).json()
       const fichier = await fetch(d.annexes[0].url, { credentials: 'include' })
