@@ -1,6 +1,7 @@
 import type { Access, Payload, PayloadRequest, Where } from 'payload'
 
 import { type Action, portee, type Portee } from './permissions'
+import type { PerimetreDepot } from './perimetreDepot'
 import { aLeRole, idDe, utilisateurDe, type Utilisateur } from './roles'
 import { lireCampagne } from '../src/campagne'
 import { ETATS_MODIFIABLES } from '../src/regles/machine'
@@ -301,3 +302,14 @@ export const validerDemandes: Access = ({ req }) => filtreDemandes(req, 'valider
  */
 export const demanderCorrectionDemandes: Access = ({ req }) =>
   filtrePortee(req, portee(utilisateurDe(req)?.role, 'demanderCorrection'), 'validee')
+
+/** Where the user may file (access/perimetreDepot.ts): the save's rule, given to the form too. */
+export async function perimetreDeDepot(req: PayloadRequest): Promise<PerimetreDepot> {
+  const user = utilisateurDe(req)
+  const p = portee(user?.role, 'creer')
+  if (p === 'tout') return { type: 'tout' }
+  if (p === 'agricole') return { type: 'agricole' }
+  if (p === 'structure')
+    return { type: 'structure', etablissements: (await etablissementsDeLaStructure(req)).map(String) }
+  return { type: 'aucun' }
+}

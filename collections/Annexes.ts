@@ -78,6 +78,10 @@ export const Annexes: CollectionConfig = {
       label: 'Demande',
       required: true,
       index: true,
+      admin: {
+        allowCreate: false,
+        components: { Field: '/src/admin/ChampDemandeAnnexe#ChampDemandeAnnexe' },
+      },
     },
     { name: 'description', type: 'text', label: 'Description', maxLength: 300 },
     // Payload's own upload field, merged with this: lists show the name the filer gave, not the stored one.
@@ -86,6 +90,13 @@ export const Annexes: CollectionConfig = {
       type: 'text',
       label: 'Nom du fichier',
       admin: { components: { Cell: '/src/admin/CelluleNomFichier#CelluleNomFichier' } },
+    },
+    // Payload's own size field, merged with this: « 20,1 Ko » in lists, not a raw byte count.
+    {
+      name: 'filesize',
+      type: 'number',
+      label: 'Taille',
+      admin: { components: { Cell: '/src/admin/CelluleTaille#CelluleTaille' } },
     },
   ],
 }

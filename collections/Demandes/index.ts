@@ -61,7 +61,9 @@ export const Demandes: CollectionConfig = {
       "Demandes d'ouverture, de fermeture ou d'évolution de capacité des formations professionnelles.",
     pagination: { defaultLimit: 50 },
     components: {
-      edit: { beforeDocumentControls: ['/src/admin/boutons#BoutonsDemande'] },
+      edit: {
+        beforeDocumentControls: ['/src/admin/boutons#BoutonsDemande', '/src/admin/AllerAuChamp#AllerAuChamp'],
+      },
       beforeListTable: [
         '/src/admin/FiltresListe#FiltresListe',
         '/src/admin/BoutonExport#BoutonExport',

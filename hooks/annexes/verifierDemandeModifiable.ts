@@ -16,28 +16,22 @@ const erreurDemande = (req: PayloadRequest, message: string) =>
     req.t,
   )
 
-/** An annexe is attached only to a draft (or a demande sent back for correction) the user may edit (the admin: any). */
-export const verifierDemandeModifiable: CollectionBeforeChangeHook = async ({
-  data,
-  operation,
-  originalDoc,
-  req,
-}) => {
-  // Moving an annexe would write two demandes' lists, each under its own rules (campaign, lock): one could be
-  // refused after the other was written. Refused for everyone, before anything is written.
-  if (
-    operation === 'update' &&
-    originalDoc &&
-    'demande' in data &&
-    String(idDe(data.demande)) !== String(idDe(originalDoc.demande))
-  )
-    throw erreurDemande(req, MESSAGE_CHANGEMENT_DEMANDE)
-  const demandeId = idDe(data.demande ?? originalDoc?.demande)
-  const erreur = (message: string) => erreurDemande(req, message)
-  if (demandeId === null) throw erreur('Indiquez la demande à laquelle joindre cette annexe.')
-  if (!utilisateurDe(req) || peut(req, 'outrepasserVerrous')) return data
+/** Why an annexe may not be attached to this demande now: a field error, or the campaign's 403. */
+export type RefusAnnexe = { message: string; campagne: boolean }
+
+/**
+ * An annexe is attached only to a draft (or a demande sent back for correction) the user may edit (the admin: any),
+ * while the campaign lets it be written. null: allowed. The hook refuses with it; the form offers « Ajouter » only
+ * without it (src/admin/ChampAnnexes.tsx).
+ */
+export async function refusAnnexe(
+  req: PayloadRequest,
+  demandeId: number | string,
+): Promise<RefusAnnexe | null> {
+  const refus = (message: string): RefusAnnexe => ({ message, campagne: false })
+  if (!utilisateurDe(req) || peut(req, 'outrepasserVerrous')) return null
   const filtre = await updateDemandes({ req })
-  if (filtre === false) throw erreur("Vous ne pouvez pas joindre d'annexe à une demande.")
+  if (filtre === false) return refus("Vous ne pouvez pas joindre d'annexe à une demande.")
   const parmi = async (f: Where | boolean) => {
     if (f === false) return undefined
     const where: Where =
@@ -56,11 +50,33 @@ export const verifierDemandeModifiable: CollectionBeforeChangeHook = async ({
   }
   // A validated demande its filer reads but no longer edits: say it is locked, not that it does not exist.
   const demande = (await parmi(filtre)) ?? (await parmi(await readDemandes({ req })))
-  if (!demande) throw erreur("Cette demande n'existe pas ou ne vous est pas accessible.")
+  if (!demande) return refus("Cette demande n'existe pas ou ne vous est pas accessible.")
   if (!modifiableParSaStructure(demande.statut))
-    throw erreur('Cette demande est validée : ses annexes ne sont plus modifiables.')
+    return refus('Cette demande est validée : ses annexes ne sont plus modifiables.')
   const fermee = await campagneFermeePour(req, demande.statut)
-  if (fermee) throw new APIError(fermee, 403, null, true)
+  return fermee ? { message: fermee, campagne: true } : null
+}
+
+export const verifierDemandeModifiable: CollectionBeforeChangeHook = async ({
+  data,
+  operation,
+  originalDoc,
+  req,
+}) => {
+  // Moving an annexe would write two demandes' lists, each under its own rules (campaign, lock): one could be
+  // refused after the other was written. Refused for everyone, before anything is written.
+  if (
+    operation === 'update' &&
+    originalDoc &&
+    'demande' in data &&
+    String(idDe(data.demande)) !== String(idDe(originalDoc.demande))
+  )
+    throw erreurDemande(req, MESSAGE_CHANGEMENT_DEMANDE)
+  const demandeId = idDe(data.demande ?? originalDoc?.demande)
+  if (demandeId === null) throw erreurDemande(req, 'Indiquez la demande à laquelle joindre cette annexe.')
+  const refus = await refusAnnexe(req, demandeId)
+  if (refus?.campagne) throw new APIError(refus.message, 403, null, true)
+  if (refus) throw erreurDemande(req, refus.message)
   return data
 }
 

@@ -2,12 +2,12 @@ import type { CollectionBeforeChangeHook, PayloadRequest, SanitizedCollectionCon
 import { beforeChangeTraverseFields, ValidationError } from 'payload'
 
 import {
-  etablissementsDeLaStructure,
+  perimetreDeDepot,
   referentDuDepot,
   refusHorsPortee,
   structureDeposanteDe,
 } from '../../access/demandes'
-import { portee } from '../../access/permissions'
+import { dansLePerimetre } from '../../access/perimetreDepot'
 import { idDe, utilisateurDe } from '../../access/roles'
 import { lireCampagne } from '../../src/campagne'
 import { prochainNumero } from '../../src/numerotation'
@@ -96,13 +96,7 @@ export const renseignerChampsServeur: CollectionBeforeChangeHook = async ({
         )
       }
       if (user) {
-        const p = portee(user.role, 'creer')
-        const autorise =
-          p === 'tout' ||
-          (p === 'agricole' && etablissement.ministere === 'agriculture') ||
-          (p === 'structure' &&
-            (await etablissementsDeLaStructure(req)).some((id) => String(id) === String(concerneId)))
-        if (!autorise) {
+        if (!dansLePerimetre(await perimetreDeDepot(req), etablissement)) {
           const message = refusHorsPortee(user, etablissement.uai)
           throw new ValidationError(
             { collection: 'demandes', errors: [{ path: 'etablissementConcerne', message }], req },

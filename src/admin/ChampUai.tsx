@@ -1,14 +1,16 @@
 'use client'
-import type { RelationshipFieldClientComponent } from 'payload'
-import { FieldError, useAuth, useField } from '@payloadcms/ui'
+import type { RelationshipFieldClientProps } from 'payload'
+import { FieldError, useField } from '@payloadcms/ui'
 import React, { useEffect, useId, useState } from 'react'
 
-import { idDe, rattachementDe } from '../../access/roles'
-import type { Etablissement, User } from '../payload-types'
+import { dansLePerimetre, type PerimetreDepot } from '../../access/perimetreDepot'
+import type { Etablissement } from '../payload-types'
 import { normaliserUai, verifierUai } from '../uai'
 
 // The id is a number on SQLite, a string on MongoDB (the generated types say number).
-type EtablissementLu = Pick<Etablissement, 'uai' | 'nom' | 'commune'> & { id: number | string }
+export type EtablissementLu = Pick<Etablissement, 'uai' | 'nom' | 'commune' | 'ministere'> & {
+  id: number | string
+}
 
 async function chercher(query: string): Promise<EtablissementLu | null> {
   const r = await fetch(`/api/etablissements${query}`, { credentials: 'include' })
@@ -17,34 +19,50 @@ async function chercher(query: string): Promise<EtablissementLu | null> {
   return (corps.docs ? corps.docs[0] : corps) ?? null
 }
 
+type Props = Pick<RelationshipFieldClientProps, 'field' | 'path' | 'readOnly'> & {
+  /** The établissement of the stored value (a school's own on a new form), read by the server. */
+  initial?: EtablissementLu | null
+  /** A school files only for itself: its UAI is shown, not typed. */
+  fixe?: boolean
+  /** Where the account may file, and the save's refusal with « {uai} » for the typed code. */
+  perimetre?: PerimetreDepot
+  refus?: string | null
+}
+
 /**
  * "Code UAI de l'établissement concerné": typed as the guide shows it (8 characters, counter 0/8), checked
- * letter by letter against the UAI key, and resolved to the établissement's name once valid.
+ * letter by letter against the UAI key, resolved to the établissement's name once valid, and refused at once when
+ * the account may not file for it (src/admin/ChampEtablissementConcerne.tsx gives the rule).
  */
-export const ChampUai: RelationshipFieldClientComponent = ({ path, readOnly, field }) => {
+export function ChampUai({ path, readOnly, field, initial = null, fixe = false, perimetre, refus }: Props) {
   const { value, setValue, showError, errorMessage } = useField<number | string | null>({ path })
-  const { user } = useAuth<User>()
-  const [saisie, setSaisie] = useState('')
-  const [etablissement, setEtablissement] = useState<EtablissementLu | null>(null)
+  const [saisie, setSaisie] = useState(initial?.uai ?? '')
+  const [etablissement, setEtablissement] = useState<EtablissementLu | null>(initial)
   const [message, setMessage] = useState<string | null>(null)
   const idChamp = useId()
   const idAide = `${idChamp}-aide`
+  const verrouille = Boolean(readOnly) || fixe
 
-  // Existing value: show its UAI. New demande of an établissement account: its own UAI, the only one allowed.
+  // A school's new demande: its own établissement, the only one allowed, recorded in the form from the start.
   useEffect(() => {
-    const propre = rattachementDe(user) === 'etablissement' ? idDe(user?.etablissement) : null
-    const id = value ?? propre
-    if (id === null || id === undefined || id === '' || etablissement?.id === id) return
-    chercher(`/${id}?depth=0`).then((e) => {
+    if (fixe && initial && String(value) !== String(initial.id)) setValue(initial.id)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fixe, initial?.id])
+
+  // A value the server did not give (set by another part of the form): its UAI and name.
+  useEffect(() => {
+    if (value === null || value === undefined || value === '' || String(etablissement?.id) === String(value))
+      return
+    chercher(`/${value}?depth=0`).then((e) => {
       if (!e) return
       setEtablissement(e)
       setSaisie(e.uai)
-      if (value !== e.id) setValue(e.id)
     })
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [value, user])
+  }, [value])
 
   const changer = async (brut: string) => {
+    if (verrouille) return
     const uai = normaliserUai(brut).slice(0, 8)
     setSaisie(uai)
     setEtablissement(null)
@@ -67,6 +85,13 @@ export const ChampUai: RelationshipFieldClientComponent = ({ path, readOnly, fie
       setValue(null)
       return
     }
+    if (perimetre && !dansLePerimetre(perimetre, trouve)) {
+      setMessage(
+        (refus ?? "Vous ne pouvez pas déposer de demande pour l'établissement {uai}.").replace('{uai}', uai),
+      )
+      setValue(null)
+      return
+    }
     setMessage(null)
     setEtablissement(trouve)
     setValue(trouve.id)
@@ -74,7 +99,10 @@ export const ChampUai: RelationshipFieldClientComponent = ({ path, readOnly, fie
 
   const libelle = typeof field.label === 'string' ? field.label : "Code UAI de l'établissement concerné"
   return (
-    <div className="field-type champ-uai requis-validation" id={`field-${path.replace(/\./g, '__')}`}>
+    <div
+      className={`field-type champ-uai requis-validation${verrouille ? ' champ-uai--fixe read-only' : ''}`}
+      id={`field-${path.replace(/\./g, '__')}`}
+    >
       <label className="field-label" htmlFor={idChamp}>
         {libelle}
         <span className="required">*</span>
@@ -87,15 +115,18 @@ export const ChampUai: RelationshipFieldClientComponent = ({ path, readOnly, fie
           maxLength={8}
           autoComplete="off"
           spellCheck={false}
-          readOnly={readOnly}
+          readOnly={verrouille}
+          aria-readonly={verrouille || undefined}
           aria-invalid={Boolean(message) || showError}
           aria-describedby={idAide}
           onChange={(e) => void changer(e.target.value)}
           placeholder="0340042L"
         />
-        <span className="champ-uai__compteur" aria-hidden="true">
-          {saisie.length}/8
-        </span>
+        {verrouille ? null : (
+          <span className="champ-uai__compteur" aria-hidden="true">
+            {saisie.length}/8
+          </span>
+        )}
       </div>
       <div id={idAide} className="champ-uai__aide" aria-live="polite">
         {message ? <span className="champ-uai__erreur">{message}</span> : null}
@@ -107,6 +138,11 @@ export const ChampUai: RelationshipFieldClientComponent = ({ path, readOnly, fie
         ) : null}
         {!message && !etablissement ? (
           <span>{saisie.length}/8 caractères : 7 chiffres suivis de la lettre clé.</span>
+        ) : null}
+        {fixe && !readOnly ? (
+          <span className="field-description">
+            Votre établissement : vous déposez les demandes qui le concernent.
+          </span>
         ) : null}
       </div>
       {showError && <FieldError message={errorMessage} path={path} showError />}

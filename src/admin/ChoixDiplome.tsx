@@ -1,5 +1,4 @@
 'use client'
-import type { RelationshipFieldClientComponent } from 'payload'
 import { FieldError, useField } from '@payloadcms/ui'
 import React, { useEffect, useId, useMemo, useState } from 'react'
 
@@ -7,9 +6,9 @@ import type { Diplome } from '../payload-types'
 import { formationEnClair, libelleSansType } from '../regles/validationDemande'
 
 // The id is a number on SQLite, a string on MongoDB (the generated types say number).
-type DiplomeLu = Pick<Diplome, 'cfd' | 'libelle' | 'typeDiplome' | 'durees'> & {
+export type DiplomeLu = Pick<Diplome, 'cfd' | 'libelle' | 'typeDiplome' | 'durees'> & {
   id: number | string
-  ouvert?: boolean
+  ouvert?: boolean | null
 }
 
 const ORDRE_TYPES = [
@@ -43,18 +42,29 @@ const plier = (s: string) =>
 
 /**
  * The guide's tree: type de diplôme → diplôme (searchable by libellé or code) → durée → année, read back as
- * "1re année du CAP Ébéniste en 2 ans". It fills `diplome`, `dureeFormation` and `anneeFormation`.
+ * "1re année du CAP Ébéniste en 2 ans". It fills `diplome`, `dureeFormation` and `anneeFormation`. The chosen
+ * diplôme comes from the server (src/admin/ChampDiplome.tsx): shown from the first paint; read-only, the list of
+ * every diplôme is not fetched at all.
  */
-export const ChoixDiplome: RelationshipFieldClientComponent = ({ path, readOnly }) => {
+export function ChoixDiplome({
+  path,
+  readOnly,
+  initial = null,
+}: {
+  path: string
+  readOnly?: boolean
+  initial?: DiplomeLu | null
+}) {
   const diplome = useField<number | string | null>({ path })
   const duree = useField<number | null>({ path: 'dureeFormation' })
   const annee = useField<number | null>({ path: 'anneeFormation' })
-  const [liste, setListe] = useState<DiplomeLu[]>([])
-  const [type, setType] = useState('')
+  const [liste, setListe] = useState<DiplomeLu[]>(initial ? [initial] : [])
+  const [type, setType] = useState(initial?.typeDiplome ?? '')
   const [recherche, setRecherche] = useState('')
   const base = useId()
 
   useEffect(() => {
+    if (readOnly) return
     const params =
       'where[ouvert][equals]=true&limit=3000&depth=0&sort=libelle&select[cfd]=true&select[libelle]=true&select[typeDiplome]=true&select[durees]=true'
     fetch(`/api/diplomes?${params}`, { credentials: 'include' })
@@ -68,7 +78,7 @@ export const ChoixDiplome: RelationshipFieldClientComponent = ({ path, readOnly 
         }
         setListe(docs)
       })
-      .catch(() => setListe([]))
+      .catch(() => undefined)
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
@@ -145,6 +155,7 @@ export const ChoixDiplome: RelationshipFieldClientComponent = ({ path, readOnly 
       </label>
       <select
         id={`${base}-diplome`}
+        data-ancre={`field-${path}`}
         size={8}
         className="choix-diplome__liste"
         value={diplome.value ? String(diplome.value) : ''}
@@ -162,10 +173,12 @@ export const ChoixDiplome: RelationshipFieldClientComponent = ({ path, readOnly 
         )}
       </select>
       <div className="choix-diplome__grille">
-        <div className="requis-validation">
+        <div className="requis-validation" data-bloc>
           <label htmlFor={`${base}-duree`}>Durée de la formation</label>
           <select
             id={`${base}-duree`}
+            data-ancre="field-dureeFormation"
+            data-sinon={`field-${path}`}
             value={duree.value ?? ''}
             disabled={!choisi}
             onChange={(e) => {
@@ -182,10 +195,12 @@ export const ChoixDiplome: RelationshipFieldClientComponent = ({ path, readOnly 
             ))}
           </select>
         </div>
-        <div className="requis-validation">
+        <div className="requis-validation" data-bloc>
           <label htmlFor={`${base}-annee`}>Année de formation</label>
           <select
             id={`${base}-annee`}
+            data-ancre="field-anneeFormation"
+            data-sinon="field-dureeFormation"
             value={annee.value ?? ''}
             disabled={!duree.value}
             onChange={(e) => annee.setValue(e.target.value ? Number(e.target.value) : null)}

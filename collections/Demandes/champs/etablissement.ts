@@ -18,6 +18,11 @@ export const champsEtablissement: Field[] = [
         admin: {
           readOnly: true,
           description: "Prérempli à partir de l'identifiant avec lequel vous êtes connecté.",
+          components: {
+            Field: '/src/admin/ChampReferent#ChampReferent',
+            // Rendered on the server in the list too (Payload's cell fetches the label after the first paint).
+            Cell: '/src/admin/CellulesDemande#CelluleEtablissement',
+          },
         },
       },
       {
@@ -31,7 +36,7 @@ export const champsEtablissement: Field[] = [
         admin: {
           description: "L'établissement de votre réseau concerné par le projet.",
           components: {
-            Field: '/src/admin/ChampUai#ChampUai',
+            Field: '/src/admin/ChampEtablissementConcerne#ChampEtablissementConcerne',
             Cell: '/src/admin/CellulesDemande#CelluleEtablissement',
           },
         },

@@ -35,7 +35,7 @@ export const champsFormation: Field[] = [
         filterOptions: { ouvert: { equals: true } },
         admin: {
           components: {
-            Field: '/src/admin/ChoixDiplome#ChoixDiplome',
+            Field: '/src/admin/ChampDiplome#ChampDiplome',
             Cell: '/src/admin/CellulesDemande#CelluleDiplome',
           },
         },

@@ -87,6 +87,8 @@ export const champsProjet: Field[] = [
       description: `Joignez tout document utile : PV du CP/CA, plan d'implantation, lettre de soutien, organisation pour un public mixé… Formats acceptés : ${TYPES_ANNEXES_LIBELLE} ; ${configuration().UPLOAD_MAX_MO} Mo au plus par fichier.`,
       defaultColumns: ['filename', 'description', 'filesize'],
       allowCreate: true,
+      // « Ajouter » only where the server accepts the annexe; before the first save, it saves the draft first.
+      components: { Field: '/src/admin/ChampAnnexes#ChampAnnexes' },
     },
   },
 ]

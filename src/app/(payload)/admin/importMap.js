@@ -1,16 +1,21 @@
 import { Legende as Legende_6ccc90a87a47790b742c7761770aad6b } from '../../../../src/admin/Legende'
 import { CelluleNumeroDemande as CelluleNumeroDemande_2d31b4957f0ff5d01a7e70bfe43e45fc } from '../../../../src/admin/CelluleNumeroDemande'
 import { CelluleEtablissement as CelluleEtablissement_79f8dea6abc3f8c7b2f23682bbd734fc } from '../../../../src/admin/CellulesDemande'
-import { ChampUai as ChampUai_71186758372cceedf28f60576052ecac } from '../../../../src/admin/ChampUai'
+import { ChampReferent as ChampReferent_9b78a5ff5f7ffdd8bd9ca552885b3136 } from '../../../../src/admin/ChampReferent'
+import { ChampEtablissementConcerne as ChampEtablissementConcerne_84378ba45bf10ddff893c22a576aed28 } from '../../../../src/admin/ChampEtablissementConcerne'
 import { CelluleDiplome as CelluleDiplome_79f8dea6abc3f8c7b2f23682bbd734fc } from '../../../../src/admin/CellulesDemande'
-import { ChoixDiplome as ChoixDiplome_f1ea1da68a2ebe8ca04e3ca1a9860e95 } from '../../../../src/admin/ChoixDiplome'
+import { ChampDiplome as ChampDiplome_bcf36cedbc3bd0f960f5d9051f089cf2 } from '../../../../src/admin/ChampDiplome'
 import { CompteurCaracteres as CompteurCaracteres_9e8307417b735ef9466f6cef47ac172c } from '../../../../src/admin/CompteurCaracteres'
+import { ChampAnnexes as ChampAnnexes_865bb440b2f82d3b10f8610014910663 } from '../../../../src/admin/ChampAnnexes'
 import { FiltresIgnores as FiltresIgnores_a1329e64383d3922423f2a2680e6de75 } from '../../../../src/admin/FiltresIgnores'
 import { FiltresListe as FiltresListe_4ee7c4b15154f442aa2c35981d8f9594 } from '../../../../src/admin/FiltresListe'
 import { BoutonExport as BoutonExport_70169a88b4fcd611f78b8b3f45400701 } from '../../../../src/admin/BoutonExport'
 import { InstructionEnLot as InstructionEnLot_6d5ee4622ad0d829ebc56b86a12b9d75 } from '../../../../src/admin/InstructionEnLot'
 import { BoutonsDemande as BoutonsDemande_1d39d85f68c10a5434534bde2a8a8397 } from '../../../../src/admin/boutons'
+import { AllerAuChamp as AllerAuChamp_90b1f7b7c8f0bd399e9ee8b128e4bdb4 } from '../../../../src/admin/AllerAuChamp'
+import { ChampDemandeAnnexe as ChampDemandeAnnexe_6bb4ea5fd1faf10bdcc329086910878b } from '../../../../src/admin/ChampDemandeAnnexe'
 import { CelluleNomFichier as CelluleNomFichier_fc27faf27fc3bb11ae7e8a3ceadfcac8 } from '../../../../src/admin/CelluleNomFichier'
+import { CelluleTaille as CelluleTaille_106c80452e17b4dcc27c5efe5186e694 } from '../../../../src/admin/CelluleTaille'
 import { QueryPresetsAccessCell as QueryPresetsAccessCell_2b8867833a34864a02ddf429b0728a40 } from '@payloadcms/next/client'
 import { QueryPresetsWhereCell as QueryPresetsWhereCell_2b8867833a34864a02ddf429b0728a40 } from '@payloadcms/next/client'
 import { QueryPresetsWhereField as QueryPresetsWhereField_2b8867833a34864a02ddf429b0728a40 } from '@payloadcms/next/client'
@@ -61,16 +66,21 @@ export const importMap = {
   "/src/admin/Legende#Legende": Legende_6ccc90a87a47790b742c7761770aad6b,
   "/src/admin/CelluleNumeroDemande#CelluleNumeroDemande": CelluleNumeroDemande_2d31b4957f0ff5d01a7e70bfe43e45fc,
   "/src/admin/CellulesDemande#CelluleEtablissement": CelluleEtablissement_79f8dea6abc3f8c7b2f23682bbd734fc,
-  "/src/admin/ChampUai#ChampUai": ChampUai_71186758372cceedf28f60576052ecac,
+  "/src/admin/ChampReferent#ChampReferent": ChampReferent_9b78a5ff5f7ffdd8bd9ca552885b3136,
+  "/src/admin/ChampEtablissementConcerne#ChampEtablissementConcerne": ChampEtablissementConcerne_84378ba45bf10ddff893c22a576aed28,
   "/src/admin/CellulesDemande#CelluleDiplome": CelluleDiplome_79f8dea6abc3f8c7b2f23682bbd734fc,
-  "/src/admin/ChoixDiplome#ChoixDiplome": ChoixDiplome_f1ea1da68a2ebe8ca04e3ca1a9860e95,
+  "/src/admin/ChampDiplome#ChampDiplome": ChampDiplome_bcf36cedbc3bd0f960f5d9051f089cf2,
   "/src/admin/CompteurCaracteres#CompteurCaracteres": CompteurCaracteres_9e8307417b735ef9466f6cef47ac172c,
+  "/src/admin/ChampAnnexes#ChampAnnexes": ChampAnnexes_865bb440b2f82d3b10f8610014910663,
   "/src/admin/FiltresIgnores#FiltresIgnores": FiltresIgnores_a1329e64383d3922423f2a2680e6de75,
   "/src/admin/FiltresListe#FiltresListe": FiltresListe_4ee7c4b15154f442aa2c35981d8f9594,
   "/src/admin/BoutonExport#BoutonExport": BoutonExport_70169a88b4fcd611f78b8b3f45400701,
   "/src/admin/InstructionEnLot#InstructionEnLot": InstructionEnLot_6d5ee4622ad0d829ebc56b86a12b9d75,
   "/src/admin/boutons#BoutonsDemande": BoutonsDemande_1d39d85f68c10a5434534bde2a8a8397,
+  "/src/admin/AllerAuChamp#AllerAuChamp": AllerAuChamp_90b1f7b7c8f0bd399e9ee8b128e4bdb4,
+  "/src/admin/ChampDemandeAnnexe#ChampDemandeAnnexe": ChampDemandeAnnexe_6bb4ea5fd1faf10bdcc329086910878b,
   "/src/admin/CelluleNomFichier#CelluleNomFichier": CelluleNomFichier_fc27faf27fc3bb11ae7e8a3ceadfcac8,
+  "/src/admin/CelluleTaille#CelluleTaille": CelluleTaille_106c80452e17b4dcc27c5efe5186e694,
   "@payloadcms/next/client#QueryPresetsAccessCell": QueryPresetsAccessCell_2b8867833a34864a02ddf429b0728a40,
   "@payloadcms/next/client#QueryPresetsWhereCell": QueryPresetsWhereCell_2b8867833a34864a02ddf429b0728a40,
   "@payloadcms/next/client#QueryPresetsWhereField": QueryPresetsWhereField_2b8867833a34864a02ddf429b0728a40,
