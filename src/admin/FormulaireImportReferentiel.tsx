@@ -167,7 +167,7 @@ export function FormulaireImportReferentiel() {
         {bilan && (
           <div className={ecrit ? 'message-succes' : 'message-info'} role="status">
             <p>
-              {ecrit ? 'Import terminé. ' : 'Simulation : '}
+              {ecrit ? 'Import terminé. ' : bilan.simulation ? 'Simulation : ' : 'Import refusé : '}
               {bilan.message}
             </p>
             <table className="tableau-demandes">
