@@ -17,7 +17,7 @@ export type FichierSource = { nom: string; texte: string }
 type Table = 'formations' | 'mef' | 'rncp' | 'derive'
 
 /** Which file is which, by its header (names vary: nFormationDiplome_.csv, N_FORMATION_DIPLOME.csv…). */
-function tableDe(entetes: string[]): Table | null {
+export function tableDe(entetes: string[]): Table | null {
   const a = (...noms: string[]) => noms.every((n) => entetes.includes(n))
   if (a('mef', 'formation_diplome', 'duree_dispositif')) return 'mef'
   if (a('formation_diplome', 'libelle_long_200')) return 'formations'
