@@ -24,10 +24,12 @@ try {
   if (values.bcn && values.diplomes) throw new Error('--diplomes et --bcn : choisissez l’un ou l’autre.')
   const payload = await demarrerPayload()
   const debut = Date.now()
-  const { rapport, bilans } = await importerFichiersReference(payload, values)
+  const { rapport, bilans, durees } = await importerFichiersReference(payload, values)
   console.log(rapport)
-  const duree = ((Date.now() - debut) / 1000).toFixed(1).replace('.', ',')
-  console.log(`${values.simulation ? 'Simulation' : 'Import'} terminé(e) en ${duree} s.`)
+  const s = (ms: number) => `${(ms / 1000).toFixed(1).replace('.', ',')} s`
+  console.log(
+    `${values.simulation ? 'Simulation' : 'Import'} terminé(e) en ${s(Date.now() - debut)} (établissements ${s(durees.etablissements)}, diplômes ${s(durees.diplomes)}).`,
+  )
   const refuse = bilans.etablissements.confirmationRequise || bilans.diplomes.confirmationRequise
   process.exit(refuse && !values.simulation ? 1 : 0)
 } catch (err) {

@@ -11,6 +11,7 @@ import {
   secteurDe,
   TYPE_PAR_NATURE,
   TYPE_PAR_NIVEAU,
+  typeEtablissementDe,
 } from './deriver'
 
 /**
@@ -93,7 +94,7 @@ export function construireEtablissements(
     sortie.push({
       uai,
       nom: l.nom_etablissement ?? '',
-      type: TYPE_PAR_NATURE[nature]!,
+      type: typeEtablissementDe(nature, '') ?? '',
       type_etablissement: l.type_etablissement ?? '',
       nature_uai: nature,
       nature_uai_libelle: l.libelle_nature ?? '',

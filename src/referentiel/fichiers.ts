@@ -42,20 +42,28 @@ export type OptionsFichiers = {
 export async function importerFichiersReference(
   payload: Payload,
   fichiers: OptionsFichiers = {},
-): Promise<{ rapport: string; rejets: number; bilans: { etablissements: Bilan; diplomes: Bilan } }> {
+): Promise<{
+  rapport: string
+  rejets: number
+  bilans: { etablissements: Bilan; diplomes: Bilan }
+  /** Reading and comparing (and writing) each referential, in ms. */
+  durees: { etablissements: number; diplomes: number }
+}> {
   const { simulation, confirmer } = fichiers
+  const debut = Date.now()
   const etab = await lireEtablissements(
     fs.readFileSync(fichiers.etablissements ?? FICHIER_ETABLISSEMENTS, 'utf8'),
   )
-  const sources = fichiers.bcn
-    ? fichiersDuDossier(fichiers.bcn)
-    : [{ nom: 'diplomes', texte: fs.readFileSync(fichiers.diplomes ?? FICHIER_DIPLOMES, 'utf8') }]
-  const dipl = await lireFichiersDiplomes(sources)
   const bilanEtab = await importerEtablissements(payload, etab.lignes, etab.rejets, {
     ...optionsDe(etab),
     simulation,
     confirmer,
   })
+  const milieu = Date.now()
+  const sources = fichiers.bcn
+    ? fichiersDuDossier(fichiers.bcn)
+    : [{ nom: 'diplomes', texte: fs.readFileSync(fichiers.diplomes ?? FICHIER_DIPLOMES, 'utf8') }]
+  const dipl = await lireFichiersDiplomes(sources)
   const bilanDipl = await importerDiplomes(payload, dipl.lignes, dipl.rejets, {
     ...optionsDe(dipl),
     simulation,
@@ -65,5 +73,6 @@ export async function importerFichiersReference(
     rapport: [resumer('Établissements', bilanEtab), resumer('Diplômes', bilanDipl)].join('\n'),
     rejets: etab.rejets.length + dipl.rejets.length,
     bilans: { etablissements: bilanEtab, diplomes: bilanDipl },
+    durees: { etablissements: milieu - debut, diplomes: Date.now() - milieu },
   }
 }

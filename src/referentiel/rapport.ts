@@ -26,7 +26,7 @@ export function rapportCsv(bilan: BilanRecu): string {
   for (const r of bilan.rejetes)
     lignes.push(['', 'Ligne refusée', '', '', '', `ligne ${r.ligne} : ${r.raison}`])
   for (const cle of bilan.absentsExport.cles)
-    lignes.push([cle, "Absent de l'export", '', '', '', 'conservé, non modifié'])
+    lignes.push([cle, "Absent de l'export", '', '', '', 'conservé sans changement'])
   for (const v of bilan.vides) lignes.push(['', 'Champ vidé', v.libelle, '', '', `${v.nombre} ligne(s)`])
   const comptes: [string, number][] = [
     ['Créations', bilan.crees],
