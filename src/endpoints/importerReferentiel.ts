@@ -91,7 +91,10 @@ async function fichiersEnvoyes(req: PayloadRequest): Promise<FichierSource[]> {
     }
   }
   if (!typeContenu.startsWith('multipart/')) return deplier('fichier', octets)
-  const formulaire = await new Response(octets, { headers: { 'content-type': typeContenu } })
+  // The boundary is case-sensitive: the header as sent, not its lower-cased copy.
+  const formulaire = await new Response(octets, {
+    headers: { 'content-type': req.headers.get('content-type')! },
+  })
     .formData()
     .catch(() => null)
   if (!formulaire) throw new Refus(400, 'fichier : formulaire illisible.')
