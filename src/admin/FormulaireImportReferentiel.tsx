@@ -7,7 +7,11 @@ type Erreurs = { errors?: { message: string }[] }
 type Reponse = { ok: boolean; status: number; corps: Partial<BilanRecu> & Erreurs }
 
 const enTexte = (v: unknown) =>
-  v === null || v === undefined || v === '' ? '—' : Array.isArray(v) ? v.join(', ') : String(v)
+  v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0)
+    ? '—'
+    : Array.isArray(v)
+      ? v.join(', ')
+      : String(v)
 const pourcent = (part: number) => `${(Math.round(part * 1000) / 10).toLocaleString('fr-FR')} %`
 
 /** One CSV as it is (text/csv), several files or a ZIP as a form (field « fichiers »). */
