@@ -234,8 +234,8 @@ export function FormulaireImportReferentiel() {
                         {Object.entries(c.champs)
                           .map(([k, v]) =>
                             c.operation === 'creation'
-                              ? `${k} : ${enTexte(v.apres)}`
-                              : `${k} : ${enTexte(v.avant)} → ${enTexte(v.apres)}`,
+                              ? `${bilan.libelles?.[k] ?? k} : ${enTexte(v.apres)}`
+                              : `${bilan.libelles?.[k] ?? k} : ${enTexte(v.avant)} → ${enTexte(v.apres)}`,
                           )
                           .join(' ; ')}
                       </td>

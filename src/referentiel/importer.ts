@@ -28,6 +28,8 @@ export type Bilan = {
   garde: Vidage[]
   /** The guard tripped and the import was not confirmed: nothing was written. */
   confirmationRequise: boolean
+  /** The label of each field the report names (« Codes RNCP » for codesRncp). */
+  libelles: Record<string, string>
 }
 /**
  * `absents`: fields whose column the file lacks, left untouched on existing rows (a new row gets its default).
@@ -263,7 +265,10 @@ async function synchroniser<T extends Record<string, unknown>>(
     vides: Object.keys(plan.vides).map(vidage),
     garde,
     confirmationRequise,
+    libelles: {},
   }
+  for (const c of bilan.changements)
+    for (const champ of Object.keys(c.champs)) bilan.libelles[champ] ??= libelleDe(payload, collection, champ)
   if (simulation || confirmationRequise) return bilan
   // `ligne` is a row of `collection`'s referential, which TypeScript cannot tie to the slug's data type.
   await parLots(plan.creations, 8, async (ligne) => {

@@ -21,7 +21,14 @@ export function rapportCsv(bilan: BilanRecu): string {
   for (const c of bilan.changements) {
     const operation = c.operation === 'creation' ? 'Création' : 'Modification'
     for (const [champ, v] of Object.entries(c.champs))
-      lignes.push([c.cle, operation, champ, enTexte(v.avant), enTexte(v.apres), ''])
+      lignes.push([
+        c.cle,
+        operation,
+        bilan.libelles?.[champ] ?? champ,
+        enTexte(v.avant),
+        enTexte(v.apres),
+        '',
+      ])
   }
   for (const r of bilan.rejetes)
     lignes.push(['', 'Ligne refusée', '', '', '', `ligne ${r.ligne} : ${r.raison}`])

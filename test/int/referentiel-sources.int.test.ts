@@ -94,9 +94,7 @@ describe("L'export complet de l'annuaire", () => {
       }
     })
     const nouveau = annuaire.lignes.find((l) => l.nom_etablissement === 'Lycée professionnel des Garrigues')!
-    const debut = Date.now()
     const bilan = await importerAnnuaire(annuaire.csv)
-    const duree = Date.now() - debut
     expect({ crees: bilan.crees, modifies: bilan.modifies, vides: bilan.vides }).toEqual({
       crees: 1,
       modifies: 1,
@@ -115,8 +113,6 @@ describe("L'export complet de l'annuaire", () => {
       ferme: false,
     })
     expect(await etablissement('0110681F')).toBeTruthy()
-    // Not a timing test: the bound is far above what the benchmark measures (bench/, the report of issue 21).
-    expect(duree).toBeLessThan(60_000)
 
     const second = await importerAnnuaire(annuaire.csv)
     expect({ crees: second.crees, modifies: second.modifies, inchanges: second.inchanges }).toEqual({

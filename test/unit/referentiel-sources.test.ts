@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { lireTablesBcn, lireFichiersDiplomes } from '../../src/referentiel/bcn'
 import { fichiersDuDossier, FICHIER_DIPLOMES, FICHIER_ETABLISSEMENTS } from '../../src/referentiel/fichiers'
 import { champsTropVides, comparer } from '../../src/referentiel/importer'
+import { rapportCsv } from '../../src/referentiel/rapport'
 import { lireDiplomes, lireEtablissements } from '../../src/referentiel/lire'
 import { annuaireComplet } from '../aides/annuaire'
 
@@ -169,5 +170,47 @@ describe('Comparaison d’un fichier aux lignes en base', () => {
     expect(champsTropVides({ type: 2 }, 100, ['type'])).toEqual(['type'])
     expect(champsTropVides({ commune: 50 }, 100, ['type'])).toEqual([])
     expect(champsTropVides({ type: 1 }, 1, ['type'])).toEqual(['type'])
+  })
+})
+
+describe('Rapport CSV', () => {
+  it('en-têtes en français, champs nommés par leur libellé, une formule de tableur neutralisée, les comptes', () => {
+    const csv = rapportCsv({
+      message: '',
+      simulation: true,
+      cle: 'CFD',
+      crees: 0,
+      modifies: 1,
+      inchanges: 2,
+      rejetes: [{ ligne: 4, raison: 'CFD 1 : libellé manquant.' }],
+      changements: [
+        {
+          cle: '40020009',
+          operation: 'modification',
+          champs: { durees: { avant: [3], apres: [2] }, libelle: { avant: 'A', apres: '=SOMME(A1)' } },
+        },
+      ],
+      horsChamp: 40,
+      ignores: 0,
+      absentsExport: { nombre: 1, cles: ['50022146'] },
+      vides: [],
+      garde: [],
+      confirmationRequise: false,
+      libelles: { durees: 'Durées possibles (en années)', libelle: 'Libellé' },
+    })
+    expect(csv.split('\r\n')).toEqual([
+      '\uFEFFCFD;Opération;Champ;Avant;Après;Remarque',
+      '40020009;Modification;Durées possibles (en années);3;2;',
+      "40020009;Modification;Libellé;A;'=SOMME(A1);",
+      ';Ligne refusée;;;;ligne 4 : CFD 1 : libellé manquant.',
+      "50022146;Absent de l'export;;;;conservé sans changement",
+      ';Total;Créations;;;0',
+      ';Total;Modifications;;;1',
+      ';Total;Inchangées;;;2',
+      ';Total;Refusées;;;1',
+      ';Total;Hors champ;;;40',
+      ";Total;Absentes de l'export;;;1",
+      '',
+    ])
   })
 })
