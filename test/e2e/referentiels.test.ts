@@ -119,7 +119,9 @@ describe('Mettre à jour un référentiel', () => {
     await page.getByRole('button', { name: 'Voir les changements' }).click()
     expect(await reponse(page)).toMatch(/^Simulation : Diplômes : /)
     const bilan = page.getByRole('status')
-    const ligne = bilan.getByRole('row', { name: /Codes RNCP/ })
+    const ligne = bilan
+      .getByRole('table', { name: 'Champs que l’import viderait' })
+      .getByRole('row', { name: /^Codes RNCP \d+ [\d,]+ %$/ })
     await visible(ligne)
     await visible(bilan.getByText(/« Importer » sera refusé : « Codes RNCP » serait vidé/))
     await capturer(page, 'referentiels-02-rncp-simulation')
