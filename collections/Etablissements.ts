@@ -103,6 +103,17 @@ export const Etablissements: CollectionConfig = {
       options: [...ACADEMIES],
       index: true,
     },
+    {
+      name: 'ferme',
+      type: 'checkbox',
+      label: 'Fermé',
+      defaultValue: false,
+      index: true,
+      admin: {
+        description:
+          "Fermé selon l'annuaire de l'éducation (colonne etat de l'export) : l'établissement reste lié aux demandes anciennes.",
+      },
+    },
     { name: 'libelle', type: 'text', label: 'Libellé', admin: { hidden: true, readOnly: true } },
   ]),
 }

@@ -12,6 +12,10 @@ export const PROFONDEUR_JSON_MAX = 64
 
 const COLLECTIONS_FICHIERS = new Set(['annexes', 'documents'])
 
+/** The reference import takes a whole annuaire export or the BCN tables (a few MB), CSV or ZIP, not JSON. */
+export const TAILLE_IMPORT_MAX = 20 * 1024 * 1024
+const CHEMIN_IMPORT = '/api/referentiels/importer'
+
 export class CorpsRefuse extends Error {
   constructor(
     readonly status: 400 | 413,
@@ -27,10 +31,10 @@ export const refusCorps = (e: CorpsRefuse) =>
     { status: e.status, headers: { 'Cache-Control': 'no-store' } },
   )
 
-const tropGros = () =>
+const tropGros = (max = TAILLE_CORPS_MAX) =>
   new CorpsRefuse(
     413,
-    `Le contenu envoyé est trop volumineux : ${TAILLE_CORPS_MAX / (1024 * 1024)} Mo au plus (les pièces jointes ont leur propre limite).`,
+    `Le contenu envoyé est trop volumineux : ${max / (1024 * 1024)} Mo au plus (les pièces jointes ont leur propre limite).`,
   )
 const tropProfond = () =>
   new CorpsRefuse(
@@ -49,7 +53,7 @@ export function estEnvoiDeFichier(cheminNormalise: string, typeContenu: string):
 /** Reads at most `max` bytes of the body: refused on the declared length first, then on the bytes received. */
 export async function lireOctets(req: Request, max = TAILLE_CORPS_MAX): Promise<Uint8Array<ArrayBuffer>> {
   const declaree = Number(req.headers.get('content-length') ?? NaN)
-  if (declaree > max) throw tropGros()
+  if (declaree > max) throw tropGros(max)
   if (!req.body) return new Uint8Array(new ArrayBuffer(0))
   const lecteur = req.body.getReader()
   const morceaux: Uint8Array[] = []
@@ -60,7 +64,7 @@ export async function lireOctets(req: Request, max = TAILLE_CORPS_MAX): Promise<
     total += value.byteLength
     if (total > max) {
       await lecteur.cancel().catch(() => {})
-      throw tropGros()
+      throw tropGros(max)
     }
     morceaux.push(value)
   }
@@ -121,7 +125,8 @@ export async function lireCorps(req: Request, cheminNormalise: string): Promise<
     return { requete: sansCorps(req), donnees: {} }
   }
   if (estEnvoiDeFichier(cheminNormalise, typeContenu)) return { requete: req, donnees: undefined }
-  const octets = await lireOctets(req)
+  const importation = cheminNormalise === CHEMIN_IMPORT
+  const octets = await lireOctets(req, importation ? TAILLE_IMPORT_MAX : TAILLE_CORPS_MAX)
   if (octets.byteLength === 0 && typeContenu === '' && ECRITURES.has(req.method))
     return { requete: sansCorps(req), donnees: {} }
   const requete = new Request(req.url, {
@@ -132,6 +137,8 @@ export async function lireCorps(req: Request, cheminNormalise: string): Promise<
   })
   let donnees: unknown
   let illisible = false
+  // Its body is files (the endpoint reads them), never a document's data.
+  if (importation) return { requete, donnees: undefined }
   if (typeContenu.startsWith('multipart/')) {
     const formulaire = await new Response(octets, { headers: { 'content-type': typeContenu } })
       .formData()

@@ -292,6 +292,10 @@ export interface Etablissement {
   commune?: string | null;
   departement?: string | null;
   academie: 'montpellier' | 'toulouse';
+  /**
+   * Fermé selon l'annuaire de l'éducation (colonne etat de l'export) : l'établissement reste lié aux demandes anciennes.
+   */
+  ferme?: boolean | null;
   libelle?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -852,6 +856,7 @@ export interface EtablissementsSelect<T extends boolean = true> {
   commune?: T;
   departement?: T;
   academie?: T;
+  ferme?: T;
   libelle?: T;
   updatedAt?: T;
   createdAt?: T;

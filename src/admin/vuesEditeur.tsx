@@ -2,7 +2,8 @@ import type { AdminViewServerProps } from 'payload'
 import React from 'react'
 
 import { peut } from '../../access/roles'
-import { FormulaireComptesEnMasse, FormulaireImport } from './outilsEditeur'
+import { FormulaireImportReferentiel } from './FormulaireImportReferentiel'
+import { FormulaireComptesEnMasse } from './outilsEditeur'
 import { Gabarit } from './vues'
 
 function Reserve({ props }: { props: AdminViewServerProps }) {
@@ -37,11 +38,12 @@ export function ImportReferentiels(props: AdminViewServerProps) {
     <Gabarit props={props}>
       <h1>Mettre à jour un référentiel</h1>
       <p>
-        Importez une version plus récente de l&apos;annuaire des établissements ou des diplômes de la BCN. Les
-        lignes nouvelles sont créées, les lignes modifiées mises à jour ; rien n&apos;est supprimé (un diplôme
-        fermé reste lié aux demandes anciennes).
+        Importez l&apos;export de l&apos;Annuaire de l&apos;éducation tel que vous le recevez, ou les tables
+        de la BCN (N_FORMATION_DIPLOME, N_MEF et la correspondance CFD → RNCP). Les lignes nouvelles sont
+        créées, les lignes modifiées mises à jour ; rien n&apos;est supprimé (un diplôme fermé reste lié aux
+        demandes anciennes, un établissement fermé est marqué « Fermé »).
       </p>
-      <FormulaireImport />
+      <FormulaireImportReferentiel />
     </Gabarit>
   )
 }

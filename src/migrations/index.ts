@@ -10,6 +10,7 @@ import * as migration_20261203_102641_dates_des_vues from './20261203_102641_dat
 import * as migration_20261204_023126_ouverture_comptes from './20261204_023126_ouverture_comptes';
 import * as migration_20261204_024042_messages_a_corriger from './20261204_024042_messages_a_corriger';
 import * as migration_20261204_180233_lectures_et_resume from './20261204_180233_lectures_et_resume';
+import * as migration_20261204_210945_etablissements_fermes from './20261204_210945_etablissements_fermes';
 
 export const migrations = [
   {
@@ -70,6 +71,11 @@ export const migrations = [
   {
     up: migration_20261204_180233_lectures_et_resume.up,
     down: migration_20261204_180233_lectures_et_resume.down,
-    name: '20261204_180233_lectures_et_resume'
+    name: '20261204_180233_lectures_et_resume',
+  },
+  {
+    up: migration_20261204_210945_etablissements_fermes.up,
+    down: migration_20261204_210945_etablissements_fermes.down,
+    name: '20261204_210945_etablissements_fermes'
   },
 ];

@@ -3,18 +3,49 @@ import { parse } from 'csv-parse'
 import type { Diplome, Etablissement } from '../payload-types'
 import { verifierUai } from '../uai'
 import { ceder, LIGNES_PAR_TOUR } from './cooperer'
+import {
+  academieDe,
+  cleEntete,
+  dateIso,
+  departementDe,
+  dureesDiplome,
+  dureesValides,
+  DUREE_USUELLE,
+  fermeDe,
+  ministereDe,
+  natureDansLeChamp,
+  natureDe,
+  ouvertLe,
+  secteurDe,
+  typeEtablissementDe,
+} from './deriver'
+
+export { dateIso, DUREE_USUELLE }
 
 export type Rejet = { ligne: number; raison: string }
-/** `absents`: the fields whose column the file lacks; the import leaves them untouched on existing rows. */
-export type Lecture<T> = { lignes: T[]; rejets: Rejet[]; absents?: (keyof T & string)[] }
+/**
+ * `absents`: the fields whose column the file lacks; the import leaves them untouched on existing rows.
+ * `horsChamp`: rows of natures (or diplôme niveaux) the platform does not carry, counted, neither read nor refused.
+ * `cles`: every key the export names (hors champ and refused rows too): an existing row not among them is
+ * « absent de l'export ». `sansCreation`: the files cannot describe a new row (BCN tables without
+ * N_FORMATION_DIPLOME): only existing rows are updated.
+ */
+export type Lecture<T> = {
+  lignes: T[]
+  rejets: Rejet[]
+  absents?: (keyof T & string)[]
+  horsChamp?: number
+  cles?: string[]
+  sansCreation?: boolean
+}
 
 /** A row of the file, as the collection types its fields: each one present, `null` when the file leaves it empty. */
 export type EtablissementRef = Required<
   Pick<
     Etablissement,
-    'uai' | 'nom' | 'type' | 'secteur' | 'ministere' | 'commune' | 'departement' | 'academie'
+    'uai' | 'nom' | 'type' | 'secteur' | 'ministere' | 'commune' | 'departement' | 'academie' | 'ferme'
   >
->
+> & { ferme: boolean }
 
 export type DiplomeRef = Required<
   Pick<
@@ -30,16 +61,6 @@ export type DiplomeRef = Required<
     | 'dateFermeture'
   >
 > & { codesRncp: string[]; ouvert: boolean }
-
-/** Header names compared without case, accents or punctuation, so a re-export with other casing still reads. */
-function cleEntete(entete: string): string {
-  return entete
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_|_$/g, '')
-}
 
 const RAISONS_CSV: Record<string, string> = {
   CSV_QUOTE_NOT_CLOSED: 'un guillemet est ouvert et jamais fermé',
@@ -110,7 +131,9 @@ async function enregistrementsCsv(texte: string): Promise<string[][]> {
   return lignes
 }
 
-async function lireCsv(texte: string): Promise<{ entetes: string[]; enregistrements: string[][] } | Rejet> {
+export async function lireCsv(
+  texte: string,
+): Promise<{ entetes: string[]; enregistrements: string[][] } | Rejet> {
   const sansBom = texte.replace(/^\uFEFF/, '')
   let lignes: string[][]
   try {
@@ -123,7 +146,7 @@ async function lireCsv(texte: string): Promise<{ entetes: string[]; enregistreme
 }
 
 /** Runs `lire` on every record, yielding to the event loop every LIGNES_PAR_TOUR records. */
-async function parTours(enregistrements: string[][], lire: (valeurs: string[], i: number) => unknown) {
+export async function parTours(enregistrements: string[][], lire: (valeurs: string[], i: number) => unknown) {
   for (let i = 0; i < enregistrements.length; i++) {
     if (i > 0 && i % LIGNES_PAR_TOUR === 0) await ceder()
     lire(enregistrements[i]!, i)
@@ -160,6 +183,8 @@ const ALIAS_ETABLISSEMENTS: Record<string, string[]> = {
   uai: ['uai', 'identifiant_de_l_etablissement', 'numero_uai', 'code_uai'],
   nom: ['nom', 'nom_etablissement', 'appellation_officielle', 'denomination'],
   type: ['type', 'sigle'],
+  nature: ['nature_uai', 'code_nature'],
+  etat: ['etat', 'etat_etablissement'],
   secteur: ['secteur', 'statut_public_prive', 'secteur_public_prive'],
   ministere: ['ministere_tutelle', 'ministere'],
   agricole: ['lycee_agricole'],
@@ -168,28 +193,10 @@ const ALIAS_ETABLISSEMENTS: Record<string, string[]> = {
   academie: ['code_academie', 'academie', 'libelle_academie'],
 }
 
-function academieDe(valeur: string): EtablissementRef['academie'] | null {
-  const v = cleEntete(valeur)
-  if (v === '11' || v === 'montpellier') return 'montpellier'
-  if (v === '16' || v === 'toulouse') return 'toulouse'
-  return null
-}
-
-function secteurDe(valeur: string): EtablissementRef['secteur'] {
-  const v = cleEntete(valeur)
-  if (v === 'pu' || v === 'public') return 'public'
-  if (v === 'pr' || v === 'prive') return 'prive'
-  return null
-}
-
-function ministereDe(tutelle: string, agricole: string): EtablissementRef['ministere'] {
-  const v = cleEntete(tutelle)
-  if (v.includes('agriculture') || cleEntete(agricole) === 'oui') return 'agriculture'
-  if (v.includes('education_nationale')) return 'education-nationale'
-  return 'autre'
-}
-
-/** Reads an annuaire export (the project's file or the Annuaire de l'éducation's columns). */
+/**
+ * Reads an annuaire export: the project's file or the Annuaire de l'éducation's own columns (derived fields are
+ * derived here, as at build time). Natures out of scope are counted, not read.
+ */
 export async function lireEtablissements(texte: string): Promise<Lecture<EtablissementRef>> {
   const csv = await lireCsv(texte)
   if ('raison' in csv) return { lignes: [], rejets: [csv] }
@@ -199,9 +206,16 @@ export async function lireEtablissements(texte: string): Promise<Lecture<Etablis
   const lignes: EtablissementRef[] = []
   const rejets: Rejet[] = []
   const vus = new Map<string, number>()
+  const cles = new Set<string>()
+  let horsChamp = 0
   const lire = (valeurs: string[], i: number) => {
     const ligne = i + 2
     const champ = (nom: string) => (index[nom] === undefined ? '' : (valeurs[index[nom]!] ?? '').trim())
+    const brut = champ('uai').toUpperCase()
+    if (brut) cles.add(brut)
+    const nature = natureDe(champ('nature'))
+    // An école or a collège is neither refused nor created: the report counts it.
+    if (!natureDansLeChamp(nature)) return horsChamp++
     const uai = verifierUai(champ('uai'))
     if (!uai.valide) return rejets.push({ ligne, raison: uai.message })
     if (vus.has(uai.uai))
@@ -214,11 +228,8 @@ export async function lireEtablissements(texte: string): Promise<Lecture<Etablis
         ligne,
         raison: `UAI ${uai.uai} : académie « ${champ('academie')} » hors Occitanie (attendu : 11 Montpellier ou 16 Toulouse).`,
       })
-    // The annuaire writes départements on 3 characters (034): keep the 2-character code.
-    const departement = champ('departement')
-      .replace(/^0(\d{2})$/, '$1')
-      .padStart(2, '0')
-    if (departement !== '00' && !/^(\d{2}|2A|2B)$/.test(departement)) {
+    const departement = departementDe(champ('departement'))
+    if (departement === null) {
       return rejets.push({
         ligne,
         raison: `UAI ${uai.uai} : département « ${champ('departement')} » invalide.`,
@@ -228,24 +239,28 @@ export async function lireEtablissements(texte: string): Promise<Lecture<Etablis
     lignes.push({
       uai: uai.uai,
       nom,
-      type: champ('type') || null,
+      type: typeEtablissementDe(nature, champ('type')),
       secteur: secteurDe(champ('secteur')),
       ministere: ministereDe(champ('ministere'), champ('agricole')),
       commune: champ('commune') || null,
-      departement: departement === '00' ? null : departement,
+      departement: departement || null,
       academie,
+      ferme: fermeDe(champ('etat')),
     })
   }
   await parTours(enregistrements, lire)
   return {
     lignes,
     rejets,
+    horsChamp,
+    cles: [...cles],
     absents: absents<EtablissementRef>(index, {
-      type: ['type'],
+      type: ['type', 'nature'],
       secteur: ['secteur'],
       ministere: ['ministere', 'agricole'],
       commune: ['commune'],
       departement: ['departement'],
+      ferme: ['etat'],
     }),
   }
 }
@@ -262,49 +277,6 @@ const ALIAS_DIPLOMES: Record<string, string[]> = {
   rncp: ['codes_rncp'],
 }
 
-/** Usual length of a diplôme when the BCN gives none (DUREE_DISPOSITIF 9 = not specified). */
-export const DUREE_USUELLE: Record<string, number> = {
-  CAP: 2,
-  CAPA: 2,
-  'BAC PRO': 3,
-  'BAC PRO AG': 3,
-  BP: 2,
-  BPA4: 2,
-  BPA5: 2,
-  BTS: 2,
-  BTSA: 2,
-  BMA: 2,
-  DMA: 2,
-  DNMADE: 3,
-  MC: 1,
-  'MC AG': 1,
-  'CS 3': 1,
-  'CS 4': 1,
-  'CSA NIV3': 1,
-  'CSA NIV4': 1,
-  'CSA NIV5': 1,
-}
-
-function durees(texte: string): number[] {
-  return [
-    ...new Set(
-      texte
-        .split('|')
-        .map((d) => Number.parseInt(d, 10))
-        .filter((d) => d >= 1 && d <= 4),
-    ),
-  ].sort()
-}
-
-/** dd/mm/yyyy (BCN) or yyyy-mm-dd → yyyy-mm-dd; null when empty; undefined when unreadable. */
-export function dateIso(texte: string): string | null | undefined {
-  if (!texte) return null
-  const bcn = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(texte)
-  if (bcn) return `${bcn[3]}-${bcn[2]}-${bcn[1]}`
-  if (/^\d{4}-\d{2}-\d{2}$/.test(texte)) return texte
-  return undefined
-}
-
 export async function lireDiplomes(
   texte: string,
   aujourdhui = new Date().toISOString().slice(0, 10),
@@ -317,10 +289,12 @@ export async function lireDiplomes(
   const lignes: DiplomeRef[] = []
   const rejets: Rejet[] = []
   const vus = new Map<string, number>()
+  const cles = new Set<string>()
   const lire = (valeurs: string[], i: number) => {
     const ligne = i + 2
     const champ = (nom: string) => (index[nom] === undefined ? '' : (valeurs[index[nom]!] ?? '').trim())
     const cfd = champ('cfd').toUpperCase()
+    if (cfd) cles.add(cfd)
     if (!/^[0-9A-Z]{8}$/.test(cfd))
       return rejets.push({
         ligne,
@@ -336,9 +310,11 @@ export async function lireDiplomes(
     if (dateOuverture === undefined || dateFermeture === undefined) {
       return rejets.push({ ligne, raison: `CFD ${cfd} : date illisible (attendu jj/mm/aaaa ou aaaa-mm-jj).` })
     }
-    let liste = durees(champ('dureesOuvertes'))
-    if (!liste.length) liste = durees(champ('dureesToutes'))
-    if (!liste.length && DUREE_USUELLE[typeDiplome]) liste = [DUREE_USUELLE[typeDiplome]!]
+    const liste = dureesDiplome(
+      dureesValides(champ('dureesOuvertes').split('|')),
+      dureesValides(champ('dureesToutes').split('|')),
+      typeDiplome,
+    )
     if (!liste.length)
       return rejets.push({
         ligne,
@@ -361,7 +337,7 @@ export async function lireDiplomes(
           ]
         : [],
       durees: liste,
-      ouvert: !dateFermeture || dateFermeture >= aujourdhui,
+      ouvert: ouvertLe(dateFermeture, aujourdhui),
       dateOuverture,
       dateFermeture,
     })
@@ -370,6 +346,7 @@ export async function lireDiplomes(
   return {
     lignes,
     rejets,
+    cles: [...cles],
     absents: absents<DiplomeRef>(index, {
       niveau: ['niveau'],
       codesRncp: ['rncp'],

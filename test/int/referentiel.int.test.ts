@@ -188,6 +188,7 @@ describe('Issue 22 : un gros import laisse le serveur répondre', () => {
         commune: 'Albi',
         departement: '81',
         academie: 'toulouse',
+        ferme: false,
       }
     })
 

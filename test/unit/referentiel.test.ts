@@ -176,6 +176,7 @@ describe('Issue 22 : un gros fichier se lit sans bloquer le serveur', { timeout:
       commune: 'Albi',
       departement: '81',
       academie: i % 2 ? 'toulouse' : 'montpellier',
+      ferme: false,
     })
     for (const i of [0, 1, 239, 240, 241, 77_777, N - 1]) expect(resultat.lignes[i]).toEqual(attendu(i))
   })
