@@ -20,6 +20,7 @@ import { Lectures } from './collections/Lectures'
 import { Messages } from './collections/Messages'
 import { Reseaux } from './collections/Reseaux'
 import { Users } from './collections/Users'
+import { franciserChampsPayload, TEXTES_ADMIN } from './src/admin/traductions'
 import { traduireErreursFichiers } from './hooks/traduireErreursFichiers'
 import { traduireErreursRequete } from './hooks/traduireErreursRequete'
 import { adaptateurParFile } from './src/courriels/file'
@@ -102,7 +103,7 @@ const config = buildConfig({
     },
     importMap: { baseDir: path.resolve(dirname), autoGenerate: false },
     components: {
-      header: ['/src/admin/BandeauConnexion#BandeauConnexion'],
+      header: ['/src/admin/BandeauConnexion#BandeauConnexion', '/src/admin/Affichage#Affichage'],
       providers: ['/src/admin/Accessibilite#Accessibilite'],
       graphics: { Logo: '/src/admin/Marque#Logo', Icon: '/src/admin/Marque#Icone' },
       beforeLogin: ['/src/admin/Marque#AvantConnexion'],
@@ -141,13 +142,14 @@ const config = buildConfig({
     supportedLanguages: { fr },
     fallbackLanguage: 'fr',
     // The guide's words: "identifiant", "tableau de bord de suivi".
+    // Payload's generic texts in the guide's words, right for every collection (src/admin/traductions.ts).
     translations: {
       fr: {
-        authentication: { username: 'Identifiant' },
-        general: { dashboard: 'Tableau de bord de suivi' },
+        ...TEXTES_ADMIN,
         // One message whether the identifiant exists, the password is wrong or the account is locked:
         // nothing tells an attacker which identifiants exist.
         error: {
+          ...TEXTES_ADMIN.error,
           usernameOrPasswordIncorrect: MESSAGE_CONNEXION,
           emailOrPasswordIncorrect: MESSAGE_CONNEXION,
           userLocked: MESSAGE_CONNEXION,
@@ -234,6 +236,18 @@ export default config.then((c) => {
   const taches = c.collections.find((x) => x.slug === 'payload-jobs')
   if (taches) tachesInterdites403(taches)
   for (const entite of [...c.collections, ...c.globals]) accesDocumentConnecte(entite)
+  // The admin in French: Payload's own fields labelled, a new document titled in its gender, no « API » tab (the
+  // API is documented in docs/api.md; its answers are JSON a filer or an officer has no use for).
+  franciserChampsPayload(c.collections)
+  for (const collection of c.collections) {
+    collection.admin.hideAPIURL = true
+    const edition = ((collection.admin.components ??= {}).edit ??= {})
+    edition.beforeDocumentControls = [
+      '/src/admin/TitreNouveau#TitreNouveau',
+      ...(edition.beforeDocumentControls ?? []),
+    ]
+  }
+  for (const global of c.globals) global.admin.hideAPIURL = true
   // An unknown API address: a 404 in French through the error hooks (src/erreurs-francaises.ts).
   ajouterRoutesInconnues(c)
   return c

@@ -95,6 +95,8 @@ export const CAPACITES = {
   lireDecisionsAvantPublication: 'Lire les décisions avant leur publication',
   publierDecisions: 'Publier les décisions aux établissements',
   recevoirResumeQuotidien: "Recevoir un résumé quotidien des messages au lieu d'un courriel par message",
+  reglerAffichage: "Régler l'affichage de l'administration (thème, préférences des listes)",
+  enregistrerFiltres: 'Enregistrer des filtres de la liste des demandes',
 } as const
 export type Capacite = keyof typeof CAPACITES
 
@@ -104,8 +106,11 @@ const oui = (...capacites: Capacite[]): Record<Capacite, boolean> =>
     boolean
   >
 
+// Who instructs many demandes keeps display preferences and saved filters; a filer's short list needs neither.
 const autorite = [
   'utiliserAdministration',
+  'reglerAffichage',
+  'enregistrerFiltres',
   'consulterStatistiques',
   'lireDonneesPersonnelles',
   'lireAvisAvantPublication',
@@ -123,6 +128,8 @@ export const CAPACITES_DES_ROLES: Record<Role, Record<Capacite, boolean>> = {
   // The DRAAF files and gives avis: it reads the avis, not the décisions, before publication.
   draaf: oui(
     'utiliserAdministration',
+    'reglerAffichage',
+    'enregistrerFiltres',
     'consulterStatistiques',
     'lireDonneesPersonnelles',
     'lireAvisAvantPublication',

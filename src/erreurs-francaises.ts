@@ -10,7 +10,14 @@ import { ENTETE_METHODE_REFUSEE } from './methodesHttp'
  * platform says instead. Each entry keeps Payload's status unless it names another one (a 500 for a link nobody
  * can follow is the client's mistake, not the server's).
  */
-type Contexte = { payload?: Payload; collection?: string; chemin?: string; multipart?: boolean }
+type Contexte = {
+  payload?: Payload
+  collection?: string
+  chemin?: string
+  multipart?: boolean
+  /** The collection's fields, when there is no Payload instance to look them up (unit tests). */
+  champs?: readonly Field[]
+}
 type Traduction = {
   anglais: RegExp
   francais: (m: RegExpExecArray, ctx: Contexte) => string
@@ -82,6 +89,16 @@ export const TRADUCTIONS: readonly Traduction[] = [
     },
   },
   {
+    // Payload's French ValidationError lists the label of a field that has one, else its path: a hook's error
+    // (`{ path: 'etablissementConcerne' }`) reached the toast as « … n’est pas valide : etablissementConcerne ».
+    anglais: /^(Le champ suivant n[’']est pas valide|Les champs suivants ne sont pas valides)\s*:\s*(.*)$/s,
+    francais: (m, ctx) =>
+      `${m[1]} : ${m[2]!
+        .split(', ')
+        .map((p) => (CHEMIN.test(p) ? libelleDuChamp(ctx, p) : p))
+        .join(', ')}`,
+  },
+  {
     // The query guard (access/requetes.ts) refuses such paths first, in French: this is its safety net.
     anglais: /^The following paths? cannot be queried:\s*(.*)$/s,
     francais: (m, ctx) =>
@@ -124,11 +141,16 @@ export const TRADUCTIONS: readonly Traduction[] = [
   },
 ]
 
+/** A field path as Payload writes it (`responsable.email`, `travaux.0.montant`), not a label. */
+const CHEMIN = /^[A-Za-z_$][\w$]*(?:\.[\w$]+)*$/
+
 function libelleDansChamps(champs: readonly Field[], segments: string[]): string | null {
   for (const champ of champs) {
     if ('name' in champ && champ.name === segments[0]) {
       if (segments.length > 1 && 'fields' in champ) return libelleDansChamps(champ.fields, segments.slice(1))
-      return typeof champ.label === 'string' ? champ.label : null
+      if (typeof champ.label === 'string') return champ.label
+      const l = champ.label as Record<string, string> | undefined
+      return l && typeof l === 'object' ? (l.fr ?? null) : null
     }
     if (!('name' in champ) && 'fields' in champ) {
       const trouve = libelleDansChamps(champ.fields, segments)
@@ -144,8 +166,9 @@ function libelleDansChamps(champs: readonly Field[], segments: string[]): string
 }
 
 /** The label of a field path (« Identifiant » for username), or the path itself. */
-function libelleDuChamp({ payload, collection }: Contexte, chemin: string): string {
-  const champs = payload && collection ? collectionDe(payload, collection)?.config.fields : undefined
+export function libelleDuChamp({ payload, collection, champs: donnes }: Contexte, chemin: string): string {
+  const champs =
+    donnes ?? (payload && collection ? collectionDe(payload, collection)?.config.fields : undefined)
   const segments = chemin.split('.').filter((s) => !/^\d+$/.test(s))
   return (
     (champs && libelleDansChamps(champs, segments)) ??

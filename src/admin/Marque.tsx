@@ -12,11 +12,14 @@ export function Logo() {
   )
 }
 
-/** The navigation's small mark. */
+/** The header's mark, first of the breadcrumb on every screen: the platform's name, its initials on a phone. */
 export function Icone() {
   return (
-    <span className="marque-icone" aria-label="Carte des formations">
-      CF
+    <span className="marque-icone">
+      <span className="marque-icone__sigle" aria-hidden="true">
+        CF
+      </span>
+      <span className="marque-icone__nom">Carte des formations</span>
     </span>
   )
 }

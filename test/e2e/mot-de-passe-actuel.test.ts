@@ -59,7 +59,7 @@ describe('Page « Compte » : changer son mot de passe', () => {
     await actuel.fill(MDP)
     await page.waitForTimeout(1500)
     await page.getByRole('button', { name: 'Sauvegarder' }).click()
-    await visible(notification('Mis à jour avec succès.'))
+    await visible(notification('Modifications enregistrées.'))
     await capturer(page, 'compte-mot-de-passe-change')
     expect((await appel('POST', '/api/users/login', { corps: { username, password: NOUVEAU } })).status).toBe(
       200,

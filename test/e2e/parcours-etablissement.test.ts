@@ -105,7 +105,7 @@ describe("Parcours d'un établissement, comme dans le guide", () => {
 
   it('4 bis. joint une annexe depuis le formulaire (types et taille indiqués), la retrouve dans la liste et la télécharge', async () => {
     await visible(page.getByText(/Formats acceptés : PDF, Word/))
-    await page.getByRole('button', { name: 'Ajouter nouveau ou nouvelle' }).click()
+    await page.getByRole('button', { name: 'Ajouter', exact: true }).click()
     await page
       .locator('input[type=file]')
       .last()

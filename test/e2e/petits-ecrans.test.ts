@@ -109,7 +109,7 @@ describe('À 390 px, rien ne déborde de la page', () => {
     for (const identifiant of [ECOLE, 'rectorat-toulouse']) {
       const page = await telephone(identifiant)
       await page.goto(url('/admin/account'))
-      await visible(page.getByText(/Créé\(e\)/).first())
+      await visible(page.getByText(/Création/).first())
       await sansDebordement(page, `compte de ${identifiant}`)
       // Each date whole, inside the window: not cut by an ellipsis nor by the edge of a strip scrolled sideways.
       const dates = await page.locator('.doc-controls__value').evaluateAll((valeurs) =>

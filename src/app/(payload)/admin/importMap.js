@@ -11,6 +11,7 @@ import { FiltresIgnores as FiltresIgnores_a1329e64383d3922423f2a2680e6de75 } fro
 import { FiltresListe as FiltresListe_4ee7c4b15154f442aa2c35981d8f9594 } from '../../../../src/admin/FiltresListe'
 import { BoutonExport as BoutonExport_70169a88b4fcd611f78b8b3f45400701 } from '../../../../src/admin/BoutonExport'
 import { InstructionEnLot as InstructionEnLot_6d5ee4622ad0d829ebc56b86a12b9d75 } from '../../../../src/admin/InstructionEnLot'
+import { TitreNouveau as TitreNouveau_63859cbf65067070d0bac0eb3d37c372 } from '../../../../src/admin/TitreNouveau'
 import { BoutonsDemande as BoutonsDemande_1d39d85f68c10a5434534bde2a8a8397 } from '../../../../src/admin/boutons'
 import { AllerAuChamp as AllerAuChamp_90b1f7b7c8f0bd399e9ee8b128e4bdb4 } from '../../../../src/admin/AllerAuChamp'
 import { ChampDemandeAnnexe as ChampDemandeAnnexe_6bb4ea5fd1faf10bdcc329086910878b } from '../../../../src/admin/ChampDemandeAnnexe'
@@ -47,6 +48,7 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BandeauConnexion as BandeauConnexion_f5b2560241ec3d08c7be946a96e9da87 } from '../../../../src/admin/BandeauConnexion'
+import { Affichage as Affichage_8035e048a927585fe2c4377d2de1b70d } from '../../../../src/admin/Affichage'
 import { Icone as Icone_6041950230ff46cc92e4d6638724f870 } from '../../../../src/admin/Marque'
 import { Logo as Logo_6041950230ff46cc92e4d6638724f870 } from '../../../../src/admin/Marque'
 import { LiensNavigation as LiensNavigation_aa4c1b1b493060e9c2d41204bc728ebb } from '../../../../src/admin/LiensNavigation'
@@ -76,6 +78,7 @@ export const importMap = {
   "/src/admin/FiltresListe#FiltresListe": FiltresListe_4ee7c4b15154f442aa2c35981d8f9594,
   "/src/admin/BoutonExport#BoutonExport": BoutonExport_70169a88b4fcd611f78b8b3f45400701,
   "/src/admin/InstructionEnLot#InstructionEnLot": InstructionEnLot_6d5ee4622ad0d829ebc56b86a12b9d75,
+  "/src/admin/TitreNouveau#TitreNouveau": TitreNouveau_63859cbf65067070d0bac0eb3d37c372,
   "/src/admin/boutons#BoutonsDemande": BoutonsDemande_1d39d85f68c10a5434534bde2a8a8397,
   "/src/admin/AllerAuChamp#AllerAuChamp": AllerAuChamp_90b1f7b7c8f0bd399e9ee8b128e4bdb4,
   "/src/admin/ChampDemandeAnnexe#ChampDemandeAnnexe": ChampDemandeAnnexe_6bb4ea5fd1faf10bdcc329086910878b,
@@ -112,6 +115,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/src/admin/BandeauConnexion#BandeauConnexion": BandeauConnexion_f5b2560241ec3d08c7be946a96e9da87,
+  "/src/admin/Affichage#Affichage": Affichage_8035e048a927585fe2c4377d2de1b70d,
   "/src/admin/Marque#Icone": Icone_6041950230ff46cc92e4d6638724f870,
   "/src/admin/Marque#Logo": Logo_6041950230ff46cc92e4d6638724f870,
   "/src/admin/LiensNavigation#LiensNavigation": LiensNavigation_aa4c1b1b493060e9c2d41204bc728ebb,
