@@ -8,6 +8,7 @@ import type {
 import { APIError, ValidationError } from 'payload'
 
 import { MESSAGE_PARTAGE } from '../access/comptes'
+import { ecartsDuFiltreEnregistre } from './admin/adresseListe'
 
 /**
  * Payload's own collections (filter presets, preferences, jobs) are added while it sanitizes the config, after
@@ -107,10 +108,28 @@ const comptesInexistants: CollectionBeforeValidateHook = async ({ data, req }) =
   return data
 }
 
+/**
+ * A saved filter holds a `where` the list applies whenever it is chosen, and its editor draws it with Payload's
+ * filter builder: one the list could not apply or draw for its author (a field the author may not read, `exists`
+ * through a relationship, a value of the wrong type — src/admin/adresseListe.ts) is refused at saving, in French,
+ * rather than breaking the author's list at every visit.
+ */
+const filtreApplicable: CollectionBeforeValidateHook = async ({ data, req }) => {
+  const d = data as { where?: unknown; relatedCollection?: unknown } | undefined
+  if (!req.user || !d || typeof d.relatedCollection !== 'string' || !('where' in d)) return data
+  const textes = await ecartsDuFiltreEnregistre(req, d.relatedCollection, d.where)
+  if (textes.length)
+    throw new ValidationError({
+      collection: 'payload-query-presets',
+      errors: [{ path: 'where', message: `Ce filtre ne peut pas être enregistré. ${textes.join(' ')}` }],
+    })
+  return data
+}
+
 export function franciserFiltresEnregistres(c: SanitizedCollectionConfig): void {
   c.labels = { singular: 'Filtre enregistré', plural: 'Filtres enregistrés' }
   franciserChamps(c.fields)
-  c.hooks.beforeValidate = [...(c.hooks.beforeValidate ?? []), comptesInexistants]
+  c.hooks.beforeValidate = [...(c.hooks.beforeValidate ?? []), comptesInexistants, filtreApplicable]
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -326,3 +326,25 @@ export async function refusNommes(
   }
   return textes
 }
+
+/**
+ * Why a saved filter (« Filtre enregistré ») may not be saved: the conditions of its `where` the list would not
+ * apply for its author (the same rule as the list address), in the notice's words; empty when it may.
+ */
+export async function ecartsDuFiltreEnregistre(
+  req: PayloadRequest,
+  slug: string,
+  where: unknown,
+): Promise<string[]> {
+  if (where === null || where === undefined) return []
+  if (!estObjet(where))
+    return ['Un filtre ou un tri porte sur une information que cette liste ne contient pas.']
+  const ecarts: Ecart[] = []
+  await nettoyerWhere(req, slug, structuredClone(where), ecarts)
+  const textes: string[] = []
+  for (const e of ecarts) {
+    const t = await texteEcart(req, slug, coder(e))
+    if (t && !textes.includes(t)) textes.push(t)
+  }
+  return textes
+}

@@ -164,4 +164,44 @@ describe("L'adresse d'une liste de l'administration", () => {
       "Tri sur « Avis des autorités académiques » : vous n'avez pas accès à cette information.",
     ])
   })
+
+  it("un filtre enregistré que la liste ne saurait appliquer ni dessiner est refusé à l'enregistrement, en français", async () => {
+    const { users } = monde
+    const enregistrer = (user: Compte, where: unknown) =>
+      payload.create({
+        collection: 'payload-query-presets',
+        data: {
+          title: 'Essai',
+          relatedCollection: 'demandes',
+          where,
+          access: {
+            read: { constraint: 'onlyMe' },
+            update: { constraint: 'onlyMe' },
+            delete: { constraint: 'onlyMe' },
+          },
+        } as never,
+        user: { ...users[user === users.admin ? 'admin' : 'rectoratM'], collection: 'users' } as never,
+        overrideAccess: false,
+        depth: 0,
+      })
+    await expect(
+      enregistrer(users.admin, { or: [{ and: [{ 'etablissementConcerne.id': { exists: 'true' } }] }] }),
+    ).rejects.toMatchObject({
+      status: 400,
+      data: {
+        errors: [
+          {
+            path: 'where',
+            message:
+              "Ce filtre ne peut pas être enregistré. Filtre sur « Code UAI de l'établissement concerné » : sa condition ou sa valeur n'est pas valide.",
+          },
+        ],
+      },
+    })
+    await expect(
+      enregistrer(users.rectoratM, { or: [{ and: [{ 'validePar.email': { equals: 'x@y.fr' } }] }] }),
+    ).rejects.toMatchObject({ status: 400 })
+    const bon = await enregistrer(users.rectoratM, { or: [{ and: [{ statut: { equals: 'validee' } }] }] })
+    expect(bon.id).toBeDefined()
+  })
 })

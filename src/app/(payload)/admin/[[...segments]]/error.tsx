@@ -6,7 +6,8 @@ import React from 'react'
  * of Next's « Application error: a client-side exception has occurred ».
  */
 export default function ErreurDePage({ error }: { error: Error & { digest?: string } }) {
-  const sansParametres = typeof window === 'undefined' ? '/admin' : window.location.pathname
+  // `preset=` also leaves a saved filter the list keeps choosing (its preferences).
+  const sansParametres = typeof window === 'undefined' ? '/admin' : `${window.location.pathname}?preset=`
   return (
     <main className="erreur-page" role="alert">
       <h1>Cette page n&apos;a pas pu s&apos;afficher</h1>
