@@ -4,6 +4,9 @@ import { CelluleEtablissement as CelluleEtablissement_79f8dea6abc3f8c7b2f23682bb
 import { ChampUai as ChampUai_71186758372cceedf28f60576052ecac } from '../../../../src/admin/ChampUai'
 import { CelluleDiplome as CelluleDiplome_79f8dea6abc3f8c7b2f23682bbd734fc } from '../../../../src/admin/CellulesDemande'
 import { ChoixDiplome as ChoixDiplome_f1ea1da68a2ebe8ca04e3ca1a9860e95 } from '../../../../src/admin/ChoixDiplome'
+import { AvertissementDoublon as AvertissementDoublon_88b498ea5554111f9932d4d5c2eb7bf4 } from '../../../../src/admin/AvertissementDoublon'
+import { LienSansChamp as LienSansChamp_e9e6466bcca32ae25ca9cf572cbfb6cd } from '../../../../src/admin/ChampProjetLie'
+import { ChampProjetLie as ChampProjetLie_e9e6466bcca32ae25ca9cf572cbfb6cd } from '../../../../src/admin/ChampProjetLie'
 import { CompteurCaracteres as CompteurCaracteres_9e8307417b735ef9466f6cef47ac172c } from '../../../../src/admin/CompteurCaracteres'
 import { FiltresListe as FiltresListe_4ee7c4b15154f442aa2c35981d8f9594 } from '../../../../src/admin/FiltresListe'
 import { BoutonExport as BoutonExport_70169a88b4fcd611f78b8b3f45400701 } from '../../../../src/admin/BoutonExport'
@@ -63,6 +66,9 @@ export const importMap = {
   "/src/admin/ChampUai#ChampUai": ChampUai_71186758372cceedf28f60576052ecac,
   "/src/admin/CellulesDemande#CelluleDiplome": CelluleDiplome_79f8dea6abc3f8c7b2f23682bbd734fc,
   "/src/admin/ChoixDiplome#ChoixDiplome": ChoixDiplome_f1ea1da68a2ebe8ca04e3ca1a9860e95,
+  "/src/admin/AvertissementDoublon#AvertissementDoublon": AvertissementDoublon_88b498ea5554111f9932d4d5c2eb7bf4,
+  "/src/admin/ChampProjetLie#LienSansChamp": LienSansChamp_e9e6466bcca32ae25ca9cf572cbfb6cd,
+  "/src/admin/ChampProjetLie#ChampProjetLie": ChampProjetLie_e9e6466bcca32ae25ca9cf572cbfb6cd,
   "/src/admin/CompteurCaracteres#CompteurCaracteres": CompteurCaracteres_9e8307417b735ef9466f6cef47ac172c,
   "/src/admin/FiltresListe#FiltresListe": FiltresListe_4ee7c4b15154f442aa2c35981d8f9594,
   "/src/admin/BoutonExport#BoutonExport": BoutonExport_70169a88b4fcd611f78b8b3f45400701,
