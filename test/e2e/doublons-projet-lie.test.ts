@@ -81,11 +81,15 @@ describe('Connexion', () => {
     await page.getByRole('button', { name: 'Se connecter' }).click()
     await page.waitForURL(url('/admin'))
     await visible(page.getByRole('heading', { name: /Saisie en ligne des demandes/ }))
+    // Sonner keeps a toast 4 s, then lets it fade: looked for as soon as the dashboard shows (a dismissed toast is
+    // marked `data-removed` at once, while it fades out).
+    const resteAffiche = page.locator('[data-sonner-toast][data-type="error"]:not([data-removed="true"])')
+    await expect.poll(() => resteAffiche.count(), { timeout: 500 }).toBe(0)
+    await page.waitForTimeout(600)
+    expect(await toastErreur.count()).toBe(0)
     // The dashboard shows the same instant as the public page.
     const campagne = (await appel('GET', '/api/globals/campagne?depth=0')).corps
     await visible(page.getByText(`La saisie est ouverte jusqu'au ${dateHeureFr(campagne.cloture)}.`))
-    await page.waitForTimeout(300)
-    expect(await toastErreur.count()).toBe(0)
     await capturer(page, 'doublons-projet-lie-01-tableau-de-bord')
     chrono.top('connexion après un échec : pas de message resté')
   })

@@ -82,6 +82,20 @@ describe('Projet lié par son numéro, en REST', () => {
   })
 })
 
+describe('Projet lié : le numéro virtuel ne sert ni de filtre ni de tri', () => {
+  it('where ou sort sur numeroProjetLie : refusé en 4xx, jamais une erreur du serveur', async () => {
+    for (const chemin of [
+      `/api/demandes?where[numeroProjetLie][equals]=${chezAragon.numero}`,
+      '/api/demandes?sort=numeroProjetLie',
+      `/api/demandes/count?where[numeroProjetLie][exists]=true`,
+    ]) {
+      const r = await appel('GET', chemin, { jeton: mermoz })
+      expect(r.status, `${chemin} : ${JSON.stringify(r.corps)}`).toBeLessThan(500)
+      expect(JSON.stringify(r.corps)).not.toContain('confidentiel')
+    }
+  })
+})
+
 describe('Projet lié par son numéro, en GraphQL', () => {
   it('la même règle : le lien posé par numéro, refus en français nommant « Projet lié »', async () => {
     const d = await brouillonMermoz()
