@@ -94,7 +94,7 @@ export const champsFormation: Field[] = [
         type: 'relationship',
         validate: relationExistante,
         relationTo: 'demandes',
-        label: 'Projet lié',
+        label: "Si oui, indiquez l'identifiant du projet concerné",
         access: accesSaisie,
         admin: { components: { Field: '/src/admin/ChampProjetLie#LienSansChamp' } },
       },
