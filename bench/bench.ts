@@ -440,7 +440,8 @@ async function scenarios(
     jeton: jAdmin,
     method: 'POST',
     chemin: (i: number) => `/api/demandes/${ids[i]}/valider`,
-    corps: () => ({ confirmer: true }),
+    // Generated drafts may repeat a validated one: confirmed, the duplicate check still runs (its cost is measured).
+    corps: () => ({ confirmer: true, confirmerDoublon: true }),
     nombre: ids.length,
     debit,
   })

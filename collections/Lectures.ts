@@ -7,6 +7,7 @@ import { demandeAdmise } from '../access/demandes'
 import { idDe, utilisateurDe } from '../access/roles'
 import { relationExistante } from '../hooks/relationExistante'
 import { garderRequetes } from '../hooks/requetes/garderRequetes'
+import { LECTURE_DATE_HEURE } from '../src/formatsDates'
 
 const refus = (req: Parameters<CollectionBeforeChangeHook>[0]['req'], message: string) =>
   new ValidationError({ collection: 'lectures', errors: [{ path: 'demande', message }], req }, req.t)
@@ -77,7 +78,7 @@ export const Lectures: CollectionConfig = {
       type: 'date',
       label: 'Messages lus jusqu’au',
       access: { create: () => false, update: () => false },
-      admin: { readOnly: true },
+      admin: { readOnly: true, date: LECTURE_DATE_HEURE },
     },
   ],
 }

@@ -47,7 +47,7 @@ import { garderRequetes } from '../hooks/requetes/garderRequetes'
 import { champTexte } from '../hooks/texte'
 import { lireCorpsJson } from '../src/corpsJson'
 import { configuration } from '../src/env'
-import { DATE_HEURE_CHAMP } from '../src/formatsDates'
+import { LECTURE_DATE_HEURE } from '../src/formatsDates'
 import type { User } from '../src/payload-types'
 
 // Defence in depth only: hooks/users/verifierDroitsComptes.ts refuses (403) a write of these fields by anyone the
@@ -283,7 +283,7 @@ export const Users: CollectionConfig = {
       admin: {
         readOnly: true,
         condition: (data) => Boolean(data?.ouvertureValideeLe),
-        date: { pickerAppearance: 'dayAndTime', displayFormat: DATE_HEURE_CHAMP },
+        date: LECTURE_DATE_HEURE,
       },
     },
   ],

@@ -1,5 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import { dateHeureFr } from './formatsDates'
 import type { Campagne as CampagneLue } from './payload-types'
 import { tenueParLaCampagne } from './regles/machine'
 
@@ -60,7 +61,10 @@ export function lireCampagne(req: PayloadRequest): Promise<Campagne> {
 
 export type EtatCampagne = 'ouverte' | 'pas-encore-ouverte' | 'close' | 'non-configuree'
 
-/** Where `maintenant` stands in the window [ouverture, cloture] (cloture is inclusive to the end of its day). */
+/**
+ * Where `maintenant` stands in the window [ouverture, cloture]: both instants exactly as stored (to the minute set
+ * in the campaign), the same ones every page and mail shows (`formaterInstant`).
+ */
 export function etatCampagne(
   campagne: Pick<Campagne, 'ouverture' | 'cloture'>,
   maintenant = new Date(),
@@ -80,12 +84,22 @@ export function formaterDate(iso: string | null | undefined): string {
   )
 }
 
+/** « 31 janvier 2027 à 14 h 33 » (Paris time): an opening or closing instant, as the rule above honours it. */
+export function formaterInstant(iso: string | null | undefined): string {
+  return iso ? dateHeureFr(iso) : '?'
+}
+
+/** « jusqu'au 31 janvier 2027 à 14 h 33 »: until when an open campaign takes demandes. */
+export function jusquAuCloture(campagne: Pick<Campagne, 'cloture'>): string {
+  return `jusqu'au ${formaterInstant(campagne.cloture)}`
+}
+
 export function messageCampagneFermee(campagne: Campagne, etat: EtatCampagne): string {
   switch (etat) {
     case 'pas-encore-ouverte':
-      return `La campagne de saisie de la rentrée ${campagne.rentree} n'est pas encore ouverte : elle ouvre le ${formaterDate(campagne.ouverture)}.`
+      return `La campagne de saisie de la rentrée ${campagne.rentree} n'est pas encore ouverte : elle ouvre le ${formaterInstant(campagne.ouverture)}.`
     case 'close':
-      return `La campagne de saisie de la rentrée ${campagne.rentree} est close depuis le ${formaterDate(campagne.cloture)} : les demandes ne peuvent plus être déposées ni modifiées.`
+      return `La campagne de saisie de la rentrée ${campagne.rentree} est close depuis le ${formaterInstant(campagne.cloture)} : les demandes ne peuvent plus être déposées ni modifiées.`
     default:
       return "La campagne de saisie n'est pas encore programmée : les dates d'ouverture et de clôture ne sont pas fixées."
   }

@@ -18,6 +18,17 @@ export const CHOIX_DATE_HEURE = {
   overrides: { timeCaption: 'Heure' },
 } as const
 
+/**
+ * A read-only date and time field (validée le, date de l'avis…): shown as « 02/12/2026, 14 h 33 », and should the
+ * picker ever open, its times are 24-hour and captioned « Heure », not react-datepicker's « 2:30 PM » and « Time ».
+ */
+export const LECTURE_DATE_HEURE = {
+  pickerAppearance: 'dayAndTime',
+  displayFormat: DATE_HEURE_CHAMP,
+  timeFormat: 'HH:mm',
+  overrides: { timeCaption: 'Heure' },
+} as const
+
 /** « 2 décembre 2026 à 14 h 33 » (Paris time). */
 export function dateHeureFr(iso: string | Date): string {
   const parties = Object.fromEntries(

@@ -205,6 +205,7 @@ export interface Demande {
   mesure?: ('ouverture' | 'fermeture' | 'augmentation' | 'diminution') | null;
   projetLie?: boolean | null;
   demandeLiee?: (number | null) | Demande;
+  numeroProjetLie?: number | null;
   /**
    * Classez vos projets par ordre de priorité : 1 le plus prioritaire, 2, etc.
    */
@@ -754,6 +755,7 @@ export interface DemandesSelect<T extends boolean = true> {
   mesure?: T;
   projetLie?: T;
   demandeLiee?: T;
+  numeroProjetLie?: T;
   priorite?: T;
   capaciteActuelle?: T;
   capaciteNouvelle?: T;

@@ -8,7 +8,10 @@ import { envoyerAccuseReception } from './courriels/envois'
 import { campagneFermeePour } from './campagne'
 import { demandeDuLecteur } from './demandeLue'
 import { journaliser } from './journal'
+import { nomAffiche } from './fichiers/noms'
+import { CONFIRMER_DOUBLON, critereDoublons, numerosDoublons, verifierDoublons } from './regles/doublons'
 import { appliquer } from './regles/machine'
+import { tailleFr } from './regles/tailles'
 import {
   type ContexteValidation,
   type DemandeSaisie,
@@ -28,13 +31,17 @@ const erreur = (status: number, message: string): ResultatValidation => ({
 /** Payload's own validation error shape, so clients handle both the same way. */
 export function erreursDeValidation(erreurs: ErreurChamp[]): ResultatValidation {
   const s = erreurs.length > 1 ? 's' : ''
+  // A duplicate is no field to correct: its own message says what to do.
+  const doublon = erreurs.length === 1 && erreurs[0]!.path === CONFIRMER_DOUBLON
   return {
     status: 400,
     body: {
       errors: [
         {
           name: 'ValidationError',
-          message: `La demande ne peut pas être validée : ${erreurs.length} champ${s} à corriger (${erreurs.map((e) => e.path).join(', ')}).`,
+          message: doublon
+            ? `La demande ne peut pas être validée. ${erreurs[0]!.message}`
+            : `La demande ne peut pas être validée : ${erreurs.length} champ${s} à corriger (${erreurs.map((e) => e.path).join(', ')}).`,
           data: { collection: 'demandes', errors: erreurs },
         },
       ],
@@ -154,6 +161,61 @@ export async function construireRecapitulatif(
 
 export type Recapitulatif = Awaited<ReturnType<typeof construireRecapitulatif>>
 
+/** An annexe as the recap lists it: its name, its size in French, where to download it. */
+export type AnnexeRecap = { id: number | string; nom: string; taille: string; url: string | null }
+
+/** The recap before validation: the demande, its annexes, and the validated demandes it duplicates. */
+export type RecapitulatifAValider = Recapitulatif & { annexes: AnnexeRecap[]; doublons: number[] }
+
+/**
+ * The numeros of the validated demandes this one duplicates (src/regles/doublons.ts), among those the caller may
+ * read: a duplicate filed by another structure is neither shown nor counted, so the check reveals nothing.
+ */
+async function doublonsLisibles(req: PayloadRequest, demande: Demande): Promise<number[]> {
+  const critere = critereDoublons(demande)
+  if (!critere) return []
+  const lus = await req.payload.find({
+    collection: 'demandes',
+    where: critere as Where,
+    req,
+    user: req.user,
+    overrideAccess: false,
+    depth: 0,
+    limit: 20,
+    select: {
+      numero: true,
+      statut: true,
+      etablissementConcerne: true,
+      diplome: true,
+      dureeFormation: true,
+      anneeFormation: true,
+      mesure: true,
+      rentree: true,
+    },
+  })
+  return numerosDoublons(demande, lus.docs as never)
+}
+
+/** The demande's annexes as the caller reads them, oldest first. */
+async function annexesDuRecap(req: PayloadRequest, demande: Demande): Promise<AnnexeRecap[]> {
+  const lues = await req.payload.find({
+    collection: 'annexes',
+    where: { demande: { equals: demande.id } },
+    req,
+    user: req.user,
+    overrideAccess: false,
+    depth: 0,
+    pagination: false,
+    sort: 'createdAt',
+  })
+  return lues.docs.map((a) => ({
+    id: a.id,
+    nom: nomAffiche(a.filename ?? ''),
+    taille: tailleFr(a.filesize),
+    url: a.url ?? null,
+  }))
+}
+
 /** Why a validation did not happen, before any rule of the demande is checked. */
 export type Refus =
   'non-connecte' | 'introuvable' | 'deja-validee' | 'interdite' | 'campagne-fermee' | 'concurrente'
@@ -162,7 +224,7 @@ export type Refus =
 export type IssueValidation =
   | { issue: 'refusee'; refus: Refus; message: string }
   | { issue: 'a-corriger'; erreurs: ErreurChamp[] }
-  | { issue: 'prete'; recapitulatif: Recapitulatif }
+  | { issue: 'prete'; recapitulatif: RecapitulatifAValider }
   | { issue: 'validee'; doc: Record<string, unknown> }
 
 const STATUT_DU_REFUS: Record<Refus, number> = {
@@ -176,6 +238,9 @@ const STATUT_DU_REFUS: Record<Refus, number> = {
 
 const refus = (r: Refus, message: string): IssueValidation => ({ issue: 'refusee', refus: r, message })
 
+/** `confirmerDoublon`: the filer confirms filing a duplicate of a validated demande (the recap's checkbox). */
+export type OptionsValidation = { confirmerDoublon?: boolean }
+
 /**
  * Checks a draft (or a demande sent back for correction) and, with `confirmer`, validates it: the statut moves from
  * brouillon (or a-corriger) to validee in one atomic
@@ -186,6 +251,7 @@ export async function validerDemande(
   req: PayloadRequest,
   id: string | number,
   confirmer: boolean,
+  options: OptionsValidation = {},
 ): Promise<IssueValidation> {
   const user = utilisateurDe(req)
   if (!user) return refus('non-connecte', 'Vous devez être connecté pour valider une demande.')
@@ -215,7 +281,12 @@ export async function validerDemande(
     const ctx = await contexte(req, demande)
     const erreurs = verifierDemande(demande, ctx)
     if (erreurs.length) return { issue: 'a-corriger', erreurs }
-    return { issue: 'prete', recapitulatif: await construireRecapitulatif(req, demande, ctx) }
+    const [recap, annexes, doublons] = await Promise.all([
+      construireRecapitulatif(req, demande, ctx),
+      annexesDuRecap(req, demande),
+      depuis === 'brouillon' ? doublonsLisibles(req, demande) : Promise.resolve([]),
+    ])
+    return { issue: 'prete', recapitulatif: { ...recap, annexes, doublons } }
   }
 
   // Priorities are unique per structure and rentrée: check and validate one demande of a structure at a time.
@@ -223,6 +294,12 @@ export async function validerDemande(
     const ctx = await contexte(req, demande)
     const erreurs = verifierDemande(demande, ctx)
     if (erreurs.length) return { issue: 'a-corriger', erreurs } as const
+    // Checked at the first validation only: a demande sent back for correction was checked (or confirmed) then.
+    const doublon =
+      depuis === 'brouillon'
+        ? verifierDoublons(await doublonsLisibles(req, demande), options.confirmerDoublon === true)
+        : null
+    if (doublon) return { issue: 'a-corriger', erreurs: [doublon] } as const
     if (!(await changerStatutSi(payload, demande.id, depuis, transition.statut))) {
       return refus(
         'concurrente',
@@ -288,6 +365,7 @@ export async function traiterValidation(
   req: PayloadRequest,
   id: string | number,
   confirmer: boolean,
+  options: OptionsValidation = {},
 ): Promise<ResultatValidation> {
-  return reponseValidation(await validerDemande(req, id, confirmer))
+  return reponseValidation(await validerDemande(req, id, confirmer, options))
 }

@@ -15,6 +15,7 @@ import { verifierCampagneOuverte } from '../../hooks/demandes/verifierCampagneOu
 import { verifierChampsConditionnels } from '../../hooks/demandes/verifierChampsConditionnels'
 import { verifierGroupes } from '../../hooks/demandes/verifierGroupes'
 import { garderListeAnnexes } from '../../hooks/demandes/garderListeAnnexes'
+import { resoudreProjetLie } from '../../hooks/demandes/projetLie'
 import {
   interdireSuppressionApresValidation,
   verrouillerApresValidation,
@@ -98,6 +99,7 @@ export const Demandes: CollectionConfig = {
   },
   hooks: {
     beforeOperation: [verifierGroupes, jointuresSurDemande, garderRequetes, statutSelonLecteur],
+    beforeValidate: [resoudreProjetLie],
     beforeChange: [
       verifierCampagneOuverte,
       verifierChampsConditionnels,

@@ -3,6 +3,7 @@ import React from 'react'
 
 import { libelleAcademie, rattachementDe } from '../../access/roles'
 import { CONNECTE_EN_TANT_QUE } from './libelles'
+import { OublierEchecConnexion } from './OublierEchecConnexion'
 
 /** Always visible at top left once signed in, as in the guide: who you are, and how to leave. */
 export function BandeauConnexion({ user }: ServerProps) {
@@ -14,6 +15,7 @@ export function BandeauConnexion({ user }: ServerProps) {
       : ''
   return (
     <div className="bandeau-connexion" role="region" aria-label="Connexion">
+      <OublierEchecConnexion />
       <p>
         Vous êtes connecté en tant {role}
         {academie} avec l&apos;identifiant <strong>{user.username}</strong>

@@ -5,7 +5,7 @@ import React from 'react'
 
 import { portee } from '../../access/permissions'
 import { estDeposant, libelleAcademie, peut, rattachementDe, utilisateurDe } from '../../access/roles'
-import { etatCampagne, formaterDate, lireCampagne, messageCampagneFermee } from '../campagne'
+import { etatCampagne, jusquAuCloture, lireCampagne, messageCampagneFermee } from '../campagne'
 import { libelle, MESURES, STATUTS } from '../regles/enums'
 import { formationEnClair } from '../regles/validationDemande'
 import type { Demande } from '../payload-types'
@@ -184,7 +184,7 @@ async function TableauDeposant({ req, valide }: { req: PayloadRequest; valide?: 
       )}
       <p className={etat === 'ouverte' ? 'campagne campagne--ouverte' : 'campagne campagne--fermee'}>
         {etat === 'ouverte'
-          ? `La saisie est ouverte jusqu'au ${formaterDate(campagne.cloture)}.`
+          ? `La saisie est ouverte ${jusquAuCloture(campagne)}.`
           : messageCampagneFermee(campagne, etat)}
       </p>
 

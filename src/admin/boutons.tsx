@@ -64,7 +64,11 @@ export function BoutonConfirmer({ id, numero }: { id: string; numero: number | n
         method: 'POST',
         credentials: 'include',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ confirmer: true }),
+        // The recap's duplicate checkbox (VueRecapitulatif), when the demande duplicates a validated one.
+        body: JSON.stringify({
+          confirmer: true,
+          confirmerDoublon: document.querySelector<HTMLInputElement>('#confirmer-doublon')?.checked === true,
+        }),
       })
       if (r.ok) {
         router.push(`/admin?valide=${numero ?? ''}`)

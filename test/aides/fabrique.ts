@@ -125,6 +125,12 @@ export async function construireMonde(payload: Payload) {
 let dernierePriorite = 300 // above the ones tests pick by hand, within the field’s 999
 export const prioriteUnique = () => ++dernierePriorite
 
+/**
+ * The validation option of the files that validate `demandeComplete` again and again (the same CAP Cuisine, each a
+ * duplicate of the one before): the duplicate is confirmed; its rule is tested in doublons-projet-lie.int.test.ts.
+ */
+export const AVEC_DOUBLONS = { confirmerDoublon: true } as const
+
 /** A demande that passes every validation rule, for établissement `etablissementConcerne`. */
 export function demandeComplete(monde: Monde, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {

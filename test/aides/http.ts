@@ -142,14 +142,17 @@ export async function deposerDemande(
   return { id: cree.corps.doc.id, numero: cree.corps.doc.numero }
 }
 
-/** Validates the demande through its recap, as its filer does (`confirmer: true`); its answer, or throws unless 200. */
+/**
+ * Validates the demande through its recap, as its filer does (`confirmer: true`); its answer, or throws unless 200.
+ * Test files file the same CAP Cuisine again and again: a duplicate is confirmed (its rule has its own tests).
+ */
 export async function validerDemande(
   jetonDeposant: string,
   id: number | string,
 ): Promise<{ doc: { valideeLe: string; statut: string } }> {
   const v = await appel('POST', `/api/demandes/${id}/valider`, {
     jeton: jetonDeposant,
-    corps: { confirmer: true },
+    corps: { confirmer: true, confirmerDoublon: true },
   })
   if (v.status !== 200) throw new Error(`Validation refusée : ${v.status} ${JSON.stringify(v.corps)}`)
   return v.corps

@@ -403,9 +403,11 @@ describe('Validation par POST /api/demandes/:id/valider', () => {
     expect(recap.status).toBe(200)
     expect(recap.corps.pret).toBe(true)
     expect(recap.corps.recapitulatif.sections[0].titre).toBe('A/ Établissement de formation')
+    // The same CAP Cuisine as the other files' demandes: the duplicate is confirmed (doublons-projet-lie tests it).
+    const corps = { confirmer: true, confirmerDoublon: true }
     const [r1, r2] = await Promise.all([
-      appel('POST', `/api/demandes/${complet.id}/valider`, { jeton: a, corps: { confirmer: true } }),
-      appel('POST', `/api/demandes/${complet.id}/valider`, { jeton: a, corps: { confirmer: true } }),
+      appel('POST', `/api/demandes/${complet.id}/valider`, { jeton: a, corps }),
+      appel('POST', `/api/demandes/${complet.id}/valider`, { jeton: a, corps }),
     ])
     expect([r1.status, r2.status].sort()).toEqual([200, 409])
     const validee = [r1, r2].find((r) => r.status === 200)!

@@ -118,9 +118,10 @@ describe('Annexes : dépôt, lecture et fichiers', () => {
   })
 
   it('après validation, les annexes de la demande ne peuvent plus être ajoutées, remplacées ni supprimées ; les autorités du périmètre les lisent', async () => {
+    // The same CAP Cuisine as the other files' demandes: the duplicate is confirmed (doublons-projet-lie tests it).
     const v = await appel('POST', `/api/demandes/${demandeA.id}/valider`, {
       jeton: a,
-      corps: { confirmer: true },
+      corps: { confirmer: true, confirmerDoublon: true },
     })
     expect(v.status, JSON.stringify(v.corps)).toBe(200)
     const ajout = await appel('POST', '/api/annexes', {

@@ -80,8 +80,10 @@ describe('Deux instances sur une même base', () => {
       )
       const resultats = await Promise.all(
         demandes.map((d, i) =>
+          // Each round files the same demande again: the duplicate is confirmed, the priority decides.
           requete(i % 2 ? a : b, 'POST', `/api/demandes/${d.corps.doc.id}/valider`, jeton, {
             confirmer: true,
+            confirmerDoublon: true,
           }),
         ),
       )

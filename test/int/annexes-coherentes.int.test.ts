@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { traiterDemandeCorrection } from '../../collections/Demandes/endpoints/demanderCorrection'
 import { traiterValidation } from '../../src/validation'
-import { campagne, construireMonde, demandeComplete, type Monde } from '../aides/fabrique'
+import { AVEC_DOUBLONS, campagne, construireMonde, demandeComplete, type Monde } from '../aides/fabrique'
 import { payloadDeTest, requetePour } from '../aides/payload'
 
 let payload: Payload
@@ -85,7 +85,9 @@ async function aCorriger() {
     user: ecole(),
     overrideAccess: false,
   })
-  expect((await traiterValidation(await requetePour(payload, ecole()), d.id, true)).status).toBe(200)
+  expect(
+    (await traiterValidation(await requetePour(payload, ecole()), d.id, true, AVEC_DOUBLONS)).status,
+  ).toBe(200)
   const c = await traiterDemandeCorrection(
     await requetePour(payload, monde.users.rectoratM),
     d.id,

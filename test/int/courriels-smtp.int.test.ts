@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TACHE_COURRIEL } from '../../src/courriels/file'
 import { traiterValidation } from '../../src/validation'
 import { executerLaFile, lireEml, serveurSmtp, tachesEnAttente } from '../aides/courriels'
-import { construireMonde, demandeComplete, type Monde } from '../aides/fabrique'
+import { AVEC_DOUBLONS, construireMonde, demandeComplete, type Monde } from '../aides/fabrique'
 import { payloadDeTest, requetePour } from '../aides/payload'
 
 let payload: Payload
@@ -50,9 +50,10 @@ describe('Envoi par SMTP (SMTP_HOST configuré)', () => {
       user: monde.users.etabA,
       overrideAccess: false,
     })
-    expect((await traiterValidation(await requetePour(payload, monde.users.etabA), d.id, true)).status).toBe(
-      200,
-    )
+    expect(
+      (await traiterValidation(await requetePour(payload, monde.users.etabA), d.id, true, AVEC_DOUBLONS))
+        .status,
+    ).toBe(200)
     expect(smtp.recus).toHaveLength(0)
     await executerLaFile(payload)
     expect(smtp.recus).toHaveLength(1)

@@ -6,7 +6,13 @@ import { TACHE_COURRIEL } from '../../src/courriels/file'
 import { traiterValidation } from '../../src/validation'
 import { bilanPublication } from '../../src/publicationDecisions'
 import { executerLaFile, lireEml, tachesEnAttente } from '../aides/courriels'
-import { construireMonde, demandeComplete, type Monde, type Utilisateur } from '../aides/fabrique'
+import {
+  AVEC_DOUBLONS,
+  construireMonde,
+  demandeComplete,
+  type Monde,
+  type Utilisateur,
+} from '../aides/fabrique'
 import { payloadDeTest, requetePour } from '../aides/payload'
 
 let payload: Payload
@@ -35,7 +41,12 @@ describe('Accusé de réception de la validation', () => {
   it('est mis en file pendant la validation puis envoyé par la file au responsable et aux comptes de la structure, avec le récapitulatif', async () => {
     const avant = (await boite()).length
     const d = await creer(monde.users.etabA, demandeComplete(monde))
-    const r = await traiterValidation(await requetePour(payload, monde.users.etabA), d.id, true)
+    const r = await traiterValidation(
+      await requetePour(payload, monde.users.etabA),
+      d.id,
+      true,
+      AVEC_DOUBLONS,
+    )
     expect(r.status).toBe(200)
 
     // Nothing is delivered inside the request: the message waits in the queue.
@@ -82,9 +93,10 @@ describe('Accusé de réception de la validation', () => {
         },
       }),
     )
-    expect((await traiterValidation(await requetePour(payload, monde.users.etabA), d.id, true)).status).toBe(
-      200,
-    )
+    expect(
+      (await traiterValidation(await requetePour(payload, monde.users.etabA), d.id, true, AVEC_DOUBLONS))
+        .status,
+    ).toBe(200)
     await executerLaFile(payload)
     const [m] = await nouveaux(avant)
     expect(m!.destinataires).not.toContain('proviseur.0340042l@ac-montpellier.fr')
@@ -142,9 +154,10 @@ describe('Rappel avant la clôture', () => {
       monde.users.etabB,
       demandeComplete(monde, { etablissementConcerne: monde.etablissements.b.id }),
     )
-    expect((await traiterValidation(await requetePour(payload, monde.users.etabB), dB.id, true)).status).toBe(
-      200,
-    )
+    expect(
+      (await traiterValidation(await requetePour(payload, monde.users.etabB), dB.id, true, AVEC_DOUBLONS))
+        .status,
+    ).toBe(200)
     await executerLaFile(payload)
 
     const avant = (await boite()).length
@@ -180,16 +193,24 @@ describe('Rappel avant la clôture', () => {
 describe('Publication des décisions', () => {
   it('informe chaque structure des avis et décisions de ses demandes, une fois, quand la Région publie', async () => {
     const d = await creer(monde.users.etabA, demandeComplete(monde))
-    expect((await traiterValidation(await requetePour(payload, monde.users.etabA), d.id, true)).status).toBe(
-      200,
-    )
+    expect(
+      (await traiterValidation(await requetePour(payload, monde.users.etabA), d.id, true, AVEC_DOUBLONS))
+        .status,
+    ).toBe(200)
     // Another structure's demande, validated, without any décision: that structure is not written to.
     const sansDecision = await creer(
       monde.users.etabB,
       demandeComplete(monde, { etablissementConcerne: monde.etablissements.b.id }),
     )
     expect(
-      (await traiterValidation(await requetePour(payload, monde.users.etabB), sansDecision.id, true)).status,
+      (
+        await traiterValidation(
+          await requetePour(payload, monde.users.etabB),
+          sansDecision.id,
+          true,
+          AVEC_DOUBLONS,
+        )
+      ).status,
     ).toBe(200)
     await payload.update({
       collection: 'demandes',

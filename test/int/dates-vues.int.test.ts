@@ -6,7 +6,13 @@ import { clientSqlite } from '../../src/adaptateur'
 import { down, up } from '../../src/migrations/20261203_102641_dates_des_vues'
 import { datesInitiales } from '../../src/regles/statut'
 import { traiterValidation } from '../../src/validation'
-import { construireMonde, demandeComplete, type Monde, type Utilisateur } from '../aides/fabrique'
+import {
+  AVEC_DOUBLONS,
+  construireMonde,
+  demandeComplete,
+  type Monde,
+  type Utilisateur,
+} from '../aides/fabrique'
 import { payloadDeTest, requetePour } from '../aides/payload'
 
 /**
@@ -42,7 +48,7 @@ async function demandeValidee(user: Utilisateur, extra: Record<string, unknown> 
     overrideAccess: false,
     data: demandeComplete(monde, { priorite: priorite++, ...extra }) as never,
   })
-  const r = await traiterValidation(await requetePour(payload, user), d.id, true)
+  const r = await traiterValidation(await requetePour(payload, user), d.id, true, AVEC_DOUBLONS)
   expect(r.status, JSON.stringify(r)).toBe(200)
   return d.id
 }

@@ -3,7 +3,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { traiterValidation } from '../../src/validation'
 import { sousVerrouPartage } from '../../src/verrou'
-import { campagne, construireMonde, demandeComplete, type Monde, type Utilisateur } from '../aides/fabrique'
+import {
+  AVEC_DOUBLONS,
+  campagne,
+  construireMonde,
+  demandeComplete,
+  type Monde,
+  type Utilisateur,
+} from '../aides/fabrique'
 import { payloadDeTest, requetePour } from '../aides/payload'
 
 let payload: Payload
@@ -33,7 +40,7 @@ const lister = async (user: Utilisateur, where = {}) =>
     })
   ).docs
 const valider = async (user: Utilisateur, id: number | string, confirmer = true) =>
-  traiterValidation(await requetePour(payload, user), id, confirmer)
+  traiterValidation(await requetePour(payload, user), id, confirmer, AVEC_DOUBLONS)
 /** An ID of the adapter's own format that names no document (SQLite: a number; MongoDB: an ObjectId). */
 const idAbsent = () => (payload.db.name === 'mongoose' ? 'f'.repeat(24) : 99_999_999)
 const erreurChamp = (path: string, message: RegExp) => ({

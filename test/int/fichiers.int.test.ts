@@ -9,7 +9,7 @@ import { examinerFichier, nomAffiche, nomDeFichierSur } from '../../src/fichiers
 import { zip } from '../../src/export/xlsx'
 import { oublierConfiguration } from '../../src/env'
 import { demarrerClamd, EICAR } from '../aides/clamav'
-import { construireMonde, type Monde } from '../aides/fabrique'
+import { AVEC_DOUBLONS, construireMonde, type Monde } from '../aides/fabrique'
 import { payloadDeTest } from '../aides/payload'
 
 let payload: Payload
@@ -194,7 +194,14 @@ describe('Annexe sur une demande validée : le verrou dit son nom', () => {
       overrideAccess: false,
     })
     expect(
-      (await traiterValidation(await requetePour(payload, monde.users.etabA), validee.id, true)).status,
+      (
+        await traiterValidation(
+          await requetePour(payload, monde.users.etabA),
+          validee.id,
+          true,
+          AVEC_DOUBLONS,
+        )
+      ).status,
     ).toBe(200)
     const joindre = (user: typeof monde.users.etabA) =>
       payload.create({

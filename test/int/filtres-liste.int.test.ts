@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { whereDesFiltres } from '../../src/admin/filtresDemandes'
 import { traiterValidation } from '../../src/validation'
-import { construireMonde, demandeComplete, type Monde, type Utilisateur } from '../aides/fabrique'
+import {
+  AVEC_DOUBLONS,
+  construireMonde,
+  demandeComplete,
+  type Monde,
+  type Utilisateur,
+} from '../aides/fabrique'
 import { payloadDeTest, requetePour } from '../aides/payload'
 
 let payload: Payload
@@ -39,7 +45,9 @@ beforeAll(async () => {
       depth: 0,
     })
     if (valider)
-      expect((await traiterValidation(await requetePour(payload, user), d.id, true)).status).toBe(200)
+      expect(
+        (await traiterValidation(await requetePour(payload, user), d.id, true, AVEC_DOUBLONS)).status,
+      ).toBe(200)
     return d.id
   }
   ids.herault = await deposer(users.etabA, {})

@@ -4,7 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { traiterDemandeCorrection } from '../../collections/Demandes/endpoints/demanderCorrection'
 import { historiqueDuLecteur } from '../../src/admin/historiqueDuLecteur'
 import { traiterValidation } from '../../src/validation'
-import { construireMonde, demandeComplete, type Monde, type Utilisateur } from '../aides/fabrique'
+import {
+  AVEC_DOUBLONS,
+  construireMonde,
+  demandeComplete,
+  type Monde,
+  type Utilisateur,
+} from '../aides/fabrique'
 import { payloadDeTest, requetePour } from '../aides/payload'
 
 let payload: Payload
@@ -32,7 +38,9 @@ beforeAll(async () => {
   })
   demande = { id: d.id, createdAt: d.createdAt }
   const valider = async () =>
-    expect((await traiterValidation(await requetePour(payload, users.etabA), d.id, true)).status).toBe(200)
+    expect(
+      (await traiterValidation(await requetePour(payload, users.etabA), d.id, true, AVEC_DOUBLONS)).status,
+    ).toBe(200)
   await valider()
   const r = await traiterDemandeCorrection(await requetePour(payload, users.rectoratM), d.id, 'Précisez.')
   expect(r.status).toBe(200)

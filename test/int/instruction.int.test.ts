@@ -4,7 +4,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { traiterDemandeCorrection } from '../../collections/Demandes/endpoints/demanderCorrection'
 import { TACHE_COURRIEL } from '../../src/courriels/file'
 import { traiterValidation } from '../../src/validation'
-import { campagne, construireMonde, demandeComplete, type Monde, type Utilisateur } from '../aides/fabrique'
+import {
+  AVEC_DOUBLONS,
+  campagne,
+  construireMonde,
+  demandeComplete,
+  type Monde,
+  type Utilisateur,
+} from '../aides/fabrique'
 import { tachesEnAttente } from '../aides/courriels'
 import { payloadDeTest, requetePour } from '../aides/payload'
 
@@ -33,7 +40,7 @@ const lire = (user: Utilisateur, id: number | string) =>
 const stockee = (id: number | string) =>
   payload.findByID({ collection: 'demandes', id, overrideAccess: true, depth: 0 })
 const valider = async (user: Utilisateur, id: number | string) =>
-  traiterValidation(await requetePour(payload, user), id, true)
+  traiterValidation(await requetePour(payload, user), id, true, AVEC_DOUBLONS)
 const corriger = async (user: Utilisateur | null, id: number | string, message: unknown) =>
   traiterDemandeCorrection(await requetePour(payload, user), id, message)
 const messagesLus = async (user: Utilisateur, demande: number | string) =>

@@ -6,7 +6,13 @@ import { TACHE_COURRIEL } from '../../src/courriels/file'
 import { prochainMatinParis, TACHE_RESUME } from '../../src/taches'
 import { traiterValidation } from '../../src/validation'
 import { executerLaFile, lireEml, tachesEnAttente } from '../aides/courriels'
-import { construireMonde, demandeComplete, type Monde, type Utilisateur } from '../aides/fabrique'
+import {
+  AVEC_DOUBLONS,
+  construireMonde,
+  demandeComplete,
+  type Monde,
+  type Utilisateur,
+} from '../aides/fabrique'
 import { payloadDeTest, requetePour } from '../aides/payload'
 
 let payload: Payload
@@ -51,7 +57,7 @@ const deposerEtValider = async (user: Utilisateur, extra: Record<string, unknown
     overrideAccess: false,
     depth: 0,
   })
-  const r = await traiterValidation(await requetePour(payload, user), d.id, true)
+  const r = await traiterValidation(await requetePour(payload, user), d.id, true, AVEC_DOUBLONS)
   expect(r.status, JSON.stringify(r.body)).toBe(200)
   return d
 }

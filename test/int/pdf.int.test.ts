@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TACHE_COURRIEL } from '../../src/courriels/file'
 import { traiterValidation } from '../../src/validation'
 import { executerLaFile, lireEml, tachesEnAttente } from '../aides/courriels'
-import { construireMonde, demandeComplete, type Monde } from '../aides/fabrique'
+import { AVEC_DOUBLONS, construireMonde, demandeComplete, type Monde } from '../aides/fabrique'
 import { payloadDeTest, requetePour } from '../aides/payload'
 import { pdfPourLeLecteur } from '../../src/pdf/donnees'
 import { lirePdf } from '../aides/pdf'
@@ -39,7 +39,12 @@ describe('Accusé de réception : la demande en PDF jointe', () => {
       overrideAccess: false,
       depth: 0,
     })
-    const r = await traiterValidation(await requetePour(payload, monde.users.etabA), d.id, true)
+    const r = await traiterValidation(
+      await requetePour(payload, monde.users.etabA),
+      d.id,
+      true,
+      AVEC_DOUBLONS,
+    )
     expect(r.status).toBe(200)
 
     const [tache, ...autres] = await tachesEnAttente(payload, TACHE_COURRIEL)
@@ -84,9 +89,10 @@ describe('PDF de la demande : l’avis et la décision pour l’établissement s
       overrideAccess: false,
       depth: 0,
     })
-    expect((await traiterValidation(await requetePour(payload, monde.users.etabA), d.id, true)).status).toBe(
-      200,
-    )
+    expect(
+      (await traiterValidation(await requetePour(payload, monde.users.etabA), d.id, true, AVEC_DOUBLONS))
+        .status,
+    ).toBe(200)
     const instruire = (user: typeof monde.users.region, data: Record<string, unknown>) =>
       payload.update({ collection: 'demandes', id: d.id, data: data as never, user, overrideAccess: false })
     await instruire(monde.users.rectoratM, {

@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { calculerStatistiques } from '../../src/statistiques'
 import { traiterValidation } from '../../src/validation'
-import { construireMonde, demandeComplete, type Monde, type Utilisateur } from '../aides/fabrique'
+import {
+  AVEC_DOUBLONS,
+  construireMonde,
+  demandeComplete,
+  type Monde,
+  type Utilisateur,
+} from '../aides/fabrique'
 import { payloadDeTest, requetePour } from '../aides/payload'
 
 let payload: Payload
@@ -22,7 +28,9 @@ beforeAll(async () => {
       depth: 0,
     })
     if (valider)
-      expect((await traiterValidation(await requetePour(payload, user), d.id, true)).status).toBe(200)
+      expect(
+        (await traiterValidation(await requetePour(payload, user), d.id, true, AVEC_DOUBLONS)).status,
+      ).toBe(200)
   }
   const b = { etablissementConcerne: monde.etablissements.b.id }
   await deposer(monde.users.etabA, { priorite: 1, capaciteActuelle: 0, capaciteNouvelle: 12 })

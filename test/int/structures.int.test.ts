@@ -3,7 +3,13 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { traiterValidation } from '../../src/validation'
-import { construireMonde, demandeComplete, type Monde, type Utilisateur } from '../aides/fabrique'
+import {
+  AVEC_DOUBLONS,
+  construireMonde,
+  demandeComplete,
+  type Monde,
+  type Utilisateur,
+} from '../aides/fabrique'
 import { payloadDeTest, requetePour } from '../aides/payload'
 
 let payload: Payload
@@ -172,7 +178,9 @@ describe('Les champs copiés suivent leur établissement (SECURITY 37)', () => {
       depth: 0,
       data: demandeComplete(monde) as never,
     })
-    expect((await traiterValidation(await requetePour(payload, users.etabA), d.id, true)).status).toBe(200)
+    expect(
+      (await traiterValidation(await requetePour(payload, users.etabA), d.id, true, AVEC_DOUBLONS)).status,
+    ).toBe(200)
     expect(await lire(users.rectoratM, d.id)).not.toBeNull()
     expect(await lire(users.rectoratT, d.id)).toBeNull()
     await payload.update({

@@ -5,6 +5,7 @@ import { entier } from '../../../hooks/nombres'
 import { datePlausible } from '../../../hooks/dates'
 import { DATE_SAISIE } from '../../../src/formatsDates'
 import { serveur, accesSaisie } from '../../../access/champsDemandes'
+import { numeroDuProjetLie } from '../../../hooks/demandes/projetLie'
 
 /** B/ Informations sur la formation. */
 export const champsFormation: Field[] = [
@@ -74,6 +75,12 @@ export const champsFormation: Field[] = [
         access: accesSaisie,
         admin: { className: 'requis-validation' },
       },
+      // The notice that the form duplicates a validated demande (src/regles/doublons.ts); saving stays possible.
+      {
+        name: 'avertissementDoublon',
+        type: 'ui',
+        admin: { components: { Field: '/src/admin/AvertissementDoublon#AvertissementDoublon' } },
+      },
       {
         name: 'projetLie',
         type: 'checkbox',
@@ -81,6 +88,7 @@ export const champsFormation: Field[] = [
         defaultValue: false,
         access: accesSaisie,
       },
+      // The link itself (the API's field); the form sets it through `numeroProjetLie` (hooks/demandes/projetLie.ts).
       {
         name: 'demandeLiee',
         type: 'relationship',
@@ -88,7 +96,21 @@ export const champsFormation: Field[] = [
         relationTo: 'demandes',
         label: "Si oui, indiquez l'identifiant du projet concerné",
         access: accesSaisie,
-        admin: { className: 'requis-validation', condition: (data) => Boolean(data?.projetLie) },
+        admin: { components: { Field: '/src/admin/ChampProjetLie#LienSansChamp' } },
+      },
+      // The guide's question: the linked project's numero, the filer's own or another établissement's.
+      {
+        name: 'numeroProjetLie',
+        type: 'number',
+        virtual: true,
+        label: "Si oui, indiquez l'identifiant du projet concerné",
+        access: accesSaisie,
+        hooks: { afterRead: [numeroDuProjetLie] },
+        admin: {
+          className: 'requis-validation',
+          condition: (data) => Boolean(data?.projetLie),
+          components: { Field: '/src/admin/ChampProjetLie#ChampProjetLie' },
+        },
       },
       {
         name: 'priorite',

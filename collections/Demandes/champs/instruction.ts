@@ -1,7 +1,7 @@
 import type { Field } from 'payload'
 import { peut } from '../../../access/roles'
 import { AVIS, DECISIONS } from '../../../src/regles/enums'
-import { DATE_HEURE_CHAMP } from '../../../src/formatsDates'
+import { LECTURE_DATE_HEURE } from '../../../src/formatsDates'
 import {
   serveur,
   avisAccess,
@@ -27,7 +27,7 @@ export const champsInstruction: Field[] = [
             access: { create: serveur, update: serveur },
             admin: {
               readOnly: true,
-              date: { pickerAppearance: 'dayAndTime', displayFormat: DATE_HEURE_CHAMP },
+              date: LECTURE_DATE_HEURE,
             },
           },
           {
@@ -56,7 +56,7 @@ export const champsInstruction: Field[] = [
             label: "Date de l'avis",
             admin: {
               readOnly: true,
-              date: { pickerAppearance: 'dayAndTime', displayFormat: DATE_HEURE_CHAMP },
+              date: LECTURE_DATE_HEURE,
             },
           },
         ],
@@ -77,7 +77,7 @@ export const champsInstruction: Field[] = [
             label: 'Date de la décision',
             admin: {
               readOnly: true,
-              date: { pickerAppearance: 'dayAndTime', displayFormat: DATE_HEURE_CHAMP },
+              date: LECTURE_DATE_HEURE,
             },
           },
         ],

@@ -3,7 +3,7 @@ import React from 'react'
 
 import { sansLiensInterdits } from '../../liens'
 
-import { etatCampagne, formaterDate } from '../../campagne'
+import { etatCampagne, formaterInstant, jusquAuCloture } from '../../campagne'
 import type { Campagne, Document as FichierDocument } from '../../payload-types'
 import { campagnePublique } from './campagne'
 
@@ -32,11 +32,11 @@ export default async function Accueil() {
         </span>
       </h1>
       <p className={`campagne campagne--${etat}`} role="status">
-        {etat === 'ouverte' &&
-          `La saisie des demandes est ouverte jusqu'au ${formaterDate(campagne.cloture)} inclus.`}
+        {etat === 'ouverte' && `La saisie des demandes est ouverte ${jusquAuCloture(campagne)}.`}
         {etat === 'pas-encore-ouverte' &&
-          `La saisie des demandes ouvrira le ${formaterDate(campagne.ouverture)}.`}
-        {etat === 'close' && `La saisie des demandes est close depuis le ${formaterDate(campagne.cloture)}.`}
+          `La saisie des demandes ouvrira le ${formaterInstant(campagne.ouverture)}.`}
+        {etat === 'close' &&
+          `La saisie des demandes est close depuis le ${formaterInstant(campagne.cloture)}.`}
         {etat === 'non-configuree' && 'Les dates de la campagne de saisie seront annoncées prochainement.'}
       </p>
       <div className="accueil__colonnes">

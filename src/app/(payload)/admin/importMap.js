@@ -5,6 +5,9 @@ import { ChampReferent as ChampReferent_9b78a5ff5f7ffdd8bd9ca552885b3136 } from 
 import { ChampEtablissementConcerne as ChampEtablissementConcerne_84378ba45bf10ddff893c22a576aed28 } from '../../../../src/admin/ChampEtablissementConcerne'
 import { CelluleDiplome as CelluleDiplome_79f8dea6abc3f8c7b2f23682bbd734fc } from '../../../../src/admin/CellulesDemande'
 import { ChampDiplome as ChampDiplome_bcf36cedbc3bd0f960f5d9051f089cf2 } from '../../../../src/admin/ChampDiplome'
+import { AvertissementDoublon as AvertissementDoublon_88b498ea5554111f9932d4d5c2eb7bf4 } from '../../../../src/admin/AvertissementDoublon'
+import { LienSansChamp as LienSansChamp_e9e6466bcca32ae25ca9cf572cbfb6cd } from '../../../../src/admin/ChampProjetLie'
+import { ChampProjetLie as ChampProjetLie_e9e6466bcca32ae25ca9cf572cbfb6cd } from '../../../../src/admin/ChampProjetLie'
 import { CompteurCaracteres as CompteurCaracteres_9e8307417b735ef9466f6cef47ac172c } from '../../../../src/admin/CompteurCaracteres'
 import { ChampAnnexes as ChampAnnexes_865bb440b2f82d3b10f8610014910663 } from '../../../../src/admin/ChampAnnexes'
 import { FiltresIgnores as FiltresIgnores_a1329e64383d3922423f2a2680e6de75 } from '../../../../src/admin/FiltresIgnores'
@@ -72,6 +75,9 @@ export const importMap = {
   "/src/admin/ChampEtablissementConcerne#ChampEtablissementConcerne": ChampEtablissementConcerne_84378ba45bf10ddff893c22a576aed28,
   "/src/admin/CellulesDemande#CelluleDiplome": CelluleDiplome_79f8dea6abc3f8c7b2f23682bbd734fc,
   "/src/admin/ChampDiplome#ChampDiplome": ChampDiplome_bcf36cedbc3bd0f960f5d9051f089cf2,
+  "/src/admin/AvertissementDoublon#AvertissementDoublon": AvertissementDoublon_88b498ea5554111f9932d4d5c2eb7bf4,
+  "/src/admin/ChampProjetLie#LienSansChamp": LienSansChamp_e9e6466bcca32ae25ca9cf572cbfb6cd,
+  "/src/admin/ChampProjetLie#ChampProjetLie": ChampProjetLie_e9e6466bcca32ae25ca9cf572cbfb6cd,
   "/src/admin/CompteurCaracteres#CompteurCaracteres": CompteurCaracteres_9e8307417b735ef9466f6cef47ac172c,
   "/src/admin/ChampAnnexes#ChampAnnexes": ChampAnnexes_865bb440b2f82d3b10f8610014910663,
   "/src/admin/FiltresIgnores#FiltresIgnores": FiltresIgnores_a1329e64383d3922423f2a2680e6de75,
