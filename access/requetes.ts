@@ -259,6 +259,13 @@ export async function refusChemin(
     )
     return { ...refuser(`ce champ n'a pas de sous-champ.`), inconnu: true }
   }
+  // A list of values (`durees`, several choices, a JSON document) has no order of its own: the databases fail on it.
+  if (
+    usage === 'tri' &&
+    champ &&
+    (('hasMany' in champ && champ.hasMany === true) || champ.type === 'json' || champ.type === 'richText')
+  )
+    return refuser('ce champ contient plusieurs valeurs : on ne peut pas trier sur lui.')
   // A group is not a value: one sorts or filters on one of its fields (it may be selected whole).
   if (
     usage !== 'selection' &&
