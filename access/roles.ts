@@ -117,3 +117,13 @@ export const personne: Access = () => false
 /** The platform's administrator alone (the journal, the tasks): the role that has every capacity. */
 export const administrateur: Access = ({ req }) => peut(req, 'administrerPlateforme')
 export const editeur: Access = ({ req }) => peut(req, 'gererReferentiels')
+
+/**
+ * The account form shows a field of attachment (académie, établissement, réseau) to whoever manages accounts, and
+ * otherwise only where it is the account's own (a school does not read « Obligatoire pour un compte de rectorat »);
+ * `gestion` fields (active, opening validated) only to who manages accounts.
+ */
+export const champDeCompteVisible =
+  (champ: 'academie' | 'etablissement' | 'reseau' | 'gestion') =>
+  (data: unknown, _soeurs: unknown, { user }: { user?: unknown }): boolean =>
+    peut(user as never, 'gererReferentiels') || (champ !== 'gestion' && rattachementDe(data) === champ)

@@ -11,6 +11,7 @@ import {
 import {
   ACADEMIES,
   cacherAuxDeposants,
+  champDeCompteVisible,
   LIBELLES_ROLES,
   peut,
   ROLE_ETABLISSEMENT,
@@ -211,7 +212,10 @@ export const Users: CollectionConfig = {
       saveToJWT: true,
       options: [...ACADEMIES],
       access: { create: champEditeur, update: champAdministrateur },
-      admin: { description: 'Obligatoire pour un compte de rectorat.' },
+      admin: {
+        description: 'Obligatoire pour un compte de rectorat.',
+        condition: champDeCompteVisible('academie'),
+      },
     },
     {
       name: 'etablissement',
@@ -221,7 +225,10 @@ export const Users: CollectionConfig = {
       label: 'Établissement de formation',
       saveToJWT: true,
       access: { create: champEditeur, update: champAdministrateur },
-      admin: { description: 'Obligatoire pour un compte établissement.' },
+      admin: {
+        description: 'Obligatoire pour un compte établissement.',
+        condition: champDeCompteVisible('etablissement'),
+      },
     },
     {
       name: 'reseau',
@@ -231,7 +238,10 @@ export const Users: CollectionConfig = {
       label: "Réseau d'établissements",
       saveToJWT: true,
       access: { create: champEditeur, update: champAdministrateur },
-      admin: { description: 'Obligatoire pour un compte de réseau.' },
+      admin: {
+        description: 'Obligatoire pour un compte de réseau.',
+        condition: champDeCompteVisible('reseau'),
+      },
     },
     // Payload's API-key field, merged with this override: only an administrator sets a key (and the admin panel
     // shows the key section to nobody else); the rule on which accounts may hold one is in verifierCoherenceCompte.
@@ -242,7 +252,10 @@ export const Users: CollectionConfig = {
       label: 'Compte actif',
       defaultValue: true,
       access: { create: champEditeur, update: champEditeur },
-      admin: { description: 'Décochez pour désactiver le compte : il ne peut plus se connecter.' },
+      admin: {
+        description: 'Décochez pour désactiver le compte : il ne peut plus se connecter.',
+        condition: champDeCompteVisible('gestion'),
+      },
     },
     // hooks/users/ouvertureCompte.ts: absent (accounts from before the rule, MongoDB) or null counts as validated.
     {
@@ -251,6 +264,7 @@ export const Users: CollectionConfig = {
       label: 'Ouverture validée',
       access: { create: champAdministrateur, update: champAdministrateur },
       admin: {
+        condition: champDeCompteVisible('gestion'),
         description:
           "Un compte d'établissement ou de réseau ouvert par le Carif-Oref attend la validation de l'administrateur : vérifiez l'établissement et l'adresse mail, puis cochez pour envoyer l'invitation. Plusieurs comptes à la fois : cochez-les dans la liste, puis « Éditer ».",
       },

@@ -179,6 +179,15 @@ describe('Ce qu’un rôle n’a pas à voir', () => {
     await visible(page.getByLabel('Nom (personne ou service)'))
     expect(await page.getByText('Clé d’API').count()).toBe(0)
     expect(await page.locator('.payload-settings').isVisible()).toBe(false)
+    // Its own attachment only: no académie, réseau, « compte actif » nor the administrator's opening check.
+    await visible(page.getByText('Obligatoire pour un compte établissement.'))
+    for (const texte of [
+      'Obligatoire pour un compte de rectorat.',
+      'Obligatoire pour un compte de réseau.',
+      'Ouverture validée',
+      'Compte actif',
+    ])
+      expect(await page.getByText(texte, { exact: true }).count(), texte).toBe(0)
     await visible(page.locator('.step-nav').getByText('Carte des formations'))
     await page.goto(url('/admin/collections/demandes'))
     await page.waitForLoadState('networkidle')
@@ -196,6 +205,8 @@ describe('Ce qu’un rôle n’a pas à voir', () => {
     await connecter(officier, 'rectorat-toulouse')
     await officier.goto(url('/admin/account'))
     await visible(officier.locator('.payload-settings').getByText('Préférences d’affichage'))
+    await visible(officier.getByText('Obligatoire pour un compte de rectorat.'))
+    expect(await officier.getByText('Ouverture validée', { exact: true }).count()).toBe(0)
     await officier.context().close()
   })
 
