@@ -18,7 +18,9 @@ const pourcent = (part: number) => `${(Math.round(part * 1000) / 10).toLocaleStr
 async function envoyer(url: string, fichiers: File[]): Promise<Reponse> {
   const seulCsv = fichiers.length === 1 && !/\.zip$/i.test(fichiers[0]!.name)
   let corps: BodyInit
-  if (seulCsv) corps = await fichiers[0]!.text()
+  // The bytes as they are: the server reads their encoding (UTF-8, UTF-16, Windows-1252); `text()` would decode
+  // them as UTF-8 here, turning a Windows file's « é » into « � ».
+  if (seulCsv) corps = await fichiers[0]!.arrayBuffer()
   else {
     const formulaire = new FormData()
     for (const f of fichiers) formulaire.append('fichiers', f, f.name)
@@ -29,7 +31,7 @@ async function envoyer(url: string, fichiers: File[]): Promise<Reponse> {
       method: 'POST',
       credentials: 'include',
       // The browser sets the multipart boundary itself.
-      ...(seulCsv ? { headers: { 'Content-Type': 'text/csv; charset=utf-8' } } : {}),
+      ...(seulCsv ? { headers: { 'Content-Type': 'text/csv' } } : {}),
       body: corps,
     })
     return {

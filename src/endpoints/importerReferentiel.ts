@@ -13,7 +13,7 @@ import {
   SEUIL_VIDAGE,
 } from '../referentiel/importer'
 import { type Lecture, lireEtablissements, type Rejet } from '../referentiel/lire'
-import { estUnZip, fichiersDuZip, ZipIllisible } from '../referentiel/zip'
+import { estUnZip, fichiersDuZip, nouveauBudget, texteDuFichier, ZipIllisible } from '../referentiel/zip'
 
 export const TAILLE_MAX_IMPORT = TAILLE_IMPORT_MAX
 
@@ -74,6 +74,9 @@ class Refus extends Error {
   }
 }
 
+/** The BCN's tables and their links: a handful of files. */
+const FICHIERS_MAX = 10
+
 const tropGros = () => new Refus(413, `fichier : le fichier dépasse ${TAILLE_MAX_IMPORT / 1024 / 1024} Mo.`)
 
 /** The files sent: a CSV body, a ZIP body, or a multipart form of CSV and ZIP files (field « fichiers »). */
@@ -81,10 +84,12 @@ async function fichiersEnvoyes(req: PayloadRequest): Promise<FichierSource[]> {
   const typeContenu = (req.headers.get('content-type') ?? '').toLowerCase()
   const octets = req.arrayBuffer ? Buffer.from(await req.arrayBuffer()) : Buffer.alloc(0)
   if (octets.length > TAILLE_MAX_IMPORT) throw tropGros()
+  // One inflation budget for the whole request: forty small archives may not inflate forty times the limit.
+  const budget = nouveauBudget()
   const deplier = async (nom: string, contenu: Buffer): Promise<FichierSource[]> => {
-    if (!estUnZip(contenu)) return [{ nom, texte: contenu.toString('utf8').replace(/^\uFEFF/, '') }]
+    if (!estUnZip(contenu)) return [{ nom, texte: texteDuFichier(contenu) }]
     try {
-      return await fichiersDuZip(contenu)
+      return await fichiersDuZip(contenu, budget)
     } catch (err) {
       if (err instanceof ZipIllisible) throw new Refus(400, `fichier : ${nom} : ${err.message}.`)
       throw err
@@ -99,7 +104,10 @@ async function fichiersEnvoyes(req: PayloadRequest): Promise<FichierSource[]> {
     .catch(() => null)
   if (!formulaire) throw new Refus(400, 'fichier : formulaire illisible.')
   const fichiers: FichierSource[] = []
-  for (const valeur of formulaire.getAll('fichiers')) {
+  const envoyes = formulaire.getAll('fichiers')
+  if (envoyes.length > FICHIERS_MAX)
+    throw new Refus(400, `fichier : ${FICHIERS_MAX} fichiers au plus par envoi (${envoyes.length} reçus).`)
+  for (const valeur of envoyes) {
     if (typeof valeur === 'string') continue
     fichiers.push(...(await deplier(valeur.name, Buffer.from(await valeur.arrayBuffer()))))
   }

@@ -5,6 +5,7 @@ import type { Payload } from 'payload'
 import { type FichierSource, lireFichiersDiplomes } from './bcn'
 import { type Bilan, importerDiplomes, importerEtablissements, type OptionsImport, resumer } from './importer'
 import { type Lecture, lireEtablissements } from './lire'
+import { texteDuFichier } from './zip'
 
 export const DOSSIER_REFERENCE = path.resolve(process.cwd(), 'data/reference')
 export const FICHIER_ETABLISSEMENTS = path.join(DOSSIER_REFERENCE, 'etablissements_occitanie.csv')
@@ -16,7 +17,7 @@ export function fichiersDuDossier(dossier: string): FichierSource[] {
     .readdirSync(dossier)
     .filter((nom) => /\.csv$/i.test(nom))
     .sort()
-    .map((nom) => ({ nom, texte: fs.readFileSync(path.join(dossier, nom), 'utf8') }))
+    .map((nom) => ({ nom, texte: texteDuFichier(fs.readFileSync(path.join(dossier, nom))) }))
 }
 
 /** What a file's reading tells the import besides its rows. */

@@ -16,7 +16,62 @@ export const estUnZip = (octets: Uint8Array) =>
  * The CSV files of a ZIP (folders and other files skipped). Inflated sizes are counted as read, not trusted from
  * the archive; throws ZipIllisible with a French reason.
  */
-export async function fichiersDuZip(contenu: Buffer): Promise<FichierSource[]> {
+/**
+ * A text file as exported: UTF-8 (with or without BOM), UTF-16 with its BOM, else Windows-1252 (the BCN's own
+ * tables, spreadsheets saved « CSV » on Windows) — never UTF-8 decoded loosely, which turns « é » into « � ».
+ */
+export function texteDuFichier(octets: Uint8Array): string {
+  if (octets[0] === 0xff && octets[1] === 0xfe) return new TextDecoder('utf-16le').decode(octets.subarray(2))
+  if (octets[0] === 0xfe && octets[1] === 0xff) return new TextDecoder('utf-16be').decode(octets.subarray(2))
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(octets).replace(/^\uFEFF/, '')
+  } catch {
+    // Node's windows-1252 decoder is Latin-1 (U+0080–U+009F as control characters): Windows' own letters put back.
+    return new TextDecoder('latin1').decode(octets).replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252[c] ?? c)
+  }
+}
+
+/** Windows-1252 where it differs from Latin-1 (0x80–0x9F): « Œ », « œ », « € », typographic quotes and dashes. */
+const WINDOWS_1252: Record<string, string> = Object.fromEntries(
+  [
+    [0x80, '€'],
+    [0x82, '‚'],
+    [0x83, 'ƒ'],
+    [0x84, '„'],
+    [0x85, '…'],
+    [0x86, '†'],
+    [0x87, '‡'],
+    [0x88, 'ˆ'],
+    [0x89, '‰'],
+    [0x8a, 'Š'],
+    [0x8b, '‹'],
+    [0x8c, 'Œ'],
+    [0x8e, 'Ž'],
+    [0x91, '‘'],
+    [0x92, '’'],
+    [0x93, '“'],
+    [0x94, '”'],
+    [0x95, '•'],
+    [0x96, '–'],
+    [0x97, '—'],
+    [0x98, '˜'],
+    [0x99, '™'],
+    [0x9a, 'š'],
+    [0x9b, '›'],
+    [0x9c, 'œ'],
+    [0x9e, 'ž'],
+    [0x9f, 'Ÿ'],
+  ].map(([code, lettre]) => [String.fromCharCode(code as number), lettre as string]),
+)
+
+/** What one request may inflate in all (several archives in one form share it). */
+export type Budget = { restant: number }
+export const nouveauBudget = (): Budget => ({ restant: DECOMPRESSE_MAX_REFERENTIEL })
+
+export async function fichiersDuZip(
+  contenu: Buffer,
+  budget: Budget = nouveauBudget(),
+): Promise<FichierSource[]> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
     yauzl.fromBuffer(contenu, { lazyEntries: true, validateEntrySizes: true }, (err, z) =>
       err ? reject(new ZipIllisible('archive ZIP illisible')) : resolve(z),
@@ -40,7 +95,8 @@ export async function fichiersDuZip(contenu: Buffer): Promise<FichierSource[]> {
           const morceaux: Buffer[] = []
           flux.on('data', (m: Buffer) => {
             total += m.length
-            if (total > DECOMPRESSE_MAX_REFERENTIEL) {
+            budget.restant -= m.length
+            if (total > DECOMPRESSE_MAX_REFERENTIEL || budget.restant < 0) {
               flux.destroy()
               reject(
                 new ZipIllisible(
@@ -51,7 +107,7 @@ export async function fichiersDuZip(contenu: Buffer): Promise<FichierSource[]> {
           })
           flux.on('error', () => reject(new ZipIllisible('archive ZIP illisible')))
           flux.on('end', () => {
-            fichiers.push({ nom: nom.split('/').pop()!, texte: Buffer.concat(morceaux).toString('utf8') })
+            fichiers.push({ nom: nom.split('/').pop()!, texte: texteDuFichier(Buffer.concat(morceaux)) })
             zip.readEntry()
           })
         })
