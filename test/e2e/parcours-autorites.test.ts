@@ -143,11 +143,13 @@ describe('Le Carif-Oref gère les comptes et les référentiels', () => {
     const page = await nouvellePage()
     await connecter(page, 'carif-oref')
     await page.goto(url('/admin/import-referentiels'))
-    await page.getByLabel('Fichier CSV').setInputFiles(fichier)
+    await page.getByLabel('Fichiers (CSV, ou ZIP des tables de la BCN)').setInputFiles(fichier)
     await page.getByRole('button', { name: 'Voir les changements' }).click()
     await visible(page.getByText(/Simulation : Établissements : 0 ligne seraient créée, 1 modifiée/))
     await visible(
-      page.getByRole('cell', { name: new RegExp(`nom : .* → ${nouveauNom.replace(/[()]/g, '\\$&')}`) }),
+      page.getByRole('cell', {
+        name: new RegExp(`nom : .* → ${nouveauNom.replace(/[()]/g, '\\$&')}`, 'i'),
+      }),
     )
     await capturer(page, 'carif-03-import-simulation')
     await verifierAccessibilite(page, 'import de référentiel')
